@@ -1,0 +1,22 @@
+/** Masking of personal data (complainant name, phone, address) for every place many people can read. */
+
+/** 13812345678 → 138****5678; short or odd numbers keep at most their last 2 digits. */
+export function maskPhone(phone: string): string {
+  const digits = phone.replace(/\s+/g, '');
+  if (digits.length >= 7) return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
+  return digits.length > 2 ? `${'*'.repeat(digits.length - 2)}${digits.slice(-2)}` : '**';
+}
+
+/** 张三丰 → 张**; a single character name becomes *. */
+export function maskName(name: string): string {
+  const chars = Array.from(name.trim());
+  if (chars.length <= 1) return '*';
+  return `${chars[0]}${'*'.repeat(chars.length - 1)}`;
+}
+
+/** Keeps the first part of an address (district/street), hides the rest. */
+export function maskAddress(address: string): string {
+  const chars = Array.from(address);
+  const keep = Math.min(6, Math.floor(chars.length / 2));
+  return `${chars.slice(0, keep).join('')}****`;
+}

@@ -1,0 +1,20 @@
+/** zod schema of a case policy document, to validate what the database or an admin hands us. */
+import { z } from 'zod';
+import { CLOCK_NAMES, DURATION_UNITS, type CasePolicy } from './policy.types.js';
+import { SLA_CLASSES } from './reference.types.js';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+const duration = z.object({ amount: z.number().positive(), unit: z.enum(DURATION_UNITS) });
+const clockSet = z.partialRecord(z.enum(CLOCK_NAMES), duration);
+
+export const casePolicySchema = z.object({
+  version: z.number().int().positive(),
+  yellowRatio: z.number().gt(0).lt(1),
+  maxExtraRounds: z.number().int().min(0),
+  clocks: z.record(z.enum(SLA_CLASSES), clockSet),
+  calendar: z.object({
+    utcOffsetMinutes: z.number().int().min(-720).max(840),
+    holidays: z.array(isoDate),
+    workdays: z.array(isoDate),
+  }),
+}) satisfies z.ZodType<CasePolicy>;

@@ -1,0 +1,40 @@
+import type { SlaClass } from './reference.types.js';
+
+/** The SLA clocks a case runs (DOMAIN.md "Deadlines"). */
+export const CLOCK_NAMES = ['signFor', 'contact', 'reply', 'callback'] as const;
+export type ClockName = (typeof CLOCK_NAMES)[number];
+
+export const DURATION_UNITS = ['seconds', 'minutes', 'hours', 'days', 'working_days'] as const;
+export type DurationUnit = (typeof DURATION_UNITS)[number];
+
+/** A clock length as policy data, e.g. { amount: 5, unit: 'working_days' } or { amount: 15, unit: 'minutes' }. */
+export interface DurationSpec {
+  amount: number;
+  unit: DurationUnit;
+}
+
+/**
+ * The working-day calendar a deadline is counted on. Weekends are off unless listed in `workdays`
+ * (make-up days, 调休); `holidays` are off. Dates are local dates (YYYY-MM-DD) in the calendar's offset.
+ */
+export interface WorkCalendar {
+  /** Minutes east of UTC; Asia/Shanghai is +480 and has no daylight saving. */
+  utcOffsetMinutes: number;
+  holidays: readonly string[];
+  workdays: readonly string[];
+}
+
+/**
+ * Everything a case needs to run its clocks and decide its rounds. Loaded once when the case opens and kept
+ * in its workflow history, so later policy edits never move the deadlines of a running case.
+ */
+export interface CasePolicy {
+  version: number;
+  /** Fraction of a clock after which the yellow warning fires (DOMAIN default 0.75). */
+  yellowRatio: number;
+  /** Extra handling rounds allowed after an unsatisfied or unresolved callback (DOMAIN default 2). */
+  maxExtraRounds: number;
+  /** Clock lengths per deadline class; a clock missing for a class does not run for it. */
+  clocks: Record<SlaClass, Partial<Record<ClockName, DurationSpec>>>;
+  calendar: WorkCalendar;
+}

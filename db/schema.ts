@@ -1,0 +1,147 @@
+/**
+ * The queryable record (drizzle-orm over pg). The case workflow is the truth; these tables are its projection,
+ * plus the reference data (units, categories) and policy the workflow reads through activities.
+ * Generated SQL migrations live in db/migrations (npm run db:generate); runtime/migrate.ts applies them.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
+import type { Clock } from '../domain/case.types.js';
+import type { ClockName } from '../domain/policy.types.js';
+
+const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const units = pgTable(
+  'units',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    type: text('type').notNull(),
+    parentId: text('parent_id').references((): AnyPgColumn => units.id),
+    /** Materialised path of ids from the city down, '/'-separated, for subtree queries. */
+    path: text('path').notNull(),
+    principalLeader: text('principal_leader').notNull(),
+    deputyLeader: text('deputy_leader').notNull(),
+    officePhone: text('office_phone').notNull(),
+    createdAt: tz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('units_parent_idx').on(t.parentId), index('units_path_idx').on(t.path)],
+);
+
+export const categories = pgTable(
+  'categories',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    parentId: text('parent_id').references((): AnyPgColumn => categories.id),
+    slaClass: text('sla_class').notNull(),
+    createdAt: tz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('categories_parent_idx').on(t.parentId)],
+);
+
+/** Versioned case policy documents (clock lengths, warning ratio, rounds, calendar). One is active. */
+export const casePolicies = pgTable(
+  'case_policies',
+  {
+    version: integer('version').primaryKey(),
+    document: jsonb('document').notNull(),
+    active: boolean('active').notNull().default(false),
+    note: text('note'),
+    createdAt: tz('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('case_policies_one_active').on(t.active).where(sql`${t.active}`)],
+);
+
+export const cases = pgTable(
+  'cases',
+  {
+    id: text('id').primaryKey(),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    channel: text('channel').notNull(),
+    channelTicketId: text('channel_ticket_id'),
+    idempotencyKey: text('idempotency_key'),
+    categoryId: text('category_id').notNull(),
+    slaClass: text('sla_class'),
+    policyVersion: integer('policy_version'),
+    /** Personal data: shown only to those handling the case; never logged. */
+    complainantName: text('complainant_name').notNull(),
+    complainantPhone: text('complainant_phone').notNull(),
+    address: text('address'),
+    areaUnitId: text('area_unit_id'),
+    lat: doublePrecision('lat'),
+    lng: doublePrecision('lng'),
+    status: text('status').notNull(),
+    outcome: text('outcome'),
+    unitId: text('unit_id'),
+    round: integer('round').notNull().default(1),
+    warningLevel: text('warning_level').notNull().default('none'),
+    escalationLevel: integer('escalation_level').notNull().default(0),
+    clocks: jsonb('clocks').$type<Partial<Record<ClockName, Clock>>>().notNull().default({}),
+    replyDueAt: tz('reply_due_at'),
+    dispatchCount: integer('dispatch_count').notNull().default(0),
+    returnCount: integer('return_count').notNull().default(0),
+    reassignCount: integer('reassign_count').notNull().default(0),
+    createdAt: tz('created_at').notNull(),
+    updatedAt: tz('updated_at').notNull(),
+    closedAt: tz('closed_at'),
+    /** Sequence number of the last projected event: a row never moves backwards. */
+    lastSeq: integer('last_seq').notNull(),
+  },
+  (t) => [
+    index('cases_created_idx').on(t.createdAt.desc(), t.id.desc()),
+    index('cases_status_created_idx').on(t.status, t.createdAt.desc()),
+    index('cases_unit_status_idx').on(t.unitId, t.status),
+    index('cases_category_idx').on(t.categoryId),
+    index('cases_warning_idx').on(t.warningLevel).where(sql`${t.warningLevel} <> 'none'`),
+    index('cases_reply_due_idx').on(t.replyDueAt),
+  ],
+);
+
+/** Append-only timeline. (case_id, seq) is the workflow's own numbering: a retried write inserts nothing. */
+export const caseEvents = pgTable(
+  'case_events',
+  {
+    caseId: text('case_id').notNull(),
+    seq: integer('seq').notNull(),
+    type: text('type').notNull(),
+    actorId: text('actor_id').notNull(),
+    actorRole: text('actor_role').notNull(),
+    at: tz('at').notNull(),
+    data: jsonb('data').notNull().default({}),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.seq] }), index('case_events_type_at_idx').on(t.type, t.at)],
+);
+
+/** Outbox of warnings and notices the workflow decided to send; delivery marks delivered_at. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    caseId: text('case_id').notNull(),
+    seq: integer('seq').notNull(),
+    kind: text('kind').notNull(),
+    unitId: text('unit_id'),
+    recipient: text('recipient').notNull(),
+    message: text('message').notNull(),
+    createdAt: tz('created_at').notNull(),
+    deliveredAt: tz('delivered_at'),
+  },
+  (t) => [
+    uniqueIndex('notifications_once').on(t.caseId, t.seq, t.kind, t.recipient),
+    index('notifications_pending_idx').on(t.createdAt).where(sql`${t.deliveredAt} is null`),
+  ],
+);

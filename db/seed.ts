@@ -1,0 +1,49 @@
+/**
+ * Loads the demo city (org tree, category taxonomy) and the default policy once. Re-running inserts nothing
+ * that is already there, so start-up can always call it.
+ */
+import { sql } from 'drizzle-orm';
+import type { CategoryRecord, UnitRecord } from '../domain/reference.types.js';
+import type { CasePolicy } from '../domain/policy.types.js';
+import type { Database } from './client.js';
+import { casePolicies, categories, units } from './schema.js';
+import { defaultCasePolicy } from './seed-policy.js';
+import { demoCategories, demoUnits } from './seed-data.js';
+
+export interface SeedData {
+  units: readonly UnitRecord[];
+  categories: readonly CategoryRecord[];
+  policy: CasePolicy;
+}
+
+export const demoSeed: SeedData = { units: demoUnits, categories: demoCategories, policy: defaultCasePolicy };
+
+function pathsOf(list: readonly UnitRecord[]): Map<string, string> {
+  const paths = new Map<string, string>();
+  for (const u of list) {
+    const parent = u.parentId ? paths.get(u.parentId) : undefined;
+    if (u.parentId && parent === undefined) throw new Error(`seed unit ${u.id} comes before its parent ${u.parentId}`);
+    paths.set(u.id, parent ? `${parent}/${u.id}` : u.id);
+  }
+  return paths;
+}
+
+export async function seedReferenceData(db: Database, seed: SeedData = demoSeed): Promise<{ inserted: boolean }> {
+  return db.transaction(async (tx) => {
+    // One seeder at a time (API and worker may start together).
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('hotline.seed'))`);
+    const [{ count }] = (await tx.execute<{ count: number }>(sql`select count(*)::int as count from units`)).rows as [{ count: number }];
+    const [{ policies }] = (await tx.execute<{ policies: number }>(sql`select count(*)::int as policies from case_policies`)).rows as [
+      { policies: number },
+    ];
+    if (count === 0 && seed.units.length) {
+      const paths = pathsOf(seed.units);
+      await tx.insert(units).values(seed.units.map((u) => ({ ...u, path: paths.get(u.id)! }))).onConflictDoNothing();
+      await tx.insert(categories).values([...seed.categories]).onConflictDoNothing();
+    }
+    if (policies === 0) {
+      await tx.insert(casePolicies).values({ version: seed.policy.version, document: seed.policy, active: true, note: 'default policy (DOMAIN.md)' });
+    }
+    return { inserted: count === 0 || policies === 0 };
+  });
+}

@@ -1,0 +1,64 @@
+/**
+ * The case workflow's messages, defined once and imported by both the workflow and the API:
+ * Updates for actions whose caller needs a yes or no, signals for supervisor pushes, a query for the state.
+ */
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type {
+  AcceptCommand,
+  Actor,
+  CallbackCommand,
+  CaseIntake,
+  CaseState,
+  ContactCommand,
+  DispatchCommand,
+  EscalateCommand,
+  ProgressCommand,
+  ReassignCommand,
+  ReplyCommand,
+  ReturnCommand,
+} from '../domain/case.types.js';
+import type { CasePolicy } from '../domain/policy.types.js';
+
+export const CASE_WORKFLOW_TYPE = 'caseWorkflow';
+
+export interface CaseWorkflowInput {
+  caseId: string;
+  intake: CaseIntake;
+  /** Who opened it (intake agent or channel system). */
+  actor: Actor;
+  /** Present after continue-as-new: the case as it was. */
+  resume?: { state: CaseState; policy: CasePolicy | null };
+}
+
+/** What the query and every Update return: the truth about one case. */
+export interface CaseView {
+  state: CaseState;
+  intake: CaseIntake;
+}
+
+export const dispatchUpdate = defineUpdate<CaseView, [DispatchCommand, Actor]>('dispatch');
+export const acceptUpdate = defineUpdate<CaseView, [AcceptCommand, Actor]>('accept');
+export const returnUpdate = defineUpdate<CaseView, [ReturnCommand, Actor]>('return');
+export const contactUpdate = defineUpdate<CaseView, [ContactCommand, Actor]>('contact');
+export const progressUpdate = defineUpdate<CaseView, [ProgressCommand, Actor]>('progress');
+export const replyUpdate = defineUpdate<CaseView, [ReplyCommand, Actor]>('reply');
+export const callbackUpdate = defineUpdate<CaseView, [CallbackCommand, Actor]>('callback');
+
+/** Updates by action name; the API's action routes and the workflow's handlers both iterate this map. */
+export const caseUpdates = {
+  dispatch: dispatchUpdate,
+  accept: acceptUpdate,
+  return: returnUpdate,
+  contact: contactUpdate,
+  progress: progressUpdate,
+  reply: replyUpdate,
+  callback: callbackUpdate,
+} as const;
+export type UpdateAction = keyof typeof caseUpdates;
+
+export const escalateSignal = defineSignal<[EscalateCommand, Actor]>('escalate');
+export const reassignSignal = defineSignal<[ReassignCommand, Actor]>('reassign');
+export const caseSignals = { escalate: escalateSignal, reassign: reassignSignal } as const;
+export type SignalAction = keyof typeof caseSignals;
+
+export const getCaseQuery = defineQuery<CaseView>('getCase');

@@ -1,0 +1,193 @@
+/**
+ * One complaint = one workflow (workflow id = case id). It holds the truth of the case: Updates change it
+ * after their validators said yes, signals carry supervisor pushes, timers fire yellow/red warnings, and a
+ * projector writes every event, in order, to PostgreSQL through activities that retry until the database answers.
+ * The rules themselves are pure functions in domain/case.machine.ts.
+ */
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setCurrentDetails,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { SearchAttributeUpdatePair } from '@temporalio/common';
+import type { CaseActivities } from '../activities/case.activities.js';
+import { apply, check, ignoredSignal, isTerminal, nextWakeAt, open, replyDueAt, tick, type Context, type Transition } from '../domain/case.machine.js';
+import type { Actor, CaseCommand, CaseEvent, CaseNotification, CaseState } from '../domain/case.types.js';
+import { DomainError } from '../domain/errors.js';
+import type { CasePolicy } from '../domain/policy.types.js';
+import {
+  caseSignals,
+  caseUpdates,
+  getCaseQuery,
+  type CaseView,
+  type CaseWorkflowInput,
+  type SignalAction,
+  type UpdateAction,
+} from './case.messages.js';
+import { AssignedUnit, CaseCategory, CaseRound, CaseStatus, EscalationLevel, ReplyDueAt, WarningLevel } from './search-attributes.js';
+
+const { resolveCaseSetup, projectCase } = proxyActivities<CaseActivities>({
+  startToCloseTimeout: '30 seconds',
+  // No attempt limit: a database outage delays the record, it never loses it.
+  retry: { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumInterval: '5 seconds' },
+});
+
+const SYSTEM: Actor = { id: 'system', role: 'system' };
+
+export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> {
+  const { caseId, intake } = input;
+  const first: Transition = input.resume
+    ? { state: input.resume.state, events: [], notifications: [] }
+    : open(caseId, intake, Date.now(), input.actor);
+  let state: CaseState = first.state;
+  let policy: CasePolicy | null = input.resume?.policy ?? null;
+  let changes = 0;
+  let draining = false;
+  let intakeProjected = Boolean(input.resume);
+  const outbox: { events: CaseEvent[]; notifications: CaseNotification[]; dirty: boolean } = { events: [], notifications: [], dirty: false };
+
+  const view = (): CaseView => ({ state, intake });
+  const context = (actor: Actor): Context => ({ now: Date.now(), actor, policy: policy! });
+
+  function commit(t: Transition): void {
+    state = t.state;
+    outbox.events.push(...t.events);
+    outbox.notifications.push(...t.notifications);
+    outbox.dirty = true;
+    changes += 1;
+    publish();
+  }
+
+  let published = '';
+  /** Keeps search attributes and the UI's current details in step with the state; no personal data. */
+  function publish(): void {
+    const due = replyDueAt(state);
+    const key = [state.status, state.unitId, state.warningLevel, due, state.escalationLevel, state.round].join('|');
+    if (key !== published) {
+      published = key;
+      const pairs: SearchAttributeUpdatePair[] = [
+        { key: CaseStatus, value: state.status },
+        { key: CaseCategory, value: state.categoryId },
+        { key: AssignedUnit, value: state.unitId },
+        { key: WarningLevel, value: state.warningLevel },
+        { key: ReplyDueAt, value: due ? new Date(due) : null },
+        { key: EscalationLevel, value: state.escalationLevel },
+        { key: CaseRound, value: state.round },
+      ];
+      upsertSearchAttributes(pairs);
+    }
+    const clocks = Object.values(state.clocks)
+      .filter((c) => c && !c.stoppedAt)
+      .map((c) => `- ${c!.name}: due ${c!.dueAt}${c!.redFiredAt ? ' (red)' : c!.yellowFiredAt ? ' (yellow)' : ''}`);
+    setCurrentDetails(
+      [
+        `**${state.status}**${state.outcome ? ` (${state.outcome})` : ''} · round ${state.round} · unit ${state.unitId ?? '—'}`,
+        `warning ${state.warningLevel} · escalation ${state.escalationLevel} · events ${state.seq}`,
+        ...(clocks.length ? ['', 'Running clocks:', ...clocks] : []),
+      ].join('\n'),
+    );
+  }
+
+  /** Turns a rule violation into an Update rejection the API can map to 409 with the state. */
+  function refuse(err: unknown): never {
+    if (err instanceof DomainError) {
+      throw ApplicationFailure.create({ type: err.code, message: err.message, details: [err.details], nonRetryable: true });
+    }
+    throw err;
+  }
+
+  function registerUpdate<A extends UpdateAction>(action: A): void {
+    type Payload = Extract<CaseCommand, { kind: A }>['payload'];
+    const command = (payload: Payload) => ({ kind: action, payload }) as CaseCommand;
+    setHandler(
+      caseUpdates[action] as any,
+      async (payload: Payload, actor: Actor) => {
+        await condition(() => policy !== null);
+        try {
+          commit(apply(state, command(payload), context(actor)));
+        } catch (err) {
+          refuse(err);
+        }
+        return view();
+      },
+      {
+        validator: (payload: Payload) => {
+          try {
+            check(state, command(payload));
+          } catch (err) {
+            refuse(err);
+          }
+        },
+      },
+    );
+  }
+
+  function registerSignal<A extends SignalAction>(action: A): void {
+    setHandler(caseSignals[action] as any, async (payload: any, actor: Actor) => {
+      await condition(() => policy !== null);
+      const cmd = { kind: action, payload } as CaseCommand;
+      try {
+        commit(apply(state, cmd, context(actor)));
+      } catch (err) {
+        if (!(err instanceof DomainError)) throw err;
+        commit(ignoredSignal(state, action, err.message, Date.now(), actor));
+      }
+    });
+  }
+
+  /** Writes events to PostgreSQL in order, one batch at a time, until the case is done. */
+  async function projector(): Promise<void> {
+    for (;;) {
+      await condition(() => outbox.dirty || draining);
+      if (!outbox.dirty) return;
+      const events = outbox.events.splice(0);
+      const notifications = outbox.notifications.splice(0);
+      outbox.dirty = false;
+      await projectCase({ state, intake: intakeProjected ? null : intake, events, notifications });
+      intakeProjected = true;
+    }
+  }
+
+  /** Sleeps until the next warning threshold of a running clock, or until the state changes. */
+  async function clockWatch(): Promise<void> {
+    while (!isTerminal(state)) {
+      const seen = changes;
+      const wake = nextWakeAt(state);
+      if (wake === null) {
+        await condition(() => changes !== seen);
+        continue;
+      }
+      const wait = wake - Date.now();
+      if (wait > 0 && (await condition(() => changes !== seen, wait))) continue;
+      const t = tick(state, context(SYSTEM));
+      if (t.events.length) commit(t);
+    }
+  }
+
+  commit(first);
+  setHandler(getCaseQuery, view);
+  (Object.keys(caseUpdates) as UpdateAction[]).forEach(registerUpdate);
+  (Object.keys(caseSignals) as SignalAction[]).forEach(registerSignal);
+
+  const projection = projector();
+  if (!policy) {
+    const setup = await resolveCaseSetup({ categoryId: intake.categoryId });
+    policy = setup.policy;
+    state = { ...state, slaClass: setup.slaClass, policyVersion: setup.policy.version };
+    outbox.dirty = true;
+  }
+  void clockWatch();
+
+  await condition(() => isTerminal(state) || workflowInfo().continueAsNewSuggested);
+  await condition(allHandlersFinished);
+  draining = true;
+  await projection;
+  if (isTerminal(state)) return view();
+  return await continueAsNew<typeof caseWorkflow>({ ...input, resume: { state, policy } });
+}

@@ -1,0 +1,2 @@
+/** Entry module for the worker's workflow bundle. */
+export { caseWorkflow } from './case.workflow.js';

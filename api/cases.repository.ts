@@ -1,0 +1,136 @@
+/** Reads of the case record for lists, timelines and cases whose workflow is gone. Writes happen in activities/. */
+import { and, asc, desc, eq, gte, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { CaseEventType } from '../domain/case.types.js';
+import { DomainError } from '../domain/errors.js';
+import { maskName, maskPhone } from '../domain/pii.js';
+import type { Database } from '../db/client.js';
+import { caseEvents, cases } from '../db/schema.js';
+import type { CaseSummary, CaseViewBody, ListCasesQuery } from './cases.schemas.js';
+
+type CaseRow = typeof cases.$inferSelect;
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function rowToView(r: CaseRow): CaseViewBody {
+  const hasLocation = r.address !== null || r.areaUnitId !== null || r.lat !== null || r.lng !== null;
+  return {
+    id: r.id,
+    status: r.status as CaseViewBody['status'],
+    outcome: r.outcome as CaseViewBody['outcome'],
+    title: r.title,
+    description: r.description,
+    channel: r.channel as CaseViewBody['channel'],
+    channelTicketId: r.channelTicketId,
+    categoryId: r.categoryId,
+    slaClass: r.slaClass as CaseViewBody['slaClass'],
+    policyVersion: r.policyVersion,
+    unitId: r.unitId,
+    round: r.round,
+    escalationLevel: r.escalationLevel,
+    warningLevel: r.warningLevel as CaseViewBody['warningLevel'],
+    replyDueAt: iso(r.replyDueAt),
+    clocks: r.clocks,
+    dispatchCount: r.dispatchCount,
+    returnCount: r.returnCount,
+    reassignCount: r.reassignCount,
+    complainant: { name: r.complainantName, phone: r.complainantPhone },
+    location: hasLocation
+      ? {
+          ...(r.address !== null && { address: r.address }),
+          ...(r.areaUnitId !== null && { areaUnitId: r.areaUnitId }),
+          ...(r.lat !== null && { lat: r.lat }),
+          ...(r.lng !== null && { lng: r.lng }),
+        }
+      : null,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+    closedAt: iso(r.closedAt),
+    seq: r.lastSeq,
+    source: 'record',
+  };
+}
+
+function toSummary(r: CaseRow): CaseSummary {
+  return {
+    id: r.id,
+    status: r.status as CaseSummary['status'],
+    outcome: r.outcome as CaseSummary['outcome'],
+    title: r.title,
+    channel: r.channel as CaseSummary['channel'],
+    categoryId: r.categoryId,
+    slaClass: r.slaClass as CaseSummary['slaClass'],
+    unitId: r.unitId,
+    round: r.round,
+    escalationLevel: r.escalationLevel,
+    warningLevel: r.warningLevel as CaseSummary['warningLevel'],
+    replyDueAt: iso(r.replyDueAt),
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+    closedAt: iso(r.closedAt),
+    // Lists are read by many people: personal data is always masked here.
+    complainant: { name: maskName(r.complainantName), phone: maskPhone(r.complainantPhone) },
+    seq: r.lastSeq,
+  };
+}
+
+/** Keyset cursor over (created_at desc, id desc): stable under inserts, no OFFSET scans. */
+function encodeCursor(r: CaseRow): string {
+  return Buffer.from(`${r.createdAt.toISOString()}|${r.id}`).toString('base64url');
+}
+function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  const [ts, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const createdAt = new Date(ts ?? '');
+  if (!id || Number.isNaN(createdAt.getTime())) {
+    throw new DomainError('validation_failed', 'malformed cursor', { errors: [{ field: 'query.cursor', reason: 'not a cursor this API issued' }] });
+  }
+  return { createdAt, id };
+}
+
+export function createCasesRepository(db: Database) {
+  return {
+    async get(caseId: string): Promise<CaseViewBody | null> {
+      const [row] = await db.select().from(cases).where(eq(cases.id, caseId));
+      return row ? rowToView(row) : null;
+    },
+
+    async list(q: ListCasesQuery): Promise<{ items: CaseSummary[]; nextCursor: string | null }> {
+      const where: SQL[] = [];
+      if (q.status) where.push(eq(cases.status, q.status));
+      if (q.unitId) where.push(eq(cases.unitId, q.unitId));
+      if (q.categoryId) where.push(eq(cases.categoryId, q.categoryId));
+      if (q.warningLevel) where.push(eq(cases.warningLevel, q.warningLevel));
+      if (q.createdFrom) where.push(gte(cases.createdAt, new Date(q.createdFrom)));
+      if (q.createdTo) where.push(lte(cases.createdAt, new Date(q.createdTo)));
+      if (q.cursor) {
+        const c = decodeCursor(q.cursor);
+        where.push(or(lt(cases.createdAt, c.createdAt), and(eq(cases.createdAt, c.createdAt), lt(cases.id, c.id)))!);
+      }
+      const rows = await db
+        .select()
+        .from(cases)
+        .where(where.length ? and(...where) : undefined)
+        .orderBy(desc(cases.createdAt), desc(cases.id))
+        .limit(q.limit + 1);
+      const page = rows.slice(0, q.limit);
+      const last = page[page.length - 1];
+      return { items: page.map(toSummary), nextCursor: rows.length > q.limit && last ? encodeCursor(last) : null };
+    },
+
+    async events(caseId: string) {
+      const rows = await db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.seq));
+      return rows.map((e) => ({
+        seq: e.seq,
+        type: e.type as CaseEventType,
+        at: e.at.toISOString(),
+        actor: { id: e.actorId, role: e.actorRole },
+        data: e.data as Record<string, unknown>,
+      }));
+    },
+
+    async ping(): Promise<void> {
+      await db.execute(sql`select 1`);
+    },
+  };
+}
+
+export type CasesRepository = ReturnType<typeof createCasesRepository>;

@@ -1,0 +1,125 @@
+/** HTTP surface of cases: schemas in, schemas out, one service call each. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf } from './actor.js';
+import {
+  actionBodies,
+  caseEventList,
+  caseIdParams,
+  caseList,
+  caseView,
+  createCaseBody,
+  idempotencyHeaders,
+  listCasesQuery,
+  problemSchema,
+  signalAccepted,
+} from './cases.schemas.js';
+import type { CasesService } from './cases.service.js';
+import type { SignalAction, UpdateAction } from '../workflows/case.messages.js';
+
+const errors = { 400: problemSchema, 404: problemSchema, 409: problemSchema, 503: problemSchema };
+
+const UPDATE_SUMMARIES: Record<UpdateAction, string> = {
+  dispatch: 'Dispatch (派单) to a unit',
+  accept: 'The unit signs for the case (签收)',
+  return: 'The unit returns the case to the dispatcher (退单)',
+  contact: 'Record contact with the complainant (联系)',
+  progress: 'Add a progress note (办理进展)',
+  reply: 'Reply with the handling result (回复)',
+  callback: 'Record the callback survey (回访); closes the case or starts another round',
+};
+const SIGNAL_SUMMARIES: Record<SignalAction, string> = {
+  escalate: 'Escalate (督办) to a higher supervision level',
+  reassign: 'Reassign (改派) to another unit',
+};
+
+export function casesRoutes(cases: CasesService): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      '/v1/cases',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: 'Open a case from a complaint (受理)',
+          description: 'Answers 201 once the case workflow has started. A repeat with the same Idempotency-Key (or channel ticket number) answers 200 with the same case.',
+          headers: idempotencyHeaders,
+          body: createCaseBody,
+          response: { 200: caseView, 201: caseView, 422: problemSchema, ...errors },
+        },
+      },
+      async (req, reply) => {
+        const { view, created } = await cases.open(req.body, req.headers['idempotency-key'], actorOf(req));
+        return reply.code(created ? 201 : 200).header('location', `/v1/cases/${view.id}`).send(view);
+      },
+    );
+
+    app.get(
+      '/v1/cases',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: 'List cases (newest first, cursor pagination); personal data masked',
+          querystring: listCasesQuery,
+          response: { 200: caseList, 400: problemSchema },
+        },
+      },
+      async (req) => cases.list(req.query),
+    );
+
+    app.get(
+      '/v1/cases/:id',
+      { schema: { tags: ['cases'], summary: 'One case, as its workflow sees it now', params: caseIdParams, response: { 200: caseView, ...errors } } },
+      async (req) => cases.get(req.params.id),
+    );
+
+    app.get(
+      '/v1/cases/:id/events',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: 'The case timeline (who, what, when, why), in sequence order',
+          params: caseIdParams,
+          response: { 200: caseEventList, ...errors },
+        },
+      },
+      async (req) => cases.events(req.params.id),
+    );
+
+    for (const action of Object.keys(UPDATE_SUMMARIES) as UpdateAction[]) {
+      app.post(
+        `/v1/cases/:id/${action}`,
+        {
+          schema: {
+            tags: ['case actions'],
+            summary: UPDATE_SUMMARIES[action],
+            description: 'Answers 200 with the case after the action, or 409 with the case state when the action does not fit it.',
+            params: caseIdParams,
+            body: actionBodies[action] as z.ZodType<Record<string, unknown>>,
+            response: { 200: caseView, ...errors },
+          },
+        },
+        async (req) => cases.act(req.params.id, action, req.body as never, actorOf(req)),
+      );
+    }
+
+    for (const action of Object.keys(SIGNAL_SUMMARIES) as SignalAction[]) {
+      app.post(
+        `/v1/cases/:id/${action}`,
+        {
+          schema: {
+            tags: ['supervision'],
+            summary: SIGNAL_SUMMARIES[action],
+            description: 'Checked against the case state (409 if it does not fit), then delivered to the case; answers 202.',
+            params: caseIdParams,
+            body: actionBodies[action] as z.ZodType<Record<string, unknown>>,
+            response: { 202: signalAccepted, ...errors },
+          },
+        },
+        async (req, reply) => {
+          await cases.signal(req.params.id, action, req.body as never, actorOf(req));
+          return reply.code(202).send({ caseId: req.params.id, action, accepted: true as const });
+        },
+      );
+    }
+  };
+}

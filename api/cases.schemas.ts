@@ -1,0 +1,175 @@
+/** zod schemas of the cases API: requests and responses, also the OpenAPI document served at /docs. */
+import { z } from 'zod';
+import {
+  CASE_EVENT_TYPES,
+  CASE_OUTCOMES,
+  CASE_STATUSES,
+  CHANNELS,
+  CONTACT_METHODS,
+  MAX_ESCALATION_LEVEL,
+  RETURN_REASONS,
+  SATISFACTION,
+  WARNING_LEVELS,
+} from '../domain/case.types.js';
+import { CLOCK_NAMES } from '../domain/policy.types.js';
+import { SLA_CLASSES } from '../domain/reference.types.js';
+
+const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash or underscore');
+const text = (max: number) => z.string().trim().min(1).max(max);
+const note = text(2000).optional();
+
+export const caseIdParams = z.object({ id: z.string().regex(/^HL[0-9A-Z]{16}$/, 'a case number like HL0123456789ABCDEF') });
+
+export const createCaseBody = z.strictObject({
+  title: text(200),
+  description: text(5000),
+  categoryId: id,
+  channel: z.enum(CHANNELS),
+  channelTicketId: text(128).optional().describe("The channel's own ticket number; used as the idempotency key when no header is sent"),
+  complainant: z.strictObject({
+    name: text(64),
+    phone: z.string().trim().regex(/^\+?[0-9][0-9 -]{4,19}$/, 'a phone number of 5 to 20 digits'),
+  }),
+  location: z
+    .strictObject({
+      address: text(300).optional(),
+      areaUnitId: id.optional(),
+      lat: z.number().min(-90).max(90).optional(),
+      lng: z.number().min(-180).max(180).optional(),
+    })
+    .optional(),
+});
+export type CreateCaseBody = z.infer<typeof createCaseBody>;
+
+export const idempotencyHeaders = z.object({
+  'idempotency-key': z.string().trim().min(1).max(200).optional(),
+});
+
+export const actionBodies = {
+  dispatch: z.strictObject({ unitId: id, note }),
+  accept: z.strictObject({ note }),
+  return: z.strictObject({ reason: z.enum(RETURN_REASONS), note: text(2000) }),
+  contact: z.strictObject({ method: z.enum(CONTACT_METHODS), note }),
+  progress: z.strictObject({ note: text(2000) }),
+  reply: z.strictObject({ content: text(5000), resolved: z.boolean() }),
+  callback: z.strictObject({
+    contacted: z.boolean(),
+    resolved: z.boolean(),
+    satisfaction: z.enum(SATISFACTION),
+    note,
+  }),
+  escalate: z.strictObject({ reason: text(2000), level: z.number().int().min(1).max(MAX_ESCALATION_LEVEL).optional() }),
+  reassign: z.strictObject({ unitId: id, reason: text(2000) }),
+} as const;
+
+const isoDateTime = z.iso.datetime({ offset: true });
+
+const clockSchema = z.object({
+  name: z.enum(CLOCK_NAMES),
+  startedAt: z.string(),
+  dueAt: z.string(),
+  yellowAt: z.string(),
+  stoppedAt: z.string().optional(),
+  yellowFiredAt: z.string().optional(),
+  redFiredAt: z.string().optional(),
+  result: z.enum(['met', 'breached', 'cancelled']).optional(),
+});
+
+const complainantView = z.object({ name: z.string(), phone: z.string() });
+const locationView = z.object({
+  address: z.string().optional(),
+  areaUnitId: z.string().optional(),
+  lat: z.number().optional(),
+  lng: z.number().optional(),
+});
+
+export const caseView = z.object({
+  id: z.string(),
+  status: z.enum(CASE_STATUSES),
+  outcome: z.enum(CASE_OUTCOMES).nullable(),
+  title: z.string(),
+  description: z.string(),
+  channel: z.enum(CHANNELS),
+  channelTicketId: z.string().nullable(),
+  categoryId: z.string(),
+  slaClass: z.enum(SLA_CLASSES).nullable(),
+  policyVersion: z.number().nullable(),
+  unitId: z.string().nullable(),
+  round: z.number(),
+  escalationLevel: z.number(),
+  warningLevel: z.enum(WARNING_LEVELS),
+  replyDueAt: z.string().nullable(),
+  clocks: z.partialRecord(z.enum(CLOCK_NAMES), clockSchema),
+  dispatchCount: z.number(),
+  returnCount: z.number(),
+  reassignCount: z.number(),
+  complainant: complainantView,
+  location: locationView.nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  closedAt: z.string().nullable(),
+  /** Number of events so far (the last event's sequence number). */
+  seq: z.number(),
+  /** Where this view came from: the live workflow, or the database record once the workflow is gone. */
+  source: z.enum(['workflow', 'record']),
+});
+export type CaseViewBody = z.infer<typeof caseView>;
+
+export const caseSummary = caseView.pick({
+  id: true,
+  status: true,
+  outcome: true,
+  title: true,
+  channel: true,
+  categoryId: true,
+  slaClass: true,
+  unitId: true,
+  round: true,
+  escalationLevel: true,
+  warningLevel: true,
+  replyDueAt: true,
+  createdAt: true,
+  updatedAt: true,
+  closedAt: true,
+}).extend({ complainant: complainantView, seq: z.number() });
+export type CaseSummary = z.infer<typeof caseSummary>;
+
+export const listCasesQuery = z.strictObject({
+  status: z.enum(CASE_STATUSES).optional(),
+  unitId: id.optional(),
+  categoryId: id.optional(),
+  warningLevel: z.enum(WARNING_LEVELS).optional(),
+  createdFrom: isoDateTime.optional(),
+  createdTo: isoDateTime.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+export type ListCasesQuery = z.infer<typeof listCasesQuery>;
+
+export const caseList = z.object({ items: z.array(caseSummary), nextCursor: z.string().nullable() });
+
+export const caseEventView = z.object({
+  seq: z.number(),
+  type: z.enum(CASE_EVENT_TYPES),
+  at: z.string(),
+  actor: z.object({ id: z.string(), role: z.string() }),
+  data: z.record(z.string(), z.unknown()),
+});
+export const caseEventList = z.object({ caseId: z.string(), items: z.array(caseEventView) });
+
+export const signalAccepted = z.object({ caseId: z.string(), action: z.enum(['escalate', 'reassign']), accepted: z.literal(true) });
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number(),
+    code: z.string(),
+    detail: z.string(),
+    instance: z.string(),
+    requestId: z.string(),
+    errors: z.array(z.object({ field: z.string(), reason: z.string() })).optional(),
+    state: z.string().optional(),
+  })
+  .loose()
+  .describe('application/problem+json (RFC 9457)');

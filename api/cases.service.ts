@@ -1,0 +1,218 @@
+/**
+ * Turns API requests into workflow starts, Updates, signals and queries on the Temporal client.
+ * The workflow decides; this only asks, and reads the record for lists and for cases whose workflow is gone.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
+import { WorkflowNotFoundError } from '@temporalio/common';
+import { check } from '../domain/case.machine.js';
+import type { Actor, CaseCommand, CaseIntake } from '../domain/case.types.js';
+import { DomainError, RuleViolation } from '../domain/errors.js';
+import {
+  caseSignals,
+  caseUpdates,
+  getCaseQuery,
+  type CaseView,
+  type CaseWorkflowInput,
+  type SignalAction,
+  type UpdateAction,
+} from '../workflows/case.messages.js';
+import { caseWorkflow } from '../workflows/case.workflow.js';
+import { CaseCategory, CaseRound, CaseStatus, EscalationLevel, WarningLevel } from '../workflows/search-attributes.js';
+import type { CasesRepository } from './cases.repository.js';
+import type { CaseViewBody, CreateCaseBody, ListCasesQuery } from './cases.schemas.js';
+import type { ReferenceService } from './reference.service.js';
+
+export interface CasesServiceDeps {
+  client: Client;
+  taskQueue: string;
+  repository: CasesRepository;
+  reference: ReferenceService;
+}
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+function base32(bytes: Uint8Array, length: number): string {
+  let out = '';
+  for (let i = 0; i < length; i++) out += CROCKFORD[bytes[i]! % 32];
+  return out;
+}
+
+/** Case numbers: HL + 16 Crockford base32 characters; derived from the idempotency key when there is one. */
+export function caseIdFor(idempotencyKey: string | undefined): string {
+  const bytes = idempotencyKey ? createHash('sha256').update(`hotline:case:${idempotencyKey}`).digest() : randomBytes(16);
+  return `HL${base32(bytes, 16)}`;
+}
+
+function requestHash(body: CreateCaseBody): string {
+  const canonical = (v: unknown): unknown =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, canonical(x)]))
+      : v;
+  return createHash('sha256').update(JSON.stringify(canonical(body))).digest('hex');
+}
+
+export function toBody(view: CaseView): CaseViewBody {
+  const { state: s, intake: i } = view;
+  const reply = s.clocks.reply;
+  return {
+    id: s.caseId,
+    status: s.status,
+    outcome: s.outcome,
+    title: i.title,
+    description: i.description,
+    channel: i.channel,
+    channelTicketId: i.channelTicketId ?? null,
+    categoryId: s.categoryId,
+    slaClass: s.slaClass,
+    policyVersion: s.policyVersion,
+    unitId: s.unitId,
+    round: s.round,
+    escalationLevel: s.escalationLevel,
+    warningLevel: s.warningLevel,
+    replyDueAt: reply && !reply.stoppedAt ? reply.dueAt : null,
+    clocks: s.clocks,
+    dispatchCount: s.dispatchCount,
+    returnCount: s.returnCount,
+    reassignCount: s.reassignCount,
+    complainant: i.complainant,
+    location: i.location ?? null,
+    createdAt: s.createdAt,
+    updatedAt: s.updatedAt,
+    closedAt: s.closedAt,
+    seq: s.seq,
+    source: 'workflow',
+  };
+}
+
+export function createCasesService({ client, taskQueue, repository, reference }: CasesServiceDeps) {
+  const handle = (caseId: string) => client.workflow.getHandle<typeof caseWorkflow>(caseId);
+
+  async function query(caseId: string): Promise<CaseView | null> {
+    try {
+      return await handle(caseId).query(getCaseQuery);
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) return null;
+      throw err;
+    }
+  }
+
+  async function get(caseId: string): Promise<CaseViewBody> {
+    const live = await query(caseId);
+    if (live) return toBody(live);
+    const recorded = await repository.get(caseId);
+    if (!recorded) throw new DomainError('case_not_found', `no case ${caseId}`);
+    return recorded;
+  }
+
+  return {
+    /**
+     * Accepts a complaint: the workflow start is the moment of acceptance. The same idempotency key (header, or
+     * the channel's ticket number) always maps to the same case; a repeat returns it with created=false.
+     */
+    async open(body: CreateCaseBody, headerKey: string | undefined, actor: Actor): Promise<{ view: CaseViewBody; created: boolean }> {
+      reference.assertCategory('body.categoryId', body.categoryId);
+      if (body.location?.areaUnitId) reference.assertUnit('body.location.areaUnitId', body.location.areaUnitId);
+      const key = headerKey ?? (body.channelTicketId ? `${body.channel}:${body.channelTicketId}` : undefined);
+      const hash = requestHash(body);
+      const intake: CaseIntake = { ...body, requestHash: hash, ...(key && { idempotencyKey: key }) };
+      for (let attempt = 0; ; attempt++) {
+        const caseId = caseIdFor(key);
+        const input: CaseWorkflowInput = { caseId, intake, actor };
+        try {
+          const started = await client.workflow.start(caseWorkflow, {
+            workflowId: caseId,
+            taskQueue,
+            args: [input],
+            workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+            typedSearchAttributes: [
+              { key: CaseStatus, value: 'received' },
+              { key: CaseCategory, value: body.categoryId },
+              { key: WarningLevel, value: 'none' },
+              { key: EscalationLevel, value: 0 },
+              { key: CaseRound, value: 1 },
+            ],
+            staticSummary: `投诉 ${reference.categoryName(body.categoryId) ?? body.categoryId} · ${body.channel}`,
+            staticDetails: `Case ${caseId}\nCategory: ${body.categoryId}\nChannel: ${body.channel}\nOpened by: ${actor.role}`,
+          });
+          const now = new Date().toISOString();
+          // The workflow has its own clock; this first view mirrors its opening state without waiting for it.
+          const view: CaseView = {
+            intake,
+            state: {
+              caseId: started.workflowId,
+              status: 'received',
+              outcome: null,
+              categoryId: body.categoryId,
+              slaClass: null,
+              policyVersion: null,
+              unitId: null,
+              round: 1,
+              escalationLevel: 0,
+              warningLevel: 'none',
+              clocks: {},
+              dispatchCount: 0,
+              returnCount: 0,
+              reassignCount: 0,
+              createdAt: now,
+              updatedAt: now,
+              closedAt: null,
+              seq: 1,
+            },
+          };
+          return { view: toBody(view), created: true };
+        } catch (err) {
+          if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+          if (!key) {
+            if (attempt < 3) continue; // a random id collided: draw again
+            throw err;
+          }
+          const existing = await query(caseId);
+          if (existing && existing.intake.requestHash !== hash) {
+            throw new DomainError('idempotency_key_reused', 'this idempotency key was used for a different complaint', { caseId });
+          }
+          return { view: existing ? toBody(existing) : await get(caseId), created: false };
+        }
+      }
+    },
+
+    get,
+
+    async act<A extends UpdateAction>(caseId: string, action: A, payload: Extract<CaseCommand, { kind: A }>['payload'], actor: Actor) {
+      if (action === 'dispatch') reference.assertUnit('body.unitId', (payload as { unitId: string }).unitId);
+      const update = caseUpdates[action];
+      try {
+        const view = await handle(caseId).executeUpdate(update as typeof caseUpdates.dispatch, { args: [payload as never, actor] });
+        return toBody(view);
+      } catch (err) {
+        // A finished workflow no longer takes Updates: the case exists, it is just closed.
+        if (!(err instanceof WorkflowNotFoundError)) throw err;
+        const existing = await get(caseId);
+        throw new RuleViolation(`cannot ${action} a case that is ${existing.status}`, existing.status, { action });
+      }
+    },
+
+    /** Supervisor pushes: checked against the live state first (409 early), then sent as a signal (202). */
+    async signal<A extends SignalAction>(caseId: string, action: A, payload: Extract<CaseCommand, { kind: A }>['payload'], actor: Actor) {
+      if (action === 'reassign') reference.assertUnit('body.unitId', (payload as { unitId: string }).unitId);
+      const live = await query(caseId);
+      if (!live) {
+        const recorded = await repository.get(caseId);
+        if (!recorded) throw new DomainError('case_not_found', `no case ${caseId}`);
+        check({ ...recorded, caseId, clocks: recorded.clocks } as never, { kind: action, payload } as CaseCommand);
+      } else {
+        check(live.state, { kind: action, payload } as CaseCommand);
+      }
+      await handle(caseId).signal(caseSignals[action] as typeof caseSignals.escalate, payload as never, actor);
+    },
+
+    list: (q: ListCasesQuery) => repository.list(q),
+
+    async events(caseId: string) {
+      const items = await repository.events(caseId);
+      if (items.length === 0 && !(await query(caseId))) throw new DomainError('case_not_found', `no case ${caseId}`);
+      return { caseId, items };
+    },
+  };
+}
+
+export type CasesService = ReturnType<typeof createCasesService>;

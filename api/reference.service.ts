@@ -1,0 +1,83 @@
+/**
+ * Units and categories. The API validates incoming ids against an in-memory copy refreshed from the database,
+ * so a case can still be opened while the database is unreachable (the copy may be a minute old; a complaint is
+ * never refused because the record store is down).
+ */
+import { asc, eq, like, or, type SQL } from 'drizzle-orm';
+import { and } from 'drizzle-orm';
+import type { Database } from '../db/client.js';
+import { categories, units } from '../db/schema.js';
+import { DomainError } from '../domain/errors.js';
+
+type UnitRow = typeof units.$inferSelect;
+type CategoryRow = typeof categories.$inferSelect;
+
+export interface UnitQuery {
+  type?: string;
+  parentId?: string;
+  /** All units below (and including) this one. */
+  within?: string;
+}
+
+export function createReferenceService(db: Database, options: { refreshMs?: number } = {}) {
+  let unitIds = new Set<string>();
+  let categoryById = new Map<string, CategoryRow>();
+  let loaded = false;
+  let timer: NodeJS.Timeout | undefined;
+
+  async function refresh(): Promise<void> {
+    const [u, c] = await Promise.all([db.select({ id: units.id }).from(units), db.select().from(categories)]);
+    unitIds = new Set(u.map((r) => r.id));
+    categoryById = new Map(c.map((r) => [r.id, r]));
+    loaded = true;
+  }
+
+  function requireKnown(kind: 'unit' | 'category', field: string, idValue: string, known: boolean): void {
+    if (loaded && !known) {
+      throw new DomainError('unknown_reference', `unknown ${kind} ${idValue}`, { errors: [{ field, reason: `no ${kind} with id ${idValue}` }] });
+    }
+  }
+
+  return {
+    refresh,
+    /** Loads now (best effort) and then every refreshMs; a failed refresh keeps the last good copy. */
+    async start(onError: (err: unknown) => void): Promise<void> {
+      await refresh().catch(onError);
+      timer = setInterval(() => void refresh().catch(onError), options.refreshMs ?? 60_000);
+      timer.unref();
+    },
+    stop(): void {
+      if (timer) clearInterval(timer);
+    },
+    get loaded() {
+      return loaded;
+    },
+    assertUnit(field: string, id: string): void {
+      requireKnown('unit', field, id, unitIds.has(id));
+    },
+    assertCategory(field: string, id: string): void {
+      requireKnown('category', field, id, categoryById.has(id));
+    },
+    categoryName(id: string): string | undefined {
+      return categoryById.get(id)?.name;
+    },
+
+    async listUnits(q: UnitQuery): Promise<UnitRow[]> {
+      const where: SQL[] = [];
+      if (q.type) where.push(eq(units.type, q.type));
+      if (q.parentId) where.push(eq(units.parentId, q.parentId));
+      if (q.within) {
+        const [root] = await db.select({ path: units.path }).from(units).where(eq(units.id, q.within));
+        if (!root) throw new DomainError('not_found', `no unit ${q.within}`);
+        where.push(or(eq(units.path, root.path), like(units.path, `${root.path}/%`))!);
+      }
+      return db.select().from(units).where(where.length ? and(...where) : undefined).orderBy(asc(units.path));
+    },
+
+    async listCategories(): Promise<CategoryRow[]> {
+      return db.select().from(categories).orderBy(asc(categories.id));
+    },
+  };
+}
+
+export type ReferenceService = ReturnType<typeof createReferenceService>;

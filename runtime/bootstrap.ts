@@ -1,0 +1,76 @@
+/** Wiring shared by the entry points: database preparation, Temporal connections, orderly shutdown. */
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { createDatabase, type DatabaseHandle } from '../db/client.js';
+import { runMigrations } from '../db/migrate.js';
+import { seedReferenceData } from '../db/seed.js';
+
+export type Log = (line: string) => void;
+
+export const say: Log = (line) => console.log(`[hotline] ${line}`);
+
+/** Connects, migrates and seeds as configured; retries while the database is still coming up. */
+export async function prepareDatabase(url: string, opts: { migrate: boolean; seed: boolean; log?: Log }): Promise<DatabaseHandle> {
+  const handle = createDatabase(url);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      if (opts.migrate) await runMigrations(handle.db);
+      if (opts.seed) {
+        const { inserted } = await seedReferenceData(handle.db);
+        if (inserted) opts.log?.('loaded the demo city (units, categories) and the default case policy');
+      }
+      return handle;
+    } catch (err) {
+      if (attempt >= 30) throw err;
+      opts.log?.(`database not ready (${err instanceof Error ? err.message : String(err)}); retrying…`);
+      await new Promise((r) => setTimeout(r, 1_000));
+    }
+  }
+}
+
+export async function connectClient(address: string, namespace: string): Promise<{ client: Client; connection: Connection }> {
+  const connection = await Connection.connect({ address });
+  return { client: new Client({ connection, namespace }), connection };
+}
+
+export function connectWorker(address: string): Promise<NativeConnection> {
+  return NativeConnection.connect({ address });
+}
+
+/** Quiet the SDK's core logs to warnings (once per process). */
+export function installTemporalRuntime(level: 'WARN' | 'INFO' | 'DEBUG' = 'WARN'): void {
+  Runtime.install({ logger: new DefaultLogger(level) });
+}
+
+/**
+ * Runs the steps in order on SIGINT/SIGTERM (a second signal forces exit). Each step is awaited, so the
+ * worker drains before the API closes, and both before the services they use stop.
+ */
+export function onShutdown(steps: Array<[name: string, stop: () => Promise<unknown> | unknown]>, log: Log = say): void {
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) {
+      log('second signal: exiting now');
+      process.exit(130);
+    }
+    stopping = true;
+    log(`${signal}: shutting down`);
+    for (const [name, stop] of steps) {
+      try {
+        log(`  stopping ${name}…`);
+        await stop();
+      } catch (err) {
+        log(`  ${name} did not stop cleanly: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+    log('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+/** A database URL safe to print: the password replaced. */
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}

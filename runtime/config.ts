@@ -1,0 +1,48 @@
+/**
+ * Configuration, parsed once at start-up with zod; nothing else in the code base reads process.env.
+ * Bad values stop the process with a message naming the variable.
+ */
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const port = z.coerce.number().int().min(1).max(65535);
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** PostgreSQL for the record. Unset: `npm start` runs an embedded PostgreSQL under the data folder. */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  /** A running Temporal server (host:port). Unset: `npm start` starts the Temporal CLI dev server. */
+  TEMPORAL_ADDRESS: z.string().regex(/^[^\s:]+:\d+$/, 'must be host:port').optional(),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('hotline-cases'),
+  API_HOST: z.string().min(1).default('127.0.0.1'),
+  API_PORT: port.default(3000),
+  /** Where `npm start` keeps the embedded database and the dev server's SQLite file. */
+  HOTLINE_DATA_DIR: z.string().min(1).default('.data'),
+  /** Where the Temporal CLI is built once and reused. */
+  HOTLINE_TOOLS_DIR: z.string().min(1).default('.tools'),
+  TEMPORAL_DEV_PORT: port.default(7233),
+  TEMPORAL_UI_PORT: port.default(8233),
+  EMBEDDED_PG_PORT: port.default(54329),
+  /** A pre-built workflow bundle (npm run build); unset, the worker bundles workflows/ at start. */
+  WORKFLOW_BUNDLE_PATH: z.string().optional(),
+  RUN_MIGRATIONS: bool.default(true),
+  /** Seed the demo city when the database is empty. */
+  SEED_DEMO_DATA: bool.default(true),
+  /** Body size limit of the API in bytes. */
+  API_BODY_LIMIT: z.coerce.number().int().positive().default(256 * 1024),
+});
+
+export type Config = z.infer<typeof envSchema>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

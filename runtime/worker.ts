@@ -1,0 +1,24 @@
+/** Worker entry point (production): runs case workflows and activities on TEMPORAL_TASK_QUEUE. */
+import { createCaseWorker } from './case-worker.js';
+import { loadConfig } from './config.js';
+import { connectWorker, installTemporalRuntime, onShutdown, prepareDatabase, say } from './bootstrap.js';
+
+const cfg = loadConfig();
+if (!cfg.DATABASE_URL) throw new Error('DATABASE_URL is required for the worker entry point (npm start runs an embedded database)');
+installTemporalRuntime();
+const database = await prepareDatabase(cfg.DATABASE_URL, { migrate: cfg.RUN_MIGRATIONS, seed: false, log: say });
+const connection = await connectWorker(cfg.TEMPORAL_ADDRESS ?? `127.0.0.1:${cfg.TEMPORAL_DEV_PORT}`);
+const worker = await createCaseWorker({
+  connection,
+  namespace: cfg.TEMPORAL_NAMESPACE,
+  taskQueue: cfg.TEMPORAL_TASK_QUEUE,
+  db: database.db,
+  ...(cfg.WORKFLOW_BUNDLE_PATH && { workflowBundlePath: cfg.WORKFLOW_BUNDLE_PATH }),
+});
+const running = worker.run();
+say(`worker polling task queue ${cfg.TEMPORAL_TASK_QUEUE} on namespace ${cfg.TEMPORAL_NAMESPACE}`);
+onShutdown([
+  ['worker (draining)', async () => (worker.shutdown(), await running)],
+  ['Temporal connection', () => connection.close()],
+  ['database pool', () => database.close()],
+]);

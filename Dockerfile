@@ -1,0 +1,33 @@
+# syntax=docker/dockerfile:1
+#
+# hotline image, used by both hotline-api and hotline-worker in
+# docker-compose.yml (they differ only in command and environment).
+
+# ---- build: install all dependencies, compile, then drop dev dependencies ----
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+
+# Dependencies first so this layer stays cached until the lockfile changes.
+COPY package.json package-lock.json ./
+RUN npm ci
+
+COPY . .
+# Compiles TypeScript into dist/ and bundles workflows into
+# dist/workflow-bundle.js (loaded by the worker via WORKFLOW_BUNDLE_PATH).
+RUN npm run build \
+ && npm prune --omit=dev
+
+# ---- runtime ----
+FROM node:20-bookworm-slim AS runtime
+ENV NODE_ENV=production
+WORKDIR /app
+
+COPY --from=build /app/package.json ./package.json
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+# SQL migrations, read at run time from db/migrations (relative to /app).
+COPY --from=build /app/db/migrations ./db/migrations
+
+USER node
+EXPOSE 3000
+CMD ["node", "dist/runtime/api.js"]

@@ -41,6 +41,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.header('x-request-id', req.id);
   });
   registerErrorHandling(app);
+  // A JSON API: anything but application/json gets 415 rather than a string body.
+  app.removeContentTypeParser('text/plain');
 
   await app.register(swagger, {
     openapi: {

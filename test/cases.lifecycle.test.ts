@@ -1,0 +1,129 @@
+/** The whole lifecycle of a complaint through HTTP, against the real Temporal server and PostgreSQL. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { act, driveTo, eventually, expectRecordMatchesWorkflow, openCase } from './support/cases.js';
+import { startStack, type TestStack } from './support/stack.js';
+
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startStack({ name: 'lifecycle' });
+});
+afterAll(async () => stack?.close());
+
+describe('a complaint from intake to close', () => {
+  it('moves received → dispatched → accepted → contacted → replied → closed, visible at every step', async () => {
+    const open = await stack.http('POST', '/v1/cases', {
+      title: '路灯不亮',
+      description: '桂花社区门口路灯连续三晚不亮',
+      categoryId: 'sanitation.streetlight',
+      channel: 'wechat',
+      complainant: { name: '李四', phone: '13900001111' },
+    });
+    expect(open.status).toBe(201);
+    expect(open.headers.location).toBe(`/v1/cases/${open.body.id}`);
+    expect(open.body).toMatchObject({ status: 'received', round: 1, source: 'workflow' });
+    const id = open.body.id as string;
+
+    // Readable right after the 201, whether or not the row is written yet.
+    const first = await stack.http('GET', `/v1/cases/${id}`);
+    expect(first.status).toBe(200);
+    expect(first.body.status).toBe('received');
+
+    const steps: Array<[string, unknown, string]> = [
+      ['dispatch', { unitId: 'd01-s01', note: '属地街道处理' }, 'dispatched'],
+      ['accept', {}, 'accepted'],
+      ['contact', { method: 'phone', note: '已电话联系' }, 'contacted'],
+      ['progress', { note: '已报修' }, 'contacted'],
+      ['reply', { content: '路灯已修复', resolved: true }, 'replied'],
+      ['callback', { contacted: true, resolved: true, satisfaction: 'satisfied' }, 'closed'],
+    ];
+    for (const [action, body, status] of steps) {
+      const res = await act(stack, id, action, body);
+      expect(res.status).toBe(status);
+      const got = await stack.http('GET', `/v1/cases/${id}`);
+      expect(got.body.status).toBe(status);
+    }
+
+    const closed = await stack.http('GET', `/v1/cases/${id}`);
+    expect(closed.body).toMatchObject({ status: 'closed', outcome: 'resolved', unitId: 'd01-s01', slaClass: expect.any(String), policyVersion: 1 });
+    expect(closed.body.clocks.signFor).toMatchObject({ result: 'met' });
+    expect(closed.body.clocks.reply).toMatchObject({ result: 'met' });
+
+    await expectRecordMatchesWorkflow(stack, id);
+    const events = await stack.http('GET', `/v1/cases/${id}/events`);
+    expect(events.body.items.map((e: { type: string }) => e.type)).toEqual([
+      'received',
+      'dispatched',
+      'accepted',
+      'contacted',
+      'progress_noted',
+      'replied',
+      'callback_recorded',
+      'closed',
+    ]);
+
+    // The workflow completes with the case, and the row shows it closed.
+    const result = await stack.client.workflow.getHandle(id).result();
+    expect(result.state.status).toBe('closed');
+    const list = await stack.http('GET', `/v1/cases?status=closed`);
+    expect(list.body.items.map((c: { id: string }) => c.id)).toContain(id);
+  });
+
+  it('reopens an unsatisfied case for another round, then closes it when satisfied', async () => {
+    const id = await openCase(stack);
+    await driveTo(stack, id, 'replied');
+    const reopened = await act(stack, id, 'callback', { contacted: true, resolved: false, satisfaction: 'unsatisfied', note: '噪音仍在' });
+    expect(reopened).toMatchObject({ status: 'dispatched', round: 2, unitId: 'd01-s01', escalationLevel: 1 });
+    expect(reopened.clocks.reply.result).toBeUndefined();
+
+    // Round 2 stays with the same unit: it signs for the new round and works it again.
+    await act(stack, id, 'accept');
+    await act(stack, id, 'contact', { method: 'on_site' });
+    await act(stack, id, 'reply', { content: '已停工', resolved: true });
+    const closed = await act(stack, id, 'callback', { contacted: true, resolved: true, satisfaction: 'basically_satisfied' });
+    expect(closed).toMatchObject({ status: 'closed', outcome: 'resolved', round: 2 });
+    await expectRecordMatchesWorkflow(stack, id);
+  });
+
+  it('closes as unsatisfied after the last allowed round', async () => {
+    const id = await openCase(stack);
+    await driveTo(stack, id, 'replied');
+    const unsatisfied = { contacted: true, resolved: false, satisfaction: 'unsatisfied' };
+    for (const round of [2, 3]) {
+      const res = await act(stack, id, 'callback', unsatisfied);
+      expect(res).toMatchObject({ status: 'dispatched', round });
+      await act(stack, id, 'accept');
+      await act(stack, id, 'contact', { method: 'phone' });
+      await act(stack, id, 'reply', { content: `第${round}轮处理结果`, resolved: false });
+    }
+    const closed = await act(stack, id, 'callback', unsatisfied);
+    expect(closed).toMatchObject({ status: 'closed', outcome: 'unsatisfied', round: 3 });
+    await expectRecordMatchesWorkflow(stack, id);
+  });
+
+  it('takes a return back to dispatch, then reassignment and escalation as signals (202)', async () => {
+    const id = await openCase(stack);
+    await act(stack, id, 'dispatch', { unitId: 'dept-cg' });
+    const returned = await act(stack, id, 'return', { reason: 'not_our_duty', note: '属于街道职责' });
+    expect(returned).toMatchObject({ status: 'returned', unitId: null, returnCount: 1 });
+    expect(returned.clocks.signFor.result).toBe('cancelled');
+    await act(stack, id, 'dispatch', { unitId: 'd01-s01' });
+
+    const reassign = await stack.http('POST', `/v1/cases/${id}/reassign`, { unitId: 'd01-s02', reason: '地址属于城南街道' });
+    expect(reassign.status).toBe(202);
+    const escalate = await stack.http('POST', `/v1/cases/${id}/escalate`, { reason: '群众反映强烈', level: 2 });
+    expect(escalate.status).toBe(202);
+
+    const view = await eventually(async () => {
+      const got = await stack.http('GET', `/v1/cases/${id}`);
+      expect(got.body).toMatchObject({ unitId: 'd01-s02', reassignCount: 1, escalationLevel: 2, status: 'dispatched' });
+      return got.body;
+    });
+    expect(view.dispatchCount).toBe(2);
+    await expectRecordMatchesWorkflow(stack, id);
+    const events = await stack.http('GET', `/v1/cases/${id}/events`);
+    const types = events.body.items.map((e: { type: string }) => e.type);
+    expect(types).toEqual(['received', 'dispatched', 'returned', 'dispatched', 'reassigned', 'escalated']);
+    const escalated = events.body.items.find((e: { type: string }) => e.type === 'escalated');
+    expect(escalated.data).toMatchObject({ from: 0, to: 2, reason: '群众反映强烈' });
+  });
+});

@@ -1,0 +1,119 @@
+/**
+ * A test file's own stack on the shared Temporal server and PostgreSQL: its own database (migrated and
+ * seeded), its own task queue and worker, and the API built by buildApp with the same wiring as production.
+ */
+import { randomBytes } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { buildApp } from '../../api/app.js';
+import { createDatabase, type DatabaseHandle } from '../../db/client.js';
+import { runMigrations } from '../../db/migrate.js';
+import { demoSeed, seedReferenceData } from '../../db/seed.js';
+import type { CasePolicy } from '../../domain/policy.types.js';
+import { createCaseWorker } from '../../runtime/case-worker.js';
+
+try {
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+} catch {
+  // already installed in this test worker process
+}
+
+export interface TestStack {
+  app: FastifyInstance;
+  client: Client;
+  database: DatabaseHandle;
+  taskQueue: string;
+  worker: Worker;
+  /** HTTP through the real Fastify stack (routing, validation, serialisation, error handler). */
+  http<T = any>(method: 'GET' | 'POST', url: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: T; headers: Record<string, unknown> }>;
+  close(): Promise<void>;
+}
+
+export interface StackOptions {
+  name: string;
+  policy?: Partial<CasePolicy>;
+}
+
+export function withDatabase(adminUrl: string, database: string): string {
+  const u = new URL(adminUrl);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+export async function createTestDatabase(name: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const adminUrl = inject('adminDatabaseUrl');
+  const dbName = `hotline_t_${name.replace(/\W/g, '_')}_${randomBytes(4).toString('hex')}`.toLowerCase();
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database "${dbName}"`);
+  await admin.end();
+  return {
+    url: withDatabase(adminUrl, dbName),
+    async drop() {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`drop database if exists "${dbName}" with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export async function startStack(opts: StackOptions): Promise<TestStack> {
+  const address = inject('temporalAddress');
+  const testDb = await createTestDatabase(opts.name);
+  const database = createDatabase(testDb.url);
+  await runMigrations(database.db);
+  await seedReferenceData(database.db, { ...demoSeed, policy: { ...demoSeed.policy, ...opts.policy } });
+
+  const taskQueue = `test-${opts.name}-${randomBytes(4).toString('hex')}`;
+  const workerConnection = await NativeConnection.connect({ address });
+  const worker = await createCaseWorker({
+    connection: workerConnection,
+    namespace: 'default',
+    taskQueue,
+    db: database.db,
+    workflowBundlePath: inject('workflowBundlePath'),
+  });
+  const running = worker.run();
+
+  const connection = await Connection.connect({ address });
+  const client = new Client({ connection, namespace: 'default' });
+  const app = await buildApp({ client, db: database.db, taskQueue, logLevel: 'silent' });
+  await app.ready();
+
+  return {
+    app,
+    client,
+    database,
+    taskQueue,
+    worker,
+    async http(method, url, body, headers = {}) {
+      const res = await app.inject({
+        method,
+        url,
+        headers: { ...(body !== undefined && { 'content-type': 'application/json' }), ...headers },
+        ...(body !== undefined && { payload: typeof body === 'string' ? body : JSON.stringify(body) }),
+      });
+      const text = res.body;
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
+        /* not JSON */
+      }
+      return { status: res.statusCode, body: parsed as any, headers: res.headers };
+    },
+    async close() {
+      await app.close();
+      worker.shutdown();
+      await running;
+      await workerConnection.close();
+      await connection.close();
+      await database.close();
+      await testDb.drop();
+    },
+  };
+}

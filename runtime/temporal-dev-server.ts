@@ -21,6 +21,8 @@ export interface DevServerOptions {
   logFile?: string;
   /** A codec endpoint the Web UI calls to show payloads in clear. */
   codecEndpoint?: string;
+  /** Dynamic config overrides, e.g. { 'limit.historyCount.suggestContinueAsNew': 40 }. */
+  dynamicConfig?: Record<string, string | number | boolean>;
 }
 
 export interface DevServer {
@@ -66,6 +68,7 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
     args.push('--db-filename', opts.dbFile, '--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=normal');
   }
   if (opts.codecEndpoint) args.push('--ui-codec-endpoint', opts.codecEndpoint);
+  for (const [key, value] of Object.entries(opts.dynamicConfig ?? {})) args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`);
   args.push(...searchAttributeFlags());
 
   const child = spawn(opts.binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -35,6 +35,8 @@ export interface TestStack {
 export interface StackOptions {
   name: string;
   policy?: Partial<CasePolicy>;
+  /** Another Temporal server than the run's shared one (a test that needs special server settings). */
+  temporalAddress?: string;
 }
 
 export function withDatabase(adminUrl: string, database: string): string {
@@ -62,7 +64,7 @@ export async function createTestDatabase(name: string): Promise<{ url: string; d
 }
 
 export async function startStack(opts: StackOptions): Promise<TestStack> {
-  const address = inject('temporalAddress');
+  const address = opts.temporalAddress ?? inject('temporalAddress');
   const testDb = await createTestDatabase(opts.name);
   const database = createDatabase(testDb.url);
   await runMigrations(database.db);

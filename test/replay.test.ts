@@ -1,0 +1,98 @@
+/**
+ * Replay: recorded histories of the case workflow must replay against the current code. Histories committed
+ * in test/histories/ guard running cases from a change that needs patched() or a new workflow version;
+ * histories recorded live in this run cover every path the scenarios take.
+ * `npm run histories:record` writes this run's histories into test/histories/.
+ */
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { ensureTemporalCli } from '../runtime/tools.js';
+import { Worker } from '@temporalio/worker';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { act, driveTo, eventually, openCase } from './support/cases.js';
+import { startStack, type TestStack } from './support/stack.js';
+
+const HISTORIES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'histories');
+const record = process.env.RECORD_HISTORIES === '1';
+
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startStack({ name: 'replay' });
+});
+afterAll(async () => stack?.close());
+
+async function scenarios(): Promise<Record<string, string>> {
+  const ids: Record<string, string> = {};
+
+  ids['lifecycle-satisfied'] = await openCase(stack);
+  await driveTo(stack, ids['lifecycle-satisfied'], 'replied');
+  await act(stack, ids['lifecycle-satisfied'], 'progress', { note: 'x' }, 409);
+  await act(stack, ids['lifecycle-satisfied'], 'callback', { contacted: true, resolved: true, satisfaction: 'satisfied' });
+
+  ids['rehandled-then-closed-unsatisfied'] = await openCase(stack);
+  const r = ids['rehandled-then-closed-unsatisfied'];
+  await driveTo(stack, r, 'replied');
+  for (let round = 0; round < 3; round++) {
+    await act(stack, r, 'callback', { contacted: true, resolved: false, satisfaction: 'unsatisfied' });
+    if (round < 2) {
+      await act(stack, r, 'accept');
+      await act(stack, r, 'contact', { method: 'phone' });
+      await act(stack, r, 'reply', { content: 'again', resolved: false });
+    }
+  }
+
+  ids['returned-reassigned-escalated'] = await openCase(stack);
+  const s = ids['returned-reassigned-escalated'];
+  await act(stack, s, 'dispatch', { unitId: 'dept-cg' });
+  await act(stack, s, 'return', { reason: 'wrong_area', note: '非本辖区' });
+  await act(stack, s, 'dispatch', { unitId: 'd01-s01' });
+  await stack.http('POST', `/v1/cases/${s}/reassign`, { unitId: 'd01-s02', reason: '改派' });
+  await stack.http('POST', `/v1/cases/${s}/escalate`, { reason: '督办' });
+  await eventually(async () => expect((await stack.http('GET', `/v1/cases/${s}`)).body.escalationLevel).toBe(1));
+  await act(stack, s, 'accept');
+  await act(stack, s, 'contact', { method: 'phone' });
+  await act(stack, s, 'reply', { content: 'done', resolved: true });
+  await act(stack, s, 'callback', { contacted: true, resolved: true, satisfaction: 'satisfied' });
+
+  for (const id of Object.values(ids)) await stack.client.workflow.getHandle(id).result();
+  return ids;
+}
+
+describe('workflow replay', () => {
+  it('replays histories recorded in this run against the current workflow code', async () => {
+    const ids = await scenarios();
+    const histories = await Promise.all(
+      Object.entries(ids).map(async ([name, id]) => ({ name, workflowId: id, history: await stack.client.workflow.getHandle(id).fetchHistory() })),
+    );
+    const results = [];
+    for await (const r of Worker.runReplayHistories({ workflowBundle: { codePath: inject('workflowBundlePath') } }, histories)) results.push(r);
+    expect(results).toHaveLength(3);
+    for (const r of results) expect(r.error, `${r.workflowId}: ${String(r.error)}`).toBeUndefined();
+    if (record) {
+      // The CLI writes the canonical proto JSON that historyFromJSON (and the Web UI's download) use.
+      const cli = await ensureTemporalCli(process.env.HOTLINE_TOOLS_DIR ?? '.tools');
+      for (const h of histories) {
+        const { stdout } = await promisify(execFile)(cli, ['workflow', 'show', '--address', inject('temporalAddress'), '-w', h.workflowId, '--output', 'json'], {
+          maxBuffer: 64 * 1024 * 1024,
+        });
+        await writeFile(path.join(HISTORIES, `${h.name}.json`), stdout);
+      }
+    }
+  });
+
+  it('replays every committed history (cases started by earlier versions) without nondeterminism', async () => {
+    const files = (await readdir(HISTORIES)).filter((f) => f.endsWith('.json'));
+    expect(files.length).toBeGreaterThanOrEqual(3);
+    // Worker.runReplayHistories converts the CLI's JSON form itself.
+    const histories = await Promise.all(
+      files.map(async (f) => ({ workflowId: f.replace(/\.json$/, ''), history: JSON.parse(await readFile(path.join(HISTORIES, f), 'utf8')) as unknown })),
+    );
+    const results = [];
+    for await (const r of Worker.runReplayHistories({ workflowBundle: { codePath: inject('workflowBundlePath') } }, histories)) results.push(r);
+    expect(results).toHaveLength(files.length);
+    for (const r of results) expect(r.error, `${r.workflowId}: ${String(r.error)}`).toBeUndefined();
+  });
+});

@@ -24,9 +24,9 @@ WORKDIR /app
 
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
+# dist/ holds the compiled code, the SQL migrations (dist/db/migrations, beside the migrator that reads them)
+# and the pre-built workflow bundle the worker loads (dist/workflow-bundle.js).
 COPY --from=build /app/dist ./dist
-# SQL migrations, read at run time from db/migrations (relative to /app).
-COPY --from=build /app/db/migrations ./db/migrations
 
 USER node
 EXPOSE 3000

@@ -100,7 +100,7 @@ export function check(state: CaseState, cmd: CaseCommand): void {
   }
   if (cmd.kind === 'escalate') {
     const target = cmd.payload.level ?? state.escalationLevel + 1;
-    if (target <= state.escalationLevel || target > MAX_ESCALATION_LEVEL) {
+    if (!Number.isInteger(target) || target <= state.escalationLevel || target > MAX_ESCALATION_LEVEL) {
       throw new RuleViolation(
         `cannot escalate from level ${state.escalationLevel} to ${target} (highest is ${MAX_ESCALATION_LEVEL})`,
         state.status,

@@ -134,7 +134,7 @@ export interface CaseNotification {
   seq: number;
   kind: NotificationKind;
   unitId: string | null;
-  /** Who in the unit (or above) receives it: deputy_leader, principal_leader, district, city. */
+  /** Who receives it: deputy_leader, principal_leader or handler of the unit; or an escalation level name (unit_leader, district, city). */
   recipient: string;
   message: string;
 }

@@ -1,9 +1,12 @@
 /** Masking of personal data (complainant name, phone, address) for every place many people can read. */
 
-/** 13812345678 → 138****5678; short or odd numbers keep at most their last 2 digits. */
+/**
+ * 13812345678 → 138****5678 (numbers of 11 digits or more: first 3 and last 4 visible, at least 4 hidden);
+ * shorter numbers (landlines, extensions) keep only their last 2 digits. Separators are dropped.
+ */
 export function maskPhone(phone: string): string {
-  const digits = phone.replace(/\s+/g, '');
-  if (digits.length >= 7) return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
+  const digits = phone.replace(/[^0-9+]/g, '');
+  if (digits.length >= 11) return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
   return digits.length > 2 ? `${'*'.repeat(digits.length - 2)}${digits.slice(-2)}` : '**';
 }
 

@@ -4,7 +4,9 @@ import { CLOCK_NAMES, DURATION_UNITS, type CasePolicy } from './policy.types.js'
 import { SLA_CLASSES } from './reference.types.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
-const duration = z.object({ amount: z.number().positive(), unit: z.enum(DURATION_UNITS) });
+const duration = z
+  .object({ amount: z.number().positive(), unit: z.enum(DURATION_UNITS) })
+  .refine((d) => d.unit !== 'working_days' || Number.isInteger(d.amount), { message: 'working days must be a whole number', path: ['amount'] });
 const clockSet = z.partialRecord(z.enum(CLOCK_NAMES), duration);
 
 export const casePolicySchema = z.object({

@@ -1,0 +1,659 @@
+import { describe, it, expect } from 'vitest';
+import { defaultCasePolicy } from '../db/seed-policy.js';
+import { ALLOWED_FROM, apply, check, ignoredSignal, isTerminal, nextWakeAt, open, replyDueAt, tick, type Context, type Transition } from './case.machine.js';
+import {
+  CASE_ACTIONS,
+  CASE_STATUSES,
+  MAX_ESCALATION_LEVEL,
+  type Actor,
+  type CaseAction,
+  type CaseCommand,
+  type CaseEvent,
+  type CaseIntake,
+  type CaseNotification,
+  type CaseState,
+  type CaseStatus,
+  type Satisfaction,
+} from './case.types.js';
+import { RuleViolation } from './errors.js';
+import type { CasePolicy } from './policy.types.js';
+import type { SlaClass } from './reference.types.js';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Fixtures
+
+const S = 1_000;
+/** Monday 2026-11-16 10:00 in Shanghai. */
+const T0 = Date.parse('2026-11-16T10:00:00+08:00');
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** The default policy with second-scale clocks for the general class: signFor 40 s, contact 80 s, reply 200 s, callback 100 s. */
+const fast: CasePolicy = {
+  ...defaultCasePolicy,
+  clocks: {
+    ...defaultCasePolicy.clocks,
+    general: {
+      signFor: { amount: 40, unit: 'seconds' },
+      contact: { amount: 80, unit: 'seconds' },
+      reply: { amount: 200, unit: 'seconds' },
+      callback: { amount: 100, unit: 'seconds' },
+    },
+  },
+};
+
+const actor: Actor = { id: 'agent-7', role: 'dispatcher' };
+const PII = { name: '张三丰', phone: '13812345678', address: '合肥市庐阳区杏花村街道阜南路123号' };
+const intake: CaseIntake = {
+  title: '夜间施工噪音',
+  description: '工地每晚十一点后仍在施工',
+  categoryId: 'env.noise.construction',
+  channel: 'phone',
+  complainant: { name: PII.name, phone: PII.phone },
+  location: { address: PII.address, areaUnitId: 'd01-s03' },
+};
+
+const ctx = (now: number, policy: CasePolicy = fast): Context => ({ now, actor, policy });
+
+const cmd = {
+  dispatch: (unitId = 'unit-a'): CaseCommand => ({ kind: 'dispatch', payload: { unitId } }),
+  accept: (): CaseCommand => ({ kind: 'accept', payload: {} }),
+  return: (): CaseCommand => ({ kind: 'return', payload: { reason: 'not_our_duty', note: '不属于本单位职责' } }),
+  contact: (): CaseCommand => ({ kind: 'contact', payload: { method: 'phone' } }),
+  progress: (): CaseCommand => ({ kind: 'progress', payload: { note: '已到现场核实' } }),
+  reply: (resolved = true): CaseCommand => ({ kind: 'reply', payload: { content: '已责令停止夜间施工', resolved } }),
+  callback: (satisfaction: Satisfaction = 'satisfied', resolved = true): CaseCommand => ({
+    kind: 'callback',
+    payload: { contacted: true, resolved, satisfaction },
+  }),
+  escalate: (level?: number): CaseCommand => ({ kind: 'escalate', payload: level === undefined ? { reason: '多次催办未果' } : { reason: '多次催办未果', level } }),
+  reassign: (unitId = 'unit-b'): CaseCommand => ({ kind: 'reassign', payload: { unitId, reason: '属地调整' } }),
+};
+
+/** A freshly opened case whose deadline class is set, as the workflow does after its setup activity. */
+function received(slaClass: SlaClass | null = 'general', policy: CasePolicy = fast): CaseState {
+  return { ...open('HL0000000000000001', intake, T0, actor).state, slaClass, policyVersion: policy.version };
+}
+
+/** Applies commands one after another; `steps` are [command, seconds after T0]. */
+function run(state: CaseState, steps: readonly (readonly [CaseCommand, number])[], policy: CasePolicy = fast): CaseState {
+  let s = state;
+  for (const [c, sec] of steps) s = apply(s, c, ctx(T0 + sec * S, policy)).state;
+  return s;
+}
+
+/** A real case in each status, reached through the machine itself (a new status fails to typecheck here). */
+const REACH: Record<CaseStatus, () => CaseState> = {
+  received: () => received(),
+  dispatched: () => run(received(), [[cmd.dispatch(), 0]]),
+  accepted: () => run(REACH.dispatched(), [[cmd.accept(), 5]]),
+  contacted: () => run(REACH.accepted(), [[cmd.contact(), 10]]),
+  replied: () => run(REACH.contacted(), [[cmd.reply(), 20]]),
+  returned: () => run(REACH.dispatched(), [[cmd.return(), 5]]),
+  closed: () => run(REACH.replied(), [[cmd.callback('satisfied'), 30]]),
+};
+
+/** One valid-looking command per action (a new action fails to typecheck here). */
+const SAMPLE: Record<CaseAction, () => CaseCommand> = {
+  dispatch: () => cmd.dispatch(),
+  accept: cmd.accept,
+  return: cmd.return,
+  contact: cmd.contact,
+  progress: cmd.progress,
+  reply: () => cmd.reply(),
+  callback: () => cmd.callback(),
+  escalate: () => cmd.escalate(),
+  reassign: () => cmd.reassign('unit-b'),
+};
+
+function violation(fn: () => unknown): RuleViolation {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(RuleViolation);
+    return e as RuleViolation;
+  }
+  throw new Error('expected a RuleViolation, nothing was thrown');
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+describe('open', () => {
+  const t = open('HL0000000000000001', intake, T0, actor);
+
+  it('starts the case received, round 1, with no unit, clocks or warnings', () => {
+    expect(t.state).toEqual({
+      caseId: 'HL0000000000000001',
+      status: 'received',
+      outcome: null,
+      categoryId: 'env.noise.construction',
+      slaClass: null,
+      policyVersion: null,
+      unitId: null,
+      round: 1,
+      escalationLevel: 0,
+      warningLevel: 'none',
+      clocks: {},
+      dispatchCount: 0,
+      returnCount: 0,
+      reassignCount: 0,
+      createdAt: iso(T0),
+      updatedAt: iso(T0),
+      closedAt: null,
+      seq: 1,
+    });
+    expect(t.notifications).toEqual([]);
+  });
+
+  it("records one 'received' event, seq 1, with channel and category only", () => {
+    expect(t.events).toEqual([{ seq: 1, type: 'received', at: iso(T0), actor, data: { channel: 'phone', categoryId: 'env.noise.construction' } }]);
+  });
+
+  it('keeps personal data out of the event and the state', () => {
+    const text = JSON.stringify(t);
+    for (const secret of [PII.name, PII.phone, PII.phone.slice(-4), PII.address, '阜南路']) expect(text).not.toContain(secret);
+    const keys = JSON.stringify(Object.keys(t.events[0]?.data ?? {}));
+    expect(keys).not.toMatch(/complainant|name|phone|address|location/);
+  });
+});
+
+describe('ALLOWED_FROM', () => {
+  it('lists exactly the known actions and only known statuses', () => {
+    expect(Object.keys(ALLOWED_FROM).sort()).toEqual([...CASE_ACTIONS].sort());
+    for (const a of CASE_ACTIONS) for (const s of ALLOWED_FROM[a]) expect(CASE_STATUSES).toContain(s);
+  });
+
+  it('allows nothing on a closed case and escalation on every open one', () => {
+    for (const a of CASE_ACTIONS) expect(ALLOWED_FROM[a]).not.toContain('closed');
+    for (const s of CASE_STATUSES.filter((x) => x !== 'closed')) expect(ALLOWED_FROM.escalate).toContain(s);
+  });
+});
+
+describe('check and apply: every action in every status', () => {
+  const pairs = CASE_STATUSES.flatMap((status) => CASE_ACTIONS.map((action) => [status, action] as const));
+
+  it.each(pairs)('%s + %s', (status, action) => {
+    const state = REACH[status]();
+    expect(state.status).toBe(status);
+    const c = SAMPLE[action]();
+    const now = T0 + 60 * S;
+    if (ALLOWED_FROM[action].includes(status)) {
+      expect(() => check(state, c)).not.toThrow();
+      const t = apply(state, c, ctx(now));
+      expect(t.events.length).toBeGreaterThanOrEqual(1);
+      expect(t.state.seq).toBe(state.seq + t.events.length);
+      expect(t.state.updatedAt).toBe(iso(now));
+    } else {
+      for (const attempt of [() => check(state, c), () => apply(state, c, ctx(now))]) {
+        const v = violation(attempt);
+        expect(v.code).toBe('invalid_transition');
+        expect(v.details.state).toBe(status);
+        expect(v.details.action).toBe(action);
+        expect(v.state).toBe(status);
+      }
+    }
+  });
+});
+
+describe('dispatch', () => {
+  it('starts no clocks while the deadline class is unknown', () => {
+    const t = apply(received(null), cmd.dispatch(), ctx(T0));
+    expect(t.state.status).toBe('dispatched');
+    expect(t.state.clocks).toEqual({});
+    expect(nextWakeAt(t.state)).toBeNull();
+    expect(replyDueAt(t.state)).toBeNull();
+  });
+
+  it('starts signFor and reply with dueAt and yellowAt = start + 75% of the span', () => {
+    const t = apply(received(), { kind: 'dispatch', payload: { unitId: 'unit-a', note: '请尽快处理' } }, ctx(T0));
+    expect(t.state.status).toBe('dispatched');
+    expect(t.state.unitId).toBe('unit-a');
+    expect(t.state.dispatchCount).toBe(1);
+    expect(t.state.clocks).toEqual({
+      signFor: { name: 'signFor', startedAt: iso(T0), dueAt: iso(T0 + 40 * S), yellowAt: iso(T0 + 30 * S) },
+      reply: { name: 'reply', startedAt: iso(T0), dueAt: iso(T0 + 200 * S), yellowAt: iso(T0 + 150 * S) },
+    });
+    expect(replyDueAt(t.state)).toBe(iso(T0 + 200 * S));
+    expect(t.events).toEqual([{ seq: 2, type: 'dispatched', at: iso(T0), actor, data: { unitId: 'unit-a', note: '请尽快处理', round: 1 } }]);
+    expect(t.notifications).toEqual([]);
+  });
+
+  it('counts working days on the default policy (Monday 10:00, weekends only)', () => {
+    const t = apply(received('general', defaultCasePolicy), cmd.dispatch(), ctx(T0, defaultCasePolicy));
+    const { signFor, reply } = t.state.clocks;
+    expect(signFor?.dueAt).toBe(iso(Date.parse('2026-11-17T10:00:00+08:00')));
+    expect(signFor?.yellowAt).toBe(iso(T0 + 18 * 3_600 * S));
+    // 5 working days: Tue, Wed, Thu, Fri, Mon → 2026-11-23; 75% of 7 days = 126 h after the start.
+    expect(reply?.dueAt).toBe(iso(Date.parse('2026-11-23T10:00:00+08:00')));
+    expect(reply?.yellowAt).toBe(iso(T0 + 126 * 3_600 * S));
+  });
+
+  it('uses minute- and day-scale clocks for an emergency', () => {
+    const t = apply(received('emergency', defaultCasePolicy), cmd.dispatch(), ctx(T0, defaultCasePolicy));
+    const { signFor, reply } = t.state.clocks;
+    expect(signFor?.dueAt).toBe(iso(T0 + 15 * 60 * S));
+    expect(signFor?.yellowAt).toBe(iso(T0 + 11.25 * 60 * S));
+    expect(reply?.dueAt).toBe(iso(T0 + 24 * 3_600 * S));
+    expect(reply?.yellowAt).toBe(iso(T0 + 18 * 3_600 * S));
+  });
+
+  it('re-dispatches a returned case with fresh clocks', () => {
+    const s = run(received(), [[cmd.dispatch('unit-a'), 0], [cmd.return(), 5], [cmd.dispatch('unit-b'), 100]]);
+    expect(s.status).toBe('dispatched');
+    expect(s.unitId).toBe('unit-b');
+    expect(s.dispatchCount).toBe(2);
+    expect(s.returnCount).toBe(1);
+    expect(s.clocks.signFor).toEqual({ name: 'signFor', startedAt: iso(T0 + 100 * S), dueAt: iso(T0 + 140 * S), yellowAt: iso(T0 + 130 * S) });
+    expect(s.clocks.reply?.stoppedAt).toBeUndefined();
+  });
+});
+
+describe('accept', () => {
+  it('stops signFor as met when on time and starts the contact clock', () => {
+    const before = REACH.dispatched();
+    const t = apply(before, cmd.accept(), ctx(T0 + 10 * S));
+    expect(t.state.status).toBe('accepted');
+    expect(t.state.clocks.signFor).toMatchObject({ stoppedAt: iso(T0 + 10 * S), result: 'met' });
+    expect(t.state.clocks.contact).toEqual({ name: 'contact', startedAt: iso(T0 + 10 * S), dueAt: iso(T0 + 90 * S), yellowAt: iso(T0 + 70 * S) });
+    expect(t.state.clocks.reply).toEqual(before.clocks.reply);
+    expect(t.events.map((e) => [e.type, e.data])).toEqual([['accepted', { unitId: 'unit-a', note: null }]]);
+  });
+
+  it('counts a sign-for exactly at the deadline as met', () => {
+    const t = apply(REACH.dispatched(), cmd.accept(), ctx(T0 + 40 * S));
+    expect(t.state.clocks.signFor?.result).toBe('met');
+  });
+
+  it('stops signFor as breached when late', () => {
+    const t = apply(REACH.dispatched(), cmd.accept(), ctx(T0 + 40 * S + 1));
+    expect(t.state.clocks.signFor).toMatchObject({ stoppedAt: iso(T0 + 40 * S + 1), result: 'breached' });
+  });
+});
+
+describe('return', () => {
+  it('cancels running clocks, clears the unit and counts the return', () => {
+    const t = apply(REACH.dispatched(), cmd.return(), ctx(T0 + 5 * S));
+    expect(t.state.status).toBe('returned');
+    expect(t.state.unitId).toBeNull();
+    expect(t.state.returnCount).toBe(1);
+    for (const name of ['signFor', 'reply'] as const) {
+      expect(t.state.clocks[name]).toMatchObject({ stoppedAt: iso(T0 + 5 * S), result: 'cancelled' });
+    }
+    expect(nextWakeAt(t.state)).toBeNull();
+    expect(replyDueAt(t.state)).toBeNull();
+    expect(t.events.map((e) => [e.type, e.data])).toEqual([['returned', { unitId: 'unit-a', reason: 'not_our_duty', note: '不属于本单位职责' }]]);
+  });
+
+  it('leaves an already stopped clock as it was', () => {
+    const t = apply(REACH.accepted(), cmd.return(), ctx(T0 + 7 * S));
+    expect(t.state.clocks.signFor).toMatchObject({ stoppedAt: iso(T0 + 5 * S), result: 'met' });
+    expect(t.state.clocks.contact).toMatchObject({ stoppedAt: iso(T0 + 7 * S), result: 'cancelled' });
+    expect(t.state.clocks.reply).toMatchObject({ stoppedAt: iso(T0 + 7 * S), result: 'cancelled' });
+  });
+});
+
+describe('reassign', () => {
+  it.each(ALLOWED_FROM.reassign)('is refused to the same unit (from %s)', (status) => {
+    const state = REACH[status]();
+    const v = violation(() => check(state, cmd.reassign(state.unitId ?? 'unit-a')));
+    expect(v.code).toBe('invalid_transition');
+    expect(v.details).toMatchObject({ state: status, action: 'reassign' });
+    expect(() => apply(state, cmd.reassign('unit-a'), ctx(T0 + 60 * S))).toThrow(RuleViolation);
+  });
+
+  it('moves the case to another unit, restarts its clocks and counts the reassignment', () => {
+    const now = T0 + 50 * S;
+    const t = apply(REACH.accepted(), cmd.reassign('unit-b'), ctx(now));
+    expect(t.state.status).toBe('dispatched');
+    expect(t.state.unitId).toBe('unit-b');
+    expect(t.state.reassignCount).toBe(1);
+    expect(t.state.dispatchCount).toBe(1);
+    expect(t.state.clocks.signFor).toEqual({ name: 'signFor', startedAt: iso(now), dueAt: iso(now + 40 * S), yellowAt: iso(now + 30 * S) });
+    expect(t.state.clocks.reply).toEqual({ name: 'reply', startedAt: iso(now), dueAt: iso(now + 200 * S), yellowAt: iso(now + 150 * S) });
+    expect(t.state.clocks.contact).toMatchObject({ stoppedAt: iso(now), result: 'cancelled' });
+    expect(t.events.map((e) => [e.type, e.data])).toEqual([['reassigned', { from: 'unit-a', to: 'unit-b', reason: '属地调整' }]]);
+  });
+});
+
+describe('escalate', () => {
+  it('goes up one level by default and notifies that level', () => {
+    const t = apply(REACH.dispatched(), cmd.escalate(), ctx(T0 + 5 * S));
+    expect(t.state.escalationLevel).toBe(1);
+    expect(t.state.status).toBe('dispatched');
+    expect(t.events.map((e) => [e.type, e.data])).toEqual([['escalated', { from: 0, to: 1, reason: '多次催办未果' }]]);
+    expect(t.notifications).toHaveLength(1);
+    const n = t.notifications[0];
+    expect(n).toMatchObject({ caseId: 'HL0000000000000001', seq: t.events[0]?.seq, kind: 'escalation', unitId: 'unit-a', recipient: 'unit_leader' });
+    expect(n?.message).toContain('多次催办未果');
+  });
+
+  it('goes to an explicit level', () => {
+    const t = apply(REACH.accepted(), cmd.escalate(3), ctx(T0 + 6 * S));
+    expect(t.state.escalationLevel).toBe(3);
+    expect(t.events[0]?.data).toEqual({ from: 0, to: 3, reason: '多次催办未果' });
+    expect(t.notifications[0]).toMatchObject({ kind: 'escalation', recipient: 'city' });
+    const two = apply(REACH.received(), cmd.escalate(2), ctx(T0 + 6 * S));
+    expect(two.notifications[0]).toMatchObject({ kind: 'escalation', recipient: 'district', unitId: null });
+  });
+
+  it('is refused when the target is not higher than the current level', () => {
+    const atTwo = run(REACH.dispatched(), [[cmd.escalate(2), 5]]);
+    for (const level of [0, 1, 2]) {
+      const v = violation(() => check(atTwo, cmd.escalate(level)));
+      expect(v.details).toMatchObject({ state: 'dispatched', action: 'escalate', escalationLevel: 2 });
+    }
+    expect(() => check(atTwo, cmd.escalate(3))).not.toThrow();
+  });
+
+  it(`is refused above the highest level (${MAX_ESCALATION_LEVEL})`, () => {
+    expect(MAX_ESCALATION_LEVEL).toBe(3);
+    expect(violation(() => check(REACH.dispatched(), cmd.escalate(4))).code).toBe('invalid_transition');
+    const atMax = run(REACH.dispatched(), [[cmd.escalate(3), 5]]);
+    const v = violation(() => apply(atMax, cmd.escalate(), ctx(T0 + 6 * S)));
+    expect(v.details).toMatchObject({ state: 'dispatched', action: 'escalate', escalationLevel: 3 });
+  });
+});
+
+describe('callback', () => {
+  it.each(['satisfied', 'basically_satisfied'] as const)('closes a resolved case as resolved when %s', (satisfaction) => {
+    const now = T0 + 30 * S;
+    const t = apply(REACH.replied(), cmd.callback(satisfaction, true), ctx(now));
+    expect(t.state.status).toBe('closed');
+    expect(t.state.outcome).toBe('resolved');
+    expect(t.state.closedAt).toBe(iso(now));
+    expect(isTerminal(t.state)).toBe(true);
+    expect(t.state.clocks.callback).toMatchObject({ stoppedAt: iso(now), result: 'met' });
+    expect(nextWakeAt(t.state)).toBeNull();
+    expect(t.events.map((e) => e.type)).toEqual(['callback_recorded', 'closed']);
+    expect(t.events[0]?.data).toEqual({ contacted: true, resolved: true, satisfaction, note: null, round: 1 });
+    expect(t.events[1]?.data).toEqual({ outcome: 'resolved', round: 1 });
+  });
+
+  it.each([
+    ['unsatisfied', true],
+    ['unsatisfied', false],
+    ['satisfied', false],
+  ] as const)('re-opens the case for another round when %s and resolved=%s', (satisfaction, resolved) => {
+    const now = T0 + 30 * S;
+    const before = REACH.replied();
+    const t = apply(before, cmd.callback(satisfaction, resolved), ctx(now));
+    expect(t.state.status).toBe('dispatched');
+    expect(t.state.round).toBe(2);
+    expect(t.state.outcome).toBeNull();
+    expect(t.state.closedAt).toBeNull();
+    expect(t.state.unitId).toBe('unit-a');
+    expect(t.state.escalationLevel).toBeGreaterThanOrEqual(1);
+    expect(t.state.clocks.reply).toEqual({ name: 'reply', startedAt: iso(now), dueAt: iso(now + 200 * S), yellowAt: iso(now + 150 * S) });
+    expect(t.state.clocks.signFor).toEqual({ name: 'signFor', startedAt: iso(now), dueAt: iso(now + 40 * S), yellowAt: iso(now + 30 * S) });
+    expect(t.state.clocks.callback).toMatchObject({ stoppedAt: iso(now), result: 'met' });
+    expect(t.events.map((e) => [e.type, e.data])).toEqual([
+      ['callback_recorded', { contacted: true, resolved, satisfaction, note: null, round: 1 }],
+      ['rehandling_started', { round: 2, unitId: 'unit-a', escalationLevel: 1 }],
+    ]);
+  });
+
+  it('keeps a higher escalation level on re-handling', () => {
+    const s = run(REACH.replied(), [[cmd.escalate(2), 25], [cmd.callback('unsatisfied'), 30]]);
+    expect(s.escalationLevel).toBe(2);
+  });
+
+  /** Drives a dispatched case through accept, contact, reply and a callback. */
+  function round(state: CaseState, startSec: number, satisfaction: Satisfaction, policy: CasePolicy): CaseState {
+    return run(state, [[cmd.accept(), startSec], [cmd.contact(), startSec + 1], [cmd.reply(), startSec + 2], [cmd.callback(satisfaction), startSec + 3]], policy);
+  }
+
+  it.each([0, 1, 2, 3])('closes as unsatisfied after maxExtraRounds=%i extra rounds', (maxExtraRounds) => {
+    const policy: CasePolicy = { ...fast, maxExtraRounds };
+    let s = run(received('general', policy), [[cmd.dispatch(), 0]], policy);
+    for (let extra = 1; extra <= maxExtraRounds; extra++) {
+      s = round(s, extra * 10, 'unsatisfied', policy);
+      expect(s.status).toBe('dispatched');
+      expect(s.round).toBe(1 + extra);
+    }
+    s = round(s, 100, 'unsatisfied', policy);
+    expect(s.status).toBe('closed');
+    expect(s.outcome).toBe('unsatisfied');
+    expect(s.round).toBe(1 + maxExtraRounds);
+    expect(s.closedAt).toBe(iso(T0 + 103 * S));
+  });
+
+  it('closes as resolved when the last round satisfies', () => {
+    let s = REACH.dispatched();
+    for (let extra = 1; extra <= fast.maxExtraRounds; extra++) s = round(s, extra * 10, 'unsatisfied', fast);
+    s = round(s, 100, 'satisfied', fast);
+    expect(s).toMatchObject({ status: 'closed', outcome: 'resolved', round: 1 + fast.maxExtraRounds });
+  });
+});
+
+describe('tick', () => {
+  const dispatched = () => REACH.dispatched(); // signFor yellow +30 s, due +40 s; reply yellow +150 s, due +200 s
+
+  it('does nothing before yellowAt and returns the same state', () => {
+    const s = dispatched();
+    const t = tick(s, ctx(T0 + 30 * S - 1));
+    expect(t.events).toEqual([]);
+    expect(t.notifications).toEqual([]);
+    expect(t.state).toBe(s);
+  });
+
+  it('raises yellow at yellowAt, to the deputy leader, once', () => {
+    const now = T0 + 30 * S;
+    const t = tick(dispatched(), ctx(now));
+    expect(t.events).toEqual([
+      { seq: 3, type: 'warning_raised', at: iso(now), actor, data: { clock: 'signFor', level: 'yellow', dueAt: iso(T0 + 40 * S), unitId: 'unit-a' } },
+    ]);
+    expect(t.notifications).toHaveLength(1);
+    expect(t.notifications[0]).toMatchObject({ caseId: 'HL0000000000000001', seq: 3, kind: 'yellow_warning', recipient: 'deputy_leader', unitId: 'unit-a' });
+    expect(t.state.warningLevel).toBe('yellow');
+    expect(t.state.clocks.signFor?.yellowFiredAt).toBe(iso(now));
+    expect(t.state.clocks.signFor?.redFiredAt).toBeUndefined();
+    expect(tick(t.state, ctx(now + 5 * S)).events).toEqual([]);
+  });
+
+  it('raises red at dueAt, to the principal leader, with an urging notice', () => {
+    const yellow = tick(dispatched(), ctx(T0 + 30 * S)).state;
+    const now = T0 + 40 * S;
+    const t = tick(yellow, ctx(now));
+    expect(t.events.map((e) => [e.seq, e.type, e.data])).toEqual([
+      [4, 'warning_raised', { clock: 'signFor', level: 'red', dueAt: iso(T0 + 40 * S), unitId: 'unit-a' }],
+    ]);
+    expect(t.notifications.map((n) => [n.seq, n.kind, n.recipient, n.unitId])).toEqual([
+      [4, 'red_warning', 'principal_leader', 'unit-a'],
+      [4, 'urging', 'handler', 'unit-a'],
+    ]);
+    expect(t.state.warningLevel).toBe('red');
+    expect(t.state.clocks.signFor).toMatchObject({ yellowFiredAt: iso(T0 + 30 * S), redFiredAt: iso(now) });
+    expect(tick(t.state, ctx(now + 1)).events).toEqual([]);
+  });
+
+  it('fires red only for a clock first seen past due, and marks yellow as fired', () => {
+    const now = T0 + 45 * S;
+    const t = tick(dispatched(), ctx(now));
+    expect(t.events).toHaveLength(1);
+    expect(t.events[0]?.data).toMatchObject({ clock: 'signFor', level: 'red' });
+    expect(t.notifications.map((n) => n.kind)).toEqual(['red_warning', 'urging']);
+    expect(t.state.clocks.signFor).toMatchObject({ yellowFiredAt: iso(now), redFiredAt: iso(now) });
+    expect(t.state.warningLevel).toBe('red');
+    expect(nextWakeAt(t.state)).toBe(T0 + 150 * S);
+  });
+
+  it('numbers warnings of several clocks contiguously', () => {
+    const s = dispatched();
+    const t = tick(s, ctx(T0 + 300 * S));
+    expect(t.events.map((e) => [e.seq, e.data.clock, e.data.level])).toEqual([
+      [s.seq + 1, 'signFor', 'red'],
+      [s.seq + 2, 'reply', 'red'],
+    ]);
+    expect(t.notifications).toHaveLength(4);
+    expect(t.state.seq).toBe(s.seq + 2);
+  });
+
+  it('never warns on stopped clocks', () => {
+    for (const status of ['returned', 'closed'] as const) {
+      const s = REACH[status]();
+      const t = tick(s, ctx(T0 + 365 * 86_400 * S));
+      expect(t.events, status).toEqual([]);
+      expect(t.state, status).toBe(s);
+    }
+    const accepted = REACH.accepted(); // signFor stopped at +5 s; contact yellow at +65 s
+    expect(tick(accepted, ctx(T0 + 35 * S)).events).toEqual([]);
+    const late = tick(accepted, ctx(T0 + 10_000 * S));
+    expect(late.events.map((e) => e.data.clock).sort()).toEqual(['contact', 'reply']);
+  });
+
+  it('drops warningLevel back to none when the warned clock stops', () => {
+    const yellow = tick(dispatched(), ctx(T0 + 30 * S)).state;
+    expect(apply(yellow, cmd.accept(), ctx(T0 + 35 * S)).state.warningLevel).toBe('none');
+    const red = tick(dispatched(), ctx(T0 + 40 * S)).state;
+    expect(red.warningLevel).toBe('red');
+    expect(apply(red, cmd.return(), ctx(T0 + 41 * S)).state.warningLevel).toBe('none');
+  });
+
+  it('keeps the level of the clocks still running', () => {
+    // signFor red (first seen past due) and reply yellow; accepting stops signFor only.
+    const both = tick(dispatched(), ctx(T0 + 150 * S)).state;
+    expect(both.warningLevel).toBe('red');
+    const accepted = apply(both, cmd.accept(), ctx(T0 + 151 * S)).state;
+    expect(accepted.clocks.signFor?.result).toBe('breached');
+    expect(accepted.warningLevel).toBe('yellow');
+  });
+});
+
+describe('nextWakeAt', () => {
+  it('is null with no running clock', () => {
+    expect(nextWakeAt(REACH.received())).toBeNull();
+    expect(nextWakeAt(REACH.closed())).toBeNull();
+  });
+
+  it("returns a clock's yellowAt, then its dueAt, then null", () => {
+    let s = REACH.contacted(); // only reply runs: yellow +150 s, due +200 s
+    expect(nextWakeAt(s)).toBe(T0 + 150 * S);
+    s = tick(s, ctx(T0 + 150 * S)).state;
+    expect(nextWakeAt(s)).toBe(T0 + 200 * S);
+    s = tick(s, ctx(T0 + 200 * S)).state;
+    expect(nextWakeAt(s)).toBeNull();
+  });
+
+  it('wakes for the earliest pending warning across clocks, each wake doing one thing', () => {
+    let s = REACH.dispatched();
+    const wakes: number[] = [];
+    for (let w = nextWakeAt(s); w !== null && wakes.length < 10; w = nextWakeAt(s)) {
+      wakes.push(w);
+      const t = tick(s, ctx(w));
+      expect(t.events).toHaveLength(1);
+      s = t.state;
+    }
+    expect(wakes).toEqual([30, 40, 150, 200].map((sec) => T0 + sec * S));
+  });
+});
+
+describe('replyDueAt', () => {
+  it('is the running reply clock due time, else null', () => {
+    expect(replyDueAt(REACH.received())).toBeNull();
+    expect(replyDueAt(REACH.contacted())).toBe(iso(T0 + 200 * S));
+    expect(replyDueAt(REACH.replied())).toBeNull();
+  });
+});
+
+describe('ignoredSignal', () => {
+  it('records a signal_ignored event and changes nothing else', () => {
+    const s = REACH.received();
+    const t = ignoredSignal(s, 'accept', 'case is not dispatched', T0 + 1 * S, actor);
+    expect(t.events).toEqual([{ seq: 2, type: 'signal_ignored', at: iso(T0 + 1 * S), actor, data: { action: 'accept', reason: 'case is not dispatched' } }]);
+    expect(t.state).toEqual({ ...s, seq: 2, updatedAt: iso(T0 + 1 * S) });
+    expect(t.notifications).toEqual([]);
+  });
+});
+
+describe('a long case history', () => {
+  type Step = { at: number } & ({ cmd: CaseCommand } | { tick: true } | { ignore: CaseAction });
+  const steps: Step[] = [
+    { at: 0, cmd: cmd.dispatch('unit-a') },
+    { at: 30, tick: true }, // signFor yellow
+    { at: 31, cmd: cmd.escalate() },
+    { at: 35, cmd: cmd.return() },
+    { at: 36, cmd: cmd.dispatch('unit-b') },
+    { at: 40, cmd: cmd.accept() },
+    { at: 41, cmd: cmd.progress() },
+    { at: 200, tick: true }, // contact red, reply yellow
+    { at: 201, cmd: cmd.contact() },
+    { at: 202, cmd: cmd.reassign('unit-c') },
+    { at: 203, cmd: cmd.accept() },
+    { at: 204, cmd: cmd.contact() },
+    { at: 205, cmd: cmd.progress() },
+    { at: 206, cmd: cmd.reply(false) },
+    { at: 400, tick: true }, // callback red
+    { at: 401, cmd: cmd.callback('unsatisfied', false) },
+    { at: 402, cmd: cmd.escalate(3) },
+    { at: 403, cmd: cmd.accept() },
+    { at: 404, cmd: cmd.contact() },
+    { at: 405, cmd: cmd.reply(true) },
+    { at: 406, cmd: cmd.callback('satisfied', true) },
+    { at: 407, ignore: 'accept' },
+  ];
+
+  function replay() {
+    const first = open('HL0000000000000001', intake, T0, actor);
+    let state: CaseState = { ...first.state, slaClass: 'general', policyVersion: fast.version };
+    const events: CaseEvent[] = [...first.events];
+    const notifications: CaseNotification[] = [];
+    const mutated: string[] = [];
+    for (const step of steps) {
+      const now = T0 + step.at * S;
+      const input = deepFreeze(state);
+      const snapshot = JSON.stringify(input);
+      const t: Transition =
+        'cmd' in step ? apply(input, step.cmd, ctx(now)) : 'tick' in step ? tick(input, ctx(now)) : ignoredSignal(input, step.ignore, 'closed', now, actor);
+      if (JSON.stringify(input) !== snapshot) mutated.push(JSON.stringify(step));
+      expect(t.events.length, JSON.stringify(step)).toBeGreaterThan(0);
+      events.push(...t.events);
+      notifications.push(...t.notifications);
+      state = t.state;
+    }
+    return { state, events, notifications, mutated };
+  }
+
+  it('numbers events 1, 2, 3 … with no gaps', () => {
+    const { state, events } = replay();
+    expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+    expect(state.seq).toBe(events.length);
+    expect(state).toMatchObject({ status: 'closed', outcome: 'resolved', round: 2, escalationLevel: 3, unitId: 'unit-c', dispatchCount: 2, returnCount: 1, reassignCount: 1 });
+    const times = events.map((e) => Date.parse(e.at));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+  });
+
+  it('ties every notification to a warning or escalation event of the case', () => {
+    const { events, notifications } = replay();
+    const bySeq = new Map(events.map((e) => [e.seq, e]));
+    expect(notifications.length).toBeGreaterThan(0);
+    for (const n of notifications) {
+      expect(n.caseId).toBe('HL0000000000000001');
+      expect(['warning_raised', 'escalated']).toContain(bySeq.get(n.seq)?.type);
+    }
+  });
+
+  it('never mutates the input state (inputs are deep-frozen and compared)', () => {
+    expect(replay().mutated).toEqual([]);
+  });
+
+  it('never puts personal data in events or notifications', () => {
+    const text = JSON.stringify(replay());
+    for (const secret of [PII.name, PII.phone, PII.address]) expect(text).not.toContain(secret);
+  });
+});
+
+describe('escalation level guard', () => {
+  it('refuses a level that is not a whole number (callers that bypass the API schema)', () => {
+    const state = received();
+    for (const level of [1.5, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(violation(() => check(state, { kind: 'escalate', payload: { reason: 'x', level } })).code).toBe('invalid_transition');
+    }
+  });
+});

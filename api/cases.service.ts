@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
-import { check } from '../domain/case.machine.js';
+import { check, open } from '../domain/case.machine.js';
 import type { Actor, CaseCommand, CaseIntake } from '../domain/case.types.js';
 import { DomainError, RuleViolation } from '../domain/errors.js';
 import {
@@ -134,31 +134,8 @@ export function createCasesService({ client, taskQueue, repository, reference }:
             staticSummary: `投诉 ${reference.categoryName(body.categoryId) ?? body.categoryId} · ${body.channel}`,
             staticDetails: `Case ${caseId}\nCategory: ${body.categoryId}\nChannel: ${body.channel}\nOpened by: ${actor.role}`,
           });
-          const now = new Date().toISOString();
-          // The workflow has its own clock; this first view mirrors its opening state without waiting for it.
-          const view: CaseView = {
-            intake,
-            state: {
-              caseId: started.workflowId,
-              status: 'received',
-              outcome: null,
-              categoryId: body.categoryId,
-              slaClass: null,
-              policyVersion: null,
-              unitId: null,
-              round: 1,
-              escalationLevel: 0,
-              warningLevel: 'none',
-              clocks: {},
-              dispatchCount: 0,
-              returnCount: 0,
-              reassignCount: 0,
-              createdAt: now,
-              updatedAt: now,
-              closedAt: null,
-              seq: 1,
-            },
-          };
+          // The workflow has its own clock; the answer mirrors its opening state without waiting for it.
+          const view: CaseView = { intake, state: open(started.workflowId, intake, Date.now(), actor).state };
           return { view: toBody(view), created: true };
         } catch (err) {
           if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;

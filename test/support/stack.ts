@@ -26,7 +26,11 @@ export interface TestStack {
   client: Client;
   database: DatabaseHandle;
   taskQueue: string;
-  worker: Worker;
+  /** The in-process worker (absent when the test runs its own, e.g. in a child process it can kill). */
+  worker: Worker | undefined;
+  /** The file's own database, directly (not through any proxy). */
+  databaseUrl: string;
+  temporalAddress: string;
   /** HTTP through the real Fastify stack (routing, validation, serialisation, error handler). */
   http<T = any>(method: 'GET' | 'POST', url: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: T; headers: Record<string, unknown> }>;
   close(): Promise<void>;
@@ -37,6 +41,10 @@ export interface StackOptions {
   policy?: Partial<CasePolicy>;
   /** Another Temporal server than the run's shared one (a test that needs special server settings). */
   temporalAddress?: string;
+  /** false: no in-process worker; the test runs its own. */
+  worker?: boolean;
+  /** Rewrites the database URL the API and worker use (e.g. through a TCP proxy the test can cut). */
+  routeDatabase?: (url: string) => string;
 }
 
 export function withDatabase(adminUrl: string, database: string): string {
@@ -66,20 +74,17 @@ export async function createTestDatabase(name: string): Promise<{ url: string; d
 export async function startStack(opts: StackOptions): Promise<TestStack> {
   const address = opts.temporalAddress ?? inject('temporalAddress');
   const testDb = await createTestDatabase(opts.name);
-  const database = createDatabase(testDb.url);
-  await runMigrations(database.db);
-  await seedReferenceData(database.db, { ...demoSeed, policy: { ...demoSeed.policy, ...opts.policy } });
+  const direct = createDatabase(testDb.url);
+  await runMigrations(direct.db);
+  await seedReferenceData(direct.db, { ...demoSeed, policy: { ...demoSeed.policy, ...opts.policy } });
+  const database = opts.routeDatabase ? (await direct.close(), createDatabase(opts.routeDatabase(testDb.url))) : direct;
 
   const taskQueue = `test-${opts.name}-${randomBytes(4).toString('hex')}`;
-  const workerConnection = await NativeConnection.connect({ address });
-  const worker = await createCaseWorker({
-    connection: workerConnection,
-    namespace: 'default',
-    taskQueue,
-    db: database.db,
-    workflowBundlePath: inject('workflowBundlePath'),
-  });
-  const running = worker.run();
+  const workerConnection = opts.worker === false ? undefined : await NativeConnection.connect({ address });
+  const worker = workerConnection
+    ? await createCaseWorker({ connection: workerConnection, namespace: 'default', taskQueue, db: database.db, workflowBundlePath: inject('workflowBundlePath') })
+    : undefined;
+  const running = worker?.run();
 
   const connection = await Connection.connect({ address });
   const client = new Client({ connection, namespace: 'default' });
@@ -92,6 +97,8 @@ export async function startStack(opts: StackOptions): Promise<TestStack> {
     database,
     taskQueue,
     worker,
+    databaseUrl: testDb.url,
+    temporalAddress: address,
     async http(method, url, body, headers = {}) {
       const res = await app.inject({
         method,
@@ -110,9 +117,9 @@ export async function startStack(opts: StackOptions): Promise<TestStack> {
     },
     async close() {
       await app.close();
-      worker.shutdown();
+      worker?.shutdown();
       await running;
-      await workerConnection.close();
+      await workerConnection?.close();
       await connection.close();
       await database.close();
       await testDb.drop();

@@ -1,3 +1,4 @@
+import { demoComplaint } from '../test/support/fixtures.js';
 /**
  * `npm run bench` / `npm run bench -- --quick` (or `npm run bench:quick`): the product against bare Temporal on the
  * same server, in one run. Prints one markdown table to stdout and appends it to BENCHMARKS.md; progress goes to
@@ -103,14 +104,7 @@ const verdict = (ratio: number, goal: number) => (!Number.isFinite(ratio) ? 'no 
 // ---------------------------------------------------------------------------------------------------------------
 // Case bodies (README walkthrough)
 
-const complaint = () => ({
-  title: '小区楼下夜间施工噪音',
-  description: '每晚22点后仍在施工，影响休息',
-  categoryId: 'env.noise.construction',
-  channel: 'phone',
-  complainant: { name: '张三', phone: '13812345678' },
-  location: { address: '江城区城关街道桂花社区3栋', areaUnitId: 'd01-s01-c01' },
-});
+const complaint = () => demoComplaint();
 const INTAKE = { 'x-actor-id': 'intake-bench', 'x-actor-role': 'intake_agent' };
 const LIFECYCLE: ReadonlyArray<{ action: (typeof BARE_LIFECYCLE_STEPS)[number]; body: Record<string, unknown>; actor: Record<string, string> }> = [
   { action: 'dispatch', body: { unitId: 'd01-s01', note: '属地街道处理' }, actor: { 'x-actor-id': 'dispatcher-01', 'x-actor-role': 'dispatcher' } },

@@ -1,19 +1,12 @@
 /** Small helpers the integration tests share: a valid complaint, driving actions, waiting for the record. */
 import { expect } from 'vitest';
+import { demoComplaint } from './fixtures.js';
 import { asc, eq } from 'drizzle-orm';
 import { caseEvents, cases } from '../../db/schema.js';
 import { getCaseQuery } from '../../workflows/case.messages.js';
 import type { TestStack } from './stack.js';
 
-export const complaint = (over: Record<string, unknown> = {}) => ({
-  title: '小区楼下夜间施工噪音',
-  description: '每晚22点后仍在施工，影响休息',
-  categoryId: 'env.noise.construction',
-  channel: 'phone',
-  complainant: { name: '张三', phone: '13812345678' },
-  location: { address: '江城区城关街道桂花社区3栋', areaUnitId: 'd01-s01-c01' },
-  ...over,
-});
+export const complaint = demoComplaint;
 
 export async function openCase(stack: TestStack, over: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<string> {
   const res = await stack.http('POST', '/v1/cases', complaint(over), headers);

@@ -4,7 +4,6 @@
  * of the PostgreSQL server test files create their own databases on.
  */
 import { rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
@@ -28,16 +27,8 @@ const testEnv = z.object({
   HOTLINE_TOOLS_DIR: z.string().default('.tools'),
 });
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from '../../runtime/net.js';
+export { freePort };
 
 export default async function setup(project: TestProject) {
   const env = testEnv.parse(process.env);

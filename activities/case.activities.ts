@@ -1,25 +1,21 @@
 /**
  * Activities of the case workflow. They are the only place the workflow touches PostgreSQL:
- * - resolveCaseSetup reads the category's deadline class and the active policy (recorded in history);
+ * - resolveCaseSetup reads the category's deadline class and the active policy, for a case whose start did not
+ *   carry them (recorded in history);
  * - projectCase writes what happened, idempotently: events and notices are keyed by (case id, seq), and the
  *   case row only ever moves forward (its last_seq never decreases). A retry writes nothing twice.
  */
-import { desc, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { CaseEvent, CaseIntake, CaseNotification, CaseState } from '../domain/case.types.js';
 import { replyDueAt } from '../domain/case.machine.js';
-import { casePolicySchema } from '../domain/policy.schema.js';
-import type { CasePolicy } from '../domain/policy.types.js';
-import { SLA_CLASSES, type SlaClass } from '../domain/reference.types.js';
+import type { CaseSetup } from '../domain/policy.types.js';
+import { slaClassOf } from '../domain/reference.types.js';
 import type { Database } from '../db/client.js';
-import { caseEvents, casePolicies, cases, categories, notifications } from '../db/schema.js';
+import { loadActivePolicy } from '../db/policy.js';
+import { caseEvents, cases, categories, notifications } from '../db/schema.js';
 
 export interface ActivityDeps {
   db: Database;
-}
-
-export interface CaseSetup {
-  policy: CasePolicy;
-  slaClass: SlaClass;
 }
 
 export interface ProjectionInput {
@@ -35,12 +31,10 @@ const dateOrNull = (iso: string | null) => (iso ? new Date(iso) : null);
 export function createActivities({ db }: ActivityDeps) {
   return {
     async resolveCaseSetup({ categoryId }: { categoryId: string }): Promise<CaseSetup> {
-      const [row] = await db.select().from(casePolicies).where(eq(casePolicies.active, true)).orderBy(desc(casePolicies.version)).limit(1);
-      if (!row) throw new Error('no active case policy: run the seed or activate a policy version');
-      const policy = casePolicySchema.parse(row.document);
+      const policy = await loadActivePolicy(db);
+      if (!policy) throw new Error('no active case policy: run the seed or activate a policy version');
       const [category] = await db.select({ slaClass: categories.slaClass }).from(categories).where(eq(categories.id, categoryId));
-      const slaClass = SLA_CLASSES.find((c) => c === category?.slaClass) ?? 'general';
-      return { policy, slaClass };
+      return { policy, slaClass: slaClassOf(category?.slaClass) };
     },
 
     async projectCase({ state, intake, events, notifications: notices }: ProjectionInput): Promise<void> {
@@ -116,3 +110,4 @@ export function createActivities({ db }: ActivityDeps) {
 }
 
 export type CaseActivities = ReturnType<typeof createActivities>;
+export type { CaseSetup };

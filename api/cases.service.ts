@@ -115,9 +115,10 @@ export function createCasesService({ client, taskQueue, repository, reference }:
       const key = headerKey ?? (body.channelTicketId ? `${body.channel}:${body.channelTicketId}` : undefined);
       const hash = requestHash(body);
       const intake: CaseIntake = { ...body, requestHash: hash, ...(key && { idempotencyKey: key }) };
+      const setup = reference.caseSetup(body.categoryId);
       for (let attempt = 0; ; attempt++) {
         const caseId = caseIdFor(key);
-        const input: CaseWorkflowInput = { caseId, intake, actor };
+        const input: CaseWorkflowInput = { caseId, intake, actor, ...(setup && { setup }) };
         try {
           const started = await client.workflow.start(caseWorkflow, {
             workflowId: caseId,
@@ -135,7 +136,8 @@ export function createCasesService({ client, taskQueue, repository, reference }:
             staticDetails: `Case ${caseId}\nCategory: ${body.categoryId}\nChannel: ${body.channel}\nOpened by: ${actor.role}`,
           });
           // The workflow has its own clock; the answer mirrors its opening state without waiting for it.
-          const view: CaseView = { intake, state: open(started.workflowId, intake, Date.now(), actor).state };
+          const opened = open(started.workflowId, intake, Date.now(), actor).state;
+          const view: CaseView = { intake, state: setup ? { ...opened, slaClass: setup.slaClass, policyVersion: setup.policy.version } : opened };
           return { view: toBody(view), created: true };
         } catch (err) {
           if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;

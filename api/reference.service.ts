@@ -1,13 +1,17 @@
 /**
- * Units and categories. The API validates incoming ids against an in-memory copy refreshed from the database,
- * so a case can still be opened while the database is unreachable (the copy may be a minute old; a complaint is
- * never refused because the record store is down).
+ * Units, categories and the policy in force. The API validates incoming ids against an in-memory copy refreshed
+ * from the database, so a case can still be opened while the database is unreachable (the copy may be a minute
+ * old; a complaint is never refused because the record store is down). The same copy gives a new case its policy
+ * and deadline class at start, so the case workflow need not ask the database before its clocks can run.
  */
 import { asc, eq, like, or, type SQL } from 'drizzle-orm';
 import { and } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
+import { loadActivePolicy } from '../db/policy.js';
 import { categories, units } from '../db/schema.js';
 import { DomainError } from '../domain/errors.js';
+import type { CasePolicy, CaseSetup } from '../domain/policy.types.js';
+import { slaClassOf } from '../domain/reference.types.js';
 
 type UnitRow = typeof units.$inferSelect;
 type CategoryRow = typeof categories.$inferSelect;
@@ -22,13 +26,15 @@ export interface UnitQuery {
 export function createReferenceService(db: Database, options: { refreshMs?: number } = {}) {
   let unitIds = new Set<string>();
   let categoryById = new Map<string, CategoryRow>();
+  let policy: CasePolicy | null = null;
   let loaded = false;
   let timer: NodeJS.Timeout | undefined;
 
   async function refresh(): Promise<void> {
-    const [u, c] = await Promise.all([db.select({ id: units.id }).from(units), db.select().from(categories)]);
+    const [u, c, p] = await Promise.all([db.select({ id: units.id }).from(units), db.select().from(categories), loadActivePolicy(db)]);
     unitIds = new Set(u.map((r) => r.id));
     categoryById = new Map(c.map((r) => [r.id, r]));
+    policy = p;
     loaded = true;
   }
 
@@ -60,6 +66,10 @@ export function createReferenceService(db: Database, options: { refreshMs?: numb
     },
     categoryName(id: string): string | undefined {
       return categoryById.get(id)?.name;
+    },
+    /** The policy in force and the category's deadline class; undefined until the first load succeeded. */
+    caseSetup(categoryId: string): CaseSetup | undefined {
+      return policy ? { policy, slaClass: slaClassOf(categoryById.get(categoryId)?.slaClass) } : undefined;
     },
 
     async listUnits(q: UnitQuery): Promise<UnitRow[]> {

@@ -38,3 +38,13 @@ export interface CasePolicy {
   clocks: Record<SlaClass, Partial<Record<ClockName, DurationSpec>>>;
   calendar: WorkCalendar;
 }
+
+/**
+ * What a case is opened under: the policy in force and its category's deadline class. The API passes it in the
+ * workflow input (from its reference cache); a case started without it resolves it in an activity. Either way it
+ * is in the case's history, so replay and later policy edits never move its deadlines.
+ */
+export interface CaseSetup {
+  policy: CasePolicy;
+  slaClass: SlaClass;
+}

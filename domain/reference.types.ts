@@ -11,6 +11,11 @@ export type UnitType = (typeof UNIT_TYPES)[number];
 export const SLA_CLASSES = ['emergency', 'utilities', 'urgent', 'general', 'complex'] as const;
 export type SlaClass = (typeof SLA_CLASSES)[number];
 
+/** A category's stored deadline class, or 'general' when the category or its class is unknown. */
+export function slaClassOf(stored: string | null | undefined): SlaClass {
+  return SLA_CLASSES.find((c) => c === stored) ?? 'general';
+}
+
 export interface UnitRecord {
   /** Stable code, e.g. "d01" / "d01-s03" / "dept-cg". ASCII, lowercase, dash-separated. */
   id: string;

@@ -2,9 +2,10 @@
  * Replay: recorded histories of the case workflow must replay against the current code. Histories committed
  * in test/histories/ guard running cases from a change that needs patched() or a new workflow version;
  * histories recorded live in this run cover every path the scenarios take.
- * `npm run histories:record` writes this run's histories into test/histories/.
+ * Committed histories sit in one folder per workflow version (test/histories/<version>/): keep every folder as
+ * long as cases of that version may still be running. `RECORD_HISTORIES=<version> npm run histories:record` writes this run's histories into test/histories/<version>/.
  */
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFile } from 'node:child_process';
@@ -16,7 +17,7 @@ import { act, driveTo, eventually, openCase } from './support/cases.js';
 import { startStack, type TestStack } from './support/stack.js';
 
 const HISTORIES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'histories');
-const record = process.env.RECORD_HISTORIES === '1';
+const record = process.env.RECORD_HISTORIES;
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -74,18 +75,22 @@ describe('workflow replay', () => {
     if (record) {
       // The CLI writes the canonical proto JSON that historyFromJSON (and the Web UI's download) use.
       const cli = await ensureTemporalCli(process.env.HOTLINE_TOOLS_DIR ?? '.tools');
+      const folder = path.join(HISTORIES, path.basename(record));
+      await mkdir(folder, { recursive: true });
       for (const h of histories) {
         const { stdout } = await promisify(execFile)(cli, ['workflow', 'show', '--address', inject('temporalAddress'), '-w', h.workflowId, '--output', 'json'], {
           maxBuffer: 64 * 1024 * 1024,
         });
-        await writeFile(path.join(HISTORIES, `${h.name}.json`), stdout);
+        await writeFile(path.join(folder, `${h.name}.json`), stdout);
       }
     }
   });
 
   it('replays every committed history (cases started by earlier versions) without nondeterminism', async () => {
-    const files = (await readdir(HISTORIES)).filter((f) => f.endsWith('.json'));
-    expect(files.length).toBeGreaterThanOrEqual(3);
+    const files = (await readdir(HISTORIES, { recursive: true })).filter((f) => f.endsWith('.json'));
+    const versions = new Set(files.map((f) => path.dirname(f)));
+    expect(versions.size, 'one folder per workflow version').toBeGreaterThanOrEqual(2);
+    expect(files.length).toBeGreaterThanOrEqual(3 * versions.size);
     // Worker.runReplayHistories converts the CLI's JSON form itself.
     const histories = await Promise.all(
       files.map(async (f) => ({ workflowId: f.replace(/\.json$/, ''), history: JSON.parse(await readFile(path.join(HISTORIES, f), 'utf8')) as unknown })),

@@ -17,7 +17,7 @@ import type {
   ReplyCommand,
   ReturnCommand,
 } from '../domain/case.types.js';
-import type { CasePolicy } from '../domain/policy.types.js';
+import type { CasePolicy, CaseSetup } from '../domain/policy.types.js';
 
 export const CASE_WORKFLOW_TYPE = 'caseWorkflow';
 
@@ -26,6 +26,8 @@ export interface CaseWorkflowInput {
   intake: CaseIntake;
   /** Who opened it (intake agent or channel system). */
   actor: Actor;
+  /** The policy and deadline class the case is opened under; absent, the workflow resolves them in an activity. */
+  setup?: CaseSetup;
   /** Present after continue-as-new: the case as it was. */
   resume?: { state: CaseState; policy: CasePolicy | null };
 }

@@ -9,7 +9,9 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
+  proxyLocalActivities,
   setCurrentDetails,
   setHandler,
   upsertSearchAttributes,
@@ -32,21 +34,35 @@ import {
 } from './case.messages.js';
 import { AssignedUnit, CaseCategory, CaseRound, CaseStatus, EscalationLevel, ReplyDueAt, WarningLevel } from './search-attributes.js';
 
-const { resolveCaseSetup, projectCase } = proxyActivities<CaseActivities>({
-  startToCloseTimeout: '30 seconds',
-  // No attempt limit: a database outage delays the record, it never loses it.
-  retry: { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumInterval: '5 seconds' },
-});
+// No attempt limit: a database outage delays the record, it never loses it.
+const RETRY_UNTIL_THE_DATABASE_ANSWERS = { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumInterval: '5 seconds' } as const;
+
+/** Cases opened before LOCAL_RECORD: setup and projection as ordinary activities (kept so they replay). */
+const asTasks = proxyActivities<CaseActivities>({ startToCloseTimeout: '30 seconds', retry: RETRY_UNTIL_THE_DATABASE_ANSWERS });
+/**
+ * Since LOCAL_RECORD: local activities. The record is written inside the workflow task that decided it (a
+ * marker in history instead of a scheduled task and a second workflow task), so an Update answers once its
+ * events are in PostgreSQL and the Temporal server does a third of the work per step.
+ */
+const inTask = proxyLocalActivities<CaseActivities>({ startToCloseTimeout: '30 seconds', retry: RETRY_UNTIL_THE_DATABASE_ANSWERS });
+
+/** Patch: record through local activities, and upsert only the search attributes that changed. */
+export const LOCAL_RECORD = 'local-record-v1';
 
 const SYSTEM: Actor = { id: 'system', role: 'system' };
 
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> {
   const { caseId, intake } = input;
-  const first: Transition = input.resume
-    ? { state: input.resume.state, events: [], notifications: [] }
-    : open(caseId, intake, Date.now(), input.actor);
+  const local = patched(LOCAL_RECORD);
+  const { resolveCaseSetup, projectCase } = local ? inTask : asTasks;
+  const opened = (): Transition => {
+    const t = open(caseId, intake, Date.now(), input.actor);
+    const setup = input.setup;
+    return setup ? { ...t, state: { ...t.state, slaClass: setup.slaClass, policyVersion: setup.policy.version } } : t;
+  };
+  const first: Transition = input.resume ? { state: input.resume.state, events: [], notifications: [] } : opened();
   let state: CaseState = first.state;
-  let policy: CasePolicy | null = input.resume?.policy ?? null;
+  let policy: CasePolicy | null = input.resume?.policy ?? input.setup?.policy ?? null;
   let changes = 0;
   let draining = false;
   let intakeProjected = Boolean(input.resume);
@@ -80,7 +96,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
         { key: EscalationLevel, value: state.escalationLevel },
         { key: CaseRound, value: state.round },
       ];
-      upsertSearchAttributes(pairs);
+      const changed = local ? pairs.filter((p) => !sameAttribute(p)) : pairs;
+      if (changed.length) upsertSearchAttributes(changed);
     }
     const clocks = Object.values(state.clocks)
       .filter((c) => c && !c.stoppedAt)
@@ -92,6 +109,14 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
         ...(clocks.length ? ['', 'Running clocks:', ...clocks] : []),
       ].join('\n'),
     );
+  }
+
+  /** Whether the workflow's search attribute already holds this value (set at start, or by an earlier upsert). */
+  function sameAttribute({ key, value }: SearchAttributeUpdatePair): boolean {
+    const current: unknown = workflowInfo().typedSearchAttributes.get(key);
+    if (value === null || value === undefined) return current === undefined || current === null;
+    if (value instanceof Date) return current instanceof Date && current.getTime() === value.getTime();
+    return current === value;
   }
 
   /** Turns a rule violation into an Update rejection the API can map to 409 with the state. */

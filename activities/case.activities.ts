@@ -5,6 +5,7 @@
  * - projectCase writes what happened, idempotently: events and notices are keyed by (case id, seq), and the
  *   case row only ever moves forward (its last_seq never decreases). A retry writes nothing twice.
  */
+import { ApplicationFailure, Context } from '@temporalio/activity';
 import { eq, sql } from 'drizzle-orm';
 import type { CaseEvent, CaseIntake, CaseNotification, CaseState } from '../domain/case.types.js';
 import { replyDueAt } from '../domain/case.machine.js';
@@ -16,6 +17,8 @@ import { caseEvents, cases, categories, notifications } from '../db/schema.js';
 
 export interface ActivityDeps {
   db: Database;
+  /** How long after a failed database call local attempts step aside for queued activities (default 5 s). */
+  breakerMs?: number;
 }
 
 export interface ProjectionInput {
@@ -28,84 +31,113 @@ export interface ProjectionInput {
 
 const dateOrNull = (iso: string | null) => (iso ? new Date(iso) : null);
 
-export function createActivities({ db }: ActivityDeps) {
-  return {
-    async resolveCaseSetup({ categoryId }: { categoryId: string }): Promise<CaseSetup> {
-      const policy = await loadActivePolicy(db);
-      if (!policy) throw new Error('no active case policy: run the seed or activate a policy version');
-      const [category] = await db.select({ slaClass: categories.slaClass }).from(categories).where(eq(categories.id, categoryId));
-      return { policy, slaClass: slaClassOf(category?.slaClass) };
-    },
+/** Whether the running activity is a local one (false outside an activity, e.g. in a unit test). */
+function runningLocally(): boolean {
+  try {
+    return Context.current().info.isLocal;
+  } catch {
+    return false;
+  }
+}
 
-    async projectCase({ state, intake, events, notifications: notices }: ProjectionInput): Promise<void> {
-      const live = {
-        slaClass: state.slaClass,
-        policyVersion: state.policyVersion,
-        status: state.status,
-        outcome: state.outcome,
-        unitId: state.unitId,
-        round: state.round,
-        warningLevel: state.warningLevel,
-        escalationLevel: state.escalationLevel,
-        clocks: state.clocks,
-        replyDueAt: dateOrNull(replyDueAt(state)),
-        dispatchCount: state.dispatchCount,
-        returnCount: state.returnCount,
-        reassignCount: state.reassignCount,
-        updatedAt: new Date(state.updatedAt),
-        closedAt: dateOrNull(state.closedAt),
-        lastSeq: state.seq,
-      };
-      await db.transaction(async (tx) => {
-        if (intake) {
-          await tx
-            .insert(cases)
-            .values({
-              id: state.caseId,
-              title: intake.title,
-              description: intake.description,
-              channel: intake.channel,
-              channelTicketId: intake.channelTicketId ?? null,
-              idempotencyKey: intake.idempotencyKey ?? null,
-              categoryId: intake.categoryId,
-              complainantName: intake.complainant.name,
-              complainantPhone: intake.complainant.phone,
-              address: intake.location?.address ?? null,
-              areaUnitId: intake.location?.areaUnitId ?? null,
-              lat: intake.location?.lat ?? null,
-              lng: intake.location?.lng ?? null,
-              createdAt: new Date(state.createdAt),
-              ...live,
-            })
-            .onConflictDoUpdate({ target: cases.id, set: live, setWhere: sql`${cases.lastSeq} <= ${state.seq}` });
-        } else {
-          await tx.update(cases).set(live).where(sql`${cases.id} = ${state.caseId} and ${cases.lastSeq} <= ${state.seq}`);
-        }
-        if (events.length) {
-          await tx
-            .insert(caseEvents)
-            .values(
-              events.map((e) => ({
-                caseId: state.caseId,
-                seq: e.seq,
-                type: e.type,
-                actorId: e.actor.id,
-                actorRole: e.actor.role,
-                at: new Date(e.at),
-                data: e.data,
-              })),
-            )
-            .onConflictDoNothing();
-        }
-        if (notices.length) {
-          const at = new Map(events.map((e) => [e.seq, new Date(e.at)]));
-          await tx
-            .insert(notifications)
-            .values(notices.map((n) => ({ ...n, createdAt: at.get(n.seq) ?? new Date(state.updatedAt) })))
-            .onConflictDoNothing();
-        }
-      });
-    },
+export function createActivities({ db, breakerMs = 5_000 }: ActivityDeps) {
+  /**
+   * A circuit breaker for local attempts. A local activity holds its workflow task open, and with it every query
+   * and Update of that case; so for a while after the database failed, local attempts give up at once and the
+   * workflow hands the write to a queued activity, which retries without blocking anything.
+   */
+  let failedAt = -Infinity;
+  async function guarded<T>(write: () => Promise<T>): Promise<T> {
+    if (runningLocally() && Date.now() - failedAt < breakerMs) {
+      throw ApplicationFailure.nonRetryable('the database failed moments ago: leaving this call to a queued activity', 'DatabaseRecentlyDown');
+    }
+    try {
+      return await write();
+    } catch (err) {
+      failedAt = Date.now();
+      throw err;
+    }
+  }
+
+  return {
+    resolveCaseSetup: ({ categoryId }: { categoryId: string }): Promise<CaseSetup> =>
+      guarded(async () => {
+        const policy = await loadActivePolicy(db);
+        if (!policy) throw new Error('no active case policy: run the seed or activate a policy version');
+        const [category] = await db.select({ slaClass: categories.slaClass }).from(categories).where(eq(categories.id, categoryId));
+        return { policy, slaClass: slaClassOf(category?.slaClass) };
+      }),
+
+    projectCase: ({ state, intake, events, notifications: notices }: ProjectionInput): Promise<void> =>
+      guarded(async () => {
+        const live = {
+          slaClass: state.slaClass,
+          policyVersion: state.policyVersion,
+          status: state.status,
+          outcome: state.outcome,
+          unitId: state.unitId,
+          round: state.round,
+          warningLevel: state.warningLevel,
+          escalationLevel: state.escalationLevel,
+          clocks: state.clocks,
+          replyDueAt: dateOrNull(replyDueAt(state)),
+          dispatchCount: state.dispatchCount,
+          returnCount: state.returnCount,
+          reassignCount: state.reassignCount,
+          updatedAt: new Date(state.updatedAt),
+          closedAt: dateOrNull(state.closedAt),
+          lastSeq: state.seq,
+        };
+        await db.transaction(async (tx) => {
+          if (intake) {
+            await tx
+              .insert(cases)
+              .values({
+                id: state.caseId,
+                title: intake.title,
+                description: intake.description,
+                channel: intake.channel,
+                channelTicketId: intake.channelTicketId ?? null,
+                idempotencyKey: intake.idempotencyKey ?? null,
+                categoryId: intake.categoryId,
+                complainantName: intake.complainant.name,
+                complainantPhone: intake.complainant.phone,
+                address: intake.location?.address ?? null,
+                areaUnitId: intake.location?.areaUnitId ?? null,
+                lat: intake.location?.lat ?? null,
+                lng: intake.location?.lng ?? null,
+                createdAt: new Date(state.createdAt),
+                ...live,
+              })
+              .onConflictDoUpdate({ target: cases.id, set: live, setWhere: sql`${cases.lastSeq} <= ${state.seq}` });
+          } else {
+            await tx.update(cases).set(live).where(sql`${cases.id} = ${state.caseId} and ${cases.lastSeq} <= ${state.seq}`);
+          }
+          if (events.length) {
+            await tx
+              .insert(caseEvents)
+              .values(
+                events.map((e) => ({
+                  caseId: state.caseId,
+                  seq: e.seq,
+                  type: e.type,
+                  actorId: e.actor.id,
+                  actorRole: e.actor.role,
+                  at: new Date(e.at),
+                  data: e.data,
+                })),
+              )
+              .onConflictDoNothing();
+          }
+          if (notices.length) {
+            const at = new Map(events.map((e) => [e.seq, new Date(e.at)]));
+            await tx
+              .insert(notifications)
+              .values(notices.map((n) => ({ ...n, createdAt: at.get(n.seq) ?? new Date(state.updatedAt) })))
+              .onConflictDoNothing();
+          }
+        });
+      }),
   };
 }
 

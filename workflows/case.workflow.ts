@@ -44,7 +44,13 @@ const asTasks = proxyActivities<CaseActivities>({ startToCloseTimeout: '30 secon
  * marker in history instead of a scheduled task and a second workflow task), so an Update answers once its
  * events are in PostgreSQL and the Temporal server does a third of the work per step.
  */
-const inTask = proxyLocalActivities<CaseActivities>({ startToCloseTimeout: '30 seconds', retry: RETRY_UNTIL_THE_DATABASE_ANSWERS });
+const inTask = proxyLocalActivities<CaseActivities>({
+  startToCloseTimeout: '5 seconds',
+  // Bounded: a local activity holds its workflow task open (and with it queries and Updates), so when the
+  // database does not answer within this, the batch goes to an ordinary activity that retries on its own.
+  scheduleToCloseTimeout: '8 seconds',
+  retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '2 seconds' },
+});
 
 /** Patch: record through local activities, and upsert only the search attributes that changed. */
 export const LOCAL_RECORD = 'local-record-v1';
@@ -54,7 +60,17 @@ const SYSTEM: Actor = { id: 'system', role: 'system' };
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> {
   const { caseId, intake } = input;
   const local = patched(LOCAL_RECORD);
-  const { resolveCaseSetup, projectCase } = local ? inTask : asTasks;
+  /** Local first; if the database is slow or down, an activity task that retries until it answers. */
+  async function callDatabase<K extends 'resolveCaseSetup' | 'projectCase'>(name: K, arg: Parameters<CaseActivities[K]>[0]) {
+    type R = Awaited<ReturnType<CaseActivities[K]>>;
+    const call = (via: typeof asTasks) => (via[name] as (a: typeof arg) => Promise<R>)(arg);
+    if (!local) return call(asTasks);
+    try {
+      return await call(inTask);
+    } catch {
+      return call(asTasks);
+    }
+  }
   const opened = (): Transition => {
     const t = open(caseId, intake, Date.now(), input.actor);
     const setup = input.setup;
@@ -174,7 +190,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       const events = outbox.events.splice(0);
       const notifications = outbox.notifications.splice(0);
       outbox.dirty = false;
-      await projectCase({ state, intake: intakeProjected ? null : intake, events, notifications });
+      await callDatabase('projectCase', { state, intake: intakeProjected ? null : intake, events, notifications });
       intakeProjected = true;
     }
   }
@@ -202,7 +218,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
 
   const projection = projector();
   if (!policy) {
-    const setup = await resolveCaseSetup({ categoryId: intake.categoryId });
+    const setup = await callDatabase('resolveCaseSetup', { categoryId: intake.categoryId });
     policy = setup.policy;
     state = { ...state, slaClass: setup.slaClass, policyVersion: setup.policy.version };
     outbox.dirty = true;

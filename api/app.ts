@@ -14,7 +14,8 @@ import { createCasesRepository } from './cases.repository.js';
 import { casesRoutes } from './cases.routes.js';
 import { createCasesService } from './cases.service.js';
 import { healthRoutes } from './health.routes.js';
-import { registerErrorHandling } from './problem.js';
+import { DomainError } from '../domain/errors.js';
+import { handleClientError, handleError, MAX_PARAM_LENGTH, registerErrorHandling, type FieldError } from './problem.js';
 import { referenceRoutes } from './reference.routes.js';
 import { createReferenceService, type ReferenceService } from './reference.service.js';
 
@@ -28,17 +29,60 @@ export interface AppDeps {
   reference?: ReferenceService;
 }
 
+/** A caller's X-Request-Id is kept when it looks like an id; anything else (log injection, 300 chars) gets a fresh one. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * Text PostgreSQL cannot store as given: NUL (U+0000; text columns reject it, so the query fails) and unpaired
+ * surrogates (the driver would silently store U+FFFD instead). With the u flag a proper surrogate pair is one
+ * code point, so \p{Cs} only matches an unpaired half.
+ */
+const UNSTORABLE = /[\u0000\p{Cs}]/u;
+
+/** Every string (keys too) in a parsed request part that PostgreSQL cannot store, named like zod's field paths. */
+function unstorableText(part: string, value: unknown): FieldError[] {
+  const found: FieldError[] = [];
+  const stack: Array<[string, unknown]> = [[part, value]];
+  while (stack.length && found.length < 20) {
+    const [path, v] = stack.pop()!;
+    if (typeof v === 'string') {
+      if (UNSTORABLE.test(v)) {
+        found.push({ field: path, reason: v.includes('\u0000') ? 'contains a NUL character (U+0000)' : 'contains an unpaired surrogate (not well-formed Unicode)' });
+      }
+    } else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        if (UNSTORABLE.test(k)) found.push({ field: `${path}.${JSON.stringify(k)}`, reason: 'a key that contains a NUL character or an unpaired surrogate' });
+        else stack.push([`${path}.${k}`, x]);
+      }
+    }
+  }
+  return found;
+}
+
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(deps.logLevel ?? 'info'),
     bodyLimit: deps.bodyLimit ?? 256 * 1024,
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    // Bad percent-escapes and over-long path parameters are refused before routing, by Fastify itself: without
+    // this they are answered with Fastify's own JSON, not problem+json.
+    frameworkErrors: handleError,
+    // Requests Node's HTTP parser refuses (not HTTP/1.1, oversized headers): problem+json too.
+    clientErrorHandler: handleClientError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
+  });
+  // Before any route's schema: one check for every route, present and future, on every part of the request.
+  app.addHook('preValidation', async (req) => {
+    const errors = [...unstorableText('params', req.params), ...unstorableText('query', req.query), ...unstorableText('body', req.body)];
+    if (errors.length) throw new DomainError('validation_failed', 'the request contains text that cannot be stored', { errors });
   });
   registerErrorHandling(app);
   // A JSON API: anything but application/json gets 415 rather than a string body.

@@ -5,7 +5,7 @@ import { DomainError } from '../domain/errors.js';
 import { maskName, maskPhone } from '../domain/pii.js';
 import type { Database } from '../db/client.js';
 import { caseEvents, cases } from '../db/schema.js';
-import type { CaseSummary, CaseViewBody, ListCasesQuery } from './cases.schemas.js';
+import { CASE_ID_PATTERN, storableInstant, type CaseSummary, type CaseViewBody, type ListCasesQuery } from './cases.schemas.js';
 
 type CaseRow = typeof cases.$inferSelect;
 
@@ -73,14 +73,27 @@ function toSummary(r: CaseRow): CaseSummary {
   };
 }
 
-/** Keyset cursor over (created_at desc, id desc): stable under inserts, no OFFSET scans. */
-function encodeCursor(r: CaseRow): string {
+/**
+ * Keyset cursor over (created_at desc, id desc): stable under inserts, no OFFSET scans. The cursor is
+ * base64url("<created_at as toISOString()>|<case id>"), and only that exact form is taken back: a forged or
+ * damaged cursor is a 400 naming query.cursor, never a query with a date PostgreSQL cannot read (a year
+ * before 0001 or after 9999), a date JavaScript quietly rolls over (02-30 becomes 03-02) or a NUL in the id.
+ */
+export function encodeCursor(r: { createdAt: Date; id: string }): string {
   return Buffer.from(`${r.createdAt.toISOString()}|${r.id}`).toString('base64url');
 }
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  const [ts, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const createdAt = new Date(ts ?? '');
-  if (!id || Number.isNaN(createdAt.getTime())) {
+const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)\|(.*)$/s;
+export function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  const m = CURSOR.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  const createdAt = new Date(m?.[1] ?? Number.NaN);
+  const id = m?.[2] ?? '';
+  const issued =
+    m !== null &&
+    storableInstant(createdAt.getTime()) &&
+    createdAt.toISOString() === m[1] &&
+    CASE_ID_PATTERN.test(id) &&
+    encodeCursor({ createdAt, id }) === cursor;
+  if (!issued) {
     throw new DomainError('validation_failed', 'malformed cursor', { errors: [{ field: 'query.cursor', reason: 'not a cursor this API issued' }] });
   }
   return { createdAt, id };

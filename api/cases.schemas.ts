@@ -18,7 +18,9 @@ const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, 'letters,
 const text = (max: number) => z.string().trim().min(1).max(max);
 const note = text(2000).optional();
 
-export const caseIdParams = z.object({ id: z.string().regex(/^HL[0-9A-Z]{16}$/, 'a case number like HL0123456789ABCDEF') });
+/** Case numbers: HL and 16 upper-case letters or digits. Also the id half of a list cursor. */
+export const CASE_ID_PATTERN = /^HL[0-9A-Z]{16}$/;
+export const caseIdParams = z.object({ id: z.string().regex(CASE_ID_PATTERN, 'a case number like HL0123456789ABCDEF') });
 
 export const createCaseBody = z.strictObject({
   title: text(200),
@@ -62,7 +64,18 @@ export const actionBodies = {
   reassign: z.strictObject({ unitId: id, reason: text(2000) }),
 } as const;
 
-const isoDateTime = z.iso.datetime({ offset: true });
+/**
+ * The instants the record can be asked about: UTC years 0001 to 9999. drizzle sends a Date to PostgreSQL as
+ * Date#toISOString(), and PostgreSQL reads that form only with a four-digit year from 0001 (there is no year 0,
+ * and '+275760-…' / '-000001-…' do not parse), while RFC 3339 allows 0000 and an offset can push 9999-12-31 or
+ * 0001-01-01 over the edge. Anything outside is a 400 naming the field, not a database error.
+ */
+export const EARLIEST_INSTANT = Date.parse('0001-01-01T00:00:00.000Z');
+export const LATEST_INSTANT = Date.parse('9999-12-31T23:59:59.999Z');
+export const storableInstant = (ms: number) => Number.isFinite(ms) && ms >= EARLIEST_INSTANT && ms <= LATEST_INSTANT;
+const isoDateTime = z.iso
+  .datetime({ offset: true })
+  .refine((s) => storableInstant(Date.parse(s)), 'a date-time from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z');
 
 const clockSchema = z.object({
   name: z.enum(CLOCK_NAMES),
@@ -142,7 +155,12 @@ export const listCasesQuery = z.strictObject({
   createdFrom: isoDateTime.optional(),
   createdTo: isoDateTime.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(200).optional(),
+  cursor: z
+    .string()
+    .max(200)
+    .regex(/^[A-Za-z0-9_-]+$/, 'a cursor from nextCursor (base64url)')
+    .optional()
+    .describe('nextCursor of the previous page, as it was given'),
 });
 export type ListCasesQuery = z.infer<typeof listCasesQuery>;
 

@@ -1,5 +1,5 @@
 /** Reads of the case record for lists, timelines and cases whose workflow is gone. Writes happen in activities/. */
-import { and, asc, desc, eq, gte, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { CaseEventType } from '../domain/case.types.js';
 import { DomainError } from '../domain/errors.js';
 import { maskName, maskPhone } from '../domain/pii.js';
@@ -99,6 +99,34 @@ export function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   return { createdAt, id };
 }
 
+/** The ORDER BY of every list page; cases_created_idx and cases_status_created_idx are scanned backwards for it. */
+const NEWEST_FIRST = [desc(cases.createdAt), desc(cases.id)];
+
+/**
+ * The SELECT behind GET /v1/cases, unexecuted (the list runs it; the plan test EXPLAINs it). The cursor
+ * condition is a row comparison so PostgreSQL can start the index scan at the cursor; the equivalent
+ * `created_at < $1 or (created_at = $1 and id < $2)` is only a filter over the index, read from the newest row.
+ */
+export function listQuery(db: Database, q: ListCasesQuery) {
+  const where: SQL[] = [];
+  if (q.status) where.push(eq(cases.status, q.status));
+  if (q.unitId) where.push(eq(cases.unitId, q.unitId));
+  if (q.categoryId) where.push(eq(cases.categoryId, q.categoryId));
+  if (q.warningLevel) where.push(eq(cases.warningLevel, q.warningLevel));
+  if (q.createdFrom) where.push(gte(cases.createdAt, new Date(q.createdFrom)));
+  if (q.createdTo) where.push(lte(cases.createdAt, new Date(q.createdTo)));
+  if (q.cursor) {
+    const c = decodeCursor(q.cursor);
+    where.push(sql`(${cases.createdAt}, ${cases.id}) < (${c.createdAt.toISOString()}::timestamptz, ${c.id}::text)`);
+  }
+  return db
+    .select()
+    .from(cases)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(...NEWEST_FIRST)
+    .limit(q.limit + 1);
+}
+
 export function createCasesRepository(db: Database) {
   return {
     async get(caseId: string): Promise<CaseViewBody | null> {
@@ -107,23 +135,7 @@ export function createCasesRepository(db: Database) {
     },
 
     async list(q: ListCasesQuery): Promise<{ items: CaseSummary[]; nextCursor: string | null }> {
-      const where: SQL[] = [];
-      if (q.status) where.push(eq(cases.status, q.status));
-      if (q.unitId) where.push(eq(cases.unitId, q.unitId));
-      if (q.categoryId) where.push(eq(cases.categoryId, q.categoryId));
-      if (q.warningLevel) where.push(eq(cases.warningLevel, q.warningLevel));
-      if (q.createdFrom) where.push(gte(cases.createdAt, new Date(q.createdFrom)));
-      if (q.createdTo) where.push(lte(cases.createdAt, new Date(q.createdTo)));
-      if (q.cursor) {
-        const c = decodeCursor(q.cursor);
-        where.push(or(lt(cases.createdAt, c.createdAt), and(eq(cases.createdAt, c.createdAt), lt(cases.id, c.id)))!);
-      }
-      const rows = await db
-        .select()
-        .from(cases)
-        .where(where.length ? and(...where) : undefined)
-        .orderBy(desc(cases.createdAt), desc(cases.id))
-        .limit(q.limit + 1);
+      const rows = await listQuery(db, q);
       const page = rows.slice(0, q.limit);
       const last = page[page.length - 1];
       return { items: page.map(toSummary), nextCursor: rows.length > q.limit && last ? encodeCursor(last) : null };

@@ -102,8 +102,12 @@ export const cases = pgTable(
     lastSeq: integer('last_seq').notNull(),
   },
   (t) => [
-    index('cases_created_idx').on(t.createdAt.desc(), t.id.desc()),
-    index('cases_status_created_idx').on(t.status, t.createdAt.desc()),
+    // The list reads newest first: ORDER BY created_at DESC, id DESC (NULLS FIRST, PostgreSQL's default for DESC),
+    // from a keyset cursor (created_at, id) < (…). Plain ascending indexes, scanned backwards, give exactly that
+    // order. Declared .desc() they were DESC NULLS LAST, an order the planner cannot use for that ORDER BY (it
+    // does not reason from NOT NULL), so every page was a sequential scan and a sort.
+    index('cases_created_idx').on(t.createdAt, t.id),
+    index('cases_status_created_idx').on(t.status, t.createdAt, t.id),
     index('cases_unit_status_idx').on(t.unitId, t.status),
     index('cases_category_idx').on(t.categoryId),
     index('cases_warning_idx').on(t.warningLevel).where(sql`${t.warningLevel} <> 'none'`),

@@ -5,8 +5,8 @@
  *
  * Every answer must be:
  *   - never 5xx;
- *   - a 4xx as application/problem+json whose body has `status` (= the HTTP status), a string `code` and a string
- *     `requestId`;
+ *   - a 4xx as application/problem+json whose body has `status` (= the HTTP status), a stable lower-case `code`
+ *     (snake_case, not a Fastify FST_ERR_* name) and a string `requestId`;
  *   - a 2xx only for a GET (a benign list query, /v1/units, /healthz, …). No POST may succeed: POSTs go to case
  *     ids that do not exist, or are broken so that validation rejects them (see `guard` below), so the database
  *     and the workflows must be exactly as they were before (checked at the end against a snapshot taken with
@@ -784,6 +784,7 @@ function violationsOf(r: FuzzRequest, res: LightMyRequestResponse): string[] {
     if (body) {
       if (typeof body.status !== 'number' || body.status !== status) v.push(`problem.status ${JSON.stringify(body.status)} is not the HTTP status ${status}`);
       if (typeof body.code !== 'string') v.push('problem.code is not a string');
+      else if (!/^[a-z][a-z0-9_]*$/.test(body.code) || body.code.startsWith('fst_')) v.push(`problem.code ${JSON.stringify(body.code)} is not a stable lower-case code`);
       if (typeof body.requestId !== 'string') v.push('problem.requestId is not a string');
     }
   } else if (status >= 200 && status < 300) {

@@ -6,6 +6,7 @@
  *   case row only ever moves forward (its last_seq never decreases). A retry writes nothing twice.
  */
 import { ApplicationFailure, Context } from '@temporalio/activity';
+import { ApplicationFailureCategory } from '@temporalio/common';
 import { eq, sql } from 'drizzle-orm';
 import type { CaseEvent, CaseIntake, CaseNotification, CaseState } from '../domain/case.types.js';
 import { replyDueAt } from '../domain/case.machine.js';
@@ -49,7 +50,13 @@ export function createActivities({ db, breakerMs = 5_000 }: ActivityDeps) {
   let failedAt = -Infinity;
   async function guarded<T>(write: () => Promise<T>): Promise<T> {
     if (runningLocally() && Date.now() - failedAt < breakerMs) {
-      throw ApplicationFailure.nonRetryable('the database failed moments ago: leaving this call to a queued activity', 'DatabaseRecentlyDown');
+      // BENIGN: an expected step aside, logged at debug level, not one warning per case during an outage.
+      throw ApplicationFailure.create({
+        message: 'the database failed moments ago: leaving this call to a queued activity',
+        type: 'DatabaseRecentlyDown',
+        nonRetryable: true,
+        category: ApplicationFailureCategory.BENIGN,
+      });
     }
     try {
       return await write();

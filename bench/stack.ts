@@ -128,7 +128,10 @@ export interface NodeChild {
 export function spawnNodeEntry(name: string, entry: string, env: Record<string, string>, logDir: string): NodeChild {
   const logFile = path.join(logDir, `${name}.log`);
   const out = createWriteStream(logFile, { flags: 'a' });
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+  // BENCH_PROFILE=1: each thread of the child (the worker runs workflows in a worker thread) writes a V8 CPU
+  // profile into <logs>/profiles when the child exits; open them in Chrome DevTools. Use with --keep.
+  const profile = process.env.BENCH_PROFILE === '1' ? ['--cpu-prof', `--cpu-prof-dir=${path.join(logDir, 'profiles', name)}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', entry], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

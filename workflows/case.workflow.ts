@@ -42,7 +42,8 @@ const asTasks = proxyActivities<CaseActivities>({ startToCloseTimeout: '30 secon
 /**
  * Since LOCAL_RECORD: local activities. The record is written inside the workflow task that decided it (a
  * marker in history instead of a scheduled task and a second workflow task), so an Update answers once its
- * events are in PostgreSQL and the Temporal server does a third of the work per step.
+ * events are in PostgreSQL, and the Temporal server spends less than half the CPU per case (bench: 93 → 40 ms
+ * per lifecycle; history 86 → 51 events).
  */
 const inTask = proxyLocalActivities<CaseActivities>({
   startToCloseTimeout: '5 seconds',

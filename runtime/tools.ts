@@ -1,14 +1,22 @@
 /**
- * Finds or builds the Temporal CLI. `temporal` on PATH wins; otherwise a copy in the project's git-ignored
- * tools folder; otherwise it is built once with `go install` (about 3.5 minutes) and reused from then on.
- * Run directly (`npm run tools:install`) it installs and prints the path.
+ * Finds or builds the Go programs the project runs (runtime/versions.ts pins them). Each is built once with
+ * `go install` into its own folder of the git-ignored tools folder, `<tools>/<name>/bin` (GOBIN per tool: the
+ * Temporal server and the UI server are both called `server`), and reused from then on. A `version` file beside
+ * `bin` records which package@version was built; a changed pin rebuilds.
+ *
+ * The Temporal CLI keeps its old rules: `temporal` on PATH wins, and a copy in `<tools>/bin` (where earlier
+ * versions of this file put it) is reused.
+ *
+ * Run directly:
+ *   npm run tools:install               the Temporal CLI (npm start, tests); prints its path
+ *   npm run tools:install -- production  everything the production topology needs, one after another
  */
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { TEMPORAL_CLI_MODULE, TEMPORAL_CLI_VERSION } from './versions.js';
+import { GO_TOOLS, PRODUCTION_TOOLS, type GoTool } from './versions.js';
 
 const run = promisify(execFile);
 
@@ -21,43 +29,114 @@ async function onPath(cmd: string): Promise<string | null> {
   }
 }
 
-export async function ensureTemporalCli(toolsDir: string, log: (line: string) => void = () => {}): Promise<string> {
-  const fromPath = await onPath('temporal');
-  if (fromPath) return fromPath;
-  const bin = path.resolve(toolsDir, 'bin');
-  const local = path.join(bin, 'temporal');
-  if (existsSync(local)) return local;
-  const go = (await onPath('go')) ?? (existsSync('/usr/local/go/bin/go') ? '/usr/local/go/bin/go' : null);
-  if (!go) throw new Error('the Temporal CLI is not installed and Go is not available to build it; install `temporal` or Go');
+async function findGo(): Promise<string | null> {
+  return (await onPath('go')) ?? (existsSync('/usr/local/go/bin/go') ? '/usr/local/go/bin/go' : null);
+}
+
+const stampOf = (tool: GoTool) => `${tool.pkg}@${tool.version}`;
+
+/** Where the tool lives once built (whether or not it is there yet). */
+export function toolPath(toolsDir: string, tool: GoTool): string {
+  return path.resolve(toolsDir, tool.name, 'bin', tool.binary);
+}
+
+/** The built binary if it is there and built from the pinned version; null otherwise. Never builds. */
+export async function findTool(toolsDir: string, tool: GoTool): Promise<string | null> {
+  const binary = toolPath(toolsDir, tool);
+  if (!existsSync(binary)) return null;
+  const stamp = await readFile(path.resolve(toolsDir, tool.name, 'version'), 'utf8').catch(() => null);
+  // No stamp: built by hand into the folder; trust it (`go version -m <binary>` tells what it is).
+  return stamp === null || stamp.trim() === stampOf(tool) ? binary : null;
+}
+
+/** Builds the tool once into `<tools>/<name>/bin` and returns its path; reuses what is there. */
+export async function ensureTool(toolsDir: string, tool: GoTool, log: (line: string) => void = () => {}): Promise<string> {
+  const found = await findTool(toolsDir, tool);
+  if (found) return found;
+  const go = await findGo();
+  if (!go) throw new Error(`${tool.title} is not in ${path.resolve(toolsDir, tool.name)} and Go is not available to build it; install Go`);
+  const bin = path.dirname(toolPath(toolsDir, tool));
   await mkdir(bin, { recursive: true });
-  log(`building the Temporal CLI ${TEMPORAL_CLI_VERSION} into ${bin} (first run only, about 3–4 minutes)…`);
+  log(`building ${tool.title} ${tool.version} into ${bin} (once, about ${tool.minutes} minutes)…`);
   const started = Date.now();
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(go, ['install', `${TEMPORAL_CLI_MODULE}@${TEMPORAL_CLI_VERSION}`], {
+    const child = spawn(go, ['install', stampOf(tool)], {
       env: { ...process.env, GOBIN: bin, GOFLAGS: '-mod=mod' },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
-    const tick = setInterval(() => log(`  still building the Temporal CLI… ${Math.round((Date.now() - started) / 1000)} s`), 30_000);
-    child.on('error', reject);
+    const tick = setInterval(() => log(`  still building ${tool.title}… ${Math.round((Date.now() - started) / 1000)} s`), 30_000);
+    child.on('error', (err) => (clearInterval(tick), reject(err)));
     child.on('exit', (code) => {
       clearInterval(tick);
-      code === 0 ? resolve() : reject(new Error(`go install failed (exit ${code}):\n${stderr}`));
+      code === 0 ? resolve() : reject(new Error(`go install ${stampOf(tool)} failed (exit ${code}):\n${stderr}`));
     });
   });
-  log(`built the Temporal CLI in ${Math.round((Date.now() - started) / 1000)} s`);
-  return local;
+  await writeFile(path.resolve(toolsDir, tool.name, 'version'), `${stampOf(tool)}\n`);
+  log(`built ${tool.title} in ${Math.round((Date.now() - started) / 1000)} s`);
+  return toolPath(toolsDir, tool);
+}
+
+/** The Temporal CLI: `temporal` on PATH, else the copy in the tools folder, else built once (3–4 minutes). */
+export async function ensureTemporalCli(toolsDir: string, log: (line: string) => void = () => {}): Promise<string> {
+  const fromPath = await onPath('temporal');
+  if (fromPath) return fromPath;
+  const legacy = path.resolve(toolsDir, 'bin', GO_TOOLS.cli.binary);
+  if (existsSync(legacy)) return legacy;
+  return ensureTool(toolsDir, GO_TOOLS.cli, log);
+}
+
+export interface ProductionTools {
+  cli: string;
+  server: string;
+  sqlTool: string;
+  uiServer: string;
+}
+
+/** Everything the production topology runs, built one after another (each build uses every core). */
+export async function ensureProductionTools(toolsDir: string, log: (line: string) => void = () => {}): Promise<ProductionTools> {
+  const cli = await ensureTemporalCli(toolsDir, log);
+  const server = await ensureTool(toolsDir, GO_TOOLS.server, log);
+  const sqlTool = await ensureTool(toolsDir, GO_TOOLS.sqlTool, log);
+  const uiServer = await ensureTool(toolsDir, GO_TOOLS.uiServer, log);
+  return { cli, server, sqlTool, uiServer };
+}
+
+/** The production tools if all are built already (tests use this to decide whether to run); never builds. */
+export async function findProductionTools(toolsDir: string): Promise<ProductionTools | { missing: string[] }> {
+  const cli = (await onPath('temporal')) ?? (existsSync(path.resolve(toolsDir, 'bin', 'temporal')) ? path.resolve(toolsDir, 'bin', 'temporal') : await findTool(toolsDir, GO_TOOLS.cli));
+  const [server, sqlTool, uiServer] = await Promise.all([GO_TOOLS.server, GO_TOOLS.sqlTool, GO_TOOLS.uiServer].map((t) => findTool(toolsDir, t)));
+  const missing = (
+    [
+      [cli, GO_TOOLS.cli],
+      [server, GO_TOOLS.server],
+      [sqlTool, GO_TOOLS.sqlTool],
+      [uiServer, GO_TOOLS.uiServer],
+    ] as const
+  )
+    .filter(([p]) => !p)
+    .map(([, t]) => `${t.title} (${toolPath(toolsDir, t)})`);
+  if (missing.length || !cli || !server || !sqlTool || !uiServer) return { missing };
+  return { cli, server, sqlTool, uiServer };
 }
 
 const isMain = process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]));
 if (isMain && process.argv[2] === 'install') {
   const dir = process.env.HOTLINE_TOOLS_DIR ?? '.tools';
-  ensureTemporalCli(dir, (l) => console.log(l)).then(
-    (p) => console.log(p),
-    (err) => {
-      console.error(err instanceof Error ? err.message : err);
-      process.exit(1);
-    },
-  );
+  const what = process.argv[3];
+  const fail = (err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  };
+  if (what === 'production') {
+    console.log(`production topology tools: ${PRODUCTION_TOOLS.map((t) => `${t.title} ${t.version}`).join(', ')}`);
+    ensureProductionTools(dir, (l) => console.log(l)).then((tools) => {
+      for (const [name, p] of Object.entries(tools)) console.log(`${name.padEnd(9)} ${p}`);
+    }, fail);
+  } else if (what === undefined || what === 'cli') {
+    ensureTemporalCli(dir, (l) => console.log(l)).then((p) => console.log(p), fail);
+  } else {
+    fail(`unknown tool set '${what}': use no argument (the Temporal CLI) or 'production'`);
+  }
 }

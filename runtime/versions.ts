@@ -1,4 +1,78 @@
-/** Pinned versions of the tools the project builds from the Go module proxy. One place. */
+/**
+ * Pinned versions of everything the project builds from the Go module proxy, and the Temporal settings both
+ * topologies share. One place: runtime/tools.ts builds from here, runtime/temporal-topology.ts configures from here.
+ */
 export const TEMPORAL_CLI_MODULE = 'github.com/temporalio/cli/cmd/temporal';
 /** Later tags refuse `go install`; v1.5.1 embeds Temporal Server 1.29.1 and UI 2.42.1. */
 export const TEMPORAL_CLI_VERSION = 'v1.5.1';
+
+/** Temporal Server, the same version the CLI's dev server embeds and docker-compose.yml runs. */
+export const TEMPORAL_SERVER_MODULE = 'go.temporal.io/server';
+export const TEMPORAL_SERVER_VERSION = 'v1.29.1';
+
+/** The Web UI server, the same version the CLI embeds and docker-compose.yml runs. */
+export const TEMPORAL_UI_SERVER_MODULE = 'github.com/temporalio/ui-server/v2';
+export const TEMPORAL_UI_SERVER_VERSION = 'v2.42.1';
+
+/** A Go program the project builds once into `<tools dir>/<name>/bin` (GOBIN per tool: two of them are `server`). */
+export interface GoTool {
+  /** Folder name under the tools folder, and the name progress lines use. */
+  name: string;
+  /** What it is, for people reading progress lines. */
+  title: string;
+  /** The package `go install` builds. */
+  pkg: string;
+  version: string;
+  /** The file name `go install` gives it (the last element of the package path). */
+  binary: string;
+  /** Rough build time on 2 cores, for the progress line. */
+  minutes: string;
+}
+
+export const GO_TOOLS = {
+  cli: {
+    name: 'temporal',
+    title: 'Temporal CLI',
+    pkg: TEMPORAL_CLI_MODULE,
+    version: TEMPORAL_CLI_VERSION,
+    binary: 'temporal',
+    minutes: '3–4',
+  },
+  server: {
+    name: 'temporal-server',
+    title: 'Temporal Server',
+    pkg: `${TEMPORAL_SERVER_MODULE}/cmd/server`,
+    version: TEMPORAL_SERVER_VERSION,
+    binary: 'server',
+    minutes: '2–3',
+  },
+  sqlTool: {
+    name: 'temporal-sql-tool',
+    title: 'temporal-sql-tool',
+    pkg: `${TEMPORAL_SERVER_MODULE}/cmd/tools/sql`,
+    version: TEMPORAL_SERVER_VERSION,
+    binary: 'sql',
+    minutes: '1–2',
+  },
+  uiServer: {
+    name: 'temporal-ui-server',
+    title: 'Temporal Web UI server',
+    pkg: `${TEMPORAL_UI_SERVER_MODULE}/cmd/server`,
+    version: TEMPORAL_UI_SERVER_VERSION,
+    binary: 'server',
+    minutes: '1–2',
+  },
+} as const satisfies Record<string, GoTool>;
+
+/** The tools the production topology needs, in the order `tools:install production` builds them. */
+export const PRODUCTION_TOOLS = [GO_TOOLS.cli, GO_TOOLS.server, GO_TOOLS.sqlTool, GO_TOOLS.uiServer] as const;
+
+/**
+ * Temporal on PostgreSQL: the SQL plugin and the schemas (embedded in temporal-sql-tool, so no source tree is
+ * needed at run time; the same folders are `schema/postgresql/v12/{temporal,visibility}` of the server module).
+ */
+export const TEMPORAL_SQL_PLUGIN = 'postgres12';
+export const TEMPORAL_SCHEMAS = {
+  temporal: 'postgresql/v12/temporal',
+  visibility: 'postgresql/v12/visibility',
+} as const;

@@ -27,6 +27,20 @@ const envSchema = z.object({
   TEMPORAL_DEV_PORT: port.default(7233),
   TEMPORAL_UI_PORT: port.default(8233),
   EMBEDDED_PG_PORT: port.default(54329),
+  /** Production topology (`npm run start:production`): the Temporal frontend's gRPC port; the other services
+   * follow Temporal's layout around it (history +1, matching +2, worker +6, HTTP +10, membership -300…). */
+  TEMPORAL_FRONTEND_PORT: port.default(7233),
+  /** Production topology: the Web UI server (compose publishes it on 8080). */
+  TEMPORAL_UI_SERVER_PORT: port.default(8080),
+  /** Production topology: history shards, fixed when the Temporal database is first set up. */
+  TEMPORAL_HISTORY_SHARDS: z.coerce.number().int().min(1).max(16384).default(4),
+  /** Production topology: the role Temporal connects to PostgreSQL as (created if missing), and its databases. */
+  TEMPORAL_DB_USER: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'a lower-case PostgreSQL role name').default('temporal'),
+  TEMPORAL_DB_PASSWORD: z.string().min(1).default('temporal'),
+  TEMPORAL_DB_NAME: z.string().regex(/^[a-z_][a-z0-9_]*$/).default('temporal'),
+  TEMPORAL_VISIBILITY_DB_NAME: z.string().regex(/^[a-z_][a-z0-9_]*$/).default('temporal_visibility'),
+  /** Production topology: how long closed workflows stay (namespace retention, set when it is created). */
+  TEMPORAL_RETENTION: z.string().regex(/^\d+[hm]$/, 'hours or minutes, e.g. 72h').default('72h'),
   /** A pre-built workflow bundle (npm run build); unset, the worker bundles workflows/ at start. */
   WORKFLOW_BUNDLE_PATH: z.string().optional(),
   RUN_MIGRATIONS: bool.default(true),

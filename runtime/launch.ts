@@ -1,0 +1,89 @@
+/**
+ * What both all-in-one starts share (`npm start`, runtime/start.ts, and `npm run start:production`,
+ * runtime/start-production.ts): the record database (DATABASE_URL or the embedded one), the worker and the API
+ * in this process, the ready banner, and the clean-up when start-up fails half-way.
+ */
+import path from 'node:path';
+import { buildApp } from '../api/app.js';
+import { createCaseWorker } from './case-worker.js';
+import type { Config } from './config.js';
+import { connectClient, connectWorker, prepareDatabase, redactUrl, say } from './bootstrap.js';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-db.js';
+
+/** A shutdown step: what it stops, and how. Lists of them run in order. */
+export type Step = [name: string, stop: () => Promise<unknown> | unknown];
+
+/** DATABASE_URL, or the embedded PostgreSQL started under the data folder (its stop goes first into `stops`). */
+export async function startRecordDatabase(cfg: Config, stops: Step[]): Promise<{ url: string; embedded: EmbeddedDatabase | null }> {
+  if (cfg.DATABASE_URL) {
+    say(`database: using ${redactUrl(cfg.DATABASE_URL)} (DATABASE_URL)`);
+    return { url: cfg.DATABASE_URL, embedded: null };
+  }
+  const dataDir = path.resolve(cfg.HOTLINE_DATA_DIR);
+  say(`database: starting the embedded PostgreSQL in ${path.join(dataDir, 'postgres')}…`);
+  const embedded = await startEmbeddedDatabase(dataDir, cfg.EMBEDDED_PG_PORT);
+  stops.unshift(['embedded PostgreSQL', () => embedded.stop()]);
+  return { url: embedded.url, embedded };
+}
+
+/**
+ * Migrates and seeds the record, then runs the worker and the API in this process. Returns the API's URL and the
+ * steps that stop them (worker drained first), to run before `stops`.
+ */
+export async function startWorkerAndApi(cfg: Config, temporalAddress: string, databaseUrl: string, stops: Step[]): Promise<{ apiUrl: string; steps: Step[] }> {
+  say('database: applying migrations…');
+  const database = await prepareDatabase(databaseUrl, { migrate: cfg.RUN_MIGRATIONS, seed: cfg.SEED_DEMO_DATA, log: say });
+  stops.unshift(['database pool', () => database.close()]);
+
+  say('worker: bundling workflows and connecting…');
+  const workerConnection = await connectWorker(temporalAddress);
+  const worker = await createCaseWorker({
+    connection: workerConnection,
+    namespace: cfg.TEMPORAL_NAMESPACE,
+    taskQueue: cfg.TEMPORAL_TASK_QUEUE,
+    db: database.db,
+    ...(cfg.WORKFLOW_BUNDLE_PATH && { workflowBundlePath: cfg.WORKFLOW_BUNDLE_PATH }),
+  });
+  const running = worker.run();
+  running.catch((err) => {
+    say(`worker stopped with an error: ${err instanceof Error ? err.message : String(err)}`);
+    process.kill(process.pid, 'SIGTERM');
+  });
+
+  const { client, connection } = await connectClient(temporalAddress, cfg.TEMPORAL_NAMESPACE);
+  const app = await buildApp({ client, db: database.db, taskQueue: cfg.TEMPORAL_TASK_QUEUE, logLevel: cfg.LOG_LEVEL, bodyLimit: cfg.API_BODY_LIMIT });
+  await app.listen({ host: cfg.API_HOST, port: cfg.API_PORT });
+  const apiUrl = `http://${cfg.API_HOST === '0.0.0.0' ? '127.0.0.1' : cfg.API_HOST}:${cfg.API_PORT}`;
+  return {
+    apiUrl,
+    steps: [
+      ['worker (draining in-flight tasks)', async () => (worker.shutdown(), await running.catch(() => {}))],
+      ['API', () => app.close()],
+      ['Temporal connections', async () => (await connection.close(), await workerConnection.close())],
+    ],
+  };
+}
+
+/** The ready banner: one aligned line per entry. */
+export function sayReady(started: number, lines: Array<[label: string, value: string]>): void {
+  say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  for (const [label, value] of lines) say(`  ${label.padEnd(14)} ${value}`);
+  say('Ctrl-C stops everything.');
+}
+
+/** Runs a start-up; if it fails, stops what it had started (in `stops` order) and exits 1. */
+export async function startOrCleanUp(stops: Step[], body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (err) {
+    say(`start-up failed: ${err instanceof Error ? err.message : String(err)}`);
+    for (const [name, stop] of stops) {
+      try {
+        await stop();
+      } catch {
+        say(`  could not stop ${name}`);
+      }
+    }
+    process.exit(1);
+  }
+}

@@ -53,6 +53,37 @@ export function standardPorts(frontend = 7233): ServerPorts {
   };
 }
 
+/**
+ * The membership table keeps each service's port in a PostgreSQL smallint: a port of 32768 or more stops the
+ * server at start ("value … is out of range for type smallint"). Ephemeral ports (what port 0 hands out) are
+ * above it, so pick from below.
+ */
+export const MAX_TEMPORAL_PORT = 32767;
+
+function assertPorts(ports: ServerPorts): void {
+  const all = Object.entries(ports).flatMap(([service, p]) => Object.entries(p).map(([kind, port]) => [`${service} ${kind}`, port as number] as const));
+  const high = all.filter(([, port]) => port > MAX_TEMPORAL_PORT);
+  if (high.length) throw new Error(`Temporal keeps service ports in a smallint column; use ports up to ${MAX_TEMPORAL_PORT}: ${high.map(([n, p]) => `${n} ${p}`).join(', ')}`);
+}
+
+/** `count` distinct ports on 127.0.0.1, free right now, from 20000–32767 (see MAX_TEMPORAL_PORT). */
+export async function freeLowPorts(count: number): Promise<number[]> {
+  const { createServer } = await import('node:net');
+  const free = (port: number) =>
+    new Promise<boolean>((resolve) => {
+      const srv = createServer();
+      srv.once('error', () => resolve(false));
+      srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+    });
+  const out = new Set<number>();
+  for (let tries = 0; out.size < count; tries++) {
+    if (tries > 1000) throw new Error('no free ports between 20000 and 32767');
+    const port = 20000 + Math.floor(Math.random() * (MAX_TEMPORAL_PORT - 20000));
+    if (!out.has(port) && (await free(port))) out.add(port);
+  }
+  return [...out];
+}
+
 export interface PostgresTarget {
   host: string;
   port: number;
@@ -281,8 +312,13 @@ export async function spawnManaged(name: string, binary: string, args: string[],
   const out = createWriteStream(opts.logFile, { flags: 'a' });
   child.stdout?.pipe(out);
   child.stderr?.pipe(out);
+  // The last lines, for the message when it exits early (the log file may be gone by the time anyone reads it).
+  let tail = '';
+  const keep = (d: Buffer) => (tail = (tail + d.toString()).slice(-1500));
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
   let why: string | null = null;
-  child.on('exit', (code, signal) => (why = `${name} exited (${signal ?? code}); see ${opts.logFile}`));
+  child.on('exit', (code, signal) => (why = `${name} exited (${signal ?? code}); see ${opts.logFile}; it last said:\n${tail.trimEnd()}`));
   child.on('error', (err) => (why = `could not start ${name} (${binary}): ${err.message}`));
   return { name, process: child, logFile: opts.logFile, exited: () => why, stop: () => stopChild(child, 15_000) };
 }
@@ -442,6 +478,7 @@ export interface Topology {
 
 export async function startTopology(o: TopologyOptions): Promise<Topology> {
   const log = o.log ?? (() => {});
+  assertPorts(o.server.ports);
   const t0 = Date.now();
   const since = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
   log(`Temporal databases ${o.server.databases.temporal}, ${o.server.databases.visibility} on ${o.target.host}:${o.target.port} (role ${o.server.user})…`);

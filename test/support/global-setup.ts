@@ -1,7 +1,10 @@
 /**
- * Once per test run: a Temporal server (TEMPORAL_ADDRESS if set, otherwise a headless in-memory dev server on
- * a free port with the case search attributes), the workflow bundle every test worker loads, and the address
- * of the PostgreSQL server test files create their own databases on.
+ * Once per test run: a Temporal server, the workflow bundle every test worker loads, and the address of the
+ * PostgreSQL server test files create their own databases on. The server is TEMPORAL_ADDRESS if set; otherwise
+ * HOTLINE_TOPOLOGY picks it: `dev` (default) a headless in-memory dev server on a free port with the case search
+ * attributes, `production` the production topology (runtime/temporal-ephemeral.ts: Temporal Server on the test
+ * PostgreSQL with per-run databases temporal_<rand>/temporal_visibility_<rand>, dropped afterwards, and the UI
+ * server). Tests read the choice with inject('temporalTopology').
  */
 import { rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -11,13 +14,16 @@ import type { TestProject } from 'vitest/node';
 import { z } from 'zod';
 import { WORKFLOWS_PATH } from '../../runtime/case-worker.js';
 import { startDevServer, type DevServer } from '../../runtime/temporal-dev-server.js';
-import { ensureTemporalCli } from '../../runtime/tools.js';
+import { startEphemeralTopology, topologyOf, type EphemeralTopology, type TopologyName } from '../../runtime/temporal-ephemeral.js';
+import { ensureTemporalCli, findProductionTools } from '../../runtime/tools.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     temporalAddress: string;
     workflowBundlePath: string;
     adminDatabaseUrl: string;
+    /** Which kind of Temporal server temporalAddress is (HOTLINE_TOPOLOGY). */
+    temporalTopology: TopologyName;
   }
 }
 
@@ -32,9 +38,18 @@ export { freePort };
 
 export default async function setup(project: TestProject) {
   const env = testEnv.parse(process.env);
+  const topology = topologyOf();
   let server: DevServer | undefined;
+  let production: EphemeralTopology | undefined;
   let address = env.TEMPORAL_ADDRESS;
-  if (!address) {
+  if (!address && topology === 'production') {
+    const tools = await findProductionTools(env.HOTLINE_TOOLS_DIR);
+    if ('missing' in tools) throw new Error(`HOTLINE_TOPOLOGY=production needs binaries that are not built: ${tools.missing.join(', ')}; run \`npm run tools:install -- production\``);
+    const t0 = Date.now();
+    production = await startEphemeralTopology({ tools, adminDatabaseUrl: env.TEST_DATABASE_URL });
+    address = production.address;
+    console.log(`[global-setup] production topology up in ${((Date.now() - t0) / 1000).toFixed(1)} s: Temporal Server ${address} on databases ${production.databases.temporal}, ${production.databases.visibility}`);
+  } else if (!address) {
     const binary = await ensureTemporalCli(env.HOTLINE_TOOLS_DIR, (l) => console.log(l));
     server = await startDevServer({ binary, port: await freePort() });
     address = server.address;
@@ -46,9 +61,11 @@ export default async function setup(project: TestProject) {
   project.provide('temporalAddress', address);
   project.provide('workflowBundlePath', bundlePath);
   project.provide('adminDatabaseUrl', env.TEST_DATABASE_URL);
+  project.provide('temporalTopology', topology);
 
   return async () => {
     await server?.stop();
+    await production?.dispose();
     await rm(bundlePath, { force: true });
   };
 }

@@ -2,9 +2,13 @@ import { demoComplaint } from '../test/support/fixtures.js';
 /**
  * `npm run bench` / `npm run bench -- --quick` (or `npm run bench:quick`): the product against bare Temporal on the
  * same server, in one run. Prints one markdown table to stdout and appends it to BENCHMARKS.md; progress goes to
- * stderr. Options: --quick (smaller, under two minutes), --keep (keep the bench database and logs).
- * Environment: TEMPORAL_ADDRESS (use a running server instead of starting a dev server), BENCH_DATABASE_URL (the
- * PostgreSQL server to create the bench database on; default postgres://postgres@127.0.0.1:5432/postgres).
+ * stderr. Options: --quick (smaller, under two minutes), --keep (keep the bench database and logs), --topology
+ * dev|production (or HOTLINE_TOPOLOGY; default dev): the Temporal server the run starts — the CLI dev server
+ * (SQLite in memory, one process) or the production topology (Temporal Server on PostgreSQL with per-run databases,
+ * plus the UI server; runtime/temporal-ephemeral.ts). The section in BENCHMARKS.md names it.
+ * Environment: TEMPORAL_ADDRESS (use a running server instead of starting one), BENCH_DATABASE_URL (the
+ * PostgreSQL server to create the bench database on, and the production topology's databases; default
+ * postgres://postgres@127.0.0.1:5432/postgres).
  * No assertions on times: this prints numbers.
  */
 import { execFile } from 'node:child_process';
@@ -27,8 +31,9 @@ import { runMigrations } from '../db/migrate.js';
 import { seedReferenceData } from '../db/seed.js';
 import { WORKFLOWS_PATH } from '../runtime/case-worker.js';
 import { startDevServer } from '../runtime/temporal-dev-server.js';
+import { startEphemeralTopology, topologyOf, type TopologyName } from '../runtime/temporal-ephemeral.js';
 import { CaseCategory, CaseRound, CaseStatus, EscalationLevel, WarningLevel } from '../workflows/search-attributes.js';
-import { ensureTemporalCli } from '../runtime/tools.js';
+import { ensureProductionTools, ensureTemporalCli } from '../runtime/tools.js';
 import * as bareActivities from './bare.activities.js';
 import { BARE_LIFECYCLE_STEPS, bareLifecycleWorkflow, bareTrivialWorkflow, bareUpdates } from './bare.workflows.js';
 import { closedLoop, httpClient, percentiles, type HttpClient, type LoadResult, type Percentiles } from './load.js';
@@ -56,15 +61,29 @@ import { insertSyntheticCases } from './synthetic.js';
 // ---------------------------------------------------------------------------------------------------------------
 // Options and plan
 
+const USAGE = 'usage: npm run bench [-- [--quick] [--keep] [--topology dev|production]]';
 const args = process.argv.slice(2);
-for (const a of args) {
-  if (!['--quick', '--keep'].includes(a)) {
-    console.error(`unknown option ${a}\nusage: npm run bench [-- --quick] [-- --keep]`);
+let topologyArg: string | undefined;
+for (let i = 0; i < args.length; i++) {
+  const a = args[i]!;
+  if (a === '--topology') topologyArg = args[++i];
+  else if (a.startsWith('--topology=')) topologyArg = a.slice('--topology='.length);
+  else if (!['--quick', '--keep'].includes(a)) {
+    console.error(`unknown option ${a}\n${USAGE}`);
     process.exit(2);
   }
 }
 const QUICK = args.includes('--quick');
 const KEEP = args.includes('--keep');
+let TOPOLOGY: TopologyName;
+try {
+  TOPOLOGY = topologyOf(topologyArg ?? process.env.HOTLINE_TOPOLOGY);
+} catch (err) {
+  console.error(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
+  process.exit(2);
+}
+/** What the section is labelled with: the topology started, or the external server. */
+const TOPOLOGY_LABEL = process.env.TEMPORAL_ADDRESS ? 'external server (TEMPORAL_ADDRESS)' : `${TOPOLOGY} topology`;
 
 const PLAN = QUICK
   ? { openLevels: [1, 32], openMs: 2_000, serviceLevels: [] as number[], warm: 8, lifecycleConcurrency: 32, lifecycleMs: 5_000, memSmall: 100, memLarge: 1_000, settleMs: 500, listRows: 100_000, listSamples: 10, deepChains: 1 }
@@ -73,9 +92,13 @@ const MODE = QUICK ? 'quick' : 'full';
 const GOAL_OPEN_RATIO = 0.85;
 const GOAL_LIFECYCLE_RATIO = 0.7;
 const GOAL_LEVEL = 32;
-/** Measured here on the dev server (issue): bare start ≈ 220/s, bare lifecycle ≈ 14 cases/s, both at c=32. */
-const REF_BARE_START = 220;
-const REF_BARE_LIFECYCLE = 14;
+/**
+ * Measured here with bare workflows at c=32 (production topology issue): dev server start ≈ 220/s, lifecycle
+ * ≈ 14 cases/s; production topology (Temporal Server on PostgreSQL, 2 cores shared) ≈ 196/s and ≈ 9.1 cases/s.
+ */
+const REF = TOPOLOGY === 'production' ? { start: 196, lifecycle: 9.1, on: 'production topology' } : { start: 220, lifecycle: 14, on: 'dev server' };
+const REF_BARE_START = REF.start;
+const REF_BARE_LIFECYCLE = REF.lifecycle;
 
 const NAMESPACE = 'default';
 const RUN_ID = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
@@ -126,7 +149,7 @@ interface Env {
   logDir: string;
   client: Client;
   bareQueue: string;
-  /** The dev server's pid (for its CPU time); undefined with TEMPORAL_ADDRESS. */
+  /** The Temporal server process's pid (for its CPU time); undefined with TEMPORAL_ADDRESS. */
   serverPid: number | undefined;
 }
 
@@ -172,6 +195,19 @@ async function startEnv(): Promise<Env> {
     if (address) {
       progress(`using the Temporal server at ${address} (TEMPORAL_ADDRESS)`);
       temporalVersion = `external server at ${address}`;
+    } else if (TOPOLOGY === 'production') {
+      const tools = await ensureProductionTools(process.env.HOTLINE_TOOLS_DIR ?? path.join(fileURLToPath(new URL('..', import.meta.url)), '.tools'), progress);
+      progress('starting the production topology: Temporal Server on PostgreSQL (per-run databases) and the UI server…');
+      const topology = await startEphemeralTopology({
+        tools,
+        adminDatabaseUrl: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+        maxConns: 20,
+        log: progress,
+      });
+      cleanup.add('Temporal production topology (and its databases)', () => topology.dispose());
+      address = topology.address;
+      serverPid = topology.instance('temporal-server').process.pid;
+      temporalVersion = `Temporal Server on PostgreSQL ${topology.settings.postgres.host}:${topology.settings.postgres.port} (${topology.settings.numHistoryShards} history shards) + UI server`;
     } else {
       const binary = await ensureTemporalCli(process.env.HOTLINE_TOOLS_DIR ?? path.join(fileURLToPath(new URL('..', import.meta.url)), '.tools'), progress);
       temporalVersion = await execText(binary, ['--version']).catch(() => 'temporal (version unknown)');
@@ -184,7 +220,7 @@ async function startEnv(): Promise<Env> {
     const connection = await Connection.connect({ address });
     cleanup.add('Temporal client connection', () => connection.close());
     const client = new Client({ connection, namespace: NAMESPACE });
-    if (process.env.TEMPORAL_ADDRESS) {
+    if (process.env.TEMPORAL_ADDRESS || TOPOLOGY === 'production') {
       try {
         const info = await connection.workflowService.getClusterInfo({});
         if (info.serverVersion) temporalVersion += `, Server ${info.serverVersion}`;
@@ -491,7 +527,7 @@ async function openPhase(env: Env, stack: CaseStack, rows: Row[]): Promise<void>
       metric: `bare client.workflow.start, c=${c}`,
       value: f1(bare.rate),
       unit: 'starts/s',
-      reference: c === GOAL_LEVEL ? `≈${REF_BARE_START}/s measured here before (dev server)` : `n=${bare.ok}`,
+      reference: c === GOAL_LEVEL ? `≈${REF_BARE_START}/s measured here before (${REF.on})` : `n=${bare.ok}`,
       verdict: '—',
     });
   }
@@ -575,7 +611,7 @@ async function lifecyclePhase(env: Env, stack: CaseStack, rows: Row[]): Promise<
     metric: `bare lifecycle (start + 5 Updates × 1 no-op activity), c=${c}`,
     value: f2(bare.rate),
     unit: 'cases/s',
-    reference: `≈${REF_BARE_LIFECYCLE}/s measured here before (dev server); n=${bare.ok}${errs(bare)}`,
+    reference: `≈${REF_BARE_LIFECYCLE}/s measured here before (${REF.on}); n=${bare.ok}${errs(bare)}`,
     verdict: '—',
   });
   rows.push({
@@ -685,7 +721,7 @@ async function main(): Promise<void> {
   const startedAt = new Date();
   const loadAtStart = os.loadavg()[0]!;
   const machine0 = machineCpuMs();
-  progress(`${MODE} run ${RUN_ID}${QUICK ? ' (--quick: smaller counts, concurrency 1 and 32 only)' : ''}`);
+  progress(`${MODE} run ${RUN_ID} on the ${TOPOLOGY_LABEL}${QUICK ? ' (--quick: smaller counts, concurrency 1 and 32 only)' : ''}`);
   // The SDK's native logs go through the logger (stderr), not straight to stdout where the table goes.
   Runtime.install({ logger: new DefaultLogger('WARN'), telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }), forward: {} } } });
   const env = await startEnv();
@@ -715,7 +751,7 @@ async function main(): Promise<void> {
   const sorted = rows.map((r, i) => ({ r, i })).sort((a, b) => order(a.r) - order(b.r) || a.i - b.i).map((x) => x.r);
   const totalS = (performance.now() - started) / 1000;
   const table = renderTable(sorted);
-  const heading = `## ${startedAt.toISOString()} · ${MODE}${QUICK ? ' (quick run: smaller counts, concurrency 1 and 32 only, 1,000 idle cases instead of 10,000)' : ''}`;
+  const heading = `## ${startedAt.toISOString()} · ${MODE} · ${TOPOLOGY_LABEL}${QUICK ? ' (quick run: smaller counts, concurrency 1 and 32 only, 1,000 idle cases instead of 10,000)' : ''}`;
   const section = [
     heading,
     '',

@@ -3,6 +3,7 @@
  * Bad values stop the process with a message naming the variable.
  */
 import { z } from 'zod';
+import { SHARED_TOPOLOGY as T } from './shared-topology.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -16,10 +17,10 @@ const envSchema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
   /** A running Temporal server (host:port). Unset: `npm start` starts the Temporal CLI dev server. */
   TEMPORAL_ADDRESS: z.string().regex(/^[^\s:]+:\d+$/, 'must be host:port').optional(),
-  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
-  TEMPORAL_TASK_QUEUE: z.string().min(1).default('hotline-cases'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default(T.namespace),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default(T.taskQueue),
   API_HOST: z.string().min(1).default('127.0.0.1'),
-  API_PORT: port.default(3000),
+  API_PORT: port.default(T.apiPort),
   /** Where `npm start` keeps the embedded database and the dev server's SQLite file. */
   HOTLINE_DATA_DIR: z.string().min(1).default('.data'),
   /** Where the Temporal CLI is built once and reused. */
@@ -29,18 +30,18 @@ const envSchema = z.object({
   EMBEDDED_PG_PORT: port.default(54329),
   /** Production topology (`npm run start:production`): the Temporal frontend's gRPC port; the other services
    * follow Temporal's layout around it (history +1, matching +2, worker +6, HTTP +10, membership -300…). */
-  TEMPORAL_FRONTEND_PORT: port.default(7233),
-  /** Production topology: the Web UI server (compose publishes it on 8080). */
-  TEMPORAL_UI_SERVER_PORT: port.default(8080),
+  TEMPORAL_FRONTEND_PORT: port.default(T.frontendPort),
+  /** Production topology: the Web UI server. The defaults shared with docker-compose.yml come from runtime/shared-topology.ts. */
+  TEMPORAL_UI_SERVER_PORT: port.default(T.uiPort),
   /** Production topology: history shards, fixed when the Temporal database is first set up. */
-  TEMPORAL_HISTORY_SHARDS: z.coerce.number().int().min(1).max(16384).default(4),
+  TEMPORAL_HISTORY_SHARDS: z.coerce.number().int().min(1).max(16384).default(T.numHistoryShards),
   /** Production topology: the role Temporal connects to PostgreSQL as (created if missing), and its databases. */
-  TEMPORAL_DB_USER: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'a lower-case PostgreSQL role name').default('temporal'),
-  TEMPORAL_DB_PASSWORD: z.string().min(1).default('temporal'),
-  TEMPORAL_DB_NAME: z.string().regex(/^[a-z_][a-z0-9_]*$/).default('temporal'),
-  TEMPORAL_VISIBILITY_DB_NAME: z.string().regex(/^[a-z_][a-z0-9_]*$/).default('temporal_visibility'),
+  TEMPORAL_DB_USER: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'a lower-case PostgreSQL role name').default(T.dbUser),
+  TEMPORAL_DB_PASSWORD: z.string().min(1).default(T.dbPassword),
+  TEMPORAL_DB_NAME: z.string().regex(/^[a-z_][a-z0-9_]*$/).default(T.databases.temporal),
+  TEMPORAL_VISIBILITY_DB_NAME: z.string().regex(/^[a-z_][a-z0-9_]*$/).default(T.databases.visibility),
   /** Production topology: how long closed workflows stay (namespace retention, set when it is created). */
-  TEMPORAL_RETENTION: z.string().regex(/^\d+[hm]$/, 'hours or minutes, e.g. 72h').default('72h'),
+  TEMPORAL_RETENTION: z.string().regex(/^\d+[hm]$/, 'hours or minutes, e.g. 72h').default(T.retention),
   /** A pre-built workflow bundle (npm run build); unset, the worker bundles workflows/ at start. */
   WORKFLOW_BUNDLE_PATH: z.string().optional(),
   RUN_MIGRATIONS: bool.default(true),

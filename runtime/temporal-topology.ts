@@ -22,7 +22,7 @@ import pg from 'pg';
 import { CASE_SEARCH_ATTRIBUTES, CLI_TYPE_NAMES } from '../workflows/search-attributes.js';
 import { stopChild, waitForTemporal } from './temporal-dev-server.js';
 import type { ProductionTools } from './tools.js';
-import { TEMPORAL_SCHEMAS, TEMPORAL_SQL_PLUGIN } from './versions.js';
+import { SHARED_TOPOLOGY, TEMPORAL_SQL_PLUGIN, schemaSteps } from './shared-topology.js';
 
 const run = promisify(execFile);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -197,13 +197,11 @@ dynamicConfigClient:
 `;
 }
 
-/** Dynamic config: compose's (PostgreSQL visibility keeps workflow ids in VARCHAR(255)), plus the refresh interval. */
+/** Dynamic config: the entries compose has too (runtime/shared-topology.ts), plus the refresh interval. */
 export function renderDynamicConfig(s: Pick<TemporalServerSettings, 'namespaceRefresh'>): string {
+  const shared = Object.entries(SHARED_TOPOLOGY.dynamicConfig).map(([key, value]) => `${key}:\n  - value: ${JSON.stringify(value)}\n    constraints: {}\n`);
   return `# Rendered by runtime/temporal-topology.ts (renderDynamicConfig).
-limit.maxIDLength:
-  - value: 255
-    constraints: {}
-system.namespaceCacheRefreshInterval:
+${shared.join('')}system.namespaceCacheRefreshInterval:
   - value: ${q(s.namespaceRefresh)}
     constraints: {}
 `;
@@ -270,14 +268,10 @@ export async function ensureTemporalDatabases(opts: { sqlTool: string; target: P
     }).catch((err: Error & { stderr?: string; stdout?: string }) => {
       throw new Error(`temporal-sql-tool ${args[0]} on ${database} failed: ${(err.stderr || err.stdout || err.message).slice(-2000)}`);
     });
-  for (const [database, schema] of [
-    [s.databases.temporal, TEMPORAL_SCHEMAS.temporal],
-    [s.databases.visibility, TEMPORAL_SCHEMAS.visibility],
-  ] as const) {
-    log(`  database ${database}: create, set up, update schema ${schema}`);
-    await tool(database, 'create-database'); // a no-op when it exists
-    await tool(database, 'setup-schema', '-v', '0.0'); // versioning tables; keeps a later version
-    await tool(database, 'update-schema', '--schema-name', schema); // applies only the versions not yet applied
+  // The same steps as compose's temporal-schema-setup job (runtime/shared-topology.ts); each is idempotent.
+  for (const step of schemaSteps(s.databases)) {
+    log(`  database ${step.database}: ${step.args.join(' ')}`);
+    await tool(step.database, ...step.args);
   }
 }
 

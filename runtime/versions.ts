@@ -1,6 +1,7 @@
 /**
- * Pinned versions of everything the project builds from the Go module proxy, and the Temporal settings both
- * topologies share. One place: runtime/tools.ts builds from here, runtime/temporal-topology.ts configures from here.
+ * Pinned versions of everything the project builds from the Go module proxy. One place: runtime/tools.ts builds
+ * from here; runtime/shared-topology.ts derives docker-compose.yml's image tags from here, with the other facts
+ * both topologies share.
  */
 export const TEMPORAL_CLI_MODULE = 'github.com/temporalio/cli/cmd/temporal';
 /** Later tags refuse `go install`; v1.5.1 embeds Temporal Server 1.29.1 and UI 2.42.1. */
@@ -67,12 +68,3 @@ export const GO_TOOLS = {
 /** The tools the production topology needs, in the order `tools:install production` builds them. */
 export const PRODUCTION_TOOLS = [GO_TOOLS.cli, GO_TOOLS.server, GO_TOOLS.sqlTool, GO_TOOLS.uiServer] as const;
 
-/**
- * Temporal on PostgreSQL: the SQL plugin and the schemas (embedded in temporal-sql-tool, so no source tree is
- * needed at run time; the same folders are `schema/postgresql/v12/{temporal,visibility}` of the server module).
- */
-export const TEMPORAL_SQL_PLUGIN = 'postgres12';
-export const TEMPORAL_SCHEMAS = {
-  temporal: 'postgresql/v12/temporal',
-  visibility: 'postgresql/v12/visibility',
-} as const;

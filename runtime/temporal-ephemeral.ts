@@ -9,7 +9,7 @@
  * split); their state is in PostgreSQL, so a restarted process carries on where the old one was.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { waitForTemporal } from './temporal-dev-server.js';
@@ -66,6 +66,11 @@ export interface EphemeralOptions {
   numHistoryShards?: number;
   /** Namespace refresh: short, so new search attributes reach every service quickly. */
   namespaceRefresh?: string;
+  /**
+   * Connections per server process to the history database (a quarter of it to visibility). PostgreSQL's default
+   * max_connections is 100, shared with the tests' own pools: four split processes at 20 each would take it all
+   * and a service then fails to start. Default 10, or 6 per process when split.
+   */
   maxConns?: number;
   logLevel?: TemporalServerSettings['logLevel'];
   log?: (line: string) => void;
@@ -100,7 +105,7 @@ export async function startEphemeralTopology(o: EphemeralOptions): Promise<Ephem
     bindHost: '127.0.0.1',
     logLevel: o.logLevel ?? 'warn',
     namespaceRefresh: o.namespaceRefresh ?? '1s',
-    maxConns: o.maxConns ?? 20,
+    maxConns: o.maxConns ?? (o.split ? 6 : 10),
   };
   const cleanUp = async () => {
     await dropTemporalDatabases(target, databases).catch(() => {});
@@ -120,7 +125,10 @@ export async function startEphemeralTopology(o: EphemeralOptions): Promise<Ephem
       ...(o.log && { log: o.log }),
     });
   } catch (err) {
+    // The state folder goes with the clean-up: keep what the server logs said went wrong.
+    const said = await errorLines(stateDir);
     await cleanUp();
+    if (said && err instanceof Error) err.message += `\nerrors in the server logs:\n${said}`;
     throw err;
   }
   // topology.processes is the list topology.stop() walks: a restarted process replaces its predecessor there.
@@ -165,4 +173,17 @@ export async function startEphemeralTopology(o: EphemeralOptions): Promise<Ephem
       await cleanUp();
     },
   };
+}
+
+/** The last error lines of every log in the state folder (a failed start deletes the folder). */
+async function errorLines(stateDir: string): Promise<string> {
+  const dir = path.join(stateDir, 'logs');
+  const files = await readdir(dir).catch(() => [] as string[]);
+  const out: string[] = [];
+  for (const f of files) {
+    const text = await readFile(path.join(dir, f), 'utf8').catch(() => '');
+    const lines = text.split('\n').filter((l) => /error|fatal|panic/i.test(l)).slice(-3);
+    for (const l of lines) out.push(`${f}: ${l.slice(0, 1500)}`);
+  }
+  return out.join('\n');
 }

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { loadConfig } from './config.js';
 import { installTemporalRuntime, onShutdown, redactUrl, say } from './bootstrap.js';
 import { sayReady, startOrCleanUp, startRecordDatabase, startWorkerAndApi, type Step } from './launch.js';
-import { postgresTargetOf, standardPorts, startTopology } from './temporal-topology.js';
+import { configuredTopology, startTopology } from './temporal-topology.js';
 import { ensureProductionTools } from './tools.js';
 
 const started = Date.now();
@@ -28,30 +28,10 @@ await startOrCleanUp(stops, async () => {
 
   // 1. PostgreSQL: the record's server holds Temporal's databases too
   const database = await startRecordDatabase(cfg, stops);
-  const target = postgresTargetOf(database.url);
 
   // 2. Temporal Server and Web UI server
-  const topology = await startTopology({
-    tools,
-    target,
-    server: {
-      postgres: { host: target.host, port: target.port },
-      user: cfg.TEMPORAL_DB_USER,
-      password: cfg.TEMPORAL_DB_PASSWORD,
-      databases: { temporal: cfg.TEMPORAL_DB_NAME, visibility: cfg.TEMPORAL_VISIBILITY_DB_NAME },
-      numHistoryShards: cfg.TEMPORAL_HISTORY_SHARDS,
-      ports: standardPorts(cfg.TEMPORAL_FRONTEND_PORT),
-      bindHost: '127.0.0.1',
-      logLevel: 'info',
-      namespaceRefresh: '10s',
-      maxConns: 20,
-    },
-    ui: { host: '127.0.0.1', port: cfg.TEMPORAL_UI_SERVER_PORT, corsOrigins: [`http://127.0.0.1:${cfg.API_PORT}`, `http://localhost:${cfg.API_PORT}`] },
-    namespace: cfg.TEMPORAL_NAMESPACE,
-    retention: cfg.TEMPORAL_RETENTION,
-    stateDir: path.join(dataDir, 'temporal-production'),
-    log: (l) => say(l),
-  });
+  const corsOrigins = [`http://127.0.0.1:${cfg.API_PORT}`, `http://localhost:${cfg.API_PORT}`];
+  const topology = await startTopology(configuredTopology(cfg, tools, database.url, { split: false, corsOrigins, log: say }));
   // Stopped before the database: the server must not lose PostgreSQL under it.
   stops.unshift(['Temporal UI server, then Temporal Server', () => topology.stop()]);
 

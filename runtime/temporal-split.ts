@@ -8,44 +8,20 @@
  * Same settings as `npm run start:production` (runtime/config.ts); the databases are shared with it, so run one
  * or the other.
  */
-import path from 'node:path';
 import { loadConfig } from './config.js';
 import { onShutdown, redactUrl, say } from './bootstrap.js';
 import { startOrCleanUp, startRecordDatabase, type Step } from './launch.js';
-import { postgresTargetOf, standardPorts, startTopology } from './temporal-topology.js';
+import { configuredTopology, startTopology } from './temporal-topology.js';
 import { ensureProductionTools } from './tools.js';
 
 const started = Date.now();
 const cfg = loadConfig();
-const dataDir = path.resolve(cfg.HOTLINE_DATA_DIR);
 const stops: Step[] = [];
 
 await startOrCleanUp(stops, async () => {
   const tools = await ensureProductionTools(cfg.HOTLINE_TOOLS_DIR, say);
   const database = await startRecordDatabase(cfg, stops);
-  const target = postgresTargetOf(database.url);
-  const topology = await startTopology({
-    tools,
-    target,
-    server: {
-      postgres: { host: target.host, port: target.port },
-      user: cfg.TEMPORAL_DB_USER,
-      password: cfg.TEMPORAL_DB_PASSWORD,
-      databases: { temporal: cfg.TEMPORAL_DB_NAME, visibility: cfg.TEMPORAL_VISIBILITY_DB_NAME },
-      numHistoryShards: cfg.TEMPORAL_HISTORY_SHARDS,
-      ports: standardPorts(cfg.TEMPORAL_FRONTEND_PORT),
-      bindHost: '127.0.0.1',
-      logLevel: 'info',
-      namespaceRefresh: '10s',
-      maxConns: 20,
-    },
-    ui: { host: '127.0.0.1', port: cfg.TEMPORAL_UI_SERVER_PORT, corsOrigins: [] },
-    namespace: cfg.TEMPORAL_NAMESPACE,
-    retention: cfg.TEMPORAL_RETENTION,
-    stateDir: path.join(dataDir, 'temporal-production'),
-    split: true,
-    log: say,
-  });
+  const topology = await startTopology(configuredTopology(cfg, tools, database.url, { split: true, corsOrigins: [], log: say }));
   stops.unshift(['Temporal UI server and the four server processes', () => topology.stop()]);
   onShutdown(stops);
   say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);

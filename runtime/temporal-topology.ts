@@ -21,6 +21,7 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { CASE_SEARCH_ATTRIBUTES, CLI_TYPE_NAMES } from '../workflows/search-attributes.js';
 import { stopChild, waitForTemporal } from './temporal-dev-server.js';
+import type { Config } from './config.js';
 import type { ProductionTools } from './tools.js';
 import { SHARED_TOPOLOGY, TEMPORAL_SQL_PLUGIN, schemaSteps } from './shared-topology.js';
 
@@ -304,8 +305,11 @@ export async function spawnManaged(name: string, binary: string, args: string[],
   process.once('exit', killOnExit);
   child.once('exit', () => process.removeListener('exit', killOnExit));
   const out = createWriteStream(opts.logFile, { flags: 'a' });
-  child.stdout?.pipe(out);
-  child.stderr?.pipe(out);
+  // Two streams into one file: neither may end it, or the other's last words (a crash's stderr) would be a
+  // write after end; the file closes when the process and both its streams are done.
+  child.stdout?.pipe(out, { end: false });
+  child.stderr?.pipe(out, { end: false });
+  child.once('close', () => out.end());
   // The last lines, for the message when it exits early (the log file may be gone by the time anyone reads it).
   let tail = '';
   const keep = (d: Buffer) => (tail = (tail + d.toString()).slice(-1500));
@@ -459,6 +463,42 @@ export interface TopologyOptions {
   /** Each service in its own process of the same binary (`start --service history`, …) instead of one process. */
   split?: boolean;
   log?: (line: string) => void;
+}
+
+/**
+ * The topology `npm run start:production` (one server process) and `npm run temporal:split` (four) run, from
+ * configuration, on the PostgreSQL server of `databaseUrl`, with its state under the data folder.
+ */
+export function configuredTopology(
+  cfg: Config,
+  tools: ProductionTools,
+  databaseUrl: string,
+  o: { split: boolean; corsOrigins: string[]; log: (line: string) => void },
+): TopologyOptions {
+  const target = postgresTargetOf(databaseUrl);
+  return {
+    tools,
+    target,
+    server: {
+      postgres: { host: target.host, port: target.port },
+      user: cfg.TEMPORAL_DB_USER,
+      password: cfg.TEMPORAL_DB_PASSWORD,
+      databases: { temporal: cfg.TEMPORAL_DB_NAME, visibility: cfg.TEMPORAL_VISIBILITY_DB_NAME },
+      numHistoryShards: cfg.TEMPORAL_HISTORY_SHARDS,
+      ports: standardPorts(cfg.TEMPORAL_FRONTEND_PORT),
+      bindHost: '127.0.0.1',
+      logLevel: 'info',
+      namespaceRefresh: '10s',
+      // Four split processes each hold a pool: keep their sum well under PostgreSQL's default 100 connections.
+      maxConns: o.split ? 8 : 20,
+    },
+    ui: { host: '127.0.0.1', port: cfg.TEMPORAL_UI_SERVER_PORT, corsOrigins: o.corsOrigins },
+    namespace: cfg.TEMPORAL_NAMESPACE,
+    retention: cfg.TEMPORAL_RETENTION,
+    stateDir: path.join(path.resolve(cfg.HOTLINE_DATA_DIR), 'temporal-production'),
+    split: o.split,
+    log: o.log,
+  };
 }
 
 export interface Topology {

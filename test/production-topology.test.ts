@@ -6,12 +6,8 @@
  * Needs the binaries `npm run tools:install -- production` builds (5–8 minutes, once). Without them the suite
  * is reported as skipped, naming what is missing; it never builds them itself.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { dropTemporalDatabases, freeLowPorts, postgresTargetOf, startTopology, type ServerPorts, type Topology } from '../runtime/temporal-topology.js';
+import { startEphemeralTopology, type EphemeralTopology } from '../runtime/temporal-ephemeral.js';
 import { findProductionTools } from '../runtime/tools.js';
 import { CASE_SEARCH_ATTRIBUTES } from '../workflows/search-attributes.js';
 import { act, eventually, expectRecordMatchesWorkflow, openCase } from './support/cases.js';
@@ -25,59 +21,26 @@ const title = missing.length
 if (missing.length) console.warn(`[production-topology] ${title}`);
 
 describe.skipIf(missing.length > 0)(title, () => {
-  const suffix = randomBytes(4).toString('hex');
-  const databases = { temporal: `temporal_${suffix}`, visibility: `temporal_visibility_${suffix}` };
-  let stateDir: string;
-  let topology: Topology | undefined;
+  let topology: EphemeralTopology | undefined;
   let stack: TestStack | undefined;
   let startupSeconds = 0;
 
   beforeAll(async () => {
     if ('missing' in tools) return;
-    const target = postgresTargetOf(inject('adminDatabaseUrl'));
-    stateDir = await mkdtemp(path.join(os.tmpdir(), 'hotline-topology-'));
-    const [fg, fh, fm, hg, hm, mg, mm, wg, wm, ui] = await freeLowPorts(10);
-    const ports: ServerPorts = {
-      frontend: { grpc: fg!, http: fh!, membership: fm! },
-      history: { grpc: hg!, membership: hm! },
-      matching: { grpc: mg!, membership: mm! },
-      worker: { grpc: wg!, membership: wm! },
-    };
     const t0 = Date.now();
-    topology = await startTopology({
-      tools,
-      target,
-      server: {
-        postgres: { host: target.host, port: target.port },
-        user: 'temporal',
-        password: 'temporal',
-        databases,
-        numHistoryShards: 2,
-        ports,
-        bindHost: '127.0.0.1',
-        logLevel: 'warn',
-        namespaceRefresh: '1s',
-        maxConns: 10,
-      },
-      ui: { host: '127.0.0.1', port: ui!, corsOrigins: [] },
-      namespace: 'default',
-      retention: '24h',
-      stateDir,
-    });
+    topology = await startEphemeralTopology({ tools, adminDatabaseUrl: inject('adminDatabaseUrl'), numHistoryShards: 2 });
     startupSeconds = (Date.now() - t0) / 1000;
     stack = await startStack({ name: 'topology', temporalAddress: topology.address });
   });
 
   afterAll(async () => {
     await stack?.close();
-    await topology?.stop();
-    await dropTemporalDatabases(postgresTargetOf(inject('adminDatabaseUrl')), databases).catch(() => {});
-    if (stateDir) await rm(stateDir, { recursive: true, force: true });
+    await topology?.dispose();
   });
 
   it('runs a complaint to closed, and the UI server lists it with its search attributes', async () => {
     expect(topology!.processes.map((p) => p.exited())).toEqual([null, null]);
-    console.log(`[production-topology] up in ${startupSeconds.toFixed(1)} s (fresh databases ${databases.temporal}, ${databases.visibility})`);
+    console.log(`[production-topology] up in ${startupSeconds.toFixed(1)} s (fresh databases ${topology!.databases.temporal}, ${topology!.databases.visibility})`);
 
     const id = await openCase(stack!);
     await act(stack!, id, 'dispatch', { unitId: 'd01-s01' });

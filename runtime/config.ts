@@ -3,6 +3,7 @@
  * Bad values stop the process with a message naming the variable.
  */
 import { z } from 'zod';
+import { parsePayloadKeys, type PayloadKey } from './payload-codec.js';
 import { SHARED_TOPOLOGY as T } from './shared-topology.js';
 
 const bool = z
@@ -49,6 +50,26 @@ const envSchema = z.object({
   SEED_DEMO_DATA: bool.default(true),
   /** Body size limit of the API in bytes. */
   API_BODY_LIMIT: z.coerce.number().int().positive().default(256 * 1024),
+  /**
+   * Workflow payload encryption keys, `id:base64key,id:base64key` (32-byte keys; the first encrypts, the others
+   * only decrypt). Required in production; unset elsewhere, a development key is kept in the data folder.
+   */
+  PAYLOAD_KEYS: z
+    .string()
+    .optional()
+    .transform((v, ctx): PayloadKey[] | undefined => {
+      if (v === undefined || v.trim() === '') return undefined;
+      try {
+        return parsePayloadKeys(v);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: err instanceof Error ? err.message : String(err) });
+        return z.NEVER;
+      }
+    }),
+}).superRefine((cfg, ctx) => {
+  if (cfg.NODE_ENV === 'production' && !cfg.PAYLOAD_KEYS) {
+    ctx.addIssue({ code: 'custom', path: ['PAYLOAD_KEYS'], message: 'required when NODE_ENV=production (workflow payloads must be encrypted with managed keys)' });
+  }
 });
 
 export type Config = z.infer<typeof envSchema>;

@@ -1,0 +1,154 @@
+/**
+ * Workflow payload encryption: a Temporal PayloadCodec (AES-256-GCM) so that complainants' names, phones and
+ * addresses sit in Temporal's history (and its Web UI) only as ciphertext. The API's client and the worker encode
+ * and decode; the workflow sandbox never sees the codec.
+ *
+ * Each encrypted payload carries `encoding: binary/encrypted` and the id of the key that sealed it. The whole
+ * original payload (its metadata too) is sealed: 12-byte random IV || ciphertext || 16-byte tag, with the key id as
+ * additional authenticated data. Keys rotate: the first key encrypts, every listed key decrypts, so cases started
+ * under an older key stay readable while it is listed. Payloads without the encrypted encoding (cases started before
+ * encryption, the committed replay histories) pass through decode unchanged.
+ */
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { METADATA_ENCODING_KEY, ValueError, type DataConverter, type Payload, type PayloadCodec } from '@temporalio/common';
+
+export const ENCRYPTED_ENCODING = 'binary/encrypted';
+export const METADATA_KEY_ID = 'encryption-key-id';
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+const KEY_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+export interface PayloadKey {
+  id: string;
+  /** 32 bytes (AES-256). */
+  key: Buffer;
+}
+
+/**
+ * Parses `id:base64key,id:base64key` (first = current). Throws a message without the variable name (the caller
+ * names it) and never with key material in it.
+ */
+export function parsePayloadKeys(text: string): PayloadKey[] {
+  const entries = text.split(',').map((s) => s.trim()).filter(Boolean);
+  if (entries.length === 0) throw new Error('needs at least one key, as id:base64key[,id:base64key…] (the first encrypts)');
+  const keys: PayloadKey[] = [];
+  for (const [n, entry] of entries.entries()) {
+    const colon = entry.indexOf(':');
+    if (colon < 0) throw new Error(`entry ${n + 1} is not id:base64key`);
+    const id = entry.slice(0, colon);
+    const material = entry.slice(colon + 1);
+    if (!KEY_ID.test(id)) throw new Error(`entry ${n + 1}: key id must be 1–64 of A-Z a-z 0-9 . _ -`);
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(material)) throw new Error(`key "${id}" is not base64`);
+    const key = Buffer.from(material, 'base64');
+    if (key.length !== 32) throw new Error(`key "${id}" is ${key.length} bytes; AES-256 needs 32 (e.g. openssl rand -base64 32)`);
+    if (keys.some((k) => k.id === id)) throw new Error(`key id "${id}" is listed twice`);
+    keys.push({ id, key });
+  }
+  return keys;
+}
+
+export function formatPayloadKeys(keys: readonly PayloadKey[]): string {
+  return keys.map((k) => `${k.id}:${k.key.toString('base64')}`).join(',');
+}
+
+export function generatePayloadKey(id = `k${new Date().toISOString().slice(0, 10).replaceAll('-', '')}-${randomBytes(3).toString('hex')}`): PayloadKey {
+  return { id, key: randomBytes(32) };
+}
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+const text = (b: Uint8Array | null | undefined) => (b ? new TextDecoder().decode(b) : undefined);
+
+/** The original payload as bytes: u32 header length || JSON header (metadata, base64 values) || data. */
+function frame(payload: Payload): Buffer {
+  const metadata = Object.fromEntries(Object.entries(payload.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v ?? new Uint8Array()).toString('base64')]));
+  const header = Buffer.from(JSON.stringify(metadata));
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(header.length);
+  return Buffer.concat([length, header, Buffer.from(payload.data ?? new Uint8Array())]);
+}
+
+function unframe(bytes: Buffer): Payload {
+  const length = bytes.readUInt32BE(0);
+  const metadata = JSON.parse(bytes.subarray(4, 4 + length).toString()) as Record<string, string>;
+  return {
+    metadata: Object.fromEntries(Object.entries(metadata).map(([k, v]) => [k, new Uint8Array(Buffer.from(v, 'base64'))])),
+    data: new Uint8Array(bytes.subarray(4 + length)),
+  };
+}
+
+export class EncryptionCodec implements PayloadCodec {
+  private readonly current: PayloadKey;
+  private readonly byId: Map<string, Buffer>;
+
+  /** keys[0] encrypts; all of them decrypt. */
+  constructor(keys: readonly PayloadKey[]) {
+    if (keys.length === 0) throw new Error('EncryptionCodec needs at least one key');
+    this.current = keys[0]!;
+    this.byId = new Map(keys.map((k) => [k.id, k.key]));
+  }
+
+  async encode(payloads: Payload[]): Promise<Payload[]> {
+    return payloads.map((payload) => {
+      const iv = randomBytes(IV_BYTES);
+      const cipher = createCipheriv('aes-256-gcm', this.current.key, iv);
+      cipher.setAAD(Buffer.from(this.current.id));
+      const sealed = Buffer.concat([iv, cipher.update(frame(payload)), cipher.final(), cipher.getAuthTag()]);
+      return {
+        metadata: { [METADATA_ENCODING_KEY]: utf8(ENCRYPTED_ENCODING), [METADATA_KEY_ID]: utf8(this.current.id) },
+        data: new Uint8Array(sealed),
+      };
+    });
+  }
+
+  async decode(payloads: Payload[]): Promise<Payload[]> {
+    return payloads.map((payload) => {
+      if (text(payload.metadata?.[METADATA_ENCODING_KEY]) !== ENCRYPTED_ENCODING) return payload;
+      const keyId = text(payload.metadata?.[METADATA_KEY_ID]);
+      if (!keyId) throw new ValueError('encrypted payload without an encryption key id');
+      const key = this.byId.get(keyId);
+      if (!key) {
+        throw new ValueError(`payload encrypted with key "${keyId}", which is not configured (PAYLOAD_KEYS has: ${[...this.byId.keys()].join(', ')}); keep old keys listed after a rotation`);
+      }
+      const data = Buffer.from(payload.data ?? new Uint8Array());
+      if (data.length < IV_BYTES + TAG_BYTES) throw new ValueError(`encrypted payload (key "${keyId}") is truncated`);
+      try {
+        const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, IV_BYTES));
+        decipher.setAAD(Buffer.from(keyId));
+        decipher.setAuthTag(data.subarray(data.length - TAG_BYTES));
+        return unframe(Buffer.concat([decipher.update(data.subarray(IV_BYTES, data.length - TAG_BYTES)), decipher.final()]));
+      } catch {
+        throw new ValueError(`encrypted payload (key "${keyId}") failed authentication: tampered with, or sealed by another key of that id`);
+      }
+    });
+  }
+}
+
+/** The data converter for every client and worker of the product. */
+export function encryptedDataConverter(keys: readonly PayloadKey[]): DataConverter {
+  return { payloadCodecs: [new EncryptionCodec(keys)] };
+}
+
+export const DEV_KEY_FILE = 'payload-keys';
+
+/**
+ * The configured keys; without PAYLOAD_KEYS (development only, config.ts refuses that in production), a key
+ * generated once and kept in the data folder, so restarts of `npm start` still read the cases they started.
+ */
+export async function resolvePayloadKeys(cfg: { PAYLOAD_KEYS?: PayloadKey[] | undefined; HOTLINE_DATA_DIR: string }, log?: (line: string) => void): Promise<PayloadKey[]> {
+  if (cfg.PAYLOAD_KEYS) return cfg.PAYLOAD_KEYS;
+  const file = path.resolve(cfg.HOTLINE_DATA_DIR, DEV_KEY_FILE);
+  await mkdir(path.dirname(file), { recursive: true });
+  try {
+    await writeFile(file, `${formatPayloadKeys([generatePayloadKey('dev')])}\n`, { flag: 'wx', mode: 0o600 });
+    log?.(`payload encryption: generated a development key in ${file} (set PAYLOAD_KEYS in production)`);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  }
+  try {
+    return parsePayloadKeys((await readFile(file, 'utf8')).trim());
+  } catch (err) {
+    throw new Error(`${file}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}

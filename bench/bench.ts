@@ -30,6 +30,7 @@ import { createDatabase, type DatabaseHandle } from '../db/client.js';
 import { runMigrations } from '../db/migrate.js';
 import { seedReferenceData } from '../db/seed.js';
 import { WORKFLOWS_PATH } from '../runtime/case-worker.js';
+import { encryptedDataConverter, formatPayloadKeys, generatePayloadKey } from '../runtime/payload-codec.js';
 import { startDevServer } from '../runtime/temporal-dev-server.js';
 import { startEphemeralTopology, topologyOf, type TopologyName } from '../runtime/temporal-ephemeral.js';
 import { CaseCategory, CaseRound, CaseStatus, EscalationLevel, WarningLevel } from '../workflows/search-attributes.js';
@@ -102,6 +103,9 @@ const REF_BARE_LIFECYCLE = REF.lifecycle;
 
 const NAMESPACE = 'default';
 const RUN_ID = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
+/** The product's worker and API encrypt payloads as in production: one random key for this run, passed by env. */
+const PAYLOAD_KEY = generatePayloadKey(`bench-${RUN_ID}`);
+const PAYLOAD_KEYS = formatPayloadKeys([PAYLOAD_KEY]);
 const BARE_WORKFLOWS_PATH = fileURLToPath(new URL(`./bare.workflows${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url));
 const FILTER_UNIT = 'd01-s01';
 const FILTER_STATUS = 'dispatched';
@@ -272,6 +276,7 @@ async function startCaseStack(env: Env, label: string): Promise<CaseStack> {
     TEMPORAL_TASK_QUEUE: taskQueue,
     RUN_MIGRATIONS: 'false',
     LOG_LEVEL: 'warn',
+    PAYLOAD_KEYS,
   };
   progress(`starting the worker (runtime/worker.ts) and the API (runtime/api.ts on 127.0.0.1:${port}) as child processes, task queue ${taskQueue}…`);
   const worker = spawnNodeEntry(`worker-${label}`, 'runtime/worker.ts', { ...common, WORKFLOW_BUNDLE_PATH: env.bundlePath }, env.logDir);
@@ -437,7 +442,9 @@ async function openPhase(env: Env, stack: CaseStack, rows: Row[]): Promise<void>
   // CasesService.open in the bench process, on the main stack's task queue (its worker runs the cases).
   const reference = createReferenceService(env.database.db);
   await reference.start(() => {});
-  const service = createCasesService({ client: env.client, taskQueue: stack.taskQueue, repository: createCasesRepository(env.database.db), reference });
+  // The product's client encrypts, as the API's does (env.client stays bare for the baselines).
+  const productClient = new Client({ connection: env.client.connection, namespace: NAMESPACE, dataConverter: encryptedDataConverter([PAYLOAD_KEY]) });
+  const service = createCasesService({ client: productClient, taskQueue: stack.taskQueue, repository: createCasesRepository(env.database.db), reference });
   const parsedBody = createCaseBody.parse(complaint());
   const openDirect = async (ids: string[]) => {
     const { view } = await service.open(parsedBody, `bench-${RUN_ID}-svc-${seq++}`, { id: 'intake-bench', role: 'intake_agent' });

@@ -1,5 +1,6 @@
 /** Wiring shared by the entry points: database preparation, Temporal connections, orderly shutdown. */
 import { Client, Connection } from '@temporalio/client';
+import type { DataConverter } from '@temporalio/common';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { createDatabase, type DatabaseHandle } from '../db/client.js';
 import { runMigrations } from '../db/migrate.js';
@@ -28,9 +29,10 @@ export async function prepareDatabase(url: string, opts: { migrate: boolean; see
   }
 }
 
-export async function connectClient(address: string, namespace: string): Promise<{ client: Client; connection: Connection }> {
+/** The product's client: its data converter encrypts payloads (runtime/payload-codec.ts). */
+export async function connectClient(address: string, namespace: string, dataConverter: DataConverter): Promise<{ client: Client; connection: Connection }> {
   const connection = await Connection.connect({ address });
-  return { client: new Client({ connection, namespace }), connection };
+  return { client: new Client({ connection, namespace, dataConverter }), connection };
 }
 
 export function connectWorker(address: string): Promise<NativeConnection> {

@@ -1,5 +1,6 @@
 /** Builds the case worker from explicit dependencies; the worker entry point, `npm start` and tests share it. */
 import { fileURLToPath } from 'node:url';
+import type { DataConverter } from '@temporalio/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from '../activities/case.activities.js';
 import type { Database } from '../db/client.js';
@@ -9,6 +10,8 @@ export interface CaseWorkerDeps {
   namespace: string;
   taskQueue: string;
   db: Database;
+  /** Encrypts payloads (runtime/payload-codec.ts); the same as the API client's. */
+  dataConverter: DataConverter;
   /** A pre-built bundle (production); without it the workflows are bundled at start. */
   workflowBundlePath?: string;
   maxConcurrentActivityTaskExecutions?: number;
@@ -23,6 +26,7 @@ export async function createCaseWorker(deps: CaseWorkerDeps): Promise<Worker> {
     namespace: deps.namespace,
     taskQueue: deps.taskQueue,
     activities: createActivities({ db: deps.db }),
+    dataConverter: deps.dataConverter,
     ...(deps.workflowBundlePath ? { workflowBundle: { codePath: deps.workflowBundlePath } } : { workflowsPath: WORKFLOWS_PATH }),
     maxConcurrentActivityTaskExecutions: deps.maxConcurrentActivityTaskExecutions ?? 50,
     shutdownGraceTime: '10 seconds',

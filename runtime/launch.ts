@@ -9,6 +9,7 @@ import { createCaseWorker } from './case-worker.js';
 import type { Config } from './config.js';
 import { connectClient, connectWorker, prepareDatabase, redactUrl, say } from './bootstrap.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-db.js';
+import { encryptedDataConverter, resolvePayloadKeys } from './payload-codec.js';
 
 /** A shutdown step: what it stops, and how. Lists of them run in order. */
 export type Step = [name: string, stop: () => Promise<unknown> | unknown];
@@ -35,6 +36,7 @@ export async function startWorkerAndApi(cfg: Config, temporalAddress: string, da
   const database = await prepareDatabase(databaseUrl, { migrate: cfg.RUN_MIGRATIONS, seed: cfg.SEED_DEMO_DATA, log: say });
   stops.unshift(['database pool', () => database.close()]);
 
+  const dataConverter = encryptedDataConverter(await resolvePayloadKeys(cfg, say));
   say('worker: bundling workflows and connecting…');
   const workerConnection = await connectWorker(temporalAddress);
   const worker = await createCaseWorker({
@@ -42,6 +44,7 @@ export async function startWorkerAndApi(cfg: Config, temporalAddress: string, da
     namespace: cfg.TEMPORAL_NAMESPACE,
     taskQueue: cfg.TEMPORAL_TASK_QUEUE,
     db: database.db,
+    dataConverter,
     ...(cfg.WORKFLOW_BUNDLE_PATH && { workflowBundlePath: cfg.WORKFLOW_BUNDLE_PATH }),
   });
   const running = worker.run();
@@ -50,7 +53,7 @@ export async function startWorkerAndApi(cfg: Config, temporalAddress: string, da
     process.kill(process.pid, 'SIGTERM');
   });
 
-  const { client, connection } = await connectClient(temporalAddress, cfg.TEMPORAL_NAMESPACE);
+  const { client, connection } = await connectClient(temporalAddress, cfg.TEMPORAL_NAMESPACE, dataConverter);
   const app = await buildApp({ client, db: database.db, taskQueue: cfg.TEMPORAL_TASK_QUEUE, logLevel: cfg.LOG_LEVEL, bodyLimit: cfg.API_BODY_LIMIT });
   await app.listen({ host: cfg.API_HOST, port: cfg.API_PORT });
   const apiUrl = `http://${cfg.API_HOST === '0.0.0.0' ? '127.0.0.1' : cfg.API_HOST}:${cfg.API_PORT}`;

@@ -1,11 +1,13 @@
 /** Worker entry point (production): runs case workflows and activities on TEMPORAL_TASK_QUEUE. */
 import { createCaseWorker } from './case-worker.js';
 import { loadConfig } from './config.js';
+import { encryptedDataConverter, resolvePayloadKeys } from './payload-codec.js';
 import { connectWorker, installTemporalRuntime, onShutdown, prepareDatabase, say } from './bootstrap.js';
 
 const cfg = loadConfig();
 if (!cfg.DATABASE_URL) throw new Error('DATABASE_URL is required for the worker entry point (npm start runs an embedded database)');
 installTemporalRuntime();
+const dataConverter = encryptedDataConverter(await resolvePayloadKeys(cfg, say));
 const database = await prepareDatabase(cfg.DATABASE_URL, { migrate: cfg.RUN_MIGRATIONS, seed: false, log: say });
 const connection = await connectWorker(cfg.TEMPORAL_ADDRESS ?? `127.0.0.1:${cfg.TEMPORAL_DEV_PORT}`);
 const worker = await createCaseWorker({
@@ -13,6 +15,7 @@ const worker = await createCaseWorker({
   namespace: cfg.TEMPORAL_NAMESPACE,
   taskQueue: cfg.TEMPORAL_TASK_QUEUE,
   db: database.db,
+  dataConverter,
   ...(cfg.WORKFLOW_BUNDLE_PATH && { workflowBundlePath: cfg.WORKFLOW_BUNDLE_PATH }),
 });
 const running = worker.run();

@@ -29,6 +29,7 @@ function startWorker(): ChildProcess {
       WORKFLOW_BUNDLE_PATH: inject('workflowBundlePath'),
       RUN_MIGRATIONS: 'false',
       LOG_LEVEL: 'warn',
+      PAYLOAD_KEYS: stack.payloadKeys,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

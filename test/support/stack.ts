@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
+import type { DataConverter } from '@temporalio/common';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
@@ -14,6 +15,7 @@ import { runMigrations } from '../../db/migrate.js';
 import { demoSeed, seedReferenceData } from '../../db/seed.js';
 import type { CasePolicy } from '../../domain/policy.types.js';
 import { createCaseWorker } from '../../runtime/case-worker.js';
+import { encryptedDataConverter, formatPayloadKeys, generatePayloadKey } from '../../runtime/payload-codec.js';
 
 try {
   Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -31,6 +33,10 @@ export interface TestStack {
   /** The file's own database, directly (not through any proxy). */
   databaseUrl: string;
   temporalAddress: string;
+  /** This file's payload keys as PAYLOAD_KEYS (a random key per file), for worker/API child processes; '' when not encrypting. */
+  payloadKeys: string;
+  /** The data converter the API client and the worker use (replay needs it for histories recorded in the run). */
+  dataConverter: DataConverter;
   /** HTTP through the real Fastify stack (routing, validation, serialisation, error handler). */
   http<T = any>(method: 'GET' | 'POST', url: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: T; headers: Record<string, unknown> }>;
   close(): Promise<void>;
@@ -45,6 +51,8 @@ export interface StackOptions {
   worker?: boolean;
   /** Rewrites the database URL the API and worker use (e.g. through a TCP proxy the test can cut). */
   routeDatabase?: (url: string) => string;
+  /** false: payloads in clear (recording replay histories to commit, which must not need a key). Default true. */
+  encryptPayloads?: boolean;
 }
 
 export function withDatabase(adminUrl: string, database: string): string {
@@ -79,15 +87,17 @@ export async function startStack(opts: StackOptions): Promise<TestStack> {
   await seedReferenceData(direct.db, { ...demoSeed, policy: { ...demoSeed.policy, ...opts.policy } });
   const database = opts.routeDatabase ? (await direct.close(), createDatabase(opts.routeDatabase(testDb.url))) : direct;
 
+  const keys = opts.encryptPayloads === false ? [] : [generatePayloadKey(`test-${randomBytes(3).toString('hex')}`)];
+  const dataConverter: DataConverter = keys.length ? encryptedDataConverter(keys) : {};
   const taskQueue = `test-${opts.name}-${randomBytes(4).toString('hex')}`;
   const workerConnection = opts.worker === false ? undefined : await NativeConnection.connect({ address });
   const worker = workerConnection
-    ? await createCaseWorker({ connection: workerConnection, namespace: 'default', taskQueue, db: database.db, workflowBundlePath: inject('workflowBundlePath') })
+    ? await createCaseWorker({ connection: workerConnection, namespace: 'default', taskQueue, db: database.db, dataConverter, workflowBundlePath: inject('workflowBundlePath') })
     : undefined;
   const running = worker?.run();
 
   const connection = await Connection.connect({ address });
-  const client = new Client({ connection, namespace: 'default' });
+  const client = new Client({ connection, namespace: 'default', dataConverter });
   const app = await buildApp({ client, db: database.db, taskQueue, logLevel: 'silent' });
   await app.ready();
 
@@ -99,6 +109,8 @@ export async function startStack(opts: StackOptions): Promise<TestStack> {
     worker,
     databaseUrl: testDb.url,
     temporalAddress: address,
+    payloadKeys: formatPayloadKeys(keys),
+    dataConverter,
     async http(method, url, body, headers = {}) {
       const res = await app.inject({
         method,

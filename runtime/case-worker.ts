@@ -4,6 +4,7 @@ import type { DataConverter } from '@temporalio/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from '../activities/case.activities.js';
 import type { Database } from '../db/client.js';
+import type { Config } from './config.js';
 
 export interface CaseWorkerDeps {
   connection: NativeConnection;
@@ -30,5 +31,18 @@ export async function createCaseWorker(deps: CaseWorkerDeps): Promise<Worker> {
     ...(deps.workflowBundlePath ? { workflowBundle: { codePath: deps.workflowBundlePath } } : { workflowsPath: WORKFLOWS_PATH }),
     maxConcurrentActivityTaskExecutions: deps.maxConcurrentActivityTaskExecutions ?? 50,
     shutdownGraceTime: '10 seconds',
+  });
+}
+
+/** The case worker as configured (namespace, task queue, pre-built bundle): the worker entry point and `npm start`. */
+export function createConfiguredCaseWorker(
+  cfg: Pick<Config, 'TEMPORAL_NAMESPACE' | 'TEMPORAL_TASK_QUEUE' | 'WORKFLOW_BUNDLE_PATH'>,
+  deps: Pick<CaseWorkerDeps, 'connection' | 'db' | 'dataConverter'>,
+): Promise<Worker> {
+  return createCaseWorker({
+    ...deps,
+    namespace: cfg.TEMPORAL_NAMESPACE,
+    taskQueue: cfg.TEMPORAL_TASK_QUEUE,
+    ...(cfg.WORKFLOW_BUNDLE_PATH && { workflowBundlePath: cfg.WORKFLOW_BUNDLE_PATH }),
   });
 }

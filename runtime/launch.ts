@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { buildApp } from '../api/app.js';
-import { createCaseWorker } from './case-worker.js';
+import { createConfiguredCaseWorker } from './case-worker.js';
 import type { Config } from './config.js';
 import { connectClient, connectWorker, prepareDatabase, redactUrl, say } from './bootstrap.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-db.js';
@@ -39,14 +39,7 @@ export async function startWorkerAndApi(cfg: Config, temporalAddress: string, da
   const dataConverter = encryptedDataConverter(await resolvePayloadKeys(cfg, say));
   say('worker: bundling workflows and connecting…');
   const workerConnection = await connectWorker(temporalAddress);
-  const worker = await createCaseWorker({
-    connection: workerConnection,
-    namespace: cfg.TEMPORAL_NAMESPACE,
-    taskQueue: cfg.TEMPORAL_TASK_QUEUE,
-    db: database.db,
-    dataConverter,
-    ...(cfg.WORKFLOW_BUNDLE_PATH && { workflowBundlePath: cfg.WORKFLOW_BUNDLE_PATH }),
-  });
+  const worker = await createConfiguredCaseWorker(cfg, { connection: workerConnection, db: database.db, dataConverter });
   const running = worker.run();
   running.catch((err) => {
     say(`worker stopped with an error: ${err instanceof Error ? err.message : String(err)}`);

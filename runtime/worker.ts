@@ -1,5 +1,5 @@
 /** Worker entry point (production): runs case workflows and activities on TEMPORAL_TASK_QUEUE. */
-import { createCaseWorker } from './case-worker.js';
+import { createConfiguredCaseWorker } from './case-worker.js';
 import { loadConfig } from './config.js';
 import { encryptedDataConverter, resolvePayloadKeys } from './payload-codec.js';
 import { connectWorker, installTemporalRuntime, onShutdown, prepareDatabase, say } from './bootstrap.js';
@@ -10,14 +10,7 @@ installTemporalRuntime();
 const dataConverter = encryptedDataConverter(await resolvePayloadKeys(cfg, say));
 const database = await prepareDatabase(cfg.DATABASE_URL, { migrate: cfg.RUN_MIGRATIONS, seed: false, log: say });
 const connection = await connectWorker(cfg.TEMPORAL_ADDRESS ?? `127.0.0.1:${cfg.TEMPORAL_DEV_PORT}`);
-const worker = await createCaseWorker({
-  connection,
-  namespace: cfg.TEMPORAL_NAMESPACE,
-  taskQueue: cfg.TEMPORAL_TASK_QUEUE,
-  db: database.db,
-  dataConverter,
-  ...(cfg.WORKFLOW_BUNDLE_PATH && { workflowBundlePath: cfg.WORKFLOW_BUNDLE_PATH }),
-});
+const worker = await createConfiguredCaseWorker(cfg, { connection, db: database.db, dataConverter });
 const running = worker.run();
 say(`worker polling task queue ${cfg.TEMPORAL_TASK_QUEUE} on namespace ${cfg.TEMPORAL_NAMESPACE}`);
 onShutdown([

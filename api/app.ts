@@ -3,13 +3,19 @@
  * the tests build it the same way.
  */
 import { randomUUID } from 'node:crypto';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Client } from '@temporalio/client';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client.js';
+import type { AuthKeys } from '../runtime/auth-keys.js';
 import { loggerOptions } from '../runtime/logger.js';
+import { createApiKeyService } from './api-keys.service.js';
+import { registerAuth } from './auth.js';
 import { createCasesRepository } from './cases.repository.js';
 import { casesRoutes } from './cases.routes.js';
 import { createCasesService } from './cases.service.js';
@@ -27,6 +33,14 @@ export interface AppDeps {
   bodyLimit?: number;
   /** Pass a ready one to share it; otherwise one is made and refreshed every minute. */
   reference?: ReferenceService;
+  /** JWT keys and the verification-code secret (runtime/auth-keys.ts). */
+  authKeys: AuthKeys;
+  /** Requests per minute per credential (an API key may carry its own). Default 600. */
+  rateLimitPerMinute?: number;
+  /** Origins allowed to call the API from a browser (the Temporal Web UI, for the codec endpoint). */
+  corsOrigins?: string[];
+  /** A pino destination for the API's logs (tests capture them); default stdout. */
+  logStream?: { write(line: string): void };
 }
 
 /** A caller's X-Request-Id is kept when it looks like an id; anything else (log injection, 300 chars) gets a fresh one. */
@@ -61,7 +75,7 @@ function unstorableText(part: string, value: unknown): FieldError[] {
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: loggerOptions(deps.logLevel ?? 'info'),
+    logger: { ...loggerOptions(deps.logLevel ?? 'info'), ...(deps.logStream && { stream: deps.logStream }) },
     bodyLimit: deps.bodyLimit ?? 256 * 1024,
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     genReqId: (req) => {
@@ -88,6 +102,35 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // A JSON API: anything but application/json gets 415 rather than a string body.
   app.removeContentTypeParser('text/plain');
 
+  const repository = createCasesRepository(deps.db);
+  const reference = deps.reference ?? createReferenceService(deps.db);
+  if (!deps.reference) {
+    await reference.start((err) => app.log.warn({ err }, 'reference data refresh failed; keeping the last copy'));
+    app.addHook('onClose', async () => reference.stop());
+  }
+
+  // Security headers on every answer; the API serves JSON, so the strictest policy fits (the docs page sets its own).
+  await app.register(helmet, { global: true });
+  await app.register(cors, {
+    origin: deps.corsOrigins ?? false,
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-api-key', 'x-case-code', 'x-request-id', 'x-namespace'],
+    exposedHeaders: ['location', 'x-request-id', 'retry-after', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'],
+    credentials: true,
+    maxAge: 600,
+  });
+  await registerAuth(app, { keys: deps.authKeys, apiKeys: createApiKeyService(deps.db), units: () => reference.units });
+  // Per credential (after authentication, hence preHandler); callers without one by address.
+  await app.register(rateLimit, {
+    global: true,
+    hook: 'preHandler',
+    timeWindow: 60_000,
+    max: (req) => req.rateLimit ?? deps.rateLimitPerMinute ?? 600,
+    keyGenerator: (req) => req.principal?.id ?? `ip:${req.ip}`,
+    errorResponseBuilder: (_req, ctx) =>
+      new DomainError('rate_limited', `more than ${ctx.max} requests in a minute from this credential; retry in ${Math.ceil(ctx.ttl / 1000)} s`),
+  });
+
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -106,15 +149,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
 
-  const repository = createCasesRepository(deps.db);
-  const reference = deps.reference ?? createReferenceService(deps.db);
-  if (!deps.reference) {
-    await reference.start((err) => app.log.warn({ err }, 'reference data refresh failed; keeping the last copy'));
-    app.addHook('onClose', async () => reference.stop());
-  }
-  const cases = createCasesService({ client: deps.client, taskQueue: deps.taskQueue, repository, reference });
+  const cases = createCasesService({ client: deps.client, taskQueue: deps.taskQueue, repository, reference, caseCodeSecret: deps.authKeys.caseCodeSecret });
 
   await app.register(healthRoutes({ pingDatabase: repository.ping, client: deps.client }));
   await app.register(referenceRoutes(reference));

@@ -1,8 +1,8 @@
 /** Reads of the case record for lists, timelines and cases whose workflow is gone. Writes happen in activities/. */
-import { and, asc, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { CaseEventType } from '../domain/case.types.js';
 import { DomainError } from '../domain/errors.js';
-import { maskName, maskPhone } from '../domain/pii.js';
+import type { ListScope } from '../domain/access.js';
 import type { Database } from '../db/client.js';
 import { caseEvents, cases } from '../db/schema.js';
 import { CASE_ID_PATTERN, storableInstant, type CaseSummary, type CaseViewBody, type ListCasesQuery } from './cases.schemas.js';
@@ -47,6 +47,7 @@ export function rowToView(r: CaseRow): CaseViewBody {
     closedAt: iso(r.closedAt),
     seq: r.lastSeq,
     source: 'record',
+    piiMasked: false,
   };
 }
 
@@ -67,8 +68,8 @@ function toSummary(r: CaseRow): CaseSummary {
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
     closedAt: iso(r.closedAt),
-    // Lists are read by many people: personal data is always masked here.
-    complainant: { name: maskName(r.complainantName), phone: maskPhone(r.complainantPhone) },
+    // In clear here; the service masks every list (api/cases.presenter.ts).
+    complainant: { name: r.complainantName, phone: r.complainantPhone },
     seq: r.lastSeq,
   };
 }
@@ -107,8 +108,16 @@ const NEWEST_FIRST = [desc(cases.createdAt), desc(cases.id)];
  * condition is a row comparison so PostgreSQL can start the index scan at the cursor; the equivalent
  * `created_at < $1 or (created_at = $1 and id < $2)` is only a filter over the index, read from the newest row.
  */
-export function listQuery(db: Database, q: ListCasesQuery) {
+export function listQuery(db: Database, q: ListCasesQuery, scope: ListScope = { all: true }) {
   const where: SQL[] = [];
+  if (!scope.all) {
+    // The caller's scope: cases in their units, or not yet dispatched and placed in them. inArray with an
+    // empty list is false, so a principal with no scope gets an empty page.
+    const parts: SQL[] = [];
+    if (scope.unitIds.length) parts.push(inArray(cases.unitId, scope.unitIds));
+    if (scope.placeUnitIds.length) parts.push(and(isNull(cases.unitId), inArray(cases.areaUnitId, scope.placeUnitIds))!);
+    where.push(parts.length ? or(...parts)! : sql`false`);
+  }
   if (q.status) where.push(eq(cases.status, q.status));
   if (q.unitId) where.push(eq(cases.unitId, q.unitId));
   if (q.categoryId) where.push(eq(cases.categoryId, q.categoryId));
@@ -134,8 +143,8 @@ export function createCasesRepository(db: Database) {
       return row ? rowToView(row) : null;
     },
 
-    async list(q: ListCasesQuery): Promise<{ items: CaseSummary[]; nextCursor: string | null }> {
-      const rows = await listQuery(db, q);
+    async list(q: ListCasesQuery, scope: ListScope): Promise<{ items: CaseSummary[]; nextCursor: string | null }> {
+      const rows = await listQuery(db, q, scope);
       const page = rows.slice(0, q.limit);
       const last = page[page.length - 1];
       return { items: page.map(toSummary), nextCursor: rows.length > q.limit && last ? encodeCursor(last) : null };

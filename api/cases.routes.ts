@@ -1,7 +1,7 @@
 /** HTTP surface of cases: schemas in, schemas out, one service call each. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf } from './actor.js';
+import { grantedRoleOf, principalOf } from './auth.js';
 import {
   actionBodies,
   caseEventList,
@@ -17,7 +17,8 @@ import {
 import type { CasesService } from './cases.service.js';
 import type { SignalAction, UpdateAction } from '../workflows/case.messages.js';
 
-const errors = { 400: problemSchema, 404: problemSchema, 409: problemSchema, 503: problemSchema };
+const denied = { 401: problemSchema, 403: problemSchema, 429: problemSchema };
+const errors = { 400: problemSchema, 404: problemSchema, 409: problemSchema, 503: problemSchema, ...denied };
 
 const UPDATE_SUMMARIES: Record<UpdateAction, string> = {
   dispatch: 'Dispatch (派单) to a unit',
@@ -38,6 +39,7 @@ export function casesRoutes(cases: CasesService): FastifyPluginAsyncZod {
     app.post(
       '/v1/cases',
       {
+        config: { access: 'case.open' },
         schema: {
           tags: ['cases'],
           summary: 'Open a case from a complaint (受理)',
@@ -48,7 +50,7 @@ export function casesRoutes(cases: CasesService): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => {
-        const { view, created } = await cases.open(req.body, req.headers['idempotency-key'], actorOf(req));
+        const { view, created } = await cases.open(req.body, req.headers['idempotency-key'], principalOf(req), grantedRoleOf(req));
         return reply.code(created ? 201 : 200).header('location', `/v1/cases/${view.id}`).send(view);
       },
     );
@@ -56,25 +58,36 @@ export function casesRoutes(cases: CasesService): FastifyPluginAsyncZod {
     app.get(
       '/v1/cases',
       {
+        config: { access: 'case.list' },
         schema: {
           tags: ['cases'],
-          summary: 'List cases (newest first, cursor pagination); personal data masked',
+          summary: "List cases in the caller's scope (newest first, cursor pagination); personal data masked",
           querystring: listCasesQuery,
-          response: { 200: caseList, 400: problemSchema },
+          response: { 200: caseList, 400: problemSchema, ...denied },
         },
       },
-      async (req) => cases.list(req.query),
+      async (req) => cases.list(req.query, principalOf(req)),
     );
 
     app.get(
       '/v1/cases/:id',
-      { schema: { tags: ['cases'], summary: 'One case, as its workflow sees it now', params: caseIdParams, response: { 200: caseView, ...errors } } },
-      async (req) => cases.get(req.params.id),
+      {
+        config: { access: 'case.read' },
+        schema: {
+          tags: ['cases'],
+          summary: 'One case, as its workflow sees it now',
+          description: 'Personal data in clear only for those handling the case. A complainant reads their case with the X-Case-Code header.',
+          params: caseIdParams,
+          response: { 200: caseView, ...errors },
+        },
+      },
+      async (req) => cases.get(req.params.id, principalOf(req)),
     );
 
     app.get(
       '/v1/cases/:id/events',
       {
+        config: { access: 'case.events' },
         schema: {
           tags: ['cases'],
           summary: 'The case timeline (who, what, when, why), in sequence order',
@@ -82,13 +95,14 @@ export function casesRoutes(cases: CasesService): FastifyPluginAsyncZod {
           response: { 200: caseEventList, ...errors },
         },
       },
-      async (req) => cases.events(req.params.id),
+      async (req) => cases.events(req.params.id, principalOf(req)),
     );
 
     for (const action of Object.keys(UPDATE_SUMMARIES) as UpdateAction[]) {
       app.post(
         `/v1/cases/:id/${action}`,
         {
+          config: { access: `case.${action}` },
           schema: {
             tags: ['case actions'],
             summary: UPDATE_SUMMARIES[action],
@@ -98,7 +112,7 @@ export function casesRoutes(cases: CasesService): FastifyPluginAsyncZod {
             response: { 200: caseView, ...errors },
           },
         },
-        async (req) => cases.act(req.params.id, action, req.body as never, actorOf(req)),
+        async (req) => cases.act(req.params.id, action, req.body as never, principalOf(req)),
       );
     }
 
@@ -106,6 +120,7 @@ export function casesRoutes(cases: CasesService): FastifyPluginAsyncZod {
       app.post(
         `/v1/cases/:id/${action}`,
         {
+          config: { access: `case.${action}` },
           schema: {
             tags: ['supervision'],
             summary: SIGNAL_SUMMARIES[action],
@@ -116,7 +131,7 @@ export function casesRoutes(cases: CasesService): FastifyPluginAsyncZod {
           },
         },
         async (req, reply) => {
-          await cases.signal(req.params.id, action, req.body as never, actorOf(req));
+          await cases.signal(req.params.id, action, req.body as never, principalOf(req));
           return reply.code(202).send({ caseId: req.params.id, action, accepted: true as const });
         },
       );

@@ -125,6 +125,13 @@ export const caseView = z.object({
   seq: z.number(),
   /** Where this view came from: the live workflow, or the database record once the workflow is gone. */
   source: z.enum(['workflow', 'record']),
+  /** true when the complainant's name, phone and place are masked for this caller (they are not handling the case). */
+  piiMasked: z.boolean(),
+  /**
+   * The complainant's verification code: with the case number it lets them follow the case (X-Case-Code).
+   * Given to whoever opened the case and to intake agents, who tell it to the caller.
+   */
+  verificationCode: z.string().optional(),
 });
 export type CaseViewBody = z.infer<typeof caseView>;
 
@@ -173,6 +180,7 @@ export const caseEventView = z.object({
   actor: z.object({ id: z.string(), role: z.string() }),
   data: z.record(z.string(), z.unknown()),
 });
+export type CaseEventView = z.infer<typeof caseEventView>;
 export const caseEventList = z.object({ caseId: z.string(), items: z.array(caseEventView) });
 
 export const signalAccepted = z.object({ caseId: z.string(), action: z.enum(['escalate', 'reassign']), accepted: z.literal(true) });

@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
+import { decide, listScope, piiVisible, type CaseAction, type CaseTarget, type Principal, type Role } from '../domain/access.js';
 import { check, open } from '../domain/case.machine.js';
 import type { Actor, CaseCommand, CaseIntake } from '../domain/case.types.js';
 import { DomainError, RuleViolation } from '../domain/errors.js';
@@ -20,6 +21,8 @@ import {
 import { caseWorkflow } from '../workflows/case.workflow.js';
 import { CaseCategory, CaseRound, CaseStatus, EscalationLevel, WarningLevel } from '../workflows/search-attributes.js';
 import type { CasesRepository } from './cases.repository.js';
+import { caseCode } from './auth.js';
+import { maskCase, maskSummary, presentEvents, targetOf } from './cases.presenter.js';
 import type { CaseViewBody, CreateCaseBody, ListCasesQuery } from './cases.schemas.js';
 import type { ReferenceService } from './reference.service.js';
 
@@ -28,7 +31,12 @@ export interface CasesServiceDeps {
   taskQueue: string;
   repository: CasesRepository;
   reference: ReferenceService;
+  /** The secret complainants' verification codes are derived from. */
+  caseCodeSecret: Buffer;
 }
+
+/** The timeline's "who": the principal, under the role that granted the action. */
+const actorOf = (p: Principal, role: Role): Actor => ({ id: p.id, role });
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 function base32(bytes: Uint8Array, length: number): string {
@@ -81,10 +89,11 @@ export function toBody(view: CaseView): CaseViewBody {
     closedAt: s.closedAt,
     seq: s.seq,
     source: 'workflow',
+    piiMasked: false,
   };
 }
 
-export function createCasesService({ client, taskQueue, repository, reference }: CasesServiceDeps) {
+export function createCasesService({ client, taskQueue, repository, reference, caseCodeSecret }: CasesServiceDeps) {
   const handle = (caseId: string) => client.workflow.getHandle<typeof caseWorkflow>(caseId);
 
   async function query(caseId: string): Promise<CaseView | null> {
@@ -96,7 +105,7 @@ export function createCasesService({ client, taskQueue, repository, reference }:
     }
   }
 
-  async function get(caseId: string): Promise<CaseViewBody> {
+  async function load(caseId: string): Promise<CaseViewBody> {
     const live = await query(caseId);
     if (live) return toBody(live);
     const recorded = await repository.get(caseId);
@@ -104,12 +113,38 @@ export function createCasesService({ client, taskQueue, repository, reference }:
     return recorded;
   }
 
+  /**
+   * What access needs of a case (its unit, place and status): from the record, which an Update only answers
+   * after writing; from the workflow when the record has not caught up (a case opened a moment ago) or the
+   * database is unreachable.
+   */
+  async function locate(caseId: string): Promise<CaseTarget> {
+    const recorded = await repository.get(caseId).catch(() => null);
+    return targetOf(recorded ?? (await load(caseId)));
+  }
+
+  /** 404 when the case is outside the principal's scope (or does not exist), 403 when the action is not theirs. */
+  function authorize(principal: Principal, action: CaseAction, target: CaseTarget): Role {
+    const d = decide(principal, action, reference.units, target);
+    if (d.outcome === 'allow') return d.role;
+    if (d.outcome === 'not_found') throw new DomainError('case_not_found', `no case ${target.id}`);
+    throw new DomainError('forbidden', `${principal.roles.join(', ')} may not ${action.slice('case.'.length)} this case`);
+  }
+
+  /** The case as this principal may see it. */
+  function present(view: CaseViewBody, principal: Principal): CaseViewBody {
+    const clear = piiVisible(principal, targetOf(view), reference.units);
+    const shown = clear ? view : maskCase(view);
+    return principal.roles.includes('intake_agent') ? { ...shown, verificationCode: caseCode(caseCodeSecret, view.id) } : shown;
+  }
+
   return {
     /**
      * Accepts a complaint: the workflow start is the moment of acceptance. The same idempotency key (header, or
      * the channel's ticket number) always maps to the same case; a repeat returns it with created=false.
      */
-    async open(body: CreateCaseBody, headerKey: string | undefined, actor: Actor): Promise<{ view: CaseViewBody; created: boolean }> {
+    async open(body: CreateCaseBody, headerKey: string | undefined, principal: Principal, role: Role): Promise<{ view: CaseViewBody; created: boolean }> {
+      const actor = actorOf(principal, role);
       reference.assertCategory('body.categoryId', body.categoryId);
       if (body.location?.areaUnitId) reference.assertUnit('body.location.areaUnitId', body.location.areaUnitId);
       const key = headerKey ?? (body.channelTicketId ? `${body.channel}:${body.channelTicketId}` : undefined);
@@ -138,7 +173,8 @@ export function createCasesService({ client, taskQueue, repository, reference }:
           // The workflow has its own clock; the answer mirrors its opening state without waiting for it.
           const opened = open(started.workflowId, intake, Date.now(), actor).state;
           const view: CaseView = { intake, state: setup ? { ...opened, slaClass: setup.slaClass, policyVersion: setup.policy.version } : opened };
-          return { view: toBody(view), created: true };
+          // The one who opened it typed these details in: they get them back in clear, with the code to tell the caller.
+          return { view: { ...toBody(view), verificationCode: caseCode(caseCodeSecret, caseId) }, created: true };
         } catch (err) {
           if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
           if (!key) {
@@ -149,47 +185,56 @@ export function createCasesService({ client, taskQueue, repository, reference }:
           if (existing && existing.intake.requestHash !== hash) {
             throw new DomainError('idempotency_key_reused', 'this idempotency key was used for a different complaint', { caseId });
           }
-          return { view: existing ? toBody(existing) : await get(caseId), created: false };
+          const again = existing ? toBody(existing) : await load(caseId);
+          return { view: { ...again, verificationCode: caseCode(caseCodeSecret, caseId) }, created: false };
         }
       }
     },
 
-    get,
+    async get(caseId: string, principal: Principal): Promise<CaseViewBody> {
+      const view = await load(caseId);
+      authorize(principal, 'case.read', targetOf(view));
+      return present(view, principal);
+    },
 
-    async act<A extends UpdateAction>(caseId: string, action: A, payload: Extract<CaseCommand, { kind: A }>['payload'], actor: Actor) {
+    async act<A extends UpdateAction>(caseId: string, action: A, payload: Extract<CaseCommand, { kind: A }>['payload'], principal: Principal) {
+      const role = authorize(principal, `case.${action}`, await locate(caseId));
       if (action === 'dispatch') reference.assertUnit('body.unitId', (payload as { unitId: string }).unitId);
       const update = caseUpdates[action];
       try {
-        const view = await handle(caseId).executeUpdate(update as typeof caseUpdates.dispatch, { args: [payload as never, actor] });
-        return toBody(view);
+        const view = await handle(caseId).executeUpdate(update as typeof caseUpdates.dispatch, { args: [payload as never, actorOf(principal, role)] });
+        return present(toBody(view), principal);
       } catch (err) {
         // A finished workflow no longer takes Updates: the case exists, it is just closed.
         if (!(err instanceof WorkflowNotFoundError)) throw err;
-        const existing = await get(caseId);
+        const existing = await load(caseId);
         throw new RuleViolation(`cannot ${action} a case that is ${existing.status}`, existing.status, { action });
       }
     },
 
     /** Supervisor pushes: checked against the live state first (409 early), then sent as a signal (202). */
-    async signal<A extends SignalAction>(caseId: string, action: A, payload: Extract<CaseCommand, { kind: A }>['payload'], actor: Actor) {
-      if (action === 'reassign') reference.assertUnit('body.unitId', (payload as { unitId: string }).unitId);
+    async signal<A extends SignalAction>(caseId: string, action: A, payload: Extract<CaseCommand, { kind: A }>['payload'], principal: Principal) {
       const live = await query(caseId);
-      if (!live) {
-        const recorded = await repository.get(caseId);
-        if (!recorded) throw new DomainError('case_not_found', `no case ${caseId}`);
-        check({ ...recorded, caseId, clocks: recorded.clocks } as never, { kind: action, payload } as CaseCommand);
-      } else {
-        check(live.state, { kind: action, payload } as CaseCommand);
-      }
-      await handle(caseId).signal(caseSignals[action] as typeof caseSignals.escalate, payload as never, actor);
+      const recorded = live ? null : await repository.get(caseId);
+      if (!live && !recorded) throw new DomainError('case_not_found', `no case ${caseId}`);
+      const role = authorize(principal, `case.${action}`, targetOf(live ? toBody(live) : recorded!));
+      if (action === 'reassign') reference.assertUnit('body.unitId', (payload as { unitId: string }).unitId);
+      if (live) check(live.state, { kind: action, payload } as CaseCommand);
+      else check({ ...recorded!, caseId, clocks: recorded!.clocks } as never, { kind: action, payload } as CaseCommand);
+      await handle(caseId).signal(caseSignals[action] as typeof caseSignals.escalate, payload as never, actorOf(principal, role));
     },
 
-    list: (q: ListCasesQuery) => repository.list(q),
+    /** Newest first, limited to the principal's scope; personal data always masked. */
+    async list(q: ListCasesQuery, principal: Principal) {
+      const page = await repository.list(q, listScope(principal, reference.units));
+      return { ...page, items: page.items.map(maskSummary) };
+    },
 
-    async events(caseId: string) {
+    async events(caseId: string, principal: Principal) {
+      const target = await locate(caseId);
+      authorize(principal, 'case.events', target);
       const items = await repository.events(caseId);
-      if (items.length === 0 && !(await query(caseId))) throw new DomainError('case_not_found', `no case ${caseId}`);
-      return { caseId, items };
+      return { caseId, items: presentEvents(items, principal, piiVisible(principal, target, reference.units)) };
     },
   };
 }

@@ -16,12 +16,12 @@ async function probe(fn: () => Promise<unknown>, timeoutMs = 2_000): Promise<z.i
 
 export function healthRoutes(deps: { pingDatabase: () => Promise<void>; client: Client }): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/healthz', { schema: { tags: ['health'], summary: 'Liveness', response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({
+    app.get('/healthz', { config: { access: 'public', rateLimit: false }, schema: { tags: ['health'], summary: 'Liveness', response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({
       status: 'ok' as const,
     }));
     app.get(
       '/readyz',
-      { schema: { tags: ['health'], summary: 'Readiness: database and Temporal answer', response: { 200: readiness, 503: readiness } } },
+      { config: { access: 'public', rateLimit: false }, schema: { tags: ['health'], summary: 'Readiness: database and Temporal answer', response: { 200: readiness, 503: readiness } } },
       async (_req, reply) => {
         const [database, temporal] = await Promise.all([
           probe(deps.pingDatabase),

@@ -21,6 +21,9 @@ const STATUS: Record<ErrorCode, number> = {
   validation_failed: 400,
   unknown_reference: 400,
   idempotency_key_reused: 422,
+  unauthenticated: 401,
+  forbidden: 403,
+  rate_limited: 429,
   unavailable: 503,
 };
 

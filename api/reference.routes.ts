@@ -21,6 +21,7 @@ export function referenceRoutes(reference: ReferenceService): FastifyPluginAsync
     app.get(
       '/v1/units',
       {
+        config: { access: 'reference.read' },
         schema: {
           tags: ['reference'],
           summary: 'Units of the organisation tree (filter by type, parent, or a subtree)',
@@ -29,7 +30,7 @@ export function referenceRoutes(reference: ReferenceService): FastifyPluginAsync
             parentId: z.string().max(64).optional(),
             within: z.string().max(64).optional().describe('a unit id: return it and every unit below it'),
           }),
-          response: { 200: z.object({ items: z.array(unitView) }), 400: problemSchema, 404: problemSchema },
+          response: { 200: z.object({ items: z.array(unitView) }), 400: problemSchema, 404: problemSchema, 401: problemSchema, 403: problemSchema, 429: problemSchema },
         },
       },
       async (req) => ({ items: (await reference.listUnits(req.query)) as z.infer<typeof unitView>[] }),
@@ -38,10 +39,11 @@ export function referenceRoutes(reference: ReferenceService): FastifyPluginAsync
     app.get(
       '/v1/categories',
       {
+        config: { access: 'reference.read' },
         schema: {
           tags: ['reference'],
           summary: 'The complaint category taxonomy with each category’s deadline class',
-          response: { 200: z.object({ items: z.array(categoryView) }) },
+          response: { 200: z.object({ items: z.array(categoryView) }), 401: problemSchema, 403: problemSchema, 429: problemSchema },
         },
       },
       async () => ({ items: (await reference.listCategories()) as z.infer<typeof categoryView>[] }),

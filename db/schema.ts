@@ -109,6 +109,8 @@ export const cases = pgTable(
     index('cases_created_idx').on(t.createdAt, t.id),
     index('cases_status_created_idx').on(t.status, t.createdAt, t.id),
     index('cases_unit_status_idx').on(t.unitId, t.status),
+    // A unit's own list (handlers, leaders) and a subtree's (unit_id = ANY(…)), newest first.
+    index('cases_unit_created_idx').on(t.unitId, t.createdAt, t.id),
     index('cases_category_idx').on(t.categoryId),
     index('cases_warning_idx').on(t.warningLevel).where(sql`${t.warningLevel} <> 'none'`),
     index('cases_reply_due_idx').on(t.replyDueAt),
@@ -148,4 +150,24 @@ export const notifications = pgTable(
     uniqueIndex('notifications_once').on(t.caseId, t.seq, t.kind, t.recipient),
     index('notifications_pending_idx').on(t.createdAt).where(sql`${t.deliveredAt} is null`),
   ],
+);
+
+/**
+ * Credentials of systems (a dispatch system, a channel adapter): `hl_<id>.<secret>`; only the secret's SHA-256 is
+ * kept. Created and revoked with `npm run auth -- api-key …`. A revoked key stops working within the API's
+ * credential cache time (30 s).
+ */
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    secretHash: text('secret_hash').notNull(),
+    roles: jsonb('roles').$type<string[]>().notNull(),
+    unitId: text('unit_id').references(() => units.id),
+    /** Requests per minute for this key; null: the API's default. */
+    rateLimitPerMinute: integer('rate_limit_per_minute'),
+    createdAt: tz('created_at').notNull().defaultNow(),
+    revokedAt: tz('revoked_at'),
+  },
 );

@@ -9,6 +9,9 @@ export type ErrorCode =
   | 'unknown_reference'
   | 'idempotency_key_reused'
   | 'not_found'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'rate_limited'
   | 'unavailable';
 
 export class DomainError extends Error {

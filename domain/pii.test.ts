@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { maskAddress, maskName, maskPhone } from './pii.js';
+import { coarseCoordinate, maskAddress, maskName, maskPhone, maskPhonesInText } from './pii.js';
 
 const digitsOf = (s: string) => s.replace(/\D/g, '');
 
@@ -115,5 +115,25 @@ describe('maskAddress', () => {
   it('hides house numbers at the end of an address', () => {
     expect(maskAddress('北京市朝阳区建国路88号院3号楼2单元501')).not.toContain('501');
     expect(maskAddress('朝阳区建国路88号')).not.toContain('88');
+  });
+});
+
+describe('maskPhonesInText', () => {
+  it('masks phone numbers written inside free text, however they are spaced', () => {
+    expect(maskPhonesInText('请拨打13812345678联系我')).toBe('请拨打138****5678联系我');
+    expect(maskPhonesInText('电话 138 1234 5678 或 0551-6362-1234')).not.toMatch(/1234 5678|6362/);
+    expect(maskPhonesInText('+86 138-1234-5678')).toContain('****');
+  });
+
+  it('leaves house numbers, amounts and dates alone', () => {
+    const text = '幸福路12号3栋502室，2026-11-24 晚上 22 点后施工，罚款 5000 元';
+    expect(maskPhonesInText(text)).toBe(text);
+  });
+});
+
+describe('coarseCoordinate', () => {
+  it('rounds to two decimals', () => {
+    expect(coarseCoordinate(31.86123)).toBe(31.86);
+    expect(coarseCoordinate(117.28456)).toBe(117.28);
   });
 });

@@ -23,3 +23,19 @@ export function maskAddress(address: string): string {
   const keep = Math.min(6, Math.floor(chars.length / 2));
   return `${chars.slice(0, keep).join('')}****`;
 }
+
+/**
+ * Phone numbers inside free text (a description, a note: "请拨打 138-1234-5678 联系我"): runs of 7 to 20 digits,
+ * optionally with spaces, dashes or a leading +, each masked like maskPhone. Shorter numbers (house numbers,
+ * amounts) and dates written 2026-11-24 are left alone.
+ */
+const PHONE_IN_TEXT = /\+?\d(?:[ -]?\d){6,19}/g;
+const DATE = /^\d{4}-\d{1,2}-\d{1,2}$/;
+export function maskPhonesInText(text: string): string {
+  return text.replace(PHONE_IN_TEXT, (m) => (DATE.test(m) ? m : maskPhone(m)));
+}
+
+/** Coordinates to about a kilometre (2 decimals): enough to see the area, not the door. */
+export function coarseCoordinate(value: number): number {
+  return Math.round(value * 100) / 100;
+}

@@ -5,6 +5,8 @@ import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { createDatabase, type DatabaseHandle } from '../db/client.js';
 import { runMigrations } from '../db/migrate.js';
 import { seedReferenceData } from '../db/seed.js';
+import { resolveAuthKeys } from './auth-keys.js';
+import { corsOrigins, type Config } from './config.js';
 
 export type Log = (line: string) => void;
 
@@ -80,4 +82,16 @@ export function onShutdown(steps: Array<[name: string, stop: () => Promise<unkno
 /** A database URL safe to print: the password replaced. */
 export function redactUrl(url: string): string {
   return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}
+
+/** What buildApp takes from configuration, shared by `npm start`, `start:production` and the API entry point. */
+export async function apiOptions(cfg: Config, log: Log = say) {
+  return {
+    taskQueue: cfg.TEMPORAL_TASK_QUEUE,
+    logLevel: cfg.LOG_LEVEL,
+    bodyLimit: cfg.API_BODY_LIMIT,
+    authKeys: await resolveAuthKeys(cfg, log),
+    rateLimitPerMinute: cfg.RATE_LIMIT_PER_MINUTE,
+    corsOrigins: corsOrigins(cfg),
+  };
 }

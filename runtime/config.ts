@@ -3,6 +3,7 @@
  * Bad values stop the process with a message naming the variable.
  */
 import { z } from 'zod';
+import { parseJwtKeys, parseSecret, type JwtKey } from './auth-keys.js';
 import { parsePayloadKeys, type PayloadKey } from './payload-codec.js';
 import { SHARED_TOPOLOGY as T } from './shared-topology.js';
 
@@ -10,6 +11,22 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 const port = z.coerce.number().int().min(1).max(65535);
+
+/** An optional variable parsed by `parse`, whose error message becomes the zod issue (never echoing the value). */
+function parsed<T>(parse: (text: string) => T) {
+  return z
+    .string()
+    .optional()
+    .transform((v, ctx): T | undefined => {
+      if (v === undefined || v.trim() === '') return undefined;
+      try {
+        return parse(v);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: err instanceof Error ? err.message : String(err) });
+        return z.NEVER;
+      }
+    });
+}
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -54,23 +71,41 @@ const envSchema = z.object({
    * Workflow payload encryption keys, `id:base64key,id:base64key` (32-byte keys; the first encrypts, the others
    * only decrypt). Required in production; unset elsewhere, a development key is kept in the data folder.
    */
-  PAYLOAD_KEYS: z
+  PAYLOAD_KEYS: parsed<PayloadKey[]>(parsePayloadKeys),
+  /**
+   * Keys that verify bearer tokens, by key id: `kid:base64secret` (HS256) or `kid:@/path/public.pem` (RS256/ES256
+   * of an identity provider). The first signs (dev tokens, tests); list the next key first to rotate, keep the old
+   * one until its tokens have expired. Required in production; unset elsewhere, kept in the data folder.
+   */
+  AUTH_JWT_KEYS: parsed<JwtKey[]>(parseJwtKeys),
+  /** The secret complainants' verification codes are derived from (base64, ≥ 32 bytes). Required in production. */
+  CASE_CODE_SECRET: parsed<Buffer>(parseSecret),
+  /** Requests per minute per credential (API keys can carry their own limit). */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /**
+   * Browser origins allowed to call the API (comma-separated): the Temporal Web UI for the codec endpoint.
+   * Default: the dev server's Web UI and the production topology's UI server on this machine.
+   */
+  CORS_ORIGINS: z
     .string()
     .optional()
-    .transform((v, ctx): PayloadKey[] | undefined => {
-      if (v === undefined || v.trim() === '') return undefined;
-      try {
-        return parsePayloadKeys(v);
-      } catch (err) {
-        ctx.addIssue({ code: 'custom', message: err instanceof Error ? err.message : String(err) });
-        return z.NEVER;
-      }
-    }),
+    .transform((v) => (v === undefined ? undefined : v.split(',').map((s) => s.trim()).filter(Boolean)))
+    .pipe(z.array(z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/$/, ''))).optional()),
 }).superRefine((cfg, ctx) => {
-  if (cfg.NODE_ENV === 'production' && !cfg.PAYLOAD_KEYS) {
-    ctx.addIssue({ code: 'custom', path: ['PAYLOAD_KEYS'], message: 'required when NODE_ENV=production (workflow payloads must be encrypted with managed keys)' });
+  const managed: Array<[keyof typeof cfg, string]> = [
+    ['PAYLOAD_KEYS', 'workflow payloads must be encrypted with managed keys'],
+    ['AUTH_JWT_KEYS', 'tokens must be verified with managed keys'],
+    ['CASE_CODE_SECRET', 'verification codes must come from a managed secret'],
+  ];
+  for (const [name, why] of managed) {
+    if (cfg.NODE_ENV === 'production' && !cfg[name]) ctx.addIssue({ code: 'custom', path: [name], message: `required when NODE_ENV=production (${why})` });
   }
 });
+
+/** The CORS origins in force: configured, or the local Web UIs (dev server and production topology's UI server). */
+export function corsOrigins(cfg: Config): string[] {
+  return cfg.CORS_ORIGINS ?? [`http://localhost:${cfg.TEMPORAL_UI_PORT}`, `http://127.0.0.1:${cfg.TEMPORAL_UI_PORT}`, `http://localhost:${cfg.TEMPORAL_UI_SERVER_PORT}`, `http://127.0.0.1:${cfg.TEMPORAL_UI_SERVER_PORT}`];
+}
 
 export type Config = z.infer<typeof envSchema>;
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { buildApp } from '../api/app.js';
 import { createConfiguredCaseWorker } from './case-worker.js';
 import type { Config } from './config.js';
-import { connectClient, connectWorker, prepareDatabase, redactUrl, say } from './bootstrap.js';
+import { apiOptions, connectClient, connectWorker, prepareDatabase, redactUrl, say } from './bootstrap.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-db.js';
 import { encryptedDataConverter, resolvePayloadKeys } from './payload-codec.js';
 
@@ -47,7 +47,7 @@ export async function startWorkerAndApi(cfg: Config, temporalAddress: string, da
   });
 
   const { client, connection } = await connectClient(temporalAddress, cfg.TEMPORAL_NAMESPACE, dataConverter);
-  const app = await buildApp({ client, db: database.db, taskQueue: cfg.TEMPORAL_TASK_QUEUE, logLevel: cfg.LOG_LEVEL, bodyLimit: cfg.API_BODY_LIMIT });
+  const app = await buildApp({ client, db: database.db, ...(await apiOptions(cfg)) });
   await app.listen({ host: cfg.API_HOST, port: cfg.API_PORT });
   const apiUrl = `http://${cfg.API_HOST === '0.0.0.0' ? '127.0.0.1' : cfg.API_HOST}:${cfg.API_PORT}`;
   return {

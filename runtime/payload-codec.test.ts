@@ -112,7 +112,8 @@ describe('PAYLOAD_KEYS configuration', () => {
 
   it('requires keys in production, not in development', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/PAYLOAD_KEYS: required when NODE_ENV=production/);
-    expect(loadConfig({ NODE_ENV: 'production', PAYLOAD_KEYS: `p:${key()}` }).PAYLOAD_KEYS).toHaveLength(1);
+    const auth = { AUTH_JWT_KEYS: `j:${key()}`, CASE_CODE_SECRET: key() };
+    expect(loadConfig({ NODE_ENV: 'production', PAYLOAD_KEYS: `p:${key()}`, ...auth }).PAYLOAD_KEYS).toHaveLength(1);
     expect(loadConfig({}).PAYLOAD_KEYS).toBeUndefined();
   });
 

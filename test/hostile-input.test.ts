@@ -670,7 +670,8 @@ function pathParamArb(exclude: string[]): fc.Arbitrary<string> {
 const UNDOCUMENTED_METHODS = ['PUT', 'PATCH', 'DELETE'];
 
 function headersArb(route: RouteSpec): fc.Arbitrary<Record<string, string>> {
-  const names = [...new Set(['x-actor-id', 'x-actor-role', 'x-request-id', ...route.headers.map((h) => h.name.toLowerCase())])];
+  // Credentials too: a hostile value replaces the valid one send() adds, and must get a problem+json 401.
+  const names = [...new Set(['authorization', 'x-api-key', 'x-case-code', 'x-request-id', ...route.headers.map((h) => h.name.toLowerCase())])];
   return fc.subarray(names, { maxLength: 3 }).chain((picked) =>
     picked.length ? fc.tuple(...picked.map((n) => HEADER_VALUE.map((v) => [n, v] as const))).map((entries) => Object.fromEntries(entries)) : fc.constant({}),
   );
@@ -759,7 +760,7 @@ const survey = new Map<string, { count: number; examples: string[] }>();
 const startedAt = Date.now();
 
 async function send(r: FuzzRequest): Promise<LightMyRequestResponse> {
-  const res = await stack.app.inject({ method: r.method as 'GET', url: r.url, headers: r.headers, ...(r.payload !== undefined && r.payload.length > 0 && { payload: r.payload }) });
+  const res = await stack.app.inject({ method: r.method as 'GET', url: r.url, headers: { ...credentials, ...r.headers }, ...(r.payload !== undefined && r.payload.length > 0 && { payload: r.payload }) });
   sent++;
   statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
   const perRoute = byRoute.get(r.route) ?? new Map<number, number>();
@@ -767,6 +768,8 @@ async function send(r: FuzzRequest): Promise<LightMyRequestResponse> {
   byRoute.set(r.route, perRoute);
   return res;
 }
+
+const FUZZED_CREDENTIALS = ['authorization', 'x-api-key', 'x-case-code'];
 
 function violationsOf(r: FuzzRequest, res: LightMyRequestResponse): string[] {
   const v: string[] = [];
@@ -791,7 +794,10 @@ function violationsOf(r: FuzzRequest, res: LightMyRequestResponse): string[] {
     if (r.method !== 'GET') v.push(`a ${r.method} answered ${status}: the generator must never produce an acceptable ${r.method}`);
     else if (!/^application\/json/.test(ct)) v.push(`a ${status} that is not application/json (content-type ${ct || 'none'})`);
   } else v.push(`unexpected status ${status}`);
-  if (r.expect && !r.expect.includes(status)) v.push(`expected ${r.expect.join(' or ')}, got ${status}`);
+  // A fuzzed credential replaces the valid one: authentication answers first, with 401.
+  const credentialFuzzed = status === 401 && Object.keys(r.headers).some((h) => FUZZED_CREDENTIALS.includes(h));
+  if (r.expect && !r.expect.includes(status) && !credentialFuzzed) v.push(`expected ${r.expect.join(' or ')}, got ${status}`);
+  if (status === 401 && !credentialFuzzed) v.push('answered 401 to a request carrying a valid credential');
   return v;
 }
 
@@ -882,7 +888,7 @@ function realCaseArb(route: RouteSpec): fc.Arbitrary<FuzzRequest> {
         headers: { ...headers, ...(body.contentType !== undefined && { 'content-type': body.contentType }), ...(body.contentLength !== undefined && { 'content-length': body.contentLength }) },
         ...(body.payload !== undefined && { payload: body.payload }),
         kind: body.kind,
-        expect: body.expect ?? [400, 404, 409, 413, 415],
+        expect: body.expect ?? [400, 403, 404, 409, 413, 415],
       };
       return readable(guard(r, routes, realIds, bodyLimit));
     });
@@ -937,9 +943,12 @@ async function snapshot() {
   };
 }
 let before: Awaited<ReturnType<typeof snapshot>>;
+/** Every request carries a valid credential holding every role (unless the fuzzer sends its own), so inputs reach validation. */
+let credentials: Record<string, string>;
 
 beforeAll(async () => {
   stack = await startStack({ name: 'hostile' });
+  credentials = stack.as(['intake_agent', 'dispatcher', 'unit_handler', 'unit_leader', 'supervisor', 'callback_agent', 'reviewer', 'analyst', 'admin'], 'city');
   const docs = await stack.app.inject({ method: 'GET', url: '/docs/json' });
   expect(docs.statusCode, 'the OpenAPI document is served at /docs/json').toBe(200);
   doc = JSON.parse(docs.body) as OpenApiDocument;
@@ -989,7 +998,7 @@ describe(`hostile input on every documented route (fast-check seed ${SEED})`, ()
     if (failures.length) throw new Error(`${failures.length} propert${failures.length === 1 ? 'y' : 'ies'} failed\n\n${failures.join('\n\n')}`);
   }, 240_000);
 
-  it('malformed actions on the two real cases are refused (400/404/409/413/415)', async () => {
+  it('malformed actions on the two real cases are refused (400/403/404/409/413/415)', async () => {
     const actionRoutes = routes.filter((r) => r.method === 'POST' && r.pathParams.length === 1);
     expect(actionRoutes.length).toBeGreaterThan(0);
     const perRoute = Math.ceil((TOTAL_REQUESTS * 0.2) / actionRoutes.length);

@@ -14,7 +14,10 @@ import { createDatabase, type DatabaseHandle } from '../../db/client.js';
 import { runMigrations } from '../../db/migrate.js';
 import { demoSeed, seedReferenceData } from '../../db/seed.js';
 import type { CasePolicy } from '../../domain/policy.types.js';
+import { STAFF_ROLES, type StaffRole } from '../../domain/access.js';
+import { generateAuthKeys, mintToken, type AuthKeys, type TokenClaims } from '../../runtime/auth-keys.js';
 import { createCaseWorker } from '../../runtime/case-worker.js';
+import { getCaseQuery } from '../../workflows/case.messages.js';
 import { encryptedDataConverter, formatPayloadKeys, generatePayloadKey } from '../../runtime/payload-codec.js';
 
 try {
@@ -37,7 +40,18 @@ export interface TestStack {
   payloadKeys: string;
   /** The data converter the API client and the worker use (replay needs it for histories recorded in the run). */
   dataConverter: DataConverter;
-  /** HTTP through the real Fastify stack (routing, validation, serialisation, error handler). */
+  /** This file's authentication keys (random per file). */
+  authKeys: AuthKeys;
+  /** A bearer token signed with this file's key. */
+  token(claims: TokenClaims): string;
+  /** `{ authorization: 'Bearer …' }` for a person with these roles in this unit. */
+  as(roles: StaffRole | StaffRole[], unit?: string | null, sub?: string): Record<string, string>;
+  /**
+   * HTTP through the real Fastify stack (routing, authentication, validation, serialisation, error handler).
+   * Without credentials in `headers`, it calls as a city-level principal holding every staff role, or, for the
+   * actions only the case's own unit may take (accept, return, contact, progress, reply), as a handler of the
+   * unit the case is at. The access matrix test (test/access.test.ts) sends its own credentials.
+   */
   http<T = any>(method: 'GET' | 'POST', url: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: T; headers: Record<string, unknown> }>;
   close(): Promise<void>;
 }
@@ -53,7 +67,16 @@ export interface StackOptions {
   routeDatabase?: (url: string) => string;
   /** false: payloads in clear (recording replay histories to commit, which must not need a key). Default true. */
   encryptPayloads?: boolean;
+  /** Requests per minute per credential; default: unlimited for practical purposes. */
+  rateLimitPerMinute?: number;
+  /** Where the API's logs go (a test that reads them); default: silent. */
+  logStream?: { write(line: string): void };
+  logLevel?: string;
 }
+
+const CREDENTIAL_HEADERS = ['authorization', 'x-api-key', 'x-case-code'];
+/** Actions only the case's own unit may take: the default caller becomes a handler of that unit. */
+const UNIT_ACTION = /^\/v1\/cases\/(HL[0-9A-Z]{16})\/(accept|return|contact|progress|reply)$/;
 
 export function withDatabase(adminUrl: string, database: string): string {
   const u = new URL(adminUrl);
@@ -98,8 +121,23 @@ export async function startStack(opts: StackOptions): Promise<TestStack> {
 
   const connection = await Connection.connect({ address });
   const client = new Client({ connection, namespace: 'default', dataConverter });
-  const app = await buildApp({ client, db: database.db, taskQueue, logLevel: 'silent' });
+  const authKeys = generateAuthKeys(`test-${randomBytes(3).toString('hex')}`);
+  const app = await buildApp({
+    client,
+    db: database.db,
+    taskQueue,
+    logLevel: opts.logLevel ?? (opts.logStream ? 'info' : 'silent'),
+    authKeys,
+    rateLimitPerMinute: opts.rateLimitPerMinute ?? 1_000_000_000,
+    ...(opts.logStream && { logStream: opts.logStream }),
+  });
   await app.ready();
+  const token = (claims: TokenClaims) => mintToken(authKeys.jwtKeys, claims);
+  const as = (roles: StaffRole | StaffRole[], unit: string | null = 'city', sub?: string) => {
+    const list = Array.isArray(roles) ? roles : [roles];
+    return { authorization: `Bearer ${token({ sub: sub ?? `test-${list.join('+')}@${unit ?? 'none'}`, roles: list, unit })}` };
+  };
+  const everyRole = as([...STAFF_ROLES], 'city', 'test-all-roles');
 
   return {
     app,
@@ -111,11 +149,22 @@ export async function startStack(opts: StackOptions): Promise<TestStack> {
     temporalAddress: address,
     payloadKeys: formatPayloadKeys(keys),
     dataConverter,
+    authKeys,
+    token,
+    as,
     async http(method, url, body, headers = {}) {
+      let credentials: Record<string, string> = {};
+      if (!Object.keys(headers).some((h) => CREDENTIAL_HEADERS.includes(h.toLowerCase()))) {
+        const unitAction = UNIT_ACTION.exec(url);
+        const unit = unitAction
+          ? await client.workflow.getHandle(unitAction[1]!).query(getCaseQuery).then((v) => v.state.unitId, () => null)
+          : null;
+        credentials = unit ? as(['unit_handler'], unit, `test-handler@${unit}`) : everyRole;
+      }
       const res = await app.inject({
         method,
         url,
-        headers: { ...(body !== undefined && { 'content-type': 'application/json' }), ...headers },
+        headers: { ...(body !== undefined && { 'content-type': 'application/json' }), ...credentials, ...headers },
         ...(body !== undefined && { payload: typeof body === 'string' ? body : JSON.stringify(body) }),
       });
       const text = res.body;

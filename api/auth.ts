@@ -1,0 +1,178 @@
+/**
+ * Authentication and the route half of authorization, registered once on the root instance:
+ *
+ * - every route declares `config.access`: an action of domain/access.ts or 'public'. A route without one stops
+ *   the API at start-up (so no route is ever reachable without a rule);
+ * - onRequest: the caller's credential becomes `req.principal`:
+ *     `Authorization: Bearer <jwt>` for people (verified by key id against AUTH_JWT_KEYS),
+ *     `X-API-Key: hl_<id>.<secret>` for systems,
+ *     `X-Case-Code: <code>` for a complainant, on routes of the case whose number is in the path;
+ *   missing or bad credentials → 401 problem+json;
+ * - preHandler: actions not bound to a case are checked here (403). Case actions need the case (its unit, its
+ *   place, its state) and are decided in the cases service, which answers 404 when the case is out of scope.
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import jwt from '@fastify/jwt';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { ACTIONS, decide, isCaseAction, STAFF_ROLES, type Action, type Principal, type Role, type UnitTree } from '../domain/access.js';
+import { DomainError } from '../domain/errors.js';
+import { JWT_AUDIENCE, JWT_ISSUER, principalOfClaims, type AuthKeys } from '../runtime/auth-keys.js';
+import type { ApiKeyService } from './api-keys.service.js';
+
+export type RouteAccess = Action | 'public';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Who may call this route: an action of the access table, or 'public'. Required on every route. */
+    access?: RouteAccess;
+  }
+  interface FastifyRequest {
+    /** The verified caller; null on public routes. */
+    principal: Principal | null;
+    /** Requests per minute for this caller (API keys may carry their own). */
+    rateLimit: number | null;
+    /** For routes of general actions: the role that granted it (the timeline's "who" acts under it). */
+    grantedRole: Role | null;
+  }
+}
+
+export interface AuthDeps {
+  keys: AuthKeys;
+  apiKeys: ApiKeyService;
+  units: () => UnitTree;
+  /** Failed verification codes allowed per case per window before the case locks for the rest of it. */
+  caseCodeAttempts?: { max: number; windowMs: number };
+}
+
+/** Routes that come from plugins (the OpenAPI document and its UI): public, and not part of the access table. */
+const PLUGIN_ROUTES = /^\/docs(\/|$)/;
+
+const claims = z.object({
+  sub: z.string().min(1).max(128),
+  roles: z.array(z.enum(STAFF_ROLES)).min(1),
+  unit: z.string().min(1).max(64).nullable(),
+  name: z.string().max(128).optional(),
+});
+
+/** A complainant's verification code for a case: 8 digits from an HMAC of the case number. */
+export function caseCode(secret: Buffer, caseId: string): string {
+  const mac = createHmac('sha256', secret).update(`hotline:case-code:${caseId}`).digest();
+  return String(mac.readUIntBE(0, 6) % 100_000_000).padStart(8, '0');
+}
+
+function unauthenticated(detail: string): DomainError {
+  return new DomainError('unauthenticated', detail);
+}
+
+export async function registerAuth(app: FastifyInstance, deps: AuthDeps): Promise<void> {
+  const byKid = new Map(deps.keys.jwtKeys.map((k) => [k.kid, k]));
+  await app.register(jwt, {
+    secret: async (_req: FastifyRequest, token: { header: { kid?: string; alg?: string } }) => {
+      const key = token.header.kid ? byKid.get(token.header.kid) : undefined;
+      if (!key) throw new Error('unknown key id');
+      if (token.header.alg !== key.algorithm) throw new Error('algorithm does not match the key');
+      return key.key as never;
+    },
+    decode: { complete: true },
+    verify: { allowedIss: JWT_ISSUER, allowedAud: JWT_AUDIENCE, algorithms: ['HS256', 'RS256', 'ES256'] },
+  } as never);
+
+  const attempts = deps.caseCodeAttempts ?? { max: 10, windowMs: 15 * 60_000 };
+  const failures = new Map<string, { count: number; since: number }>();
+
+  async function authenticate(req: FastifyRequest): Promise<Principal & { rateLimitPerMinute?: number | null }> {
+    const authorization = req.headers.authorization;
+    if (authorization !== undefined) {
+      const [scheme, token] = authorization.split(' ');
+      if (scheme?.toLowerCase() !== 'bearer' || !token) throw unauthenticated('Authorization must be "Bearer <token>"');
+      let payload: unknown;
+      try {
+        // decode.complete gives the secret function the header (kid); jwtVerify still returns the claims.
+        payload = await req.jwtVerify();
+      } catch (err) {
+        const code = (err as { code?: string }).code ?? '';
+        throw unauthenticated(code.includes('EXPIRED') ? 'the token has expired' : 'the token is not valid');
+      }
+      const parsed = claims.safeParse(payload);
+      if (!parsed.success) throw unauthenticated('the token does not carry hotline claims (sub, roles, unit)');
+      return principalOfClaims(parsed.data);
+    }
+    const apiKey = req.headers['x-api-key'];
+    if (apiKey !== undefined) {
+      const principal = typeof apiKey === 'string' ? await deps.apiKeys.verify(apiKey) : null;
+      if (!principal) throw unauthenticated('the API key is not valid');
+      return principal;
+    }
+    const code = req.headers['x-case-code'];
+    if (code !== undefined) {
+      const caseId = (req.params as { id?: unknown } | undefined)?.id;
+      if (typeof caseId !== 'string' || typeof code !== 'string') throw unauthenticated('a verification code only opens the case whose number is in the path');
+      const seen = failures.get(caseId);
+      const now = Date.now();
+      if (seen && now - seen.since < attempts.windowMs && seen.count >= attempts.max) {
+        throw new DomainError('rate_limited', 'too many wrong verification codes for this case; try again later');
+      }
+      const expected = Buffer.from(caseCode(deps.keys.caseCodeSecret, caseId));
+      const given = Buffer.from(code.trim());
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        const current = seen && now - seen.since < attempts.windowMs ? seen : { count: 0, since: now };
+        failures.set(caseId, { ...current, count: current.count + 1 });
+        if (failures.size > 100_000) failures.delete(failures.keys().next().value!);
+        throw unauthenticated('the case number and verification code do not match');
+      }
+      return { id: `case:${caseId}`, kind: 'complainant', roles: ['complainant'], unitId: null, caseId };
+    }
+    throw unauthenticated('send a bearer token (Authorization), an API key (X-API-Key) or a case verification code (X-Case-Code)');
+  }
+
+  app.decorateRequest('principal', null);
+  app.decorateRequest('rateLimit', null);
+  app.decorateRequest('grantedRole', null);
+
+  app.addHook('onRoute', (route) => {
+    // The docs, and CORS preflights (@fastify/cors answers OPTIONS for every path): public.
+    if (PLUGIN_ROUTES.test(route.url) || route.method === 'OPTIONS') {
+      route.config = { ...(route.config as object), access: 'public' } as typeof route.config;
+      return;
+    }
+    const access = (route.config as { access?: unknown } | undefined)?.access;
+    if (access !== 'public' && !ACTIONS.includes(access as Action)) {
+      throw new Error(`route ${String(route.method)} ${route.url} declares no access rule (config.access: an action of domain/access.ts or 'public')`);
+    }
+  });
+
+  app.addHook('onRequest', async (req, reply) => {
+    const access = req.routeOptions.config?.access;
+    if (access === undefined || access === 'public') return; // unknown routes fall through to the 404 handler
+    try {
+      const principal = await authenticate(req);
+      req.principal = principal;
+      req.log = req.log.child({ principal: principal.id });
+      req.rateLimit = principal.rateLimitPerMinute ?? null;
+    } catch (err) {
+      if (err instanceof DomainError && err.code === 'unauthenticated') reply.header('www-authenticate', 'Bearer realm="hotline"');
+      throw err;
+    }
+  });
+
+  app.addHook('preHandler', async (req) => {
+    const access = req.routeOptions.config?.access;
+    if (!req.principal || access === undefined || access === 'public' || isCaseAction(access)) return;
+    const decision = decide(req.principal, access, deps.units());
+    if (decision.outcome !== 'allow') throw new DomainError('forbidden', `${req.principal.roles.join(', ')} may not ${access}`);
+    req.grantedRole = decision.role;
+  });
+}
+
+/** The verified caller of a route that is not public. */
+export function principalOf(req: FastifyRequest): Principal {
+  if (!req.principal) throw unauthenticated('this route needs credentials');
+  return req.principal;
+}
+
+/** The role that granted a general action's route to its caller. */
+export function grantedRoleOf(req: FastifyRequest): Role {
+  if (!req.grantedRole) throw new Error(`route ${req.routeOptions.url} is not a general action`);
+  return req.grantedRole;
+}

@@ -1,0 +1,197 @@
+/**
+ * Who may do what, in one table: role × action → scope. Pure rules over plain data; the API asks
+ * `decide()` before every action and `piiVisible()` before showing a complainant's contact.
+ *
+ * Scopes (the unit tree comes from reference data):
+ * - `city`     every case;
+ * - `subtree`  cases whose unit (or, before dispatch, whose place) lies in the principal's unit or below it;
+ *              a case with neither belongs to the city platform, so only a principal at the root sees it;
+ * - `unit`     cases currently assigned to the principal's own unit (cooperating units join here once joint
+ *              handling exists);
+ * - `own_case` the complainant, for the one case whose number and verification code they presented.
+ *
+ * Outcome for a case action: the case not visible to the principal at all → not_found (404: do not reveal
+ * that it exists); visible but the action not granted there → forbidden (403).
+ */
+
+export const STAFF_ROLES = [
+  'intake_agent',
+  'dispatcher',
+  'unit_handler',
+  'unit_leader',
+  'supervisor',
+  'callback_agent',
+  'reviewer',
+  'analyst',
+  'admin',
+] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+export type Role = StaffRole | 'complainant';
+
+export const SCOPES = ['city', 'subtree', 'unit', 'own_case'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+/** Actions on one case: the principal must see the case (else 404) and hold the action there (else 403). */
+export const CASE_ACTIONS = [
+  'case.read',
+  'case.events',
+  'case.dispatch',
+  'case.accept',
+  'case.return',
+  'case.contact',
+  'case.progress',
+  'case.reply',
+  'case.callback',
+  'case.escalate',
+  'case.reassign',
+] as const;
+export type CaseAction = (typeof CASE_ACTIONS)[number];
+
+/** Actions not bound to one case: held or not (403). `case.list` is filtered by the holder's scope. */
+export const GENERAL_ACTIONS = ['case.open', 'case.list', 'reference.read', 'codec.encode', 'codec.decode'] as const;
+export type GeneralAction = (typeof GENERAL_ACTIONS)[number];
+
+export type Action = CaseAction | GeneralAction;
+export const ACTIONS: readonly Action[] = [...CASE_ACTIONS, ...GENERAL_ACTIONS];
+
+export const isCaseAction = (a: Action): a is CaseAction => (CASE_ACTIONS as readonly string[]).includes(a);
+
+type Grants = Partial<Record<Action, Scope>>;
+
+const readCity: Grants = { 'case.list': 'city', 'case.read': 'city', 'case.events': 'city', 'reference.read': 'city' };
+const readSubtree: Grants = { 'case.list': 'subtree', 'case.read': 'subtree', 'case.events': 'subtree', 'reference.read': 'city' };
+const readUnit: Grants = { 'case.list': 'unit', 'case.read': 'unit', 'case.events': 'unit', 'reference.read': 'city' };
+const handleUnit: Grants = {
+  ...readUnit,
+  'case.accept': 'unit',
+  'case.return': 'unit',
+  'case.contact': 'unit',
+  'case.progress': 'unit',
+  'case.reply': 'unit',
+};
+
+/** The table. A role not listed for an action does not hold it. */
+export const ACCESS: Record<Role, Grants> = {
+  intake_agent: { ...readCity, 'case.open': 'city' },
+  dispatcher: { ...readSubtree, 'case.open': 'city', 'case.dispatch': 'subtree', 'case.reassign': 'subtree' },
+  unit_handler: handleUnit,
+  unit_leader: handleUnit,
+  supervisor: { ...readSubtree, 'case.escalate': 'subtree', 'case.reassign': 'subtree' },
+  callback_agent: { ...readCity, 'case.callback': 'city' },
+  reviewer: readCity,
+  analyst: { 'case.list': 'city', 'case.read': 'city', 'reference.read': 'city' },
+  admin: { ...readCity, 'codec.encode': 'city', 'codec.decode': 'city' },
+  complainant: { 'case.read': 'own_case', 'case.events': 'own_case' },
+};
+
+/**
+ * Who sees the complainant's name, phone and exact place in clear: only those handling the case.
+ * `in_scope`: holding the role where the role reads the case (a handler or leader of the case's unit);
+ * `callback`: a callback agent while the case waits for its callback survey; `own`: the complainant.
+ * Everyone else reads them masked, in lists and exports too.
+ */
+export const PII_CLEAR: Partial<Record<Role, 'in_scope' | 'callback' | 'own'>> = {
+  unit_handler: 'in_scope',
+  unit_leader: 'in_scope',
+  callback_agent: 'callback',
+  complainant: 'own',
+};
+
+/** The case status in which the callback survey is due. */
+export const CALLBACK_STATUS = 'replied';
+
+export interface Principal {
+  /** Stable id for the timeline's "who" and for rate limits (user id, `apikey:<id>`, `case:<number>`). */
+  id: string;
+  kind: 'user' | 'system' | 'complainant';
+  roles: readonly Role[];
+  /** The unit the principal belongs to; scope is measured from it. */
+  unitId: string | null;
+  /** Complainant principals only: the case they proved they own. */
+  caseId?: string;
+}
+
+/** The case facts access depends on. */
+export interface CaseTarget {
+  id: string;
+  status: string;
+  unitId: string | null;
+  areaUnitId: string | null;
+}
+
+/** The organisation tree as access needs it. */
+export interface UnitTree {
+  /** true when `unitId` is `ancestorId` or lies below it. */
+  within(unitId: string, ancestorId: string): boolean;
+  isRoot(unitId: string): boolean;
+  /** `unitId` and every unit below it. */
+  subtree(unitId: string): string[];
+}
+
+export function inScope(p: Principal, scope: Scope, c: CaseTarget, tree: UnitTree): boolean {
+  switch (scope) {
+    case 'city':
+      return true;
+    case 'own_case':
+      return p.caseId !== undefined && p.caseId === c.id;
+    case 'unit':
+      return p.unitId !== null && c.unitId === p.unitId;
+    case 'subtree': {
+      if (p.unitId === null) return false;
+      const place = c.unitId ?? c.areaUnitId;
+      return place === null ? tree.isRoot(p.unitId) : tree.within(place, p.unitId);
+    }
+  }
+}
+
+export type Decision = { outcome: 'allow'; role: Role } | { outcome: 'forbidden' } | { outcome: 'not_found' };
+
+/** The role that grants `action` (on `target`, for case actions), or why not. */
+export function decide(p: Principal, action: Action, tree: UnitTree, target?: CaseTarget): Decision {
+  if (!isCaseAction(action)) {
+    const role = p.roles.find((r) => ACCESS[r]?.[action] !== undefined);
+    return role ? { outcome: 'allow', role } : { outcome: 'forbidden' };
+  }
+  if (!target) throw new Error(`${action} needs the case it acts on`);
+  const grantedHere = (a: Action) => p.roles.find((r) => {
+    const scope = ACCESS[r]?.[a];
+    return scope !== undefined && inScope(p, scope, target, tree);
+  });
+  if (!grantedHere('case.read')) return { outcome: 'not_found' };
+  const role = grantedHere(action);
+  return role ? { outcome: 'allow', role } : { outcome: 'forbidden' };
+}
+
+/** Whether this principal sees the complainant's contact of this case in clear. */
+export function piiVisible(p: Principal, c: CaseTarget, tree: UnitTree): boolean {
+  return p.roles.some((r) => {
+    const rule = PII_CLEAR[r];
+    const read = ACCESS[r]?.['case.read'];
+    if (!rule || !read || !inScope(p, read, c, tree)) return false;
+    return rule === 'callback' ? c.status === CALLBACK_STATUS : true;
+  });
+}
+
+/**
+ * What `case.list` may return to this principal: everything, or cases in these units (by current unit, or by
+ * place while not yet dispatched), or nothing.
+ */
+export type ListScope = { all: true } | { all: false; unitIds: string[]; placeUnitIds: string[] };
+
+export function listScope(p: Principal, tree: UnitTree): ListScope {
+  const scopes = p.roles.map((r) => ACCESS[r]?.['case.list']).filter((s): s is Scope => s !== undefined);
+  if (scopes.includes('city')) return { all: true };
+  const unitIds = new Set<string>();
+  const placeUnitIds = new Set<string>();
+  if (p.unitId !== null) {
+    if (scopes.includes('subtree')) {
+      if (tree.isRoot(p.unitId)) return { all: true };
+      for (const u of tree.subtree(p.unitId)) {
+        unitIds.add(u);
+        placeUnitIds.add(u);
+      }
+    }
+    if (scopes.includes('unit')) unitIds.add(p.unitId);
+  }
+  return { all: false, unitIds: [...unitIds], placeUnitIds: [...placeUnitIds] };
+}

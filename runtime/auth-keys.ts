@@ -1,0 +1,148 @@
+/**
+ * Keys of authentication: the JWT keys (by key id; the first signs, all verify, so a new key can be introduced
+ * before the old one is retired) and the secret complainants' verification codes are derived from.
+ *
+ * AUTH_JWT_KEYS: `kid:base64secret` (HS256, at least 32 bytes) or `kid:@/path/to/public.pem` (RS256/ES256 from an
+ * identity provider; verify only), comma-separated. CASE_CODE_SECRET: base64, at least 32 bytes.
+ * Unset outside production: generated once into the data folder, so `npm start` works with nothing configured.
+ */
+import { createPublicKey, randomBytes, type KeyObject } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createSigner } from 'fast-jwt';
+import type { Principal, StaffRole } from '../domain/access.js';
+
+export type JwtAlgorithm = 'HS256' | 'RS256' | 'ES256';
+
+export interface JwtKey {
+  kid: string;
+  algorithm: JwtAlgorithm;
+  /** HS256: the shared secret. RS256/ES256: the public key (these entries only verify). */
+  key: Buffer | KeyObject;
+}
+
+export interface AuthKeys {
+  jwtKeys: JwtKey[];
+  caseCodeSecret: Buffer;
+}
+
+export const JWT_ISSUER = 'hotline';
+export const JWT_AUDIENCE = 'hotline-api';
+
+const KID = /^[A-Za-z0-9._-]{1,64}$/;
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+
+/** Parses AUTH_JWT_KEYS; messages never carry key material. */
+export function parseJwtKeys(text: string): JwtKey[] {
+  const entries = text.split(',').map((s) => s.trim()).filter(Boolean);
+  if (entries.length === 0) throw new Error('needs at least one key, as kid:base64secret or kid:@public-key.pem (the first signs)');
+  const keys: JwtKey[] = [];
+  for (const [n, entry] of entries.entries()) {
+    const colon = entry.indexOf(':');
+    if (colon < 0) throw new Error(`entry ${n + 1} is not kid:base64secret or kid:@file.pem`);
+    const kid = entry.slice(0, colon);
+    const material = entry.slice(colon + 1);
+    if (!KID.test(kid)) throw new Error(`entry ${n + 1}: key id must be 1–64 of A-Z a-z 0-9 . _ -`);
+    if (keys.some((k) => k.kid === kid)) throw new Error(`key id "${kid}" is listed twice`);
+    if (material.startsWith('@')) {
+      let key: KeyObject;
+      try {
+        key = createPublicKey(readFileSync(material.slice(1)));
+      } catch (err) {
+        throw new Error(`key "${kid}": cannot read a public key from ${material.slice(1)} (${(err as Error).message})`);
+      }
+      const type = key.asymmetricKeyType;
+      if (type !== 'rsa' && type !== 'ec') throw new Error(`key "${kid}": only RSA (RS256) and EC P-256 (ES256) public keys are accepted`);
+      keys.push({ kid, algorithm: type === 'rsa' ? 'RS256' : 'ES256', key });
+      continue;
+    }
+    if (!BASE64.test(material)) throw new Error(`key "${kid}" is not base64`);
+    const key = Buffer.from(material, 'base64');
+    if (key.length < 32) throw new Error(`key "${kid}" is ${key.length} bytes; HS256 needs at least 32 (openssl rand -base64 32)`);
+    keys.push({ kid, algorithm: 'HS256', key });
+  }
+  return keys;
+}
+
+export function parseSecret(text: string): Buffer {
+  if (!BASE64.test(text.trim())) throw new Error('is not base64');
+  const secret = Buffer.from(text.trim(), 'base64');
+  if (secret.length < 32) throw new Error(`is ${secret.length} bytes; at least 32 are needed (openssl rand -base64 32)`);
+  return secret;
+}
+
+export function generateAuthKeys(kid = 'dev'): AuthKeys {
+  return { jwtKeys: [{ kid, algorithm: 'HS256', key: randomBytes(32) }], caseCodeSecret: randomBytes(32) };
+}
+
+function formatAuthKeys(keys: AuthKeys): string {
+  const hs = keys.jwtKeys.filter((k) => k.algorithm === 'HS256').map((k) => `${k.kid}:${(k.key as Buffer).toString('base64')}`);
+  return `AUTH_JWT_KEYS=${hs.join(',')}\nCASE_CODE_SECRET=${keys.caseCodeSecret.toString('base64')}\n`;
+}
+
+export const DEV_AUTH_FILE = 'auth-keys';
+
+/**
+ * The configured keys; what is not configured (development only: config.ts refuses that in production) comes
+ * from a file generated once in the data folder, so tokens minted by `npm run auth -- dev-tokens` keep working
+ * across restarts.
+ */
+export async function resolveAuthKeys(
+  cfg: { AUTH_JWT_KEYS?: JwtKey[] | undefined; CASE_CODE_SECRET?: Buffer | undefined; HOTLINE_DATA_DIR: string },
+  log?: (line: string) => void,
+): Promise<AuthKeys> {
+  if (cfg.AUTH_JWT_KEYS && cfg.CASE_CODE_SECRET) return { jwtKeys: cfg.AUTH_JWT_KEYS, caseCodeSecret: cfg.CASE_CODE_SECRET };
+  const file = path.resolve(cfg.HOTLINE_DATA_DIR, DEV_AUTH_FILE);
+  await mkdir(path.dirname(file), { recursive: true });
+  try {
+    await writeFile(file, formatAuthKeys(generateAuthKeys()), { flag: 'wx', mode: 0o600 });
+    log?.(`authentication: generated development keys in ${file} (set AUTH_JWT_KEYS and CASE_CODE_SECRET in production)`);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  }
+  const lines = Object.fromEntries(
+    (await readFile(file, 'utf8'))
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l.includes('='))
+      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+  );
+  try {
+    return {
+      jwtKeys: cfg.AUTH_JWT_KEYS ?? parseJwtKeys(lines.AUTH_JWT_KEYS ?? ''),
+      caseCodeSecret: cfg.CASE_CODE_SECRET ?? parseSecret(lines.CASE_CODE_SECRET ?? ''),
+    };
+  } catch (err) {
+    throw new Error(`${file}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/** The claims hotline reads from a person's token. */
+export interface TokenClaims {
+  sub: string;
+  roles: StaffRole[];
+  /** The unit the person works in (scope is measured from it). */
+  unit: string | null;
+  name?: string;
+}
+
+/** Signs a token with the current (first) HS256 key: for the dev-token command and tests. */
+export function mintToken(keys: readonly JwtKey[], claims: TokenClaims, ttlSeconds = 8 * 3600): string {
+  const signing = keys[0];
+  if (!signing || signing.algorithm !== 'HS256') throw new Error('the first AUTH_JWT_KEYS entry must be an HS256 secret to mint tokens');
+  const sign = createSigner({
+    key: signing.key as Buffer,
+    algorithm: 'HS256',
+    kid: signing.kid,
+    iss: JWT_ISSUER,
+    aud: JWT_AUDIENCE,
+    expiresIn: ttlSeconds * 1000,
+  });
+  return sign({ ...claims });
+}
+
+/** The principal a verified token stands for. */
+export function principalOfClaims(c: TokenClaims): Principal {
+  return { id: c.sub, kind: 'user', roles: c.roles, unitId: c.unit };
+}

@@ -15,6 +15,7 @@ import type { Database } from '../db/client.js';
 import type { AuthKeys } from '../runtime/auth-keys.js';
 import { loggerOptions } from '../runtime/logger.js';
 import { createApiKeyService } from './api-keys.service.js';
+import { codecRoutes } from './codec.routes.js';
 import { registerAuth } from './auth.js';
 import { createCasesRepository } from './cases.repository.js';
 import { casesRoutes } from './cases.routes.js';
@@ -114,7 +115,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(cors, {
     origin: deps.corsOrigins ?? false,
     methods: ['GET', 'POST'],
-    allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-api-key', 'x-case-code', 'x-request-id', 'x-namespace'],
+    // x-namespace and authorization-extras: what the Temporal Web UI sends to the codec endpoint.
+    allowedHeaders: ['authorization', 'authorization-extras', 'content-type', 'idempotency-key', 'x-api-key', 'x-case-code', 'x-request-id', 'x-namespace'],
     exposedHeaders: ['location', 'x-request-id', 'retry-after', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'],
     credentials: true,
     maxAge: 600,
@@ -144,6 +146,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'case actions', description: 'Lifecycle actions (workflow Updates: 200 or 409)' },
         { name: 'supervision', description: 'Supervisor pushes (workflow signals: 202)' },
         { name: 'reference', description: 'Units and categories' },
+        { name: 'codec', description: 'Temporal Web UI codec server: workflow payloads in clear, for admins' },
         { name: 'health', description: 'Liveness and readiness' },
       ],
     },
@@ -156,5 +159,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes({ pingDatabase: repository.ping, client: deps.client }));
   await app.register(referenceRoutes(reference));
   await app.register(casesRoutes(cases));
+  // The codec the API's own client uses: what the worker and the API encrypted, the UI can read (admins only).
+  const [codec] = deps.client.options.loadedDataConverter.payloadCodecs;
+  await app.register(codecRoutes({ codec: codec ?? { encode: async (p) => p, decode: async (p) => p } }));
   return app;
 }

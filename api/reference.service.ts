@@ -9,7 +9,7 @@ import { and } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { loadActivePolicy } from '../db/policy.js';
 import { categories, units } from '../db/schema.js';
-import type { UnitTree } from '../domain/access.js';
+import { unitTreeOf, type UnitTree } from '../domain/access.js';
 import { DomainError } from '../domain/errors.js';
 import type { CasePolicy, CaseSetup } from '../domain/policy.types.js';
 import { slaClassOf } from '../domain/reference.types.js';
@@ -24,37 +24,9 @@ export interface UnitQuery {
   within?: string;
 }
 
-/** The unit tree from materialised paths ('city/d01/d01-s01'). */
-export function treeOf(paths: ReadonlyMap<string, string>): UnitTree {
-  const children = new Map<string, string[]>();
-  for (const [id, p] of paths) {
-    const parent = p.split('/').at(-2);
-    if (parent !== undefined) children.set(parent, [...(children.get(parent) ?? []), id]);
-  }
-  return {
-    within(unitId, ancestorId) {
-      const u = paths.get(unitId);
-      const a = paths.get(ancestorId);
-      return u !== undefined && a !== undefined && (u === a || u.startsWith(`${a}/`));
-    },
-    isRoot: (unitId) => paths.has(unitId) && !paths.get(unitId)!.includes('/'),
-    subtree(unitId) {
-      if (!paths.has(unitId)) return [];
-      const out: string[] = [];
-      const stack = [unitId];
-      while (stack.length) {
-        const id = stack.pop()!;
-        out.push(id);
-        stack.push(...(children.get(id) ?? []));
-      }
-      return out;
-    },
-  };
-}
-
 export function createReferenceService(db: Database, options: { refreshMs?: number } = {}) {
   let unitPaths = new Map<string, string>();
-  let tree: UnitTree = treeOf(unitPaths);
+  let tree: UnitTree = unitTreeOf(unitPaths);
   let categoryById = new Map<string, CategoryRow>();
   let policy: CasePolicy | null = null;
   let loaded = false;
@@ -63,7 +35,7 @@ export function createReferenceService(db: Database, options: { refreshMs?: numb
   async function refresh(): Promise<void> {
     const [u, c, p] = await Promise.all([db.select({ id: units.id, path: units.path }).from(units), db.select().from(categories), loadActivePolicy(db)]);
     unitPaths = new Map(u.map((r) => [r.id, r.path]));
-    tree = treeOf(unitPaths);
+    tree = unitTreeOf(unitPaths);
     categoryById = new Map(c.map((r) => [r.id, r]));
     policy = p;
     loaded = true;

@@ -128,6 +128,34 @@ export interface UnitTree {
   subtree(unitId: string): string[];
 }
 
+/** The unit tree from materialised paths ('city/d01/d01-s01'). */
+export function unitTreeOf(paths: ReadonlyMap<string, string>): UnitTree {
+  const children = new Map<string, string[]>();
+  for (const [id, p] of paths) {
+    const parent = p.split('/').at(-2);
+    if (parent !== undefined) children.set(parent, [...(children.get(parent) ?? []), id]);
+  }
+  return {
+    within(unitId, ancestorId) {
+      const u = paths.get(unitId);
+      const a = paths.get(ancestorId);
+      return u !== undefined && a !== undefined && (u === a || u.startsWith(`${a}/`));
+    },
+    isRoot: (unitId) => paths.has(unitId) && !paths.get(unitId)!.includes('/'),
+    subtree(unitId) {
+      if (!paths.has(unitId)) return [];
+      const out: string[] = [];
+      const stack = [unitId];
+      while (stack.length) {
+        const id = stack.pop()!;
+        out.push(id);
+        stack.push(...(children.get(id) ?? []));
+      }
+      return out;
+    },
+  };
+}
+
 export function inScope(p: Principal, scope: Scope, c: CaseTarget, tree: UnitTree): boolean {
   switch (scope) {
     case 'city':

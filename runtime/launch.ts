@@ -49,7 +49,7 @@ export async function startWorkerAndApi(cfg: Config, temporalAddress: string, da
   const { client, connection } = await connectClient(temporalAddress, cfg.TEMPORAL_NAMESPACE, dataConverter);
   const app = await buildApp({ client, db: database.db, ...(await apiOptions(cfg)) });
   await app.listen({ host: cfg.API_HOST, port: cfg.API_PORT });
-  const apiUrl = `http://${cfg.API_HOST === '0.0.0.0' ? '127.0.0.1' : cfg.API_HOST}:${cfg.API_PORT}`;
+  const apiUrl = apiBaseUrl(cfg);
   return {
     apiUrl,
     steps: [
@@ -58,6 +58,12 @@ export async function startWorkerAndApi(cfg: Config, temporalAddress: string, da
       ['Temporal connections', async () => (await connection.close(), await workerConnection.close())],
     ],
   };
+}
+
+/** Where the API answers on this machine (a wildcard bind is reached through the loopback address). */
+export function apiBaseUrl(cfg: Config): string {
+  const host = cfg.API_HOST === '0.0.0.0' || cfg.API_HOST === '::' ? '127.0.0.1' : cfg.API_HOST;
+  return `http://${host}:${cfg.API_PORT}`;
 }
 
 /** The ready banner: one aligned line per entry. */

@@ -10,7 +10,7 @@
 import path from 'node:path';
 import { loadConfig } from './config.js';
 import { installTemporalRuntime, onShutdown, redactUrl, say } from './bootstrap.js';
-import { sayReady, startOrCleanUp, startRecordDatabase, startWorkerAndApi, type Step } from './launch.js';
+import { apiBaseUrl, sayReady, startOrCleanUp, startRecordDatabase, startWorkerAndApi, type Step } from './launch.js';
 import { configuredTopology, startTopology } from './temporal-topology.js';
 import { ensureProductionTools } from './tools.js';
 
@@ -31,7 +31,7 @@ await startOrCleanUp(stops, async () => {
 
   // 2. Temporal Server and Web UI server
   const corsOrigins = [`http://127.0.0.1:${cfg.API_PORT}`, `http://localhost:${cfg.API_PORT}`];
-  const topology = await startTopology(configuredTopology(cfg, tools, database.url, { split: false, corsOrigins, log: say }));
+  const topology = await startTopology(configuredTopology(cfg, tools, database.url, { split: false, corsOrigins, codecEndpoint: `${apiBaseUrl(cfg)}/codec`, log: say }));
   // Stopped before the database: the server must not lose PostgreSQL under it.
   stops.unshift(['Temporal UI server, then Temporal Server', () => topology.stop()]);
 

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { loadConfig } from './config.js';
 import { installTemporalRuntime, onShutdown, redactUrl, say } from './bootstrap.js';
-import { sayReady, startOrCleanUp, startRecordDatabase, startWorkerAndApi, type Step } from './launch.js';
+import { apiBaseUrl, sayReady, startOrCleanUp, startRecordDatabase, startWorkerAndApi, type Step } from './launch.js';
 import { startDevServer } from './temporal-dev-server.js';
 import { ensureTemporalCli } from './tools.js';
 
@@ -33,6 +33,8 @@ await startOrCleanUp(stops, async () => {
       dbFile: path.join(dataDir, 'temporal', 'temporal.db'),
       logFile: path.join(dataDir, 'temporal', 'server.log'),
       namespace: cfg.TEMPORAL_NAMESPACE,
+      // The Web UI decodes payloads through the API (admins only: see README, "Reading payloads in clear").
+      codecEndpoint: `${apiBaseUrl(cfg)}/codec`,
     });
     temporalAddress = server.address;
     uiUrl = server.uiUrl;

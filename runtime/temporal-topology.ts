@@ -215,6 +215,8 @@ export interface UiSettings {
   namespace: string;
   /** Origins allowed to call the UI server's HTTP API from a browser (the hotline API, for instance). */
   corsOrigins: string[];
+  /** The codec endpoint the UI decodes payloads through (the API's /codec); empty: none. */
+  codecEndpoint?: string;
 }
 
 /** The UI server's config (the shape of the ui-server module's config/development.yaml, auth off). */
@@ -235,7 +237,7 @@ ${(u.corsOrigins.length ? u.corsOrigins : [`http://${u.host}:${u.port}`]).map((o
 auth:
   enabled: false
 codec:
-  endpoint: ""
+  endpoint: ${q(u.codecEndpoint ?? '')}
 forwardHeaders:
   - X-Forwarded-For
 `;
@@ -473,7 +475,7 @@ export function configuredTopology(
   cfg: Config,
   tools: ProductionTools,
   databaseUrl: string,
-  o: { split: boolean; corsOrigins: string[]; log: (line: string) => void },
+  o: { split: boolean; corsOrigins: string[]; codecEndpoint?: string; log: (line: string) => void },
 ): TopologyOptions {
   const target = postgresTargetOf(databaseUrl);
   return {
@@ -492,7 +494,7 @@ export function configuredTopology(
       // Four split processes each hold a pool: keep their sum well under PostgreSQL's default 100 connections.
       maxConns: o.split ? 8 : 20,
     },
-    ui: { host: '127.0.0.1', port: cfg.TEMPORAL_UI_SERVER_PORT, corsOrigins: o.corsOrigins },
+    ui: { host: '127.0.0.1', port: cfg.TEMPORAL_UI_SERVER_PORT, corsOrigins: o.corsOrigins, ...(o.codecEndpoint && { codecEndpoint: o.codecEndpoint }) },
     namespace: cfg.TEMPORAL_NAMESPACE,
     retention: cfg.TEMPORAL_RETENTION,
     stateDir: path.join(path.resolve(cfg.HOTLINE_DATA_DIR), 'temporal-production'),

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { ACCESS, ACTIONS, decide, unitTreeOf, listScope, piiVisible, STAFF_ROLES, type CaseTarget, type Principal, type StaffRole } from './access.js';
+
+const tree = unitTreeOf(
+  new Map([
+    ['city', 'city'],
+    ['d01', 'city/d01'],
+    ['d01-s01', 'city/d01/d01-s01'],
+    ['d01-s01-c01', 'city/d01/d01-s01/d01-s01-c01'],
+    ['d02', 'city/d02'],
+    ['d02-s01', 'city/d02/d02-s01'],
+  ]),
+);
+const who = (roles: StaffRole[], unitId: string | null): Principal => ({ id: 'u', kind: 'user', roles, unitId });
+const at = (unitId: string | null, areaUnitId: string | null = null, status = 'accepted'): CaseTarget => ({ id: 'HL1', status, unitId, areaUnitId });
+
+describe('the unit tree', () => {
+  it('knows subtrees and the root', () => {
+    expect(tree.within('d01-s01-c01', 'd01')).toBe(true);
+    expect(tree.within('d01', 'd01')).toBe(true);
+    expect(tree.within('d02-s01', 'd01')).toBe(false);
+    expect(tree.within('unknown', 'city')).toBe(false);
+    expect(tree.isRoot('city')).toBe(true);
+    expect(tree.isRoot('d01')).toBe(false);
+    expect(tree.subtree('d01').sort()).toEqual(['d01', 'd01-s01', 'd01-s01-c01']);
+  });
+});
+
+describe('decide', () => {
+  it('every role of the domain has a row, and every action someone who may do it', () => {
+    expect(Object.keys(ACCESS).sort()).toEqual([...STAFF_ROLES, 'complainant'].sort());
+    for (const action of ACTIONS) expect(Object.values(ACCESS).some((g) => g[action]), action).toBe(true);
+  });
+
+  it('a handler acts on its own unit’s cases; another unit’s case does not exist for it', () => {
+    const handler = who(['unit_handler'], 'd01-s01');
+    expect(decide(handler, 'case.accept', tree, at('d01-s01'))).toEqual({ outcome: 'allow', role: 'unit_handler' });
+    expect(decide(handler, 'case.accept', tree, at('d01-s01-c01')).outcome).toBe('not_found');
+    expect(decide(handler, 'case.dispatch', tree, at('d01-s01')).outcome).toBe('forbidden');
+  });
+
+  it('a district dispatcher works its subtree, including undispatched cases placed in it; the city platform has the unplaced', () => {
+    const district = who(['dispatcher'], 'd01');
+    expect(decide(district, 'case.dispatch', tree, at(null, 'd01-s01-c01')).outcome).toBe('allow');
+    expect(decide(district, 'case.dispatch', tree, at(null, 'd02-s01')).outcome).toBe('not_found');
+    expect(decide(district, 'case.dispatch', tree, at(null, null)).outcome).toBe('not_found');
+    expect(decide(who(['dispatcher'], 'city'), 'case.dispatch', tree, at(null, null)).outcome).toBe('allow');
+  });
+
+  it('answers with the role that grants, when a person holds several', () => {
+    const both = who(['analyst', 'supervisor'], 'd01');
+    expect(decide(both, 'case.escalate', tree, at('d01-s01'))).toEqual({ outcome: 'allow', role: 'supervisor' });
+    expect(decide(both, 'case.escalate', tree, at('d02-s01')).outcome).toBe('forbidden'); // the analyst sees it
+  });
+
+  it('a complainant reads only the case they proved', () => {
+    const citizen: Principal = { id: 'case:HL1', kind: 'complainant', roles: ['complainant'], unitId: null, caseId: 'HL1' };
+    expect(decide(citizen, 'case.read', tree, at('d01')).outcome).toBe('allow');
+    expect(decide(citizen, 'case.read', tree, { ...at('d01'), id: 'HL2' }).outcome).toBe('not_found');
+    expect(decide(citizen, 'case.callback', tree, at('d01')).outcome).toBe('forbidden');
+    expect(decide(citizen, 'case.list', tree).outcome).toBe('forbidden');
+  });
+});
+
+describe('piiVisible', () => {
+  it('handlers of the case’s unit, callback agents at callback time, nobody else', () => {
+    expect(piiVisible(who(['unit_handler'], 'd01-s01'), at('d01-s01'), tree)).toBe(true);
+    expect(piiVisible(who(['unit_handler'], 'd01-s01'), at('d02-s01'), tree)).toBe(false);
+    expect(piiVisible(who(['callback_agent'], 'city'), at('d01-s01', null, 'replied'), tree)).toBe(true);
+    expect(piiVisible(who(['callback_agent'], 'city'), at('d01-s01', null, 'contacted'), tree)).toBe(false);
+    for (const role of ['intake_agent', 'dispatcher', 'supervisor', 'reviewer', 'analyst', 'admin'] as const) {
+      expect(piiVisible(who([role], 'city'), at('d01-s01', null, 'replied'), tree), role).toBe(false);
+    }
+  });
+});
+
+describe('listScope', () => {
+  it('city roles see all; a subtree its units and unplaced-by-unit cases placed there; a unit its own', () => {
+    expect(listScope(who(['analyst'], 'city'), tree)).toEqual({ all: true });
+    expect(listScope(who(['supervisor'], 'city'), tree)).toEqual({ all: true });
+    const d01 = listScope(who(['supervisor'], 'd01'), tree);
+    expect(d01.all).toBe(false);
+    if (!d01.all) expect(d01.unitIds.sort()).toEqual(['d01', 'd01-s01', 'd01-s01-c01']);
+    expect(listScope(who(['unit_handler'], 'd02-s01'), tree)).toEqual({ all: false, unitIds: ['d02-s01'], placeUnitIds: [] });
+    expect(listScope(who(['unit_handler'], null), tree)).toEqual({ all: false, unitIds: [], placeUnitIds: [] });
+  });
+});

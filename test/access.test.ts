@@ -1,0 +1,305 @@
+/**
+ * Who may do what, through the whole stack: every route × every role, on a case in the caller's scope and on one
+ * outside it, against a hand-written table of expected statuses. The table is the test's own (not derived from
+ * domain/access.ts), and a route the API serves without a row here fails the test.
+ *
+ * The cases acted on are closed, so an action that passes authorization answers 409 (the state refuses it) and
+ * nothing changes between rows; 403 and 404 come from authorization alone.
+ */
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STAFF_ROLES, type StaffRole } from '../domain/access.js';
+import { act, driveTo, eventually, openCase } from './support/cases.js';
+import { demoComplaint } from './support/fixtures.js';
+import { startStack, type TestStack } from './support/stack.js';
+
+let stack: TestStack;
+/** Closed cases: one at d01-s01 (in every test principal's scope but the out-of-district ones), one at d02-s01. */
+let inCase: string;
+let outCase: string;
+let inCode: string;
+
+type Who = StaffRole | 'complainant';
+const WHO: readonly Who[] = [...STAFF_ROLES, 'complainant'];
+
+/** Where each role works in this test: unit roles at the street that has the in-scope case, subtree roles at its district. */
+const UNIT_OF: Record<StaffRole, string> = {
+  intake_agent: 'city',
+  dispatcher: 'd01',
+  unit_handler: 'd01-s01',
+  unit_leader: 'd01-s01',
+  supervisor: 'd01',
+  callback_agent: 'city',
+  reviewer: 'city',
+  analyst: 'city',
+  admin: 'city',
+};
+
+/**
+ * Expected status per route, per caller: [on the in-scope case, on the out-of-scope case] (the same twice for
+ * routes without a case). Columns follow WHO: intake, dispatcher, handler, leader, supervisor, callback, reviewer,
+ * analyst, admin, complainant. A complainant's code opens only its own case: elsewhere it is 401.
+ */
+type Row = Record<Who, [number, number]>;
+const row = (...cells: Array<[number, number] | number>): Row =>
+  Object.fromEntries(WHO.map((w, i) => {
+    const c = cells[i]!;
+    return [w, typeof c === 'number' ? [c, c] : c];
+  })) as Row;
+
+const CASE_ACTION_ROW = {
+  // intake    dispatcher   handler     leader      supervisor  callback    reviewer    analyst     admin       complainant
+  dispatch: row(403, [409, 404], [403, 404], [403, 404], [403, 404], 403, 403, 403, 403, [403, 401]),
+  unit: row(403, [403, 404], [409, 404], [409, 404], [403, 404], 403, 403, 403, 403, [403, 401]),
+  callback: row(403, [403, 404], [403, 404], [403, 404], [403, 404], 409, 403, 403, 403, [403, 401]),
+  escalate: row(403, [403, 404], [403, 404], [403, 404], [409, 404], 403, 403, 403, 403, [403, 401]),
+  reassign: row(403, [409, 404], [403, 404], [403, 404], [409, 404], 403, 403, 403, 403, [403, 401]),
+};
+
+const EXPECTED: Record<string, Row> = {
+  'GET /healthz': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'GET /readyz': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'GET /v1/units': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 401),
+  'GET /v1/categories': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 401),
+  'POST /v1/cases': row(201, 201, 403, 403, 403, 403, 403, 403, 403, 401),
+  'GET /v1/cases': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 401),
+  'GET /v1/cases/{id}': row(200, [200, 404], [200, 404], [200, 404], [200, 404], 200, 200, 200, 200, [200, 401]),
+  'GET /v1/cases/{id}/events': row(200, [200, 404], [200, 404], [200, 404], [200, 404], 200, 200, 403, 200, [200, 401]),
+  'POST /v1/cases/{id}/dispatch': CASE_ACTION_ROW.dispatch,
+  'POST /v1/cases/{id}/accept': CASE_ACTION_ROW.unit,
+  'POST /v1/cases/{id}/return': CASE_ACTION_ROW.unit,
+  'POST /v1/cases/{id}/contact': CASE_ACTION_ROW.unit,
+  'POST /v1/cases/{id}/progress': CASE_ACTION_ROW.unit,
+  'POST /v1/cases/{id}/reply': CASE_ACTION_ROW.unit,
+  'POST /v1/cases/{id}/callback': CASE_ACTION_ROW.callback,
+  'POST /v1/cases/{id}/escalate': CASE_ACTION_ROW.escalate,
+  'POST /v1/cases/{id}/reassign': CASE_ACTION_ROW.reassign,
+  'POST /codec/encode': row(403, 403, 403, 403, 403, 403, 403, 403, 200, 401),
+  'POST /codec/decode': row(403, 403, 403, 403, 403, 403, 403, 403, 200, 401),
+};
+
+/** A valid body per route (authorization is what is under test, so validation must pass). */
+const BODIES: Record<string, unknown> = {
+  'POST /v1/cases': demoComplaint(),
+  'POST /v1/cases/{id}/dispatch': { unitId: 'd01-s02' },
+  'POST /v1/cases/{id}/accept': {},
+  'POST /v1/cases/{id}/return': { reason: 'not_our_duty', note: '不属于本单位职责' },
+  'POST /v1/cases/{id}/contact': { method: 'phone' },
+  'POST /v1/cases/{id}/progress': { note: '已派人查看' },
+  'POST /v1/cases/{id}/reply': { content: '已处理', resolved: true },
+  'POST /v1/cases/{id}/callback': { contacted: true, resolved: true, satisfaction: 'satisfied' },
+  'POST /v1/cases/{id}/escalate': { reason: '超期未办' },
+  'POST /v1/cases/{id}/reassign': { unitId: 'd01-s03', reason: '属地调整' },
+  'POST /codec/encode': { payloads: [] },
+  'POST /codec/decode': { payloads: [] },
+};
+
+function credentials(who: Who): Record<string, string> {
+  return who === 'complainant' ? { 'x-case-code': inCode } : stack.as(who, UNIT_OF[who], `matrix-${who}`);
+}
+
+async function closedCaseAt(unitId: string): Promise<{ id: string; code: string }> {
+  const opened = await stack.http('POST', '/v1/cases', demoComplaint());
+  expect(opened.status).toBe(201);
+  const id = opened.body.id as string;
+  await driveTo(stack, id, 'replied', unitId);
+  await act(stack, id, 'callback', BODIES['POST /v1/cases/{id}/callback']);
+  // The record has the closed case (authorization reads it once the workflow is gone).
+  await eventually(async () => expect((await stack.http('GET', `/v1/cases/${id}`)).body.status).toBe('closed'));
+  return { id, code: opened.body.verificationCode as string };
+}
+
+beforeAll(async () => {
+  stack = await startStack({ name: 'access' });
+  const inside = await closedCaseAt('d01-s01');
+  inCase = inside.id;
+  inCode = inside.code;
+  outCase = (await closedCaseAt('d02-s01')).id;
+});
+
+afterAll(async () => {
+  await stack?.close();
+});
+
+describe('route × role matrix', () => {
+  it('has a row for every route the API serves, and no row for a route it does not', async () => {
+    const doc = JSON.parse((await stack.app.inject({ method: 'GET', url: '/docs/json' })).body) as { paths: Record<string, Record<string, unknown>> };
+    const served = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
+    expect(served.sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  for (const [route, expected] of Object.entries(EXPECTED)) {
+    it(`${route}: every role, in scope and out of scope`, async () => {
+      const [method, pattern] = route.split(' ') as ['GET' | 'POST', string];
+      const got: Record<string, [number, number]> = {};
+      for (const who of WHO) {
+        const statuses: number[] = [];
+        // A complainant's wrong code counts towards that case's lockout (10 a quarter hour): each route tries it on
+        // its own other case number, which answers the same 401 whether or not the case exists.
+        const other = who === 'complainant' ? `HL${randomBytes(8).toString('hex').toUpperCase()}` : outCase;
+        for (const caseId of [inCase, other]) {
+          const url = pattern.replace('{id}', caseId);
+          const res = await stack.http(method, url, BODIES[route], credentials(who));
+          expect(res.status, `${who} ${method} ${url}: ${JSON.stringify(res.body)}`).toBeLessThan(500);
+          if (res.status >= 400) expect(res.headers['content-type']).toMatch(/problem\+json/);
+          statuses.push(res.status);
+        }
+        got[who] = statuses as [number, number];
+      }
+      expect(got).toEqual(expected);
+    });
+  }
+});
+
+describe('credentials', () => {
+  const url = '/v1/categories';
+
+  it('401 problem+json with WWW-Authenticate for missing, malformed, forged, expired and foreign tokens', async () => {
+    const other = await import('../runtime/auth-keys.js');
+    const foreign = other.generateAuthKeys('test-foreign');
+    const claims = { sub: 'u', roles: ['analyst' as const], unit: 'city' };
+    const [header, payload] = stack.token(claims).split('.');
+    const cases: Array<[string, Record<string, string>]> = [
+      ['none', {}],
+      ['not bearer', { authorization: `Basic ${Buffer.from('a:b').toString('base64')}` }],
+      ['garbage', { authorization: 'Bearer not-a-jwt' }],
+      ['alg none', { authorization: `Bearer ${Buffer.from('{"alg":"none","kid":"x"}').toString('base64url')}.${payload}.` }],
+      ['bad signature', { authorization: `Bearer ${header}.${payload}.${'A'.repeat(43)}` }],
+      ['unknown key id', { authorization: `Bearer ${other.mintToken(foreign.jwtKeys, claims)}` }],
+      ['expired', { authorization: `Bearer ${other.mintToken(stack.authKeys.jwtKeys, claims, -60)}` }],
+      ['no hotline claims', { authorization: `Bearer ${other.mintToken(stack.authKeys.jwtKeys, { ...claims, roles: ['root' as never] })}` }],
+      ['bad API key', { 'x-api-key': 'hl_000000000000.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' }],
+    ];
+    for (const [name, headers] of cases) {
+      const res = await stack.app.inject({ method: 'GET', url, headers });
+      expect(res.statusCode, name).toBe(401);
+      expect(res.headers['content-type'], name).toMatch(/problem\+json/);
+      expect(res.headers['www-authenticate'], name).toMatch(/^Bearer/);
+      expect(JSON.parse(res.body).code, name).toBe('unauthenticated');
+    }
+  });
+
+  it('tokens signed with a key listed after the current one still verify (rotation), by key id', async () => {
+    const { mintToken } = await import('../runtime/auth-keys.js');
+    const rotated = [{ kid: 'next', algorithm: 'HS256' as const, key: Buffer.alloc(32, 7) }, ...stack.authKeys.jwtKeys];
+    // The stack verifies with its own list; a token from its (old, still listed) key keeps working.
+    const old = mintToken(stack.authKeys.jwtKeys, { sub: 'u', roles: ['analyst'], unit: 'city' });
+    expect((await stack.http('GET', url, undefined, { authorization: `Bearer ${old}` })).status).toBe(200);
+    // One from a key the API does not list yet is refused until it is configured.
+    const next = mintToken(rotated, { sub: 'u', roles: ['analyst'], unit: 'city' });
+    expect((await stack.http('GET', url, undefined, { authorization: `Bearer ${next}` })).status).toBe(401);
+  });
+
+  it('API keys for systems carry roles, a unit and their own rate limit; revoked keys stop working', async () => {
+    const { createApiKeyService } = await import('../api/api-keys.service.js');
+    const keys = createApiKeyService(stack.database.db, { cacheMs: 0 });
+    const { id, key } = await keys.create({ name: '12345 热线电话平台', roles: ['intake_agent'], unitId: 'city', rateLimitPerMinute: 3 });
+    const opened = await stack.http('POST', '/v1/cases', demoComplaint(), { 'x-api-key': key });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+    const timeline = await stack.http('GET', `/v1/cases/${opened.body.id}/events`);
+    expect(timeline.body.items[0].actor).toEqual({ id: `apikey:${id}`, role: 'intake_agent' });
+    // Its own limit: 3 a minute (the stack's default is practically unlimited).
+    expect((await stack.http('GET', url, undefined, { 'x-api-key': key })).status).toBe(200);
+    expect((await stack.http('GET', url, undefined, { 'x-api-key': key })).status).toBe(200);
+    const limited = await stack.http('GET', url, undefined, { 'x-api-key': key });
+    expect(limited.status).toBe(429);
+    expect(limited.body.code).toBe('rate_limited');
+    expect(limited.headers['retry-after']).toBeDefined();
+    await keys.revoke(id);
+  });
+});
+
+describe('scope', () => {
+  it('lists only the cases in the caller scope: own unit for handlers, the subtree (and cases placed in it) for supervisors', async () => {
+    const placedInD02 = await openCase(stack, { location: { address: '东湖区湖光社区', areaUnitId: 'd02-s01-c01' } });
+    const idsFor = async (headers: Record<string, string>) => {
+      const ids: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const res: { body: { items: Array<{ id: string; unitId: string | null }>; nextCursor: string | null } } = await stack.http(
+          'GET',
+          `/v1/cases?limit=200${cursor ? `&cursor=${cursor}` : ''}`,
+          undefined,
+          headers,
+        );
+        ids.push(...res.body.items.map((i) => i.id));
+        cursor = res.body.nextCursor;
+      } while (cursor);
+      return ids;
+    };
+    await eventually(async () => expect(await idsFor(stack.as('analyst'))).toContain(placedInD02));
+    const handlerD01 = await idsFor(stack.as('unit_handler', 'd01-s01'));
+    expect(handlerD01).toContain(inCase);
+    expect(handlerD01).not.toContain(outCase);
+    expect(handlerD01).not.toContain(placedInD02);
+    const supervisorD02 = await idsFor(stack.as('supervisor', 'd02'));
+    expect(supervisorD02).toEqual(expect.arrayContaining([outCase, placedInD02]));
+    expect(supervisorD02).not.toContain(inCase);
+    const nobody = await idsFor(stack.as('unit_handler', 'd02-s04'));
+    expect(nobody).toEqual([]);
+  });
+});
+
+describe('personal data', () => {
+  const PHONE = '13912345678';
+  const NAME = '李四光';
+
+  it('in clear only for those handling the case; masked for everyone else, in lists too', async () => {
+    const opened = await stack.http('POST', '/v1/cases', demoComplaint({ complainant: { name: NAME, phone: PHONE }, description: `噪音扰民，回电 ${PHONE}` }), stack.as('intake_agent'));
+    expect(opened.body.complainant).toEqual({ name: NAME, phone: PHONE });
+    expect(opened.body.verificationCode).toMatch(/^\d{8}$/);
+    const id = opened.body.id as string;
+    await driveTo(stack, id, 'contacted', 'd01-s01');
+
+    const view = async (headers: Record<string, string>) => (await stack.http('GET', `/v1/cases/${id}`, undefined, headers)).body;
+    const handler = await view(stack.as('unit_handler', 'd01-s01'));
+    expect(handler).toMatchObject({ piiMasked: false, complainant: { name: NAME, phone: PHONE } });
+    expect(handler.description).toContain(PHONE);
+    for (const who of ['dispatcher', 'supervisor', 'analyst', 'reviewer', 'admin', 'intake_agent', 'callback_agent'] as const) {
+      const seen = await view(stack.as(who, 'city'));
+      expect(seen.piiMasked, who).toBe(true);
+      expect(seen.complainant, who).toEqual({ name: '李**', phone: '139****5678' });
+      expect(JSON.stringify(seen), who).not.toContain(PHONE);
+      expect(seen.location.address, who).not.toBe(demoComplaint().location.address);
+    }
+    // Intake agents get the verification code to tell a caller; others do not.
+    expect((await view(stack.as('intake_agent'))).verificationCode).toBe(opened.body.verificationCode);
+    expect((await view(stack.as('analyst'))).verificationCode).toBeUndefined();
+
+    // The callback agent needs the number once the case waits for its callback.
+    await act(stack, id, 'reply', { content: `已处理，如有问题请拨 ${PHONE}`, resolved: true });
+    expect((await view(stack.as('callback_agent'))).complainant.phone).toBe(PHONE);
+
+    const list = await stack.http('GET', '/v1/cases?limit=200', undefined, stack.as('unit_handler', 'd01-s01'));
+    expect(JSON.stringify(list.body)).not.toContain(PHONE);
+    const events = await stack.http('GET', `/v1/cases/${id}/events`, undefined, stack.as('supervisor', 'city'));
+    expect(JSON.stringify(events.body)).not.toContain(PHONE);
+    expect(JSON.stringify(events.body)).toContain('139****5678');
+  });
+
+  it('a complainant follows their own case with its number and code, and sees roles, not staff', async () => {
+    const opened = await stack.http('POST', '/v1/cases', demoComplaint({ complainant: { name: NAME, phone: PHONE } }));
+    const id = opened.body.id as string;
+    await driveTo(stack, id, 'dispatched', 'd01-s01');
+    const code = { 'x-case-code': opened.body.verificationCode as string };
+    const own = await stack.http('GET', `/v1/cases/${id}`, undefined, code);
+    expect(own.status).toBe(200);
+    expect(own.body.complainant).toEqual({ name: NAME, phone: PHONE });
+    const timeline = await stack.http('GET', `/v1/cases/${id}/events`, undefined, code);
+    expect(timeline.status).toBe(200);
+    expect(timeline.body.items.map((e: { type: string }) => e.type)).toEqual(['received', 'dispatched']);
+    for (const e of timeline.body.items as Array<{ actor: { id: string; role: string } }>) expect(e.actor.id).toBe(e.actor.role);
+    // Another case with this code: the code does not open it.
+    expect((await stack.http('GET', `/v1/cases/${inCase}`, undefined, code)).status).toBe(401);
+  });
+
+  it('locks a case after repeated wrong codes, without saying whether it exists', async () => {
+    const id = await openCase(stack);
+    const missing = 'HL0000000000000009';
+    for (const target of [id, missing]) {
+      for (let i = 0; i < 10; i++) expect((await stack.http('GET', `/v1/cases/${target}`, undefined, { 'x-case-code': '00000000' })).status).toBe(401);
+      const locked = await stack.http('GET', `/v1/cases/${target}`, undefined, { 'x-case-code': '00000000' });
+      expect(locked.status).toBe(429);
+    }
+  });
+});

@@ -67,3 +67,19 @@ describe('local attempts step aside while the database is down', () => {
     await expect(local.run(resolveCaseSetup, { categoryId: 'env' })).rejects.toThrow(/no active case policy/);
   });
 });
+
+describe('failures never carry the query values', () => {
+  it('a failed write is rethrown with the SQL and the driver message, not the complainant details drizzle puts in its message', async () => {
+    const { DrizzleQueryError } = await import('drizzle-orm/errors');
+    const phone = '13812345678';
+    const failing = new DrizzleQueryError('insert into "cases" ("id", "complainant_phone") values ($1, $2)', ['HL1', phone], Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }));
+    expect(failing.message).toContain(phone);
+    const db = { transaction: async () => Promise.reject(failing) } as unknown as Database;
+    const { projectCase } = createActivities({ db });
+    const state = { clocks: {}, updatedAt: new Date().toISOString(), closedAt: null, seq: 1 };
+    const err = await queued.run(projectCase, { state: state as never, events: [], notifications: [] }).catch((e: unknown) => e as Error);
+    expect(err.message).toMatch(/ECONNREFUSED/);
+    expect(err.message).toContain('insert into "cases"');
+    expect(err.message).not.toContain(phone);
+  });
+});

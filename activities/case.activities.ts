@@ -15,6 +15,7 @@ import { slaClassOf } from '../domain/reference.types.js';
 import type { Database } from '../db/client.js';
 import { loadActivePolicy } from '../db/policy.js';
 import { caseEvents, cases, categories, notifications } from '../db/schema.js';
+import { scrubDatabaseError } from '../db/errors.js';
 
 export interface ActivityDeps {
   db: Database;
@@ -62,7 +63,8 @@ export function createActivities({ db, breakerMs = 5_000 }: ActivityDeps) {
       return await write();
     } catch (err) {
       failedAt = Date.now();
-      throw err;
+      // The failure is logged by the worker and kept in Temporal's history: never with the query's values.
+      throw scrubDatabaseError(err);
     }
   }
 

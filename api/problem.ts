@@ -9,6 +9,7 @@ import { isGrpcServiceError, WorkflowUpdateFailedError } from '@temporalio/clien
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { scrubDatabaseError } from '../db/errors.js';
 import { DomainError, type ErrorCode } from '../domain/errors.js';
 
 /** Fastify's default; a longer path parameter is answered 414 uri_too_long (a case number has 18 characters). */
@@ -140,7 +141,7 @@ function problemOf(err: FastifyError, req: FastifyRequest): Problem {
   if (known) return problem(req, known.status, known.code, known.detail);
   const status = typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
   if (status === 500) {
-    req.log.error({ err }, 'unhandled error');
+    req.log.error({ err: scrubDatabaseError(err) }, 'unhandled error');
     return problem(req, 500, 'internal', 'internal error');
   }
   // Fastify's JSON parser (secure-json-parse) throws a SyntaxError with statusCode 400 and no code, also for

@@ -41,9 +41,14 @@ export function connectWorker(address: string): Promise<NativeConnection> {
   return NativeConnection.connect({ address });
 }
 
-/** Quiet the SDK's core logs to warnings (once per process). */
-export function installTemporalRuntime(level: 'WARN' | 'INFO' | 'DEBUG' = 'WARN'): void {
-  Runtime.install({ logger: new DefaultLogger(level) });
+const SDK_LEVEL = { trace: 'TRACE', debug: 'DEBUG', info: 'WARN', warn: 'WARN', error: 'ERROR', fatal: 'ERROR', silent: 'ERROR' } as const;
+
+/**
+ * The SDK's logger (once per process), from LOG_LEVEL: its info lines (every worker start and stop) are noise at
+ * info, so info and warn both show warnings; debug and trace show the SDK's own debug lines.
+ */
+export function installTemporalRuntime(logLevel: keyof typeof SDK_LEVEL = 'warn'): void {
+  Runtime.install({ logger: new DefaultLogger(SDK_LEVEL[logLevel]) });
 }
 
 /**

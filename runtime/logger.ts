@@ -4,10 +4,13 @@ import type { LoggerOptions } from 'pino';
 export const REDACT_PATHS = [
   'req.headers.authorization',
   'req.headers["x-api-key"]',
+  'req.headers["x-case-code"]',
+  'req.headers["authorization-extras"]',
   'req.headers.cookie',
   'complainant',
   '*.complainant',
   '*.*.complainant',
+  '*.*.*.complainant',
   'phone',
   '*.phone',
   '*.*.phone',

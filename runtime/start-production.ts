@@ -18,7 +18,7 @@ const started = Date.now();
 const cfg = loadConfig();
 const dataDir = path.resolve(cfg.HOTLINE_DATA_DIR);
 const stops: Step[] = [];
-installTemporalRuntime();
+installTemporalRuntime(cfg.LOG_LEVEL);
 
 await startOrCleanUp(stops, async () => {
   if (cfg.TEMPORAL_ADDRESS) throw new Error('start:production starts its own Temporal server; unset TEMPORAL_ADDRESS (npm start uses a running server)');

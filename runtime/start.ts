@@ -15,7 +15,7 @@ const started = Date.now();
 const cfg = loadConfig();
 const dataDir = path.resolve(cfg.HOTLINE_DATA_DIR);
 const stops: Step[] = [];
-installTemporalRuntime();
+installTemporalRuntime(cfg.LOG_LEVEL);
 
 await startOrCleanUp(stops, async () => {
   // 1. Temporal

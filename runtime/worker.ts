@@ -6,7 +6,7 @@ import { connectWorker, installTemporalRuntime, onShutdown, prepareDatabase, say
 
 const cfg = loadConfig();
 if (!cfg.DATABASE_URL) throw new Error('DATABASE_URL is required for the worker entry point (npm start runs an embedded database)');
-installTemporalRuntime();
+installTemporalRuntime(cfg.LOG_LEVEL);
 const dataConverter = encryptedDataConverter(await resolvePayloadKeys(cfg, say));
 const database = await prepareDatabase(cfg.DATABASE_URL, { migrate: cfg.RUN_MIGRATIONS, seed: false, log: say });
 const connection = await connectWorker(cfg.TEMPORAL_ADDRESS ?? `127.0.0.1:${cfg.TEMPORAL_DEV_PORT}`);

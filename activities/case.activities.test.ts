@@ -77,7 +77,10 @@ describe('failures never carry the query values', () => {
     const db = { transaction: async () => Promise.reject(failing) } as unknown as Database;
     const { projectCase } = createActivities({ db });
     const state = { clocks: {}, updatedAt: new Date().toISOString(), closedAt: null, seq: 1 };
-    const err = await queued.run(projectCase, { state: state as never, events: [], notifications: [] }).catch((e: unknown) => e as Error);
+    const err: Error = await queued.run(projectCase, { state: state as never, intake: null, events: [], notifications: [] }).then(
+      () => new Error('the write did not fail'),
+      (e: unknown) => e as Error,
+    );
     expect(err.message).toMatch(/ECONNREFUSED/);
     expect(err.message).toContain('insert into "cases"');
     expect(err.message).not.toContain(phone);

@@ -69,6 +69,8 @@ export interface StackOptions {
   encryptPayloads?: boolean;
   /** Requests per minute per credential; default: unlimited for practical purposes. */
   rateLimitPerMinute?: number;
+  /** Browser origins allowed by CORS; default none. */
+  corsOrigins?: string[];
   /** Where the API's logs go (a test that reads them); default: silent. */
   logStream?: { write(line: string): void };
   logLevel?: string;
@@ -130,6 +132,7 @@ export async function startStack(opts: StackOptions): Promise<TestStack> {
     authKeys,
     rateLimitPerMinute: opts.rateLimitPerMinute ?? 1_000_000_000,
     ...(opts.logStream && { logStream: opts.logStream }),
+    ...(opts.corsOrigins && { corsOrigins: opts.corsOrigins }),
   });
   await app.ready();
   const token = (claims: TokenClaims) => mintToken(authKeys.jwtKeys, claims);

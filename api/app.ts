@@ -16,6 +16,7 @@ import type { AuthKeys } from '../runtime/auth-keys.js';
 import { loggerOptions } from '../runtime/logger.js';
 import { createApiKeyService } from './api-keys.service.js';
 import { codecRoutes } from './codec.routes.js';
+import { codecSessionRoutes } from './codec-session.routes.js';
 import { registerAuth } from './auth.js';
 import { createCasesRepository } from './cases.repository.js';
 import { casesRoutes } from './cases.routes.js';
@@ -162,5 +163,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // The codec the API's own client uses: what the worker and the API encrypted, the UI can read (admins only).
   const [codec] = deps.client.options.loadedDataConverter.payloadCodecs;
   await app.register(codecRoutes({ codec: codec ?? { encode: async (p) => p, decode: async (p) => p } }));
+  await app.register(codecSessionRoutes());
   return app;
 }

@@ -6,12 +6,14 @@
  * - onRequest: the caller's credential becomes `req.principal`:
  *     `Authorization: Bearer <jwt>` for people (verified by key id against AUTH_JWT_KEYS),
  *     `X-API-Key: hl_<id>.<secret>` for systems,
- *     `X-Case-Code: <code>` for a complainant, on routes of the case whose number is in the path;
+ *     `X-Case-Code: <code>` for a complainant, on routes of the case whose number is in the path,
+ *     the codec session cookie on /codec routes only (api/codec-session.routes.ts);
  *   missing or bad credentials → 401 problem+json;
  * - preHandler: actions not bound to a case are checked here (403). Case actions need the case (its unit, its
  *   place, its state) and are decided in the cases service, which answers 404 when the case is out of scope.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import cookie from '@fastify/cookie';
 import jwt from '@fastify/jwt';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -19,6 +21,7 @@ import { ACTIONS, decide, isCaseAction, STAFF_ROLES, type Action, type Principal
 import { DomainError } from '../domain/errors.js';
 import { JWT_AUDIENCE, JWT_ISSUER, principalOfClaims, type AuthKeys } from '../runtime/auth-keys.js';
 import type { ApiKeyService } from './api-keys.service.js';
+import { CODEC_COOKIE } from './codec-session.routes.js';
 
 export type RouteAccess = Action | 'public';
 
@@ -66,6 +69,7 @@ function unauthenticated(detail: string): DomainError {
 }
 
 export async function registerAuth(app: FastifyInstance, deps: AuthDeps): Promise<void> {
+  await app.register(cookie);
   const byKid = new Map(deps.keys.jwtKeys.map((k) => [k.kid, k]));
   await app.register(jwt, {
     secret: async (_req: FastifyRequest, token: { header: { kid?: string; alg?: string } }) => {
@@ -75,6 +79,8 @@ export async function registerAuth(app: FastifyInstance, deps: AuthDeps): Promis
       return key.key as never;
     },
     decode: { complete: true },
+    // The codec session cookie (api/codec-session.routes.ts); read only on /codec routes, see authenticate().
+    cookie: { cookieName: CODEC_COOKIE, signed: false },
     verify: { allowedIss: JWT_ISSUER, allowedAud: JWT_AUDIENCE, algorithms: ['HS256', 'RS256', 'ES256'] },
   } as never);
 
@@ -97,6 +103,16 @@ export async function registerAuth(app: FastifyInstance, deps: AuthDeps): Promis
       const parsed = claims.safeParse(payload);
       if (!parsed.success) throw unauthenticated('the token does not carry hotline claims (sub, roles, unit)');
       return principalOfClaims(parsed.data);
+    }
+    if (req.routeOptions.url?.startsWith('/codec/') && req.cookies?.[CODEC_COOKIE]) {
+      try {
+        const payload = await req.jwtVerify({ onlyCookie: true });
+        const parsed = claims.safeParse(payload);
+        if (parsed.success) return principalOfClaims(parsed.data);
+      } catch {
+        /* an expired or foreign cookie: as if there were none */
+      }
+      throw unauthenticated('the codec session has expired: sign in again at /codec/login');
     }
     const apiKey = req.headers['x-api-key'];
     if (apiKey !== undefined) {

@@ -76,6 +76,9 @@ const EXPECTED: Record<string, Row> = {
   'POST /v1/cases/{id}/reassign': CASE_ACTION_ROW.reassign,
   'POST /codec/encode': row(403, 403, 403, 403, 403, 403, 403, 403, 200, 401),
   'POST /codec/decode': row(403, 403, 403, 403, 403, 403, 403, 403, 200, 401),
+  'GET /codec/login': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'GET /codec/login.js': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'POST /codec/session': row(403, 403, 403, 403, 403, 403, 403, 403, 204, 401),
 };
 
 /** A valid body per route (authorization is what is under test, so validation must pass). */

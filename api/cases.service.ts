@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
-import { decide, listScope, piiVisible, type CaseAction, type CaseTarget, type Principal, type Role } from '../domain/access.js';
+import { ACCESS, decide, listScope, piiVisible, type CaseAction, type CaseTarget, type Principal, type Role } from '../domain/access.js';
 import { check, open } from '../domain/case.machine.js';
 import type { Actor, CaseCommand, CaseIntake } from '../domain/case.types.js';
 import { DomainError, RuleViolation } from '../domain/errors.js';
@@ -35,8 +35,12 @@ export interface CasesServiceDeps {
   caseCodeSecret: Buffer;
 }
 
-/** The timeline's "who": the principal, under the role that granted the action. */
-const actorOf = (p: Principal, role: Role): Actor => ({ id: p.id, role });
+/**
+ * The timeline's "who": the principal, under the role that granted the action; for an action granted only at the
+ * case's own unit, that unit too (the workflow checks the case is still there when it applies the action).
+ */
+const actorOf = (p: Principal, role: Role, action?: CaseAction): Actor =>
+  action && ACCESS[role][action] === 'unit' && p.unitId !== null ? { id: p.id, role, unitId: p.unitId } : { id: p.id, role };
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 function base32(bytes: Uint8Array, length: number): string {
@@ -202,7 +206,7 @@ export function createCasesService({ client, taskQueue, repository, reference, c
       if (action === 'dispatch') reference.assertUnit('body.unitId', (payload as { unitId: string }).unitId);
       const update = caseUpdates[action];
       try {
-        const view = await handle(caseId).executeUpdate(update as typeof caseUpdates.dispatch, { args: [payload as never, actorOf(principal, role)] });
+        const view = await handle(caseId).executeUpdate(update as typeof caseUpdates.dispatch, { args: [payload as never, actorOf(principal, role, `case.${action}`)] });
         return present(toBody(view), principal);
       } catch (err) {
         // A finished workflow no longer takes Updates: the case exists, it is just closed.

@@ -657,3 +657,13 @@ describe('escalation level guard', () => {
     }
   });
 });
+
+describe('checkActingUnit', () => {
+  it('lets an action for a unit through only while the case is at that unit', async () => {
+    const { checkActingUnit } = await import('./case.machine.js');
+    const state = { caseId: 'HL1', unitId: 'd01-s02' } as Parameters<typeof checkActingUnit>[0];
+    expect(() => checkActingUnit(state, { id: 'h', role: 'unit_handler', unitId: 'd01-s02' })).not.toThrow();
+    expect(() => checkActingUnit(state, { id: 's', role: 'supervisor' })).not.toThrow();
+    expect(() => checkActingUnit(state, { id: 'h', role: 'unit_handler', unitId: 'd01-s01' })).toThrow(expect.objectContaining({ code: 'case_not_found' }));
+  });
+});

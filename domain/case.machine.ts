@@ -4,7 +4,7 @@
  * call `check`; its handlers call `apply`; the API calls `check` for early answers to signals.
  */
 import { dueAt, warnAt } from './deadlines.js';
-import { RuleViolation } from './errors.js';
+import { DomainError, RuleViolation } from './errors.js';
 import type { ClockName, CasePolicy } from './policy.types.js';
 import {
   ESCALATION_LEVELS,
@@ -91,6 +91,13 @@ export function open(caseId: string, intake: CaseIntake, now: number, actor: Act
 }
 
 /** Throws RuleViolation when the command does not fit the case as it is. */
+/** An action taken for a unit (Actor.unitId) needs the case to be at that unit: otherwise it is not theirs to see. */
+export function checkActingUnit(state: CaseState, actor: Actor | undefined): void {
+  if (actor?.unitId !== undefined && actor.unitId !== state.unitId) {
+    throw new DomainError('case_not_found', `no case ${state.caseId} at unit ${actor.unitId}`);
+  }
+}
+
 export function check(state: CaseState, cmd: CaseCommand): void {
   if (!ALLOWED_FROM[cmd.kind].includes(state.status)) {
     throw new RuleViolation(`cannot ${cmd.kind} a case that is ${state.status}`, state.status, { action: cmd.kind });

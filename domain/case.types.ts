@@ -34,6 +34,12 @@ export type ContactMethod = (typeof CONTACT_METHODS)[number];
 export interface Actor {
   id: string;
   role: string;
+  /**
+   * Set when the action is granted only to the case's own unit (a handler's): the unit acted for. The case must
+   * still be at it when the action is applied, so a reassignment that lands between the API's check and the
+   * Update cannot let the previous unit act on the case.
+   */
+  unitId?: string;
 }
 
 export interface Complainant {

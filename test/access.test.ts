@@ -8,7 +8,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { STAFF_ROLES, type StaffRole } from '../domain/access.js';
+import { caseUpdates } from '../workflows/case.messages.js';
 import { act, driveTo, eventually, openCase } from './support/cases.js';
 import { demoComplaint } from './support/fixtures.js';
 import { startStack, type TestStack } from './support/stack.js';
@@ -240,6 +242,24 @@ describe('scope', () => {
     expect(supervisorD02).not.toContain(inCase);
     const nobody = await idsFor(stack.as('unit_handler', 'd02-s04'));
     expect(nobody).toEqual([]);
+  });
+});
+
+describe('a reassignment racing the check', () => {
+  it('the workflow refuses an action taken for a unit the case has left', async () => {
+    const id = await openCase(stack);
+    await driveTo(stack, id, 'dispatched', 'd01-s01');
+    expect((await stack.http('POST', `/v1/cases/${id}/reassign`, { unitId: 'd01-s02', reason: '属地调整' }, stack.as('supervisor'))).status).toBe(202);
+    await eventually(async () => expect((await stack.http('GET', `/v1/cases/${id}`)).body.unitId).toBe('d01-s02'));
+    // What the API sends for the old unit's handler, had its check read the case before the reassignment landed.
+    const err = await stack.client.workflow
+      .getHandle(id)
+      .executeUpdate(caseUpdates.accept, { args: [{}, { id: 'late-handler', role: 'unit_handler', unitId: 'd01-s01' }] })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
+    expect((err as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'case_not_found' });
+    expect((await stack.http('POST', `/v1/cases/${id}/accept`, {}, stack.as('unit_handler', 'd01-s01'))).status).toBe(404);
+    expect((await stack.http('POST', `/v1/cases/${id}/accept`, {}, stack.as('unit_handler', 'd01-s02'))).status).toBe(200);
   });
 });
 

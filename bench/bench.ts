@@ -9,6 +9,11 @@ import { demoComplaint } from '../test/support/fixtures.js';
  * Environment: TEMPORAL_ADDRESS (use a running server instead of starting one), BENCH_DATABASE_URL (the
  * PostgreSQL server to create the bench database on, and the production topology's databases; default
  * postgres://postgres@127.0.0.1:5432/postgres).
+ * Authentication as in production: the run generates its own JWT keys and verification-code secret, gives them
+ * to the API child (AUTH_JWT_KEYS, CASE_CODE_SECRET; a rate limit no run reaches) and signs one token per person
+ * of the demo city (runtime/auth-cli.ts, DEV_PRINCIPALS): the intake agent opens, the city dispatcher dispatches
+ * and lists, the handler of the street office the case goes to (d01-s01) signs for, contacts and replies, the
+ * callback agent calls back.
  * No assertions on times: this prints numbers.
  */
 import { execFile } from 'node:child_process';
@@ -29,6 +34,8 @@ import { createReferenceService } from '../api/reference.service.js';
 import { createDatabase, type DatabaseHandle } from '../db/client.js';
 import { runMigrations } from '../db/migrate.js';
 import { seedReferenceData } from '../db/seed.js';
+import { DEV_PRINCIPALS, type DevPrincipal } from '../runtime/auth-cli.js';
+import { generateAuthKeys, mintToken, principalOfClaims } from '../runtime/auth-keys.js';
 import { WORKFLOWS_PATH } from '../runtime/case-worker.js';
 import { encryptedDataConverter, formatPayloadKeys, generatePayloadKey } from '../runtime/payload-codec.js';
 import { startDevServer } from '../runtime/temporal-dev-server.js';
@@ -106,6 +113,14 @@ const RUN_ID = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
 /** The product's worker and API encrypt payloads as in production: one random key for this run, passed by env. */
 const PAYLOAD_KEY = generatePayloadKey(`bench-${RUN_ID}`);
 const PAYLOAD_KEYS = formatPayloadKeys([PAYLOAD_KEY]);
+/** The API verifies tokens with this run's own keys (passed by env); the bench signs with the same. */
+const AUTH_KEYS = generateAuthKeys(`bench-${RUN_ID}`);
+const AUTH_ENV = {
+  AUTH_JWT_KEYS: AUTH_KEYS.jwtKeys.map((k) => `${k.kid}:${(k.key as Buffer).toString('base64')}`).join(','),
+  CASE_CODE_SECRET: AUTH_KEYS.caseCodeSecret.toString('base64'),
+  // Per credential; every loop of a run shares its step's credential, so no limit a run could reach.
+  RATE_LIMIT_PER_MINUTE: '10000000',
+};
 const BARE_WORKFLOWS_PATH = fileURLToPath(new URL(`./bare.workflows${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url));
 const FILTER_UNIT = 'd01-s01';
 const FILTER_STATUS = 'dispatched';
@@ -132,13 +147,30 @@ const verdict = (ratio: number, goal: number) => (!Number.isFinite(ratio) ? 'no 
 // Case bodies (README walkthrough)
 
 const complaint = () => demoComplaint();
-const INTAKE = { 'x-actor-id': 'intake-bench', 'x-actor-role': 'intake_agent' };
+
+/** A person of the demo city (runtime/auth-cli.ts), by their key in dev-tokens.json. */
+function person(key: string): DevPrincipal {
+  const found = DEV_PRINCIPALS.find((p) => p.key === key);
+  if (!found) throw new Error(`no development principal "${key}"`);
+  return found;
+}
+/** `Authorization: Bearer …` for that person, signed with this run's key (valid longer than any run). */
+const bearer = (key: string): Record<string, string> => {
+  const p = person(key);
+  return { authorization: `Bearer ${mintToken(AUTH_KEYS.jwtKeys, { sub: p.sub, roles: [p.role], unit: p.unit, name: p.name }, 12 * 3600)}` };
+};
+const INTAKE = bearer('intake_agent');
+/** The city dispatcher: sees every case, so lists are unfiltered by scope, as before authentication. */
+const DISPATCHER = bearer('dispatcher');
+const HANDLER = bearer('unit_handler');
+const CALLBACK = bearer('callback_agent');
+const DISPATCH_UNIT = person('unit_handler').unit!;
 const LIFECYCLE: ReadonlyArray<{ action: (typeof BARE_LIFECYCLE_STEPS)[number]; body: Record<string, unknown>; actor: Record<string, string> }> = [
-  { action: 'dispatch', body: { unitId: 'd01-s01', note: '属地街道处理' }, actor: { 'x-actor-id': 'dispatcher-01', 'x-actor-role': 'dispatcher' } },
-  { action: 'accept', body: {}, actor: { 'x-actor-id': 'handler-17', 'x-actor-role': 'unit_handler' } },
-  { action: 'contact', body: { method: 'phone', note: '已电话联系' }, actor: { 'x-actor-id': 'handler-17', 'x-actor-role': 'unit_handler' } },
-  { action: 'reply', body: { content: '已责令停止夜间施工', resolved: true }, actor: { 'x-actor-id': 'handler-17', 'x-actor-role': 'unit_handler' } },
-  { action: 'callback', body: { contacted: true, resolved: true, satisfaction: 'satisfied' }, actor: { 'x-actor-id': 'callback-03', 'x-actor-role': 'callback_agent' } },
+  { action: 'dispatch', body: { unitId: DISPATCH_UNIT, note: '属地街道处理' }, actor: DISPATCHER },
+  { action: 'accept', body: {}, actor: HANDLER },
+  { action: 'contact', body: { method: 'phone', note: '已电话联系' }, actor: HANDLER },
+  { action: 'reply', body: { content: '已责令停止夜间施工', resolved: true }, actor: HANDLER },
+  { action: 'callback', body: { contacted: true, resolved: true, satisfaction: 'satisfied' }, actor: CALLBACK },
 ];
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -281,7 +313,7 @@ async function startCaseStack(env: Env, label: string): Promise<CaseStack> {
   progress(`starting the worker (runtime/worker.ts) and the API (runtime/api.ts on 127.0.0.1:${port}) as child processes, task queue ${taskQueue}…`);
   const worker = spawnNodeEntry(`worker-${label}`, 'runtime/worker.ts', { ...common, WORKFLOW_BUNDLE_PATH: env.bundlePath }, env.logDir);
   const stopWorker = cleanup.add(`worker child ${worker.pid}`, () => worker.stop());
-  const api = spawnNodeEntry(`api-${label}`, 'runtime/api.ts', { ...common, SEED_DEMO_DATA: 'false', API_HOST: '127.0.0.1', API_PORT: String(port) }, env.logDir);
+  const api = spawnNodeEntry(`api-${label}`, 'runtime/api.ts', { ...common, ...AUTH_ENV, SEED_DEMO_DATA: 'false', API_HOST: '127.0.0.1', API_PORT: String(port) }, env.logDir);
   const stopApi = cleanup.add(`API child ${api.pid}`, () => api.stop());
   await Promise.all([
     worker.printed(/worker polling task queue/, 120_000),
@@ -356,9 +388,9 @@ async function listPhase(env: Env, stack: CaseStack, rows: Row[]): Promise<void>
     [`list: status=${FILTER_STATUS} & unitId=${FILTER_UNIT}`, `/v1/cases?status=${FILTER_STATUS}&unitId=${FILTER_UNIT}`, c.both],
   ];
   for (const [metric, url, matching] of queries) {
-    await closedLoop({ concurrency: 1, count: 5 }, () => stack.http.get(url));
+    await closedLoop({ concurrency: 1, count: 5 }, () => stack.http.get(url, DISPATCHER));
     const r = await closedLoop({ concurrency: 1, count: PLAN.listSamples, stopped: () => stopping }, async () => {
-      const page = await stack.http.get<{ items: unknown[] }>(url);
+      const page = await stack.http.get<{ items: unknown[] }>(url, DISPATCHER);
       if (page.items.length === 0) throw new Error(`${url}: empty page`);
     });
     rows.push({ metric: `${metric} — p50 / p95 / p99`, value: ms(percentiles(r.latencies)), unit: 'ms', reference: `${matching.toLocaleString('en')} matching rows, limit 50, n=${r.ok}${errs(r)}`, verdict: '—' });
@@ -369,12 +401,12 @@ async function listPhase(env: Env, stack: CaseStack, rows: Row[]): Promise<void>
   const chains: number[] = [];
   for (let i = 0; i < PLAN.deepChains + 1 && !stopping; i++) {
     const c0 = performance.now();
-    let page = await stack.http.get<{ nextCursor: string | null }>('/v1/cases');
+    let page = await stack.http.get<{ nextCursor: string | null }>('/v1/cases', DISPATCHER);
     let last = 0;
     for (let hop = 0; hop < 20; hop++) {
       if (!page.nextCursor) throw new Error(`the cursor chain ended after ${hop} pages`);
       const t = performance.now();
-      page = await stack.http.get<{ nextCursor: string | null }>(`/v1/cases?cursor=${encodeURIComponent(page.nextCursor)}`);
+      page = await stack.http.get<{ nextCursor: string | null }>(`/v1/cases?cursor=${encodeURIComponent(page.nextCursor)}`, DISPATCHER);
       last = performance.now() - t;
     }
     if (i > 0) {
@@ -444,10 +476,18 @@ async function openPhase(env: Env, stack: CaseStack, rows: Row[]): Promise<void>
   await reference.start(() => {});
   // The product's client encrypts, as the API's does (env.client stays bare for the baselines).
   const productClient = new Client({ connection: env.client.connection, namespace: NAMESPACE, dataConverter: encryptedDataConverter([PAYLOAD_KEY]) });
-  const service = createCasesService({ client: productClient, taskQueue: stack.taskQueue, repository: createCasesRepository(env.database.db), reference });
+  const service = createCasesService({
+    client: productClient,
+    taskQueue: stack.taskQueue,
+    repository: createCasesRepository(env.database.db),
+    reference,
+    caseCodeSecret: AUTH_KEYS.caseCodeSecret,
+  });
   const parsedBody = createCaseBody.parse(complaint());
+  const intake = person('intake_agent');
+  const intakePrincipal = principalOfClaims({ sub: intake.sub, roles: [intake.role], unit: intake.unit });
   const openDirect = async (ids: string[]) => {
-    const { view } = await service.open(parsedBody, `bench-${RUN_ID}-svc-${seq++}`, { id: 'intake-bench', role: 'intake_agent' });
+    const { view } = await service.open(parsedBody, `bench-${RUN_ID}-svc-${seq++}`, intakePrincipal, intake.role);
     ids.push(view.id);
   };
 
@@ -644,14 +684,16 @@ async function lifecyclePhase(env: Env, stack: CaseStack, rows: Row[]): Promise<
   });
   // The shape of one history each way: what the server and the worker process per case.
   try {
-    const shape = async (workflowId: string) => {
-      const handle = env.client.workflow.getHandle(workflowId);
+    // The case's payloads are encrypted: its result is read through the product's data converter.
+    const productClient = new Client({ connection: env.client.connection, namespace: NAMESPACE, dataConverter: encryptedDataConverter([PAYLOAD_KEY]) });
+    const shape = async (workflowId: string, client: Client) => {
+      const handle = client.workflow.getHandle(workflowId);
       await handle.result();
       const events = (await handle.fetchHistory()).events ?? [];
       const count = (type: number) => events.filter((e) => Number(e.eventType) === type).length;
       return `${events.length} events (${count(7)} workflow tasks, ${count(10)} activities, ${count(40)} search-attribute upserts, ${count(46)} property changes)`;
     };
-    const [apiShape, bareShape] = await Promise.all([shape(ids[0]!), shape(bareIds[bareIds.length - 1]!)]);
+    const [apiShape, bareShape] = await Promise.all([shape(ids[0]!, productClient), shape(bareIds[bareIds.length - 1]!, env.client)]);
     rows.push({ metric: 'lifecycle: history of one case, API', value: apiShape, unit: '', reference: `bare lifecycle: ${bareShape}`, verdict: '—' });
   } catch (err) {
     progress(`lifecycle: could not read a history: ${err instanceof Error ? err.message : String(err)}`);

@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { CaseEventType } from '../domain/case.types.js';
 import { DomainError } from '../domain/errors.js';
-import type { ListScope } from '../domain/access.js';
+import type { CaseTarget, ListScope } from '../domain/access.js';
 import type { Database } from '../db/client.js';
 import { caseEvents, cases } from '../db/schema.js';
 import { CASE_ID_PATTERN, storableInstant, type CaseSummary, type CaseViewBody, type ListCasesQuery } from './cases.schemas.js';
@@ -141,6 +141,15 @@ export function createCasesRepository(db: Database) {
     async get(caseId: string): Promise<CaseViewBody | null> {
       const [row] = await db.select().from(cases).where(eq(cases.id, caseId));
       return row ? rowToView(row) : null;
+    },
+
+    /** What access needs of a recorded case (primary key lookup, four columns). */
+    async target(caseId: string): Promise<CaseTarget | null> {
+      const [row] = await db
+        .select({ id: cases.id, status: cases.status, unitId: cases.unitId, areaUnitId: cases.areaUnitId })
+        .from(cases)
+        .where(eq(cases.id, caseId));
+      return row ?? null;
     },
 
     async list(q: ListCasesQuery, scope: ListScope): Promise<{ items: CaseSummary[]; nextCursor: string | null }> {

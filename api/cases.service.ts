@@ -123,8 +123,8 @@ export function createCasesService({ client, taskQueue, repository, reference, c
    * database is unreachable.
    */
   async function locate(caseId: string): Promise<CaseTarget> {
-    const recorded = await repository.get(caseId).catch(() => null);
-    return targetOf(recorded ?? (await load(caseId)));
+    const recorded = await repository.target(caseId).catch(() => null);
+    return recorded ?? targetOf(await load(caseId));
   }
 
   /** 404 when the case is outside the principal's scope (or does not exist), 403 when the action is not theirs. */

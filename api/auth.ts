@@ -19,7 +19,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ACTIONS, decide, isCaseAction, STAFF_ROLES, type Action, type Principal, type Role, type UnitTree } from '../domain/access.js';
 import { DomainError } from '../domain/errors.js';
-import { JWT_AUDIENCE, JWT_ISSUER, principalOfClaims, type AuthKeys } from '../runtime/auth-keys.js';
+import { principalOfClaims, type AuthKeys } from '../runtime/auth-keys.js';
 import type { ApiKeyService } from './api-keys.service.js';
 import { CODEC_COOKIE } from './codec-session.routes.js';
 
@@ -81,7 +81,7 @@ export async function registerAuth(app: FastifyInstance, deps: AuthDeps): Promis
     decode: { complete: true },
     // The codec session cookie (api/codec-session.routes.ts); read only on /codec routes, see authenticate().
     cookie: { cookieName: CODEC_COOKIE, signed: false },
-    verify: { allowedIss: JWT_ISSUER, allowedAud: JWT_AUDIENCE, algorithms: ['HS256', 'RS256', 'ES256'] },
+    verify: { allowedIss: deps.keys.issuers, allowedAud: deps.keys.audience, algorithms: ['HS256', 'RS256', 'ES256'] },
   } as never);
 
   const attempts = deps.caseCodeAttempts ?? { max: 10, windowMs: 15 * 60_000 };

@@ -218,8 +218,13 @@ export interface MintedToken extends DevPrincipal {
   token: string;
 }
 
-export function mintDevTokens(keys: readonly JwtKey[], ttlSeconds: number, principals: readonly DevPrincipal[] = DEV_PRINCIPALS): MintedToken[] {
-  return principals.map((p) => ({ ...p, token: mintToken(keys, { sub: p.sub, roles: [p.role], unit: p.unit, name: p.name }, ttlSeconds) }));
+export function mintDevTokens(
+  keys: readonly JwtKey[],
+  ttlSeconds: number,
+  principals: readonly DevPrincipal[] = DEV_PRINCIPALS,
+  as?: { iss: string; aud: string },
+): MintedToken[] {
+  return principals.map((p) => ({ ...p, token: mintToken(keys, { sub: p.sub, roles: [p.role], unit: p.unit, name: p.name }, ttlSeconds, as) }));
 }
 
 /** The JSON written to dev-tokens.json: `tokens` by key for jq, and who each one is. */
@@ -249,7 +254,7 @@ type Out = (line: string) => void;
 async function devTokens(cfg: Config, ttlSeconds: number, out: Out, err: Out): Promise<void> {
   const keys = await resolveAuthKeys(cfg, err);
   const issuedAt = new Date();
-  const minted = mintDevTokens(keys.jwtKeys, ttlSeconds);
+  const minted = mintDevTokens(keys.jwtKeys, ttlSeconds, DEV_PRINCIPALS, { iss: keys.issuers[0]!, aud: keys.audience });
   const file = path.resolve(cfg.HOTLINE_DATA_DIR, 'dev-tokens.json');
   await writeFile(file, `${JSON.stringify(devTokensDocument(minted, issuedAt, ttlSeconds), null, 2)}\n`, { mode: 0o600 });
   await chmod(file, 0o600); // an existing file keeps its mode on write
@@ -265,7 +270,7 @@ async function devTokens(cfg: Config, ttlSeconds: number, out: Out, err: Out): P
 async function oneToken(cfg: Config, claims: TokenClaims, ttlSeconds: number, out: Out, err: Out): Promise<void> {
   const keys = await resolveAuthKeys(cfg, err);
   err(`token for ${claims.sub} (${claims.roles.join(', ')} at ${claims.unit ?? 'no unit'}), valid ${formatTtl(ttlSeconds)}, key "${keys.jwtKeys[0]!.kid}":`);
-  out(mintToken(keys.jwtKeys, claims, ttlSeconds));
+  out(mintToken(keys.jwtKeys, claims, ttlSeconds, { iss: keys.issuers[0]!, aud: keys.audience }));
 }
 
 /** DATABASE_URL, or the embedded database of a running `npm start`; a clear message when neither answers. */

@@ -64,3 +64,18 @@ describe('AUTH_JWT_KEYS and CASE_CODE_SECRET', () => {
     }
   });
 });
+
+describe('AUTH_JWT_ISSUERS and AUTH_JWT_AUDIENCE', () => {
+  it('name the issuers accepted and the audience required, defaulting to hotline / hotline-api', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'hotline-iss-'));
+    try {
+      const defaults = await resolveAuthKeys({ HOTLINE_DATA_DIR: dir });
+      expect([defaults.issuers, defaults.audience]).toEqual([['hotline'], 'hotline-api']);
+      const cfg = loadConfig({ AUTH_JWT_ISSUERS: 'https://sso.city.gov/realms/12345, hotline', AUTH_JWT_AUDIENCE: 'hotline-prod' });
+      const keys = await resolveAuthKeys({ ...cfg, HOTLINE_DATA_DIR: dir });
+      expect([keys.issuers, keys.audience]).toEqual([['https://sso.city.gov/realms/12345', 'hotline'], 'hotline-prod']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -25,6 +25,10 @@ export interface JwtKey {
 export interface AuthKeys {
   jwtKeys: JwtKey[];
   caseCodeSecret: Buffer;
+  /** Token issuers accepted (the first is the one hotline signs as). */
+  issuers: string[];
+  /** The audience a token must name. */
+  audience: string;
 }
 
 export const JWT_ISSUER = 'hotline';
@@ -73,7 +77,7 @@ export function parseSecret(text: string): Buffer {
 }
 
 export function generateAuthKeys(kid = 'dev'): AuthKeys {
-  return { jwtKeys: [{ kid, algorithm: 'HS256', key: randomBytes(32) }], caseCodeSecret: randomBytes(32) };
+  return { jwtKeys: [{ kid, algorithm: 'HS256', key: randomBytes(32) }], caseCodeSecret: randomBytes(32), issuers: [JWT_ISSUER], audience: JWT_AUDIENCE };
 }
 
 function formatAuthKeys(keys: AuthKeys): string {
@@ -89,10 +93,17 @@ export const DEV_AUTH_FILE = 'auth-keys';
  * across restarts.
  */
 export async function resolveAuthKeys(
-  cfg: { AUTH_JWT_KEYS?: JwtKey[] | undefined; CASE_CODE_SECRET?: Buffer | undefined; HOTLINE_DATA_DIR: string },
+  cfg: {
+    AUTH_JWT_KEYS?: JwtKey[] | undefined;
+    CASE_CODE_SECRET?: Buffer | undefined;
+    AUTH_JWT_ISSUERS?: string[] | undefined;
+    AUTH_JWT_AUDIENCE?: string | undefined;
+    HOTLINE_DATA_DIR: string;
+  },
   log?: (line: string) => void,
 ): Promise<AuthKeys> {
-  if (cfg.AUTH_JWT_KEYS && cfg.CASE_CODE_SECRET) return { jwtKeys: cfg.AUTH_JWT_KEYS, caseCodeSecret: cfg.CASE_CODE_SECRET };
+  const claims = { issuers: cfg.AUTH_JWT_ISSUERS ?? [JWT_ISSUER], audience: cfg.AUTH_JWT_AUDIENCE ?? JWT_AUDIENCE };
+  if (cfg.AUTH_JWT_KEYS && cfg.CASE_CODE_SECRET) return { jwtKeys: cfg.AUTH_JWT_KEYS, caseCodeSecret: cfg.CASE_CODE_SECRET, ...claims };
   const file = path.resolve(cfg.HOTLINE_DATA_DIR, DEV_AUTH_FILE);
   await mkdir(path.dirname(file), { recursive: true });
   try {
@@ -112,6 +123,7 @@ export async function resolveAuthKeys(
     return {
       jwtKeys: cfg.AUTH_JWT_KEYS ?? parseJwtKeys(lines.AUTH_JWT_KEYS ?? ''),
       caseCodeSecret: cfg.CASE_CODE_SECRET ?? parseSecret(lines.CASE_CODE_SECRET ?? ''),
+      ...claims,
     };
   } catch (err) {
     throw new Error(`${file}: ${err instanceof Error ? err.message : String(err)}`);
@@ -128,15 +140,20 @@ export interface TokenClaims {
 }
 
 /** Signs a token with the current (first) HS256 key: for the dev-token command and tests. */
-export function mintToken(keys: readonly JwtKey[], claims: TokenClaims, ttlSeconds = 8 * 3600): string {
+export function mintToken(
+  keys: readonly JwtKey[],
+  claims: TokenClaims,
+  ttlSeconds = 8 * 3600,
+  as: { iss: string; aud: string } = { iss: JWT_ISSUER, aud: JWT_AUDIENCE },
+): string {
   const signing = keys[0];
   if (!signing || signing.algorithm !== 'HS256') throw new Error('the first AUTH_JWT_KEYS entry must be an HS256 secret to mint tokens');
   const sign = createSigner({
     key: signing.key as Buffer,
     algorithm: 'HS256',
     kid: signing.kid,
-    iss: JWT_ISSUER,
-    aud: JWT_AUDIENCE,
+    iss: as.iss,
+    aud: as.aud,
     expiresIn: ttlSeconds * 1000,
   });
   return sign({ ...claims });

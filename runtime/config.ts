@@ -78,6 +78,13 @@ const envSchema = z.object({
    * one until its tokens have expired. Required in production; unset elsewhere, kept in the data folder.
    */
   AUTH_JWT_KEYS: parsed<JwtKey[]>(parseJwtKeys),
+  /** Token issuers (`iss`) accepted, comma-separated; the first is the one dev tokens carry. Default `hotline`. */
+  AUTH_JWT_ISSUERS: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.split(',').map((s) => s.trim()).filter(Boolean))),
+  /** The audience (`aud`) a token must name. Default `hotline-api`. */
+  AUTH_JWT_AUDIENCE: z.string().min(1).optional(),
   /** The secret complainants' verification codes are derived from (base64, ≥ 32 bytes). Required in production. */
   CASE_CODE_SECRET: parsed<Buffer>(parseSecret),
   /** Requests per minute per credential (API keys can carry their own limit). */

@@ -184,6 +184,15 @@ describe('credentials', () => {
     }
   });
 
+  it('a token from another issuer or for another audience is refused', async () => {
+    const { mintToken } = await import('../runtime/auth-keys.js');
+    const claims = { sub: 'u', roles: ['analyst' as const], unit: 'city' };
+    for (const as of [{ iss: 'someone-else', aud: 'hotline-api' }, { iss: 'hotline', aud: 'another-api' }]) {
+      const token = mintToken(stack.authKeys.jwtKeys, claims, 600, as);
+      expect((await stack.http('GET', url, undefined, { authorization: `Bearer ${token}` })).status, JSON.stringify(as)).toBe(401);
+    }
+  });
+
   it('tokens signed with a key listed after the current one still verify (rotation), by key id', async () => {
     const { mintToken } = await import('../runtime/auth-keys.js');
     const rotated = [{ kid: 'next', algorithm: 'HS256' as const, key: Buffer.alloc(32, 7) }, ...stack.authKeys.jwtKeys];

@@ -121,47 +121,27 @@ async function each(payloads: PayloadJson[], op: (p: Payload[]) => Promise<Paylo
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 413: problemSchema, 415: problemSchema, 422: problemSchema, 429: problemSchema };
 
+const SUMMARIES = {
+  decode: 'Decrypt workflow payloads for the Temporal Web UI (codec server protocol; payloads not encrypted pass through)',
+  encode: 'Encrypt payloads under the current key, for input the Temporal Web UI sends (codec server protocol)',
+} as const;
+
 export function codecRoutes(deps: { codec: PayloadCodec; bodyLimit?: number }): FastifyPluginAsyncZod {
   const bodyLimit = deps.bodyLimit ?? CODEC_BODY_LIMIT;
   return async (app) => {
-    app.post(
-      '/codec/decode',
-      {
-        bodyLimit,
-        config: { access: 'codec.decode' },
-        schema: {
-          tags: ['codec'],
-          summary: 'Decrypt workflow payloads for the Temporal Web UI (codec server protocol; payloads not encrypted pass through)',
-          headers,
-          querystring,
-          body: payloadsIn,
-          response: { 200: payloadsOut, ...errors },
+    for (const op of ['decode', 'encode'] as const) {
+      app.post(
+        `/codec/${op}`,
+        {
+          bodyLimit,
+          config: { access: `codec.${op}` },
+          schema: { tags: ['codec'], summary: SUMMARIES[op], headers, querystring, body: payloadsIn, response: { 200: payloadsOut, ...errors } },
         },
-      },
-      async (req) => {
-        req.log.info({ codec: 'decode', namespace: req.headers['x-namespace'], payloads: req.body.payloads.length }, 'codec decode');
-        return { payloads: (await each(req.body.payloads, (p) => deps.codec.decode(p))).map(toJson) };
-      },
-    );
-
-    app.post(
-      '/codec/encode',
-      {
-        bodyLimit,
-        config: { access: 'codec.encode' },
-        schema: {
-          tags: ['codec'],
-          summary: 'Encrypt payloads under the current key, for input the Temporal Web UI sends (codec server protocol)',
-          headers,
-          querystring,
-          body: payloadsIn,
-          response: { 200: payloadsOut, ...errors },
+        async (req) => {
+          req.log.info({ codec: op, namespace: req.headers['x-namespace'], payloads: req.body.payloads.length }, `codec ${op}`);
+          return { payloads: (await each(req.body.payloads, (p) => deps.codec[op](p))).map(toJson) };
         },
-      },
-      async (req) => {
-        req.log.info({ codec: 'encode', namespace: req.headers['x-namespace'], payloads: req.body.payloads.length }, 'codec encode');
-        return { payloads: (await each(req.body.payloads, (p) => deps.codec.encode(p))).map(toJson) };
-      },
-    );
+      );
+    }
   };
 }

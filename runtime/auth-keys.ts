@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createSigner } from 'fast-jwt';
 import type { Principal, StaffRole } from '../domain/access.js';
+import { BASE64, keyEntries } from './key-list.js';
 
 export type JwtAlgorithm = 'HS256' | 'RS256' | 'ES256';
 
@@ -34,21 +35,10 @@ export interface AuthKeys {
 export const JWT_ISSUER = 'hotline';
 export const JWT_AUDIENCE = 'hotline-api';
 
-const KID = /^[A-Za-z0-9._-]{1,64}$/;
-const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
 /** Parses AUTH_JWT_KEYS; messages never carry key material. */
 export function parseJwtKeys(text: string): JwtKey[] {
-  const entries = text.split(',').map((s) => s.trim()).filter(Boolean);
-  if (entries.length === 0) throw new Error('needs at least one key, as kid:base64secret or kid:@public-key.pem (the first signs)');
-  const keys: JwtKey[] = [];
-  for (const [n, entry] of entries.entries()) {
-    const colon = entry.indexOf(':');
-    if (colon < 0) throw new Error(`entry ${n + 1} is not kid:base64secret or kid:@file.pem`);
-    const kid = entry.slice(0, colon);
-    const material = entry.slice(colon + 1);
-    if (!KID.test(kid)) throw new Error(`entry ${n + 1}: key id must be 1–64 of A-Z a-z 0-9 . _ -`);
-    if (keys.some((k) => k.kid === kid)) throw new Error(`key id "${kid}" is listed twice`);
+  return keyEntries(text, 'kid:base64secret or kid:@public-key.pem', 'the first signs').map(({ id: kid, material }): JwtKey => {
     if (material.startsWith('@')) {
       let key: KeyObject;
       try {
@@ -58,15 +48,13 @@ export function parseJwtKeys(text: string): JwtKey[] {
       }
       const type = key.asymmetricKeyType;
       if (type !== 'rsa' && type !== 'ec') throw new Error(`key "${kid}": only RSA (RS256) and EC P-256 (ES256) public keys are accepted`);
-      keys.push({ kid, algorithm: type === 'rsa' ? 'RS256' : 'ES256', key });
-      continue;
+      return { kid, algorithm: type === 'rsa' ? 'RS256' : 'ES256', key };
     }
     if (!BASE64.test(material)) throw new Error(`key "${kid}" is not base64`);
     const key = Buffer.from(material, 'base64');
     if (key.length < 32) throw new Error(`key "${kid}" is ${key.length} bytes; HS256 needs at least 32 (openssl rand -base64 32)`);
-    keys.push({ kid, algorithm: 'HS256', key });
-  }
-  return keys;
+    return { kid, algorithm: 'HS256', key };
+  });
 }
 
 export function parseSecret(text: string): Buffer {

@@ -13,12 +13,12 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { METADATA_ENCODING_KEY, ValueError, type DataConverter, type Payload, type PayloadCodec } from '@temporalio/common';
+import { BASE64, keyEntries } from './key-list.js';
 
 export const ENCRYPTED_ENCODING = 'binary/encrypted';
 export const METADATA_KEY_ID = 'encryption-key-id';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
-const KEY_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 export interface PayloadKey {
   id: string;
@@ -31,22 +31,12 @@ export interface PayloadKey {
  * names it) and never with key material in it.
  */
 export function parsePayloadKeys(text: string): PayloadKey[] {
-  const entries = text.split(',').map((s) => s.trim()).filter(Boolean);
-  if (entries.length === 0) throw new Error('needs at least one key, as id:base64key[,id:base64key…] (the first encrypts)');
-  const keys: PayloadKey[] = [];
-  for (const [n, entry] of entries.entries()) {
-    const colon = entry.indexOf(':');
-    if (colon < 0) throw new Error(`entry ${n + 1} is not id:base64key`);
-    const id = entry.slice(0, colon);
-    const material = entry.slice(colon + 1);
-    if (!KEY_ID.test(id)) throw new Error(`entry ${n + 1}: key id must be 1–64 of A-Z a-z 0-9 . _ -`);
-    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(material)) throw new Error(`key "${id}" is not base64`);
+  return keyEntries(text, 'id:base64key', 'the first encrypts').map(({ id, material }) => {
+    if (!BASE64.test(material)) throw new Error(`key "${id}" is not base64`);
     const key = Buffer.from(material, 'base64');
     if (key.length !== 32) throw new Error(`key "${id}" is ${key.length} bytes; AES-256 needs 32 (e.g. openssl rand -base64 32)`);
-    if (keys.some((k) => k.id === id)) throw new Error(`key id "${id}" is listed twice`);
-    keys.push({ id, key });
-  }
-  return keys;
+    return { id, key };
+  });
 }
 
 export function formatPayloadKeys(keys: readonly PayloadKey[]): string {

@@ -32,6 +32,7 @@ const UPDATE_SUMMARIES: Record<UpdateAction, string> = {
 const SIGNAL_SUMMARIES: Record<SignalAction, string> = {
   escalate: 'Escalate (督办) to a higher supervision level',
   reassign: 'Reassign (改派) to another unit',
+  urge: 'Urge (催办) the unit that has the case, with a note; the unit is sent a notice',
 };
 
 export function casesRoutes(cases: CasesService): FastifyPluginAsyncZod {

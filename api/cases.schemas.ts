@@ -62,6 +62,7 @@ export const actionBodies = {
   }),
   escalate: z.strictObject({ reason: text(2000), level: z.number().int().min(1).max(MAX_ESCALATION_LEVEL).optional() }),
   reassign: z.strictObject({ unitId: id, reason: text(2000) }),
+  urge: z.strictObject({ note: text(2000) }),
 } as const;
 
 /**
@@ -183,7 +184,7 @@ export const caseEventView = z.object({
 export type CaseEventView = z.infer<typeof caseEventView>;
 export const caseEventList = z.object({ caseId: z.string(), items: z.array(caseEventView) });
 
-export const signalAccepted = z.object({ caseId: z.string(), action: z.enum(['escalate', 'reassign']), accepted: z.literal(true) });
+export const signalAccepted = z.object({ caseId: z.string(), action: z.enum(['escalate', 'reassign', 'urge']), accepted: z.literal(true) });
 
 export const problemSchema = z
   .object({

@@ -44,6 +44,7 @@ export const CASE_ACTIONS = [
   'case.callback',
   'case.escalate',
   'case.reassign',
+  'case.urge',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -76,7 +77,7 @@ export const ACCESS: Record<Role, Grants> = {
   dispatcher: { ...readSubtree, 'case.open': 'city', 'case.dispatch': 'subtree', 'case.reassign': 'subtree' },
   unit_handler: handleUnit,
   unit_leader: handleUnit,
-  supervisor: { ...readSubtree, 'case.escalate': 'subtree', 'case.reassign': 'subtree' },
+  supervisor: { ...readSubtree, 'case.escalate': 'subtree', 'case.reassign': 'subtree', 'case.urge': 'subtree' },
   callback_agent: { ...readCity, 'case.callback': 'city' },
   reviewer: readCity,
   analyst: { 'case.list': 'city', 'case.read': 'city', 'reference.read': 'city' },

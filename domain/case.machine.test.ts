@@ -103,6 +103,7 @@ const SAMPLE: Record<CaseAction, () => CaseCommand> = {
   callback: () => cmd.callback(),
   escalate: () => cmd.escalate(),
   reassign: () => cmd.reassign('unit-b'),
+  urge: () => ({ kind: 'urge', payload: { note: '请尽快办理' } }),
 };
 
 function violation(fn: () => unknown): RuleViolation {
@@ -665,5 +666,15 @@ describe('checkActingUnit', () => {
     expect(() => checkActingUnit(state, { id: 'h', role: 'unit_handler', unitId: 'd01-s02' })).not.toThrow();
     expect(() => checkActingUnit(state, { id: 's', role: 'supervisor' })).not.toThrow();
     expect(() => checkActingUnit(state, { id: 'h', role: 'unit_handler', unitId: 'd01-s01' })).toThrow(expect.objectContaining({ code: 'case_not_found' }));
+  });
+});
+
+describe('urge (催办)', () => {
+  it('records the push on the timeline and sends the unit a notice, without changing the case', () => {
+    const before = REACH.accepted();
+    const t = apply(before, { kind: 'urge', payload: { note: '群众反映强烈，请今日内联系' } }, ctx(40 * 60_000));
+    expect(t.state.status).toBe(before.status);
+    expect(t.events.map((e) => [e.type, e.data])).toEqual([['urged', { unitId: before.unitId, note: '群众反映强烈，请今日内联系' }]]);
+    expect(t.notifications).toEqual([expect.objectContaining({ kind: 'urging', recipient: before.unitId, message: '催办: 群众反映强烈，请今日内联系' })]);
   });
 });

@@ -36,6 +36,8 @@ export const ALLOWED_FROM: Readonly<Record<CaseAction, readonly CaseStatus[]>> =
   callback: ['replied'],
   escalate: OPEN,
   reassign: ['dispatched', 'accepted', 'contacted'],
+  // While the unit owes work on it.
+  urge: ['dispatched', 'accepted', 'contacted'],
 };
 
 export interface Context {
@@ -203,6 +205,14 @@ export function apply(state: CaseState, cmd: CaseCommand, ctx: Context): Transit
       s.reassignCount += 1;
       startClocks(s, ['signFor', 'reply'], ctx);
       drafts.push({ type: 'reassigned', data: { from, to: s.unitId, reason: cmd.payload.reason } });
+      break;
+    }
+    case 'urge': {
+      drafts.push({
+        type: 'urged',
+        data: { unitId: s.unitId, note: cmd.payload.note },
+        notices: [{ kind: 'urging', recipient: s.unitId ?? 'dispatch', message: `催办: ${cmd.payload.note}` }],
+      });
       break;
     }
   }

@@ -117,6 +117,7 @@ export const CASE_EVENT_TYPES = [
   'closed',
   'escalated',
   'reassigned',
+  'urged',
   'warning_raised',
   'signal_ignored',
 ] as const;
@@ -155,6 +156,8 @@ export interface ReplyCommand { content: string; resolved: boolean }
 export interface CallbackCommand { contacted: boolean; resolved: boolean; satisfaction: Satisfaction; note?: string }
 export interface EscalateCommand { reason: string; level?: number }
 export interface ReassignCommand { unitId: string; reason: string }
+/** 催办: a push to the unit that has the case, with a note; the unit is sent a notice. */
+export interface UrgeCommand { note: string }
 
 export type CaseCommand =
   | { kind: 'dispatch'; payload: DispatchCommand }
@@ -165,6 +168,7 @@ export type CaseCommand =
   | { kind: 'reply'; payload: ReplyCommand }
   | { kind: 'callback'; payload: CallbackCommand }
   | { kind: 'escalate'; payload: EscalateCommand }
-  | { kind: 'reassign'; payload: ReassignCommand };
+  | { kind: 'reassign'; payload: ReassignCommand }
+  | { kind: 'urge'; payload: UrgeCommand };
 export type CaseAction = CaseCommand['kind'];
-export const CASE_ACTIONS = ['dispatch', 'accept', 'return', 'contact', 'progress', 'reply', 'callback', 'escalate', 'reassign'] as const satisfies readonly CaseAction[];
+export const CASE_ACTIONS = ['dispatch', 'accept', 'return', 'contact', 'progress', 'reply', 'callback', 'escalate', 'reassign', 'urge'] as const satisfies readonly CaseAction[];

@@ -76,6 +76,7 @@ const EXPECTED: Record<string, Row> = {
   'POST /v1/cases/{id}/callback': CASE_ACTION_ROW.callback,
   'POST /v1/cases/{id}/escalate': CASE_ACTION_ROW.escalate,
   'POST /v1/cases/{id}/reassign': CASE_ACTION_ROW.reassign,
+  'POST /v1/cases/{id}/urge': CASE_ACTION_ROW.escalate,
   'POST /codec/encode': row(403, 403, 403, 403, 403, 403, 403, 403, 200, 401),
   'POST /codec/decode': row(403, 403, 403, 403, 403, 403, 403, 403, 200, 401),
   'GET /codec/login': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
@@ -95,6 +96,7 @@ const BODIES: Record<string, unknown> = {
   'POST /v1/cases/{id}/callback': { contacted: true, resolved: true, satisfaction: 'satisfied' },
   'POST /v1/cases/{id}/escalate': { reason: '超期未办' },
   'POST /v1/cases/{id}/reassign': { unitId: 'd01-s03', reason: '属地调整' },
+  'POST /v1/cases/{id}/urge': { note: '请尽快办理' },
   'POST /codec/encode': { payloads: [] },
   'POST /codec/decode': { payloads: [] },
 };

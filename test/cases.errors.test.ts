@@ -22,6 +22,7 @@ const validBodies: Record<string, unknown> = {
   reply: { content: '已处理', resolved: true },
   callback: { contacted: true, resolved: true, satisfaction: 'satisfied' },
   escalate: { reason: '督办', level: 1 },
+  urge: { note: '请尽快办理' },
   reassign: { unitId: 'd01-s03', reason: '改派' },
 };
 

@@ -2,6 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { act, driveTo, eventually, expectRecordMatchesWorkflow, openCase } from './support/cases.js';
 import { startStack, type TestStack } from './support/stack.js';
+import { eq } from 'drizzle-orm';
+import { notifications } from '../db/schema.js';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -125,5 +127,28 @@ describe('a complaint from intake to close', () => {
     expect(types).toEqual(['received', 'dispatched', 'returned', 'dispatched', 'reassigned', 'escalated']);
     const escalated = events.body.items.find((e: { type: string }) => e.type === 'escalated');
     expect(escalated.data).toMatchObject({ from: 0, to: 2, reason: '群众反映强烈' });
+  });
+
+  it('urges (催办) the unit that has the case: on the timeline with its supervisor, a notice to the unit, the case unchanged', async () => {
+    const id = await openCase(stack);
+    await act(stack, id, 'dispatch', { unitId: 'd01-s01' });
+    const urged = await stack.http('POST', `/v1/cases/${id}/urge`, { note: '群众反映强烈，请今日内联系' }, stack.as('supervisor', 'd01', 'supervisor-d01'));
+    expect(urged.status).toBe(202);
+    expect(urged.body).toEqual({ caseId: id, action: 'urge', accepted: true });
+    await eventually(async () => {
+      const events = await stack.http('GET', `/v1/cases/${id}/events`);
+      const last = events.body.items.at(-1);
+      expect(last).toMatchObject({ type: 'urged', actor: { id: 'supervisor-d01', role: 'supervisor' }, data: { unitId: 'd01-s01', note: '群众反映强烈，请今日内联系' } });
+    });
+    const outbox = await stack.database.db.select().from(notifications).where(eq(notifications.caseId, id));
+    expect(outbox).toEqual([expect.objectContaining({ kind: 'urging', recipient: 'd01-s01', message: '催办: 群众反映强烈，请今日内联系' })]);
+    expect((await stack.http('GET', `/v1/cases/${id}`)).body).toMatchObject({ status: 'dispatched', unitId: 'd01-s01' });
+    // Nothing to urge once the unit has replied: 409 with the state.
+    await act(stack, id, 'accept', {});
+    await act(stack, id, 'contact', { method: 'phone' });
+    await act(stack, id, 'reply', { content: '已处理', resolved: true });
+    const late = await stack.http('POST', `/v1/cases/${id}/urge`, { note: '再催' }, stack.as('supervisor'));
+    expect(late.status).toBe(409);
+    expect(late.body.state).toBe('replied');
   });
 });

@@ -16,6 +16,7 @@ import type {
   ReassignCommand,
   ReplyCommand,
   ReturnCommand,
+  UrgeCommand,
 } from '../domain/case.types.js';
 import type { CasePolicy, CaseSetup } from '../domain/policy.types.js';
 
@@ -60,7 +61,8 @@ export type UpdateAction = keyof typeof caseUpdates;
 
 export const escalateSignal = defineSignal<[EscalateCommand, Actor]>('escalate');
 export const reassignSignal = defineSignal<[ReassignCommand, Actor]>('reassign');
-export const caseSignals = { escalate: escalateSignal, reassign: reassignSignal } as const;
+export const urgeSignal = defineSignal<[UrgeCommand, Actor]>('urge');
+export const caseSignals = { escalate: escalateSignal, reassign: reassignSignal, urge: urgeSignal } as const;
 export type SignalAction = keyof typeof caseSignals;
 
 export const getCaseQuery = defineQuery<CaseView>('getCase');

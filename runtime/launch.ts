@@ -6,13 +6,24 @@
 import path from 'node:path';
 import { buildApp } from '../api/app.js';
 import { createConfiguredCaseWorker } from './case-worker.js';
-import type { Config } from './config.js';
-import { apiOptions, connectClient, connectWorker, prepareDatabase, redactUrl, say } from './bootstrap.js';
+import { loadConfig, type Config } from './config.js';
+import { apiOptions, connectClient, connectWorker, installTemporalRuntime, prepareDatabase, redactUrl, say } from './bootstrap.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-db.js';
 import { encryptedDataConverter, resolvePayloadKeys } from './payload-codec.js';
 
 /** A shutdown step: what it stops, and how. Lists of them run in order. */
 export type Step = [name: string, stop: () => Promise<unknown> | unknown];
+
+/**
+ * The opening of both all-in-one starts: the clock for the ready banner, the configuration (a bad value stops
+ * here), the data folder, an empty list of shutdown steps, and the SDK's logger at LOG_LEVEL.
+ */
+export function beginStart(): { started: number; cfg: Config; dataDir: string; stops: Step[] } {
+  const started = Date.now();
+  const cfg = loadConfig();
+  installTemporalRuntime(cfg.LOG_LEVEL);
+  return { started, cfg, dataDir: path.resolve(cfg.HOTLINE_DATA_DIR), stops: [] };
+}
 
 /** DATABASE_URL, or the embedded PostgreSQL started under the data folder (its stop goes first into `stops`). */
 export async function startRecordDatabase(cfg: Config, stops: Step[]): Promise<{ url: string; embedded: EmbeddedDatabase | null }> {

@@ -8,17 +8,12 @@
  * PostgreSQL (if it started one), in that order.
  */
 import path from 'node:path';
-import { loadConfig } from './config.js';
-import { installTemporalRuntime, onShutdown, redactUrl, say } from './bootstrap.js';
-import { apiBaseUrl, sayReady, startOrCleanUp, startRecordDatabase, startWorkerAndApi, type Step } from './launch.js';
+import { onShutdown, redactUrl, say } from './bootstrap.js';
+import { apiBaseUrl, beginStart, sayReady, startOrCleanUp, startRecordDatabase, startWorkerAndApi } from './launch.js';
 import { configuredTopology, startTopology } from './temporal-topology.js';
 import { ensureProductionTools } from './tools.js';
 
-const started = Date.now();
-const cfg = loadConfig();
-const dataDir = path.resolve(cfg.HOTLINE_DATA_DIR);
-const stops: Step[] = [];
-installTemporalRuntime(cfg.LOG_LEVEL);
+const { started, cfg, dataDir, stops } = beginStart();
 
 await startOrCleanUp(stops, async () => {
   if (cfg.TEMPORAL_ADDRESS) throw new Error('start:production starts its own Temporal server; unset TEMPORAL_ADDRESS (npm start uses a running server)');

@@ -5,17 +5,12 @@
  * (`npm run start:production`, runtime/start-production.ts, is the same with the production Temporal topology.)
  */
 import path from 'node:path';
-import { loadConfig } from './config.js';
-import { installTemporalRuntime, onShutdown, redactUrl, say } from './bootstrap.js';
-import { apiBaseUrl, sayReady, startOrCleanUp, startRecordDatabase, startWorkerAndApi, type Step } from './launch.js';
+import { onShutdown, redactUrl, say } from './bootstrap.js';
+import { apiBaseUrl, beginStart, sayReady, startOrCleanUp, startRecordDatabase, startWorkerAndApi } from './launch.js';
 import { startDevServer } from './temporal-dev-server.js';
 import { ensureTemporalCli } from './tools.js';
 
-const started = Date.now();
-const cfg = loadConfig();
-const dataDir = path.resolve(cfg.HOTLINE_DATA_DIR);
-const stops: Step[] = [];
-installTemporalRuntime(cfg.LOG_LEVEL);
+const { started, cfg, dataDir, stops } = beginStart();
 
 await startOrCleanUp(stops, async () => {
   // 1. Temporal

@@ -21,6 +21,9 @@ import { registerAuth } from './auth.js';
 import { createCasesRepository } from './cases.repository.js';
 import { casesRoutes } from './cases.routes.js';
 import { createCasesService } from './cases.service.js';
+import { createDispatchRulesRepository } from './dispatch-rules.repository.js';
+import { dispatchRulesRoutes } from './dispatch-rules.routes.js';
+import { createDispatchRulesService } from './dispatch-rules.service.js';
 import { healthRoutes } from './health.routes.js';
 import { DomainError } from '../domain/errors.js';
 import { handleClientError, handleError, MAX_PARAM_LENGTH, registerErrorHandling, type FieldError } from './problem.js';
@@ -147,6 +150,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'case actions', description: 'Lifecycle actions (workflow Updates: 200 or 409)' },
         { name: 'supervision', description: 'Supervisor pushes (workflow signals: 202)' },
         { name: 'reference', description: 'Units and categories' },
+        { name: 'catalogue', description: 'The dispatch catalogue (派单目录): which unit a new case goes to' },
         { name: 'codec', description: 'Temporal Web UI codec server: workflow payloads in clear, for admins' },
         { name: 'health', description: 'Liveness and readiness' },
       ],
@@ -159,6 +163,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(healthRoutes({ pingDatabase: repository.ping, client: deps.client }));
   await app.register(referenceRoutes(reference));
+  await app.register(dispatchRulesRoutes(createDispatchRulesService({ repository: createDispatchRulesRepository(deps.db), reference })));
   await app.register(casesRoutes(cases));
   // The codec the API's own client uses: what the worker and the API encrypted, the UI can read (admins only).
   const [codec] = deps.client.options.loadedDataConverter.payloadCodecs;

@@ -1,17 +1,21 @@
 /**
- * Units, categories and the policy in force. The API validates incoming ids against an in-memory copy refreshed
- * from the database, so a case can still be opened while the database is unreachable (the copy may be a minute
- * old; a complaint is never refused because the record store is down). The same copy gives a new case its policy
- * and deadline class at start, so the case workflow need not ask the database before its clocks can run.
+ * Units, categories, the policy in force and the dispatch catalogue. The API validates incoming ids against an
+ * in-memory copy refreshed from the database, so a case can still be opened while the database is unreachable (the
+ * copy may be a minute old; a complaint is never refused because the record store is down). The same copy gives a
+ * new case its policy, deadline class and catalogue dispatch at start, so the case workflow need not ask the
+ * database before its clocks can run. A catalogue edit on this instance refreshes the copy at once; other
+ * instances see it within their refresh interval.
  */
 import { asc, eq, like, or, type SQL } from 'drizzle-orm';
 import { and } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
+import { loadActiveRules } from '../db/catalogue.js';
 import { loadActivePolicy } from '../db/policy.js';
 import { categories, units } from '../db/schema.js';
 import { unitTreeOf, type UnitTree } from '../domain/access.js';
+import { copiesFor, matchCatalogue, organisationOf, type CatalogueMatch, type DispatchRuleRecord, type Organisation } from '../domain/dispatch-catalogue.js';
 import { DomainError } from '../domain/errors.js';
-import type { CasePolicy, CaseSetup } from '../domain/policy.types.js';
+import type { CasePolicy, CaseSetup, CatalogueDispatch } from '../domain/policy.types.js';
 import { slaClassOf } from '../domain/reference.types.js';
 
 type UnitRow = typeof units.$inferSelect;
@@ -29,15 +33,30 @@ export function createReferenceService(db: Database, options: { refreshMs?: numb
   let tree: UnitTree = unitTreeOf(unitPaths);
   let categoryById = new Map<string, CategoryRow>();
   let policy: CasePolicy | null = null;
+  let organisation: Organisation = organisationOf([], []);
+  let rules: DispatchRuleRecord[] = [];
   let loaded = false;
   let timer: NodeJS.Timeout | undefined;
+  /** Refreshes may overlap (the interval and one after a catalogue write): only the latest started one is kept. */
+  let started = 0;
+  let applied = 0;
 
   async function refresh(): Promise<void> {
-    const [u, c, p] = await Promise.all([db.select({ id: units.id, path: units.path }).from(units), db.select().from(categories), loadActivePolicy(db)]);
-    unitPaths = new Map(u.map((r) => [r.id, r.path]));
+    const generation = ++started;
+    const [u, c, p, r] = await Promise.all([
+      db.select({ id: units.id, path: units.path, type: units.type, parentId: units.parentId }).from(units),
+      db.select().from(categories),
+      loadActivePolicy(db),
+      loadActiveRules(db),
+    ]);
+    if (generation < applied) return;
+    applied = generation;
+    unitPaths = new Map(u.map((row) => [row.id, row.path]));
     tree = unitTreeOf(unitPaths);
-    categoryById = new Map(c.map((r) => [r.id, r]));
+    categoryById = new Map(c.map((row) => [row.id, row]));
     policy = p;
+    organisation = organisationOf(u, c);
+    rules = r;
     loaded = true;
   }
 
@@ -77,6 +96,22 @@ export function createReferenceService(db: Database, options: { refreshMs?: numb
     /** The policy in force and the category's deadline class; undefined until the first load succeeded. */
     caseSetup(categoryId: string): CaseSetup | undefined {
       return policy ? { policy, slaClass: slaClassOf(categoryById.get(categoryId)?.slaClass) } : undefined;
+    },
+    /** The unit's type (undefined for an unknown unit, or before the first load). */
+    unitType(id: string): string | undefined {
+      return organisation.units.get(id)?.type;
+    },
+    /** The dispatch catalogue's full answer (every matching rule) for a case; undefined until the first load. */
+    catalogueMatch(categoryId: string, areaUnitId?: string | null): CatalogueMatch | undefined {
+      return loaded ? matchCatalogue(rules, organisation, { categoryId, areaUnitId }) : undefined;
+    },
+    /** The unit the catalogue sends a new case to (exactly one unit matched), or null: a dispatcher decides (also until loaded). */
+    matchDispatch(categoryId: string, areaUnitId?: string | null): CatalogueDispatch | null {
+      return loaded ? matchCatalogue(rules, organisation, { categoryId, areaUnitId }).dispatch : null;
+    },
+    /** Units copied when a case is sent to `unitId`: a street's district (抄送); [] for others or before the first load. */
+    copiesFor(unitId: string): string[] {
+      return copiesFor(unitId, organisation);
     },
 
     async listUnits(q: UnitQuery): Promise<UnitRow[]> {

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
+import { matchCatalogue, organisationOf, RULE_UNIT_TYPES } from '../domain/dispatch-catalogue.js';
 import { SLA_CLASSES, UNIT_TYPES } from '../domain/reference.types.js';
-import { demoCategories, demoUnits } from './seed-data.js';
+import { demoCategories, demoDispatchRules, demoUnits } from './seed-data.js';
 
 const CJK = /[\u4e00-\u9fff]/;
 
@@ -106,5 +107,40 @@ describe('demoCategories', () => {
 
   it('uses Chinese names', () => {
     for (const c of demoCategories) expect(c.name, c.id).toMatch(CJK);
+  });
+});
+
+describe('demoDispatchRules', () => {
+  const unitIds = new Set(demoUnits.map((u) => u.id));
+  const categoryIds = new Set(demoCategories.map((c) => c.id));
+  const org = organisationOf(demoUnits, demoCategories);
+
+  it('has unique ids', () => {
+    expect(duplicates(demoDispatchRules.map((r) => r.id))).toEqual([]);
+  });
+
+  it('references existing categories and units, and names exactly one target of a valid type', () => {
+    for (const r of demoDispatchRules) {
+      expect(categoryIds.has(r.categoryId), `${r.id} category ${r.categoryId}`).toBe(true);
+      if (r.areaUnitId !== null) expect(unitIds.has(r.areaUnitId), `${r.id} area ${r.areaUnitId}`).toBe(true);
+      expect((r.unitId === null) !== (r.unitType === null), `${r.id}: exactly one of unitId and unitType`).toBe(true);
+      if (r.unitId !== null) expect(unitIds.has(r.unitId), `${r.id} unit ${r.unitId}`).toBe(true);
+      if (r.unitType !== null) expect(RULE_UNIT_TYPES, r.id).toContain(r.unitType);
+      expect(r.note ?? '', r.id).toMatch(CJK);
+    }
+  });
+
+  it('dispatches typical cases to one unit, and leaves the deliberate overlap (and unlisted matters) to a dispatcher', () => {
+    const unitFor = (categoryId: string, areaUnitId?: string) => matchCatalogue(demoDispatchRules, org, { categoryId, areaUnitId }).dispatch?.unitId ?? null;
+    expect(unitFor('property.fee', 'd01-s02-c01')).toBe('d01-s02');
+    expect(unitFor('sanitation.garbage.overflow', 'd01-s01-c01-g01')).toBe('dept-cg');
+    expect(unitFor('sanitation.garbage.overflow', 'd03-s02-c01')).toBe('d03-s02');
+    expect(unitFor('market.food.restaurant')).toBe('dept-scjg');
+    expect(unitFor('traffic.bus.route', 'd02-s01')).toBe('dept-jt');
+    // 施工噪音 is claimed by two bureaus: the test fixture's complaint stays with a dispatcher even with the demo catalogue.
+    const overlap = matchCatalogue(demoDispatchRules, org, { categoryId: 'env.noise.construction', areaUnitId: 'd01-s01-c01' });
+    expect(overlap.dispatch).toBeNull();
+    expect(new Set(overlap.candidates.map((c) => c.unitId))).toEqual(new Set(['dept-sthj', 'dept-zj']));
+    expect(unitFor('admin.conduct', 'd01')).toBeNull();
   });
 });

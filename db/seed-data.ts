@@ -1,8 +1,10 @@
 /**
  * Demo reference data for the fictional city 临江市 (Linjiang): the unit tree (city → district → street/town →
- * community/village → grid, plus city-level functional departments) and a three-level complaint category taxonomy.
- * Names, leaders and phone numbers are invented. Arrays are ordered so that every parent precedes its children.
+ * community/village → grid, plus city-level functional departments), a three-level complaint category taxonomy,
+ * and a dispatch catalogue (派单目录). Names, leaders and phone numbers are invented. Arrays are ordered so that
+ * every parent precedes its children.
  */
+import type { DispatchRuleRecord } from '../domain/dispatch-catalogue.js';
 import type { CategoryRecord, UnitRecord } from '../domain/reference.types.js';
 
 export const demoUnits: readonly UnitRecord[] = [
@@ -242,4 +244,52 @@ export const demoCategories: readonly CategoryRecord[] = [
   { id: 'land.title', name: '不动产登记', parentId: 'land', slaClass: 'general' },
   { id: 'land.title.legacy', name: '历史遗留产权问题', parentId: 'land.title', slaClass: 'complex' },
   { id: 'land.title.certificate', name: '办证进度', parentId: 'land.title', slaClass: 'general' },
+];
+
+/**
+ * The demo dispatch catalogue: "who is in charge of the domain is responsible" for matters a city department owns,
+ * the street office of the place (属地管理) for neighbourhood matters. A case whose rules name exactly one unit is
+ * dispatched at intake; anything not listed, or listed for two units, waits for a dispatcher. Seeded once with the
+ * units; an administrator edits it through /v1/dispatch-rules afterwards.
+ */
+const dr = (id: string, categoryId: string, target: { unitId: string } | { unitType: string }, note: string, areaUnitId: string | null = null): DispatchRuleRecord => ({
+  id,
+  categoryId,
+  areaUnitId,
+  unitId: 'unitId' in target ? target.unitId : null,
+  unitType: 'unitType' in target ? target.unitType : null,
+  note,
+  active: true,
+});
+
+export const demoDispatchRules: readonly DispatchRuleRecord[] = [
+  // 属地: the street office (or town) of the place
+  dr('dr-property', 'property', { unitType: 'street' }, '物业管理纠纷由属地街道（乡镇）牵头协调'),
+  dr('dr-illegal', 'illegal', { unitType: 'street' }, '违法建设属地街道（乡镇）负责查处，城管执法配合'),
+  dr('dr-repair-leak', 'repair.leak', { unitType: 'street' }, '房屋渗漏邻里纠纷由属地街道调处'),
+  dr('dr-noise-living', 'env.noise.living', { unitType: 'street' }, '社会生活噪音属地街道劝导处置'),
+  dr('dr-fire-charging', 'safety.fire.charging', { unitType: 'community' }, '电动车楼道充电由社区网格员上门劝导'),
+  // 城管: urban districts; the county's towns collect their own refuse
+  dr('dr-garbage-d01', 'sanitation.garbage', { unitId: 'dept-cg' }, '江城区垃圾清运由市城管局环卫处负责', 'd01'),
+  dr('dr-garbage-d02', 'sanitation.garbage', { unitId: 'dept-cg' }, '东湖区垃圾清运由市城管局环卫处负责', 'd02'),
+  dr('dr-garbage-d03', 'sanitation.garbage', { unitType: 'street' }, '青溪县垃圾清运由各乡镇负责', 'd03'),
+  dr('dr-vendor', 'sanitation.vendor', { unitId: 'dept-cg' }, '占道经营由城管执法'),
+  dr('dr-streetlight', 'sanitation.streetlight', { unitId: 'dept-cg' }, '城市道路照明设施维护'),
+  dr('dr-muck', 'construction.site.muck', { unitId: 'dept-cg' }, '渣土运输撒漏由城管执法'),
+  // Departments
+  dr('dr-market', 'market', { unitId: 'dept-scjg' }, '市场监管职责'),
+  dr('dr-elevator', 'safety.elevator', { unitId: 'dept-scjg' }, '电梯属特种设备，由市场监管局监察'),
+  dr('dr-bus', 'traffic.bus', { unitId: 'dept-jt' }, '公交线路与服务由交通运输局负责'),
+  dr('dr-parking', 'traffic.parking', { unitId: 'dept-gaj' }, '违章停车由公安交警处置'),
+  dr('dr-env-air', 'env.air', { unitId: 'dept-sthj' }, '大气污染由生态环境局负责'),
+  dr('dr-construction', 'construction.night', { unitId: 'dept-zj' }, '夜间施工审批与工地管理由住建局负责'),
+  dr('dr-edu', 'edu', { unitId: 'dept-jy' }, '教育事项由教育局负责'),
+  dr('dr-labor', 'labor', { unitId: 'dept-rs' }, '劳动保障事项由人社局负责'),
+  dr('dr-water', 'utility.water', { unitId: 'dept-sw' }, '供水事项由水务局转供水企业'),
+  dr('dr-power', 'utility.power', { unitId: 'dept-gd' }, '供电事项由供电公司负责'),
+  dr('dr-gas', 'utility.gas', { unitId: 'dept-rq' }, '供气事项由燃气公司负责'),
+  dr('dr-gas-leak', 'safety.gas', { unitId: 'dept-rq' }, '燃气安全隐患由燃气公司抢修'),
+  // A deliberate overlap: two units, so a dispatcher decides (施工噪音 is claimed by both bureaus).
+  dr('dr-noise-construction-sthj', 'env.noise.construction', { unitId: 'dept-sthj' }, '施工噪音：生态环境局与住建局职责交叉，两条规则并存，由派单员研判'),
+  dr('dr-noise-construction-zj', 'env.noise.construction', { unitId: 'dept-zj' }, '施工噪音：住建局管工地，与生态环境局职责交叉，由派单员研判'),
 ];

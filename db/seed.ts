@@ -1,22 +1,25 @@
 /**
- * Loads the demo city (org tree, category taxonomy) and the default policy once. Re-running inserts nothing
- * that is already there, so start-up can always call it.
+ * Loads the demo city (org tree, category taxonomy, dispatch catalogue) and the default policy once. Re-running
+ * inserts nothing that is already there, so start-up can always call it.
  */
 import { sql } from 'drizzle-orm';
 import type { CategoryRecord, UnitRecord } from '../domain/reference.types.js';
 import type { CasePolicy } from '../domain/policy.types.js';
+import type { DispatchRuleRecord } from '../domain/dispatch-catalogue.js';
 import type { Database } from './client.js';
-import { casePolicies, categories, units } from './schema.js';
+import { casePolicies, categories, dispatchRules, units } from './schema.js';
 import { defaultCasePolicy } from './seed-policy.js';
-import { demoCategories, demoUnits } from './seed-data.js';
+import { demoCategories, demoDispatchRules, demoUnits } from './seed-data.js';
 
 export interface SeedData {
   units: readonly UnitRecord[];
   categories: readonly CategoryRecord[];
   policy: CasePolicy;
+  /** The dispatch catalogue, inserted with the units on the first seed only (a rule an admin deleted stays deleted). */
+  dispatchRules: readonly DispatchRuleRecord[];
 }
 
-export const demoSeed: SeedData = { units: demoUnits, categories: demoCategories, policy: defaultCasePolicy };
+export const demoSeed: SeedData = { units: demoUnits, categories: demoCategories, policy: defaultCasePolicy, dispatchRules: demoDispatchRules };
 
 function pathsOf(list: readonly UnitRecord[]): Map<string, string> {
   const paths = new Map<string, string>();
@@ -40,6 +43,9 @@ export async function seedReferenceData(db: Database, seed: SeedData = demoSeed)
       const paths = pathsOf(seed.units);
       await tx.insert(units).values(seed.units.map((u) => ({ ...u, path: paths.get(u.id)! }))).onConflictDoNothing();
       await tx.insert(categories).values([...seed.categories]).onConflictDoNothing();
+      if (seed.dispatchRules.length) {
+        await tx.insert(dispatchRules).values(seed.dispatchRules.map((r) => ({ ...r, updatedBy: 'seed' }))).onConflictDoNothing();
+      }
     }
     if (policies === 0) {
       await tx.insert(casePolicies).values({ version: seed.policy.version, document: seed.policy, active: true, note: 'default policy (DOMAIN.md)' });

@@ -63,6 +63,14 @@ const EXPECTED: Record<string, Row> = {
   'GET /readyz': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
   'GET /v1/units': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 401),
   'GET /v1/categories': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 401),
+  // The dispatch catalogue. `{ruleId}` is sent as it stands: no such rule, so 404 where the caller may act at all.
+  'GET /v1/dispatch-rules': row(200, 200, 403, 403, 200, 403, 403, 403, 200, 401),
+  'GET /v1/dispatch-rules/match': row(200, 200, 403, 403, 200, 403, 403, 403, 200, 401),
+  'GET /v1/dispatch-rules/{ruleId}': row(404, 404, 403, 403, 404, 403, 403, 403, 404, 401),
+  // A district dispatcher writes rules within the district (the body's area, d01-s02, is in d01).
+  'POST /v1/dispatch-rules': row(403, 201, 403, 403, 403, 403, 403, 403, 201, 401),
+  'PUT /v1/dispatch-rules/{ruleId}': row(403, 404, 403, 403, 403, 403, 403, 403, 404, 401),
+  'DELETE /v1/dispatch-rules/{ruleId}': row(403, 404, 403, 403, 403, 403, 403, 403, 404, 401),
   'POST /v1/cases': row(201, 201, 403, 403, 403, 403, 403, 403, 403, 401),
   'GET /v1/cases': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 401),
   'GET /v1/cases/{id}': row(200, [200, 404], [200, 404], [200, 404], [200, 404], 200, 200, 200, 200, [200, 401]),
@@ -84,9 +92,16 @@ const EXPECTED: Record<string, Row> = {
   'POST /codec/session': row(403, 403, 403, 403, 403, 403, 403, 403, 204, 401),
 };
 
+/** A valid query string for routes that need one. */
+const QUERIES: Record<string, string> = {
+  'GET /v1/dispatch-rules/match': '?categoryId=edu.fees&areaUnitId=d01-s02',
+};
+
 /** A valid body per route (authorization is what is under test, so validation must pass). */
 const BODIES: Record<string, unknown> = {
   'POST /v1/cases': demoComplaint(),
+  'POST /v1/dispatch-rules': { categoryId: 'edu.fees', areaUnitId: 'd01-s02', unitId: 'dept-jy' },
+  'PUT /v1/dispatch-rules/{ruleId}': { categoryId: 'edu.fees', areaUnitId: 'd01-s02', unitId: 'dept-jy' },
   'POST /v1/cases/{id}/dispatch': { unitId: 'd01-s02' },
   'POST /v1/cases/{id}/accept': {},
   'POST /v1/cases/{id}/return': { reason: 'not_our_duty', note: '不属于本单位职责' },
@@ -145,7 +160,7 @@ describe('route × role matrix', () => {
         // its own other case number, which answers the same 401 whether or not the case exists.
         const other = who === 'complainant' ? `HL${randomBytes(8).toString('hex').toUpperCase()}` : outCase;
         for (const caseId of [inCase, other]) {
-          const url = pattern.replace('{id}', caseId);
+          const url = pattern.replace('{id}', caseId) + (QUERIES[route] ?? '');
           const res = await stack.http(method, url, BODIES[route], credentials(who));
           expect(res.status, `${who} ${method} ${url}: ${JSON.stringify(res.body)}`).toBeLessThan(500);
           if (res.status >= 400) expect(res.headers['content-type']).toMatch(/problem\+json/);

@@ -14,6 +14,7 @@ import { createDatabase, type DatabaseHandle } from '../../db/client.js';
 import { runMigrations } from '../../db/migrate.js';
 import { demoSeed, seedReferenceData } from '../../db/seed.js';
 import type { CasePolicy } from '../../domain/policy.types.js';
+import type { DispatchRuleRecord } from '../../domain/dispatch-catalogue.js';
 import { STAFF_ROLES, type StaffRole } from '../../domain/access.js';
 import { generateAuthKeys, mintToken, type AuthKeys, type TokenClaims } from '../../runtime/auth-keys.js';
 import { createCaseWorker } from '../../runtime/case-worker.js';
@@ -59,6 +60,8 @@ export interface TestStack {
 export interface StackOptions {
   name: string;
   policy?: Partial<CasePolicy>;
+  /** The dispatch catalogue to seed; default none, so every case waits for a dispatcher unless a test asks. */
+  dispatchRules?: DispatchRuleRecord[];
   /** Another Temporal server than the run's shared one (a test that needs special server settings). */
   temporalAddress?: string;
   /** false: no in-process worker; the test runs its own. */
@@ -109,7 +112,7 @@ export async function startStack(opts: StackOptions): Promise<TestStack> {
   const testDb = await createTestDatabase(opts.name);
   const direct = createDatabase(testDb.url);
   await runMigrations(direct.db);
-  await seedReferenceData(direct.db, { ...demoSeed, policy: { ...demoSeed.policy, ...opts.policy } });
+  await seedReferenceData(direct.db, { ...demoSeed, policy: { ...demoSeed.policy, ...opts.policy }, dispatchRules: opts.dispatchRules ?? [] });
   const database = opts.routeDatabase ? (await direct.close(), createDatabase(opts.routeDatabase(testDb.url))) : direct;
 
   const keys = opts.encryptPayloads === false ? [] : [generatePayloadKey(`test-${randomBytes(3).toString('hex')}`)];

@@ -14,6 +14,7 @@ import type { CaseSetup } from '../domain/policy.types.js';
 import { slaClassOf } from '../domain/reference.types.js';
 import type { Database } from '../db/client.js';
 import { loadActivePolicy } from '../db/policy.js';
+import { resolveCatalogueDispatch } from '../db/catalogue.js';
 import { caseEvents, cases, categories, notifications } from '../db/schema.js';
 import { scrubDatabaseError } from '../db/errors.js';
 
@@ -69,12 +70,14 @@ export function createActivities({ db, breakerMs = 5_000 }: ActivityDeps) {
   }
 
   return {
-    resolveCaseSetup: ({ categoryId }: { categoryId: string }): Promise<CaseSetup> =>
+    /** `catalogue`: also ask the dispatch catalogue for the unit (a case that will not close at triage). */
+    resolveCaseSetup: ({ categoryId, areaUnitId, catalogue }: { categoryId: string; areaUnitId?: string | null; catalogue?: boolean }): Promise<CaseSetup> =>
       guarded(async () => {
         const policy = await loadActivePolicy(db);
         if (!policy) throw new Error('no active case policy: run the seed or activate a policy version');
         const [category] = await db.select({ slaClass: categories.slaClass }).from(categories).where(eq(categories.id, categoryId));
-        return { policy, slaClass: slaClassOf(category?.slaClass) };
+        const dispatch = catalogue ? await resolveCatalogueDispatch(db, { categoryId, areaUnitId: areaUnitId ?? null }) : null;
+        return { policy, slaClass: slaClassOf(category?.slaClass), ...(dispatch && { dispatch }) };
       }),
 
     projectCase: ({ state, intake, events, notifications: notices }: ProjectionInput): Promise<void> =>
@@ -93,6 +96,14 @@ export function createActivities({ db, breakerMs = 5_000 }: ActivityDeps) {
           dispatchCount: state.dispatchCount,
           returnCount: state.returnCount,
           reassignCount: state.reassignCount,
+          dispatchHistory: state.dispatches ?? [],
+          designatedUnitId: state.designatedUnitId ?? null,
+          returnDueAt: dateOrNull(state.returnDueAt ?? null),
+          copiedUnitIds: state.copiedUnitIds ?? [],
+          cooperatingUnitIds: (state.cooperation ?? []).map((p) => p.unitId),
+          cooperation: state.cooperation ?? [],
+          triage: state.triage ?? null,
+          linkedCaseId: state.triage?.linkedCaseId ?? null,
           updatedAt: new Date(state.updatedAt),
           closedAt: dateOrNull(state.closedAt),
           lastSeq: state.seq,

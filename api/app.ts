@@ -118,7 +118,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(helmet, { global: true });
   await app.register(cors, {
     origin: deps.corsOrigins ?? false,
-    methods: ['GET', 'POST'],
+    methods: ['GET', 'POST', 'PUT', 'DELETE'],
     // x-namespace and authorization-extras: what the Temporal Web UI sends to the codec endpoint.
     allowedHeaders: ['authorization', 'authorization-extras', 'content-type', 'idempotency-key', 'x-api-key', 'x-case-code', 'x-request-id', 'x-namespace'],
     exposedHeaders: ['location', 'x-request-id', 'retry-after', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'],

@@ -7,8 +7,15 @@ import type { CaseTarget, Principal } from '../domain/access.js';
 import { coarseCoordinate, maskAddress, maskName, maskPhone, maskPhonesInText } from '../domain/pii.js';
 import type { CaseEventView, CaseSummary, CaseViewBody } from './cases.schemas.js';
 
-export function targetOf(view: Pick<CaseViewBody, 'id' | 'status' | 'unitId' | 'location'>): CaseTarget {
-  return { id: view.id, status: view.status, unitId: view.unitId, areaUnitId: view.location?.areaUnitId ?? null };
+export function targetOf(view: Pick<CaseViewBody, 'id' | 'status' | 'unitId' | 'location' | 'copiedUnitIds' | 'cooperation'>): CaseTarget {
+  return {
+    id: view.id,
+    status: view.status,
+    unitId: view.unitId,
+    areaUnitId: view.location?.areaUnitId ?? null,
+    copiedUnitIds: view.copiedUnitIds,
+    cooperatingUnitIds: view.cooperation.map((p) => p.unitId),
+  };
 }
 
 export function maskCase(view: CaseViewBody): CaseViewBody {

@@ -1,5 +1,5 @@
 /** Reads of the case record for lists, timelines and cases whose workflow is gone. Writes happen in activities/. */
-import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { CaseEventType } from '../domain/case.types.js';
 import { DomainError } from '../domain/errors.js';
 import type { CaseTarget, ListScope } from '../domain/access.js';
@@ -33,6 +33,13 @@ export function rowToView(r: CaseRow): CaseViewBody {
     dispatchCount: r.dispatchCount,
     returnCount: r.returnCount,
     reassignCount: r.reassignCount,
+    dispatches: r.dispatchHistory,
+    designatedUnitId: r.designatedUnitId,
+    returnDueAt: iso(r.returnDueAt),
+    copiedUnitIds: r.copiedUnitIds,
+    cooperation: r.cooperation,
+    owing: r.cooperation.filter((p) => p.status !== 'reported').map((p) => p.unitId),
+    triage: r.triage ?? null,
     complainant: { name: r.complainantName, phone: r.complainantPhone },
     location: hasLocation
       ? {
@@ -116,6 +123,8 @@ export function listQuery(db: Database, q: ListCasesQuery, scope: ListScope = { 
     const parts: SQL[] = [];
     if (scope.unitIds.length) parts.push(inArray(cases.unitId, scope.unitIds));
     if (scope.placeUnitIds.length) parts.push(and(isNull(cases.unitId), inArray(cases.areaUnitId, scope.placeUnitIds))!);
+    // Copies and joint handling: the GIN indexes on the two arrays answer `&&`.
+    if (scope.involvedUnitIds.length) parts.push(arrayOverlaps(cases.copiedUnitIds, scope.involvedUnitIds), arrayOverlaps(cases.cooperatingUnitIds, scope.involvedUnitIds));
     where.push(parts.length ? or(...parts)! : sql`false`);
   }
   if (q.status) where.push(eq(cases.status, q.status));
@@ -146,7 +155,14 @@ export function createCasesRepository(db: Database) {
     /** What access needs of a recorded case (primary key lookup, four columns). */
     async target(caseId: string): Promise<CaseTarget | null> {
       const [row] = await db
-        .select({ id: cases.id, status: cases.status, unitId: cases.unitId, areaUnitId: cases.areaUnitId })
+        .select({
+          id: cases.id,
+          status: cases.status,
+          unitId: cases.unitId,
+          areaUnitId: cases.areaUnitId,
+          copiedUnitIds: cases.copiedUnitIds,
+          cooperatingUnitIds: cases.cooperatingUnitIds,
+        })
         .from(cases)
         .where(eq(cases.id, caseId));
       return row ?? null;

@@ -28,6 +28,9 @@ const UPDATE_SUMMARIES: Record<UpdateAction, string> = {
   progress: 'Add a progress note (办理进展)',
   reply: 'Reply with the handling result (回复)',
   callback: 'Record the callback survey (回访); closes the case or starts another round',
+  triage: 'Answer the case without dispatch (consultation, emergency transfer, referral, repeat, out of scope) and close it',
+  cooperate: 'A cooperating unit (协办) signs for its part of a joint case',
+  report: 'A cooperating unit reports its part to the lead unit',
 };
 const SIGNAL_SUMMARIES: Record<SignalAction, string> = {
   escalate: 'Escalate (督办) to a higher supervision level',

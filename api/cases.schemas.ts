@@ -6,9 +6,11 @@ import {
   CASE_STATUSES,
   CHANNELS,
   CONTACT_METHODS,
+  EMERGENCY_SERVICES,
   MAX_ESCALATION_LEVEL,
   RETURN_REASONS,
   SATISFACTION,
+  TRIAGE_OUTCOMES,
   WARNING_LEVELS,
 } from '../domain/case.types.js';
 import { CLOCK_NAMES } from '../domain/policy.types.js';
@@ -21,6 +23,24 @@ const note = text(2000).optional();
 /** Case numbers: HL and 16 upper-case letters or digits. Also the id half of a list cursor. */
 export const CASE_ID_PATTERN = /^HL[0-9A-Z]{16}$/;
 export const caseIdParams = z.object({ id: z.string().regex(CASE_ID_PATTERN, 'a case number like HL0123456789ABCDEF') });
+
+/**
+ * Triage without dispatch (Beijing Art. 11): how the intake answered the caller. Each outcome names what it needs;
+ * the case is recorded and closed with it.
+ */
+const triageNote = text(2000).describe('What the caller was told');
+export const triageBody = z.discriminatedUnion('outcome', [
+  z.strictObject({ outcome: z.literal('consultation'), note: triageNote.describe('The answer given on the spot') }),
+  z.strictObject({ outcome: z.literal('emergency_transfer'), service: z.enum(EMERGENCY_SERVICES).describe('110 police, 119 fire, 120 ambulance, 122 traffic'), note: triageNote }),
+  z.strictObject({ outcome: z.literal('referred'), referredTo: text(200).describe('The legal channel, e.g. 劳动仲裁, 法院, 信访'), note: triageNote }),
+  z.strictObject({
+    outcome: z.literal('repeat'),
+    linkedCaseId: z.string().regex(/^HL[0-9A-Z]{16}$/, 'a case number like HL0123456789ABCDEF').describe('The earlier case this call repeats with nothing new'),
+    note: triageNote,
+  }),
+  z.strictObject({ outcome: z.literal('out_of_scope'), note: triageNote.describe('Why the demand is outside what the hotline handles') }),
+]);
+export type TriageBody = z.infer<typeof triageBody>;
 
 export const createCaseBody = z.strictObject({
   title: text(200),
@@ -40,6 +60,7 @@ export const createCaseBody = z.strictObject({
       lng: z.number().min(-180).max(180).optional(),
     })
     .optional(),
+  triage: triageBody.optional().describe('Answered at intake without dispatch: the case is recorded closed with this outcome'),
 });
 export type CreateCaseBody = z.infer<typeof createCaseBody>;
 
@@ -48,7 +69,17 @@ export const idempotencyHeaders = z.object({
 });
 
 export const actionBodies = {
-  dispatch: z.strictObject({ unitId: id, note }),
+  dispatch: z.strictObject({
+    unitId: id.describe('The unit that handles the case (the lead, in joint handling)'),
+    note,
+    cooperating: z
+      .array(id)
+      .min(1)
+      .max(10)
+      .refine((ids) => new Set(ids).size === ids.length, 'each cooperating unit once')
+      .optional()
+      .describe('Cooperating units (协办): each signs for its part and reports to the lead within its own deadline'),
+  }),
   accept: z.strictObject({ note }),
   return: z.strictObject({ reason: z.enum(RETURN_REASONS), note: text(2000) }),
   contact: z.strictObject({ method: z.enum(CONTACT_METHODS), note }),
@@ -62,7 +93,10 @@ export const actionBodies = {
   }),
   escalate: z.strictObject({ reason: text(2000), level: z.number().int().min(1).max(MAX_ESCALATION_LEVEL).optional() }),
   reassign: z.strictObject({ unitId: id, reason: text(2000) }),
-  urge: z.strictObject({ note: text(2000) }),
+  urge: z.strictObject({ note: text(2000), unitId: id.optional().describe('A cooperating unit that owes its part; default: the unit that has the case') }),
+  triage: triageBody,
+  cooperate: z.strictObject({ note }),
+  report: z.strictObject({ content: text(5000).describe("The cooperating unit's report of its part, for the lead unit") }),
 } as const;
 
 /**
@@ -90,6 +124,36 @@ const clockSchema = z.object({
 });
 
 const complainantView = z.object({ name: z.string(), phone: z.string() });
+const dispatchRecordView = z.object({
+  unitId: z.string(),
+  kind: z.enum(['dispatch', 'catalogue', 'designation', 'reassignment', 'rehandling']),
+  at: z.string(),
+  by: z.string(),
+  round: z.number(),
+  ruleId: z.string().optional(),
+  cooperating: z.array(z.string()).optional(),
+  returnedAt: z.string().optional(),
+  returnReason: z.enum(RETURN_REASONS).optional(),
+});
+const cooperationPartView = z.object({
+  unitId: z.string(),
+  status: z.enum(['pending', 'accepted', 'reported']),
+  requestedAt: z.string(),
+  dueAt: z.string(),
+  acceptedAt: z.string().optional(),
+  reportedAt: z.string().optional(),
+  report: z.string().optional(),
+  overdueAt: z.string().optional(),
+  late: z.boolean().optional(),
+});
+const triageView = z.object({
+  outcome: z.enum(TRIAGE_OUTCOMES),
+  note: z.string(),
+  service: z.enum(EMERGENCY_SERVICES).optional(),
+  referredTo: z.string().optional(),
+  linkedCaseId: z.string().optional(),
+  linkedStatus: z.string().optional(),
+});
 const locationView = z.object({
   address: z.string().optional(),
   areaUnitId: z.string().optional(),
@@ -117,6 +181,20 @@ export const caseView = z.object({
   dispatchCount: z.number(),
   returnCount: z.number(),
   reassignCount: z.number(),
+  /** Every time the case went to a unit, oldest first (failed dispatches carry returnedAt). */
+  dispatches: z.array(dispatchRecordView),
+  /** Set once the case was designated (指定) after repeated failed dispatches: that unit may not return it. */
+  designatedUnitId: z.string().nullable(),
+  /** Until when the unit that has the case may return it (退单); null when it may not. */
+  returnDueAt: z.string().nullable(),
+  /** Units following the case by copy (抄送): a street's district. */
+  copiedUnitIds: z.array(z.string()),
+  /** Joint handling (协办): each cooperating unit's part. */
+  cooperation: z.array(cooperationPartView),
+  /** Cooperating units that have not reported their part yet (the lead cannot reply before they do). */
+  owing: z.array(z.string()),
+  /** How the case was answered at triage, without dispatch. */
+  triage: triageView.nullable(),
   complainant: complainantView,
   location: locationView.nullable(),
   createdAt: z.string(),

@@ -5,9 +5,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
-import { ACCESS, decide, listScope, piiVisible, type CaseAction, type CaseTarget, type Principal, type Role } from '../domain/access.js';
-import { check, open } from '../domain/case.machine.js';
-import type { Actor, CaseCommand, CaseIntake } from '../domain/case.types.js';
+import { ACCESS, decide, listScope, piiVisible, type CaseAction, type CaseTarget, type Principal, type Role, type Scope } from '../domain/access.js';
+import { check, open, opening, owingUnits } from '../domain/case.machine.js';
+import type { Actor, CaseCommand, CaseIntake, TriageCommand } from '../domain/case.types.js';
 import { DomainError, RuleViolation } from '../domain/errors.js';
 import {
   caseSignals,
@@ -19,7 +19,7 @@ import {
   type UpdateAction,
 } from '../workflows/case.messages.js';
 import { caseWorkflow } from '../workflows/case.workflow.js';
-import { CaseCategory, CaseRound, CaseStatus, EscalationLevel, WarningLevel } from '../workflows/search-attributes.js';
+import { AssignedUnit, CaseCategory, CaseRound, CaseStatus, EscalationLevel, WarningLevel } from '../workflows/search-attributes.js';
 import type { CasesRepository } from './cases.repository.js';
 import { caseCode } from './auth.js';
 import { maskCase, maskSummary, presentEvents, targetOf } from './cases.presenter.js';
@@ -39,8 +39,11 @@ export interface CasesServiceDeps {
  * The timeline's "who": the principal, under the role that granted the action; for an action granted only at the
  * case's own unit, that unit too (the workflow checks the case is still there when it applies the action).
  */
-const actorOf = (p: Principal, role: Role, action?: CaseAction): Actor =>
-  action && ACCESS[role][action] === 'unit' && p.unitId !== null ? { id: p.id, role, unitId: p.unitId } : { id: p.id, role };
+const UNIT_SCOPES: readonly Scope[] = ['unit', 'cooperating'];
+const actorOf = (p: Principal, role: Role, action?: CaseAction): Actor => {
+  const scope = action ? ACCESS[role][action] : undefined;
+  return scope && UNIT_SCOPES.includes(scope) && p.unitId !== null ? { id: p.id, role, unitId: p.unitId } : { id: p.id, role };
+};
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 function base32(bytes: Uint8Array, length: number): string {
@@ -86,6 +89,13 @@ export function toBody(view: CaseView): CaseViewBody {
     dispatchCount: s.dispatchCount,
     returnCount: s.returnCount,
     reassignCount: s.reassignCount,
+    dispatches: s.dispatches ?? [],
+    designatedUnitId: s.designatedUnitId ?? null,
+    returnDueAt: s.returnDueAt ?? null,
+    copiedUnitIds: s.copiedUnitIds ?? [],
+    cooperation: s.cooperation ?? [],
+    owing: owingUnits(s),
+    triage: s.triage ?? null,
     complainant: i.complainant,
     location: i.location ?? null,
     createdAt: s.createdAt,
@@ -135,6 +145,28 @@ export function createCasesService({ client, taskQueue, repository, reference, c
     throw new DomainError('forbidden', `${principal.roles.join(', ')} may not ${action.slice('case.'.length)} this case`);
   }
 
+  /**
+   * A repeat answered at triage must name a case that exists; the caller is answered with its progress, so its
+   * status is recorded with the link.
+   */
+  async function linkTriage(triage: TriageCommand, field: string): Promise<TriageCommand> {
+    if (triage.outcome !== 'repeat' || !triage.linkedCaseId) return triage;
+    const linked = await load(triage.linkedCaseId).catch((err: unknown) => {
+      if (err instanceof DomainError && err.code === 'case_not_found') {
+        throw new DomainError('unknown_reference', `no case ${triage.linkedCaseId}`, { errors: [{ field, reason: `no case ${triage.linkedCaseId}` }] });
+      }
+      throw err;
+    });
+    return { ...triage, linkedStatus: linked.status };
+  }
+
+  /** What the API adds to a dispatch or reassignment from the unit tree: the copies (a street's district). */
+  function routed<P extends { unitId: string; cooperating?: string[] }>(payload: P): P & { copyTo: string[] } {
+    reference.assertUnit('body.unitId', payload.unitId);
+    payload.cooperating?.forEach((u, i) => reference.assertUnit(`body.cooperating.${i}`, u));
+    return { ...payload, copyTo: reference.copiesFor(payload.unitId) };
+  }
+
   /** The case as this principal may see it. */
   function present(view: CaseViewBody, principal: Principal): CaseViewBody {
     const clear = piiVisible(principal, targetOf(view), reference.units);
@@ -153,11 +185,16 @@ export function createCasesService({ client, taskQueue, repository, reference, c
       if (body.location?.areaUnitId) reference.assertUnit('body.location.areaUnitId', body.location.areaUnitId);
       const key = headerKey ?? (body.channelTicketId ? `${body.channel}:${body.channelTicketId}` : undefined);
       const hash = requestHash(body);
-      const intake: CaseIntake = { ...body, requestHash: hash, ...(key && { idempotencyKey: key }) };
-      const setup = reference.caseSetup(body.categoryId);
+      const triage = body.triage && (await linkTriage(body.triage, 'body.triage.linkedCaseId'));
+      const intake: CaseIntake = { ...body, ...(triage && { triage }), requestHash: hash, ...(key && { idempotencyKey: key }) };
+      const known = reference.caseSetup(body.categoryId);
+      // The dispatch catalogue, unless the intake answered the case itself: exactly one unit → dispatched at once.
+      const setup = known && (triage ? known : { ...known, dispatch: reference.matchDispatch(body.categoryId, body.location?.areaUnitId) });
       for (let attempt = 0; ; attempt++) {
         const caseId = caseIdFor(key);
         const input: CaseWorkflowInput = { caseId, intake, actor, ...(setup && { setup }) };
+        // The workflow opens the same way (its own clock, the same setup): the answer mirrors it without waiting.
+        const first = (setup ? opening(caseId, intake, setup, Date.now(), actor) : open(caseId, intake, Date.now(), actor)).state;
         try {
           const started = await client.workflow.start(caseWorkflow, {
             workflowId: caseId,
@@ -165,8 +202,9 @@ export function createCasesService({ client, taskQueue, repository, reference, c
             args: [input],
             workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
             typedSearchAttributes: [
-              { key: CaseStatus, value: 'received' },
+              { key: CaseStatus, value: first.status },
               { key: CaseCategory, value: body.categoryId },
+              ...(first.unitId ? [{ key: AssignedUnit, value: first.unitId }] : []),
               { key: WarningLevel, value: 'none' },
               { key: EscalationLevel, value: 0 },
               { key: CaseRound, value: 1 },
@@ -174,9 +212,7 @@ export function createCasesService({ client, taskQueue, repository, reference, c
             staticSummary: `投诉 ${reference.categoryName(body.categoryId) ?? body.categoryId} · ${body.channel}`,
             staticDetails: `Case ${caseId}\nCategory: ${body.categoryId}\nChannel: ${body.channel}\nOpened by: ${actor.role}`,
           });
-          // The workflow has its own clock; the answer mirrors its opening state without waiting for it.
-          const opened = open(started.workflowId, intake, Date.now(), actor).state;
-          const view: CaseView = { intake, state: setup ? { ...opened, slaClass: setup.slaClass, policyVersion: setup.policy.version } : opened };
+          const view: CaseView = { intake, state: first };
           // The one who opened it typed these details in: they get them back in clear, with the code to tell the caller.
           return { view: { ...toBody(view), verificationCode: caseCode(caseCodeSecret, caseId) }, created: true };
         } catch (err) {
@@ -203,10 +239,12 @@ export function createCasesService({ client, taskQueue, repository, reference, c
 
     async act<A extends UpdateAction>(caseId: string, action: A, payload: Extract<CaseCommand, { kind: A }>['payload'], principal: Principal) {
       const role = authorize(principal, `case.${action}`, await locate(caseId));
-      if (action === 'dispatch') reference.assertUnit('body.unitId', (payload as { unitId: string }).unitId);
+      let command: unknown = payload;
+      if (action === 'dispatch') command = routed(payload as { unitId: string; cooperating?: string[] });
+      if (action === 'triage') command = await linkTriage(payload as TriageCommand, 'body.linkedCaseId');
       const update = caseUpdates[action];
       try {
-        const view = await handle(caseId).executeUpdate(update as typeof caseUpdates.dispatch, { args: [payload as never, actorOf(principal, role, `case.${action}`)] });
+        const view = await handle(caseId).executeUpdate(update as typeof caseUpdates.dispatch, { args: [command as never, actorOf(principal, role, `case.${action}`)] });
         return present(toBody(view), principal);
       } catch (err) {
         // A finished workflow no longer takes Updates: the case exists, it is just closed.
@@ -222,10 +260,10 @@ export function createCasesService({ client, taskQueue, repository, reference, c
       const recorded = live ? null : await repository.get(caseId);
       if (!live && !recorded) throw new DomainError('case_not_found', `no case ${caseId}`);
       const role = authorize(principal, `case.${action}`, targetOf(live ? toBody(live) : recorded!));
-      if (action === 'reassign') reference.assertUnit('body.unitId', (payload as { unitId: string }).unitId);
-      if (live) check(live.state, { kind: action, payload } as CaseCommand);
-      else check({ ...recorded!, caseId, clocks: recorded!.clocks } as never, { kind: action, payload } as CaseCommand);
-      await handle(caseId).signal(caseSignals[action] as typeof caseSignals.escalate, payload as never, actorOf(principal, role));
+      const command = action === 'reassign' ? routed(payload as { unitId: string }) : payload;
+      if (live) check(live.state, { kind: action, payload: command } as CaseCommand, { now: Date.now() });
+      else check({ ...recorded!, caseId, clocks: recorded!.clocks } as never, { kind: action, payload: command } as CaseCommand);
+      await handle(caseId).signal(caseSignals[action] as typeof caseSignals.escalate, command as never, actorOf(principal, role));
     },
 
     /** Newest first, limited to the principal's scope; personal data always masked. */

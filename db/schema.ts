@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
+  check,
   boolean,
   doublePrecision,
   index,
@@ -18,7 +19,7 @@ import {
   uniqueIndex,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
-import type { Clock } from '../domain/case.types.js';
+import type { Clock, CooperationPart, DispatchRecord, TriageRecord } from '../domain/case.types.js';
 import type { ClockName } from '../domain/policy.types.js';
 
 const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -95,6 +96,18 @@ export const cases = pgTable(
     dispatchCount: integer('dispatch_count').notNull().default(0),
     returnCount: integer('return_count').notNull().default(0),
     reassignCount: integer('reassign_count').notNull().default(0),
+    /** Every time the case was sent to a unit (dispatch, catalogue, designation, reassignment, re-handling). */
+    dispatchHistory: jsonb('dispatch_history').$type<DispatchRecord[]>().notNull().default([]),
+    designatedUnitId: text('designated_unit_id'),
+    returnDueAt: tz('return_due_at'),
+    /** Units that follow the case besides its own: copied districts (抄送) and cooperating units (协办). */
+    copiedUnitIds: text('copied_unit_ids').array().notNull().default(sql`'{}'::text[]`),
+    cooperatingUnitIds: text('cooperating_unit_ids').array().notNull().default(sql`'{}'::text[]`),
+    cooperation: jsonb('cooperation').$type<CooperationPart[]>().notNull().default([]),
+    /** Triage without dispatch: how the case was answered (outcome holds which). */
+    triage: jsonb('triage').$type<TriageRecord>(),
+    /** A repeat answered at triage: the earlier case it repeats. */
+    linkedCaseId: text('linked_case_id'),
     createdAt: tz('created_at').notNull(),
     updatedAt: tz('updated_at').notNull(),
     closedAt: tz('closed_at'),
@@ -114,6 +127,38 @@ export const cases = pgTable(
     index('cases_category_idx').on(t.categoryId),
     index('cases_warning_idx').on(t.warningLevel).where(sql`${t.warningLevel} <> 'none'`),
     index('cases_reply_due_idx').on(t.replyDueAt),
+    // A unit's cases where it is not the one handling them: copies and joint handling (`&& ARRAY[...]`).
+    index('cases_copied_units_idx').using('gin', t.copiedUnitIds),
+    index('cases_cooperating_units_idx').using('gin', t.cooperatingUnitIds),
+    index('cases_linked_idx').on(t.linkedCaseId).where(sql`${t.linkedCaseId} is not null`),
+  ],
+);
+
+/**
+ * The dispatch catalogue (派单目录): a rule sends cases of a category (and everything below it in the taxonomy)
+ * placed in an area (a unit and its subtree; null: anywhere) to a unit, or to the unit of a type that the place
+ * belongs to ("the street office of the place"). A case matching exactly one unit is dispatched at intake.
+ */
+export const dispatchRules = pgTable(
+  'dispatch_rules',
+  {
+    id: text('id').primaryKey(),
+    categoryId: text('category_id')
+      .notNull()
+      .references(() => categories.id),
+    areaUnitId: text('area_unit_id').references(() => units.id),
+    /** Exactly one of unitId and unitType is set. */
+    unitId: text('unit_id').references(() => units.id),
+    unitType: text('unit_type'),
+    note: text('note'),
+    active: boolean('active').notNull().default(true),
+    createdAt: tz('created_at').notNull().defaultNow(),
+    updatedAt: tz('updated_at').notNull().defaultNow(),
+    updatedBy: text('updated_by'),
+  },
+  (t) => [
+    index('dispatch_rules_category_idx').on(t.categoryId),
+    check('dispatch_rules_one_target', sql`(${t.unitId} is null) <> (${t.unitType} is null)`),
   ],
 );
 
@@ -147,7 +192,8 @@ export const notifications = pgTable(
     deliveredAt: tz('delivered_at'),
   },
   (t) => [
-    uniqueIndex('notifications_once').on(t.caseId, t.seq, t.kind, t.recipient),
+    // One notice per event, kind, unit and recipient: an event may tell several units (copies, cooperating units).
+    uniqueIndex('notifications_once_per_unit').on(t.caseId, t.seq, t.kind, sql`coalesce(${t.unitId}, '')`, t.recipient),
     index('notifications_pending_idx').on(t.createdAt).where(sql`${t.deliveredAt} is null`),
   ],
 );

@@ -2,7 +2,7 @@
  * Loads the demo city (org tree, category taxonomy, dispatch catalogue) and the default policy once. Re-running
  * inserts nothing that is already there, so start-up can always call it.
  */
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { CategoryRecord, UnitRecord } from '../domain/reference.types.js';
 import type { CasePolicy } from '../domain/policy.types.js';
 import type { DispatchRuleRecord } from '../domain/dispatch-catalogue.js';
@@ -31,6 +31,22 @@ function pathsOf(list: readonly UnitRecord[]): Map<string, string> {
   return paths;
 }
 
+const DEFAULT_POLICY_NOTE = 'default policy (DOMAIN.md)';
+
+/**
+ * A newer default policy (a release that adds rules) replaces an older default that is still in force. A policy an
+ * administrator wrote is never replaced: theirs stays active and the new default is only stored for reference.
+ * Running cases keep the version they opened under either way.
+ */
+async function upgradeDefaultPolicy(tx: Parameters<Parameters<Database['transaction']>[0]>[0], policy: CasePolicy): Promise<void> {
+  const [known] = await tx.select({ version: casePolicies.version }).from(casePolicies).where(eq(casePolicies.version, policy.version));
+  if (known) return;
+  const [active] = await tx.select().from(casePolicies).where(eq(casePolicies.active, true));
+  const replace = !active || (active.note === DEFAULT_POLICY_NOTE && active.version < policy.version);
+  if (replace && active) await tx.update(casePolicies).set({ active: false }).where(eq(casePolicies.version, active.version));
+  await tx.insert(casePolicies).values({ version: policy.version, document: policy, active: replace, note: DEFAULT_POLICY_NOTE });
+}
+
 export async function seedReferenceData(db: Database, seed: SeedData = demoSeed): Promise<{ inserted: boolean }> {
   return db.transaction(async (tx) => {
     // One seeder at a time (API and worker may start together).
@@ -48,7 +64,9 @@ export async function seedReferenceData(db: Database, seed: SeedData = demoSeed)
       }
     }
     if (policies === 0) {
-      await tx.insert(casePolicies).values({ version: seed.policy.version, document: seed.policy, active: true, note: 'default policy (DOMAIN.md)' });
+      await tx.insert(casePolicies).values({ version: seed.policy.version, document: seed.policy, active: true, note: DEFAULT_POLICY_NOTE });
+    } else {
+      await upgradeDefaultPolicy(tx, seed.policy);
     }
     return { inserted: count === 0 || policies === 0 };
   });

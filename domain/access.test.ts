@@ -81,7 +81,8 @@ describe('listScope', () => {
     const d01 = listScope(who(['supervisor'], 'd01'), tree);
     expect(d01.all).toBe(false);
     if (!d01.all) expect(d01.unitIds.sort()).toEqual(['d01', 'd01-s01', 'd01-s01-c01']);
-    expect(listScope(who(['unit_handler'], 'd02-s01'), tree)).toEqual({ all: false, unitIds: ['d02-s01'], placeUnitIds: [] });
-    expect(listScope(who(['unit_handler'], null), tree)).toEqual({ all: false, unitIds: [], placeUnitIds: [] });
+    // A unit's list: its own cases, and those it cooperates on or receives a copy of.
+    expect(listScope(who(['unit_handler'], 'd02-s01'), tree)).toEqual({ all: false, unitIds: ['d02-s01'], placeUnitIds: [], involvedUnitIds: ['d02-s01'] });
+    expect(listScope(who(['unit_handler'], null), tree)).toEqual({ all: false, unitIds: [], placeUnitIds: [], involvedUnitIds: [] });
   });
 });

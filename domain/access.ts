@@ -6,8 +6,10 @@
  * - `city`     every case;
  * - `subtree`  cases whose unit (or, before dispatch, whose place) lies in the principal's unit or below it;
  *              a case with neither belongs to the city platform, so only a principal at the root sees it;
- * - `unit`     cases currently assigned to the principal's own unit (cooperating units join here once joint
- *              handling exists);
+ * - `unit`     cases currently assigned to the principal's own unit (the lead unit, in joint handling);
+ * - `involved` `unit`, plus cases where the principal's unit cooperates (协办) or receives a copy (抄送);
+ * - `cooperating` cases where the principal's unit is a cooperating unit;
+ * - `copied`   cases copied to the principal's unit (a district following a case sent to one of its streets);
  * - `own_case` the complainant, for the one case whose number and verification code they presented.
  *
  * Outcome for a case action: the case not visible to the principal at all → not_found (404: do not reveal
@@ -28,7 +30,7 @@ export const STAFF_ROLES = [
 export type StaffRole = (typeof STAFF_ROLES)[number];
 export type Role = StaffRole | 'complainant';
 
-export const SCOPES = ['city', 'subtree', 'unit', 'own_case'] as const;
+export const SCOPES = ['city', 'subtree', 'unit', 'involved', 'cooperating', 'copied', 'own_case'] as const;
 export type Scope = (typeof SCOPES)[number];
 
 /** Actions on one case: the principal must see the case (else 404) and hold the action there (else 403). */
@@ -45,11 +47,14 @@ export const CASE_ACTIONS = [
   'case.escalate',
   'case.reassign',
   'case.urge',
+  'case.triage',
+  'case.cooperate',
+  'case.report',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 /** Actions not bound to one case: held or not (403). `case.list` is filtered by the holder's scope. */
-export const GENERAL_ACTIONS = ['case.open', 'case.list', 'reference.read', 'codec.encode', 'codec.decode'] as const;
+export const GENERAL_ACTIONS = ['case.open', 'case.list', 'reference.read', 'catalogue.read', 'catalogue.write', 'codec.encode', 'codec.decode'] as const;
 export type GeneralAction = (typeof GENERAL_ACTIONS)[number];
 
 export type Action = CaseAction | GeneralAction;
@@ -61,27 +66,39 @@ type Grants = Partial<Record<Action, Scope>>;
 
 const readCity: Grants = { 'case.list': 'city', 'case.read': 'city', 'case.events': 'city', 'reference.read': 'city' };
 const readSubtree: Grants = { 'case.list': 'subtree', 'case.read': 'subtree', 'case.events': 'subtree', 'reference.read': 'city' };
-const readUnit: Grants = { 'case.list': 'unit', 'case.read': 'unit', 'case.events': 'unit', 'reference.read': 'city' };
+const readInvolved: Grants = { 'case.list': 'involved', 'case.read': 'involved', 'case.events': 'involved', 'reference.read': 'city' };
 const handleUnit: Grants = {
-  ...readUnit,
+  ...readInvolved,
   'case.accept': 'unit',
   'case.return': 'unit',
   'case.contact': 'unit',
   'case.progress': 'unit',
   'case.reply': 'unit',
+  'case.cooperate': 'cooperating',
+  'case.report': 'cooperating',
 };
 
 /** The table. A role not listed for an action does not hold it. */
 export const ACCESS: Record<Role, Grants> = {
-  intake_agent: { ...readCity, 'case.open': 'city' },
-  dispatcher: { ...readSubtree, 'case.open': 'city', 'case.dispatch': 'subtree', 'case.reassign': 'subtree' },
+  intake_agent: { ...readCity, 'case.open': 'city', 'case.triage': 'city', 'catalogue.read': 'city' },
+  dispatcher: {
+    ...readSubtree,
+    'case.open': 'city',
+    'case.triage': 'subtree',
+    'case.dispatch': 'subtree',
+    'case.reassign': 'subtree',
+    'catalogue.read': 'city',
+    // Rules whose area lies in the dispatcher's subtree (checked by the catalogue service).
+    'catalogue.write': 'subtree',
+  },
   unit_handler: handleUnit,
-  unit_leader: handleUnit,
-  supervisor: { ...readSubtree, 'case.escalate': 'subtree', 'case.reassign': 'subtree', 'case.urge': 'subtree' },
+  // A leader also pushes cases copied to the unit (a district following its streets).
+  unit_leader: { ...handleUnit, 'case.urge': 'copied' },
+  supervisor: { ...readSubtree, 'case.escalate': 'subtree', 'case.reassign': 'subtree', 'case.urge': 'subtree', 'catalogue.read': 'city' },
   callback_agent: { ...readCity, 'case.callback': 'city' },
   reviewer: readCity,
   analyst: { 'case.list': 'city', 'case.read': 'city', 'reference.read': 'city' },
-  admin: { ...readCity, 'codec.encode': 'city', 'codec.decode': 'city' },
+  admin: { ...readCity, 'codec.encode': 'city', 'codec.decode': 'city', 'catalogue.read': 'city', 'catalogue.write': 'city' },
   complainant: { 'case.read': 'own_case', 'case.events': 'own_case' },
 };
 
@@ -118,6 +135,10 @@ export interface CaseTarget {
   status: string;
   unitId: string | null;
   areaUnitId: string | null;
+  /** Units that received a copy (抄送). */
+  copiedUnitIds?: readonly string[];
+  /** Cooperating units (协办) of joint handling. */
+  cooperatingUnitIds?: readonly string[];
 }
 
 /** The organisation tree as access needs it. */
@@ -165,6 +186,12 @@ export function inScope(p: Principal, scope: Scope, c: CaseTarget, tree: UnitTre
       return p.caseId !== undefined && p.caseId === c.id;
     case 'unit':
       return p.unitId !== null && c.unitId === p.unitId;
+    case 'cooperating':
+      return p.unitId !== null && (c.cooperatingUnitIds ?? []).includes(p.unitId);
+    case 'copied':
+      return p.unitId !== null && (c.copiedUnitIds ?? []).includes(p.unitId);
+    case 'involved':
+      return inScope(p, 'unit', c, tree) || inScope(p, 'cooperating', c, tree) || inScope(p, 'copied', c, tree);
     case 'subtree': {
       if (p.unitId === null) return false;
       const place = c.unitId ?? c.areaUnitId;
@@ -205,7 +232,7 @@ export function piiVisible(p: Principal, c: CaseTarget, tree: UnitTree): boolean
  * What `case.list` may return to this principal: everything, or cases in these units (by current unit, or by
  * place while not yet dispatched), or nothing.
  */
-export type ListScope = { all: true } | { all: false; unitIds: string[]; placeUnitIds: string[] };
+export type ListScope = { all: true } | { all: false; unitIds: string[]; placeUnitIds: string[]; involvedUnitIds: string[] };
 
 export function listScope(p: Principal, tree: UnitTree): ListScope {
   const scopes = p.roles.map((r) => ACCESS[r]?.['case.list']).filter((s): s is Scope => s !== undefined);
@@ -220,7 +247,8 @@ export function listScope(p: Principal, tree: UnitTree): ListScope {
         placeUnitIds.add(u);
       }
     }
-    if (scopes.includes('unit')) unitIds.add(p.unitId);
+    if (scopes.includes('unit') || scopes.includes('involved')) unitIds.add(p.unitId);
   }
-  return { all: false, unitIds: [...unitIds], placeUnitIds: [...placeUnitIds] };
+  const involvedUnitIds = p.unitId !== null && scopes.includes('involved') ? [p.unitId] : [];
+  return { all: false, unitIds: [...unitIds], placeUnitIds: [...placeUnitIds], involvedUnitIds };
 }

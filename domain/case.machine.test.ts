@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { defaultCasePolicy } from '../db/seed-policy.js';
-import { ALLOWED_FROM, apply, check, ignoredSignal, isTerminal, nextWakeAt, open, replyDueAt, tick, type Context, type Transition } from './case.machine.js';
+import { ALLOWED_FROM, apply, check, checkActingUnit, ignoredSignal, isTerminal, nextWakeAt, open, opening, replyDueAt, tick, type Context, type Transition } from './case.machine.js';
 import {
   CASE_ACTIONS,
   CASE_STATUSES,
@@ -104,6 +104,9 @@ const SAMPLE: Record<CaseAction, () => CaseCommand> = {
   escalate: () => cmd.escalate(),
   reassign: () => cmd.reassign('unit-b'),
   urge: () => ({ kind: 'urge', payload: { note: '请尽快办理' } }),
+  triage: () => ({ kind: 'triage', payload: { outcome: 'consultation', note: '已当场解答' } }),
+  cooperate: () => ({ kind: 'cooperate', payload: {} }),
+  report: () => ({ kind: 'report', payload: { content: '已完成本单位部分' } }),
 };
 
 function violation(fn: () => unknown): RuleViolation {
@@ -145,6 +148,12 @@ describe('open', () => {
       dispatchCount: 0,
       returnCount: 0,
       reassignCount: 0,
+      dispatches: [],
+      designatedUnitId: null,
+      returnDueAt: null,
+      copiedUnitIds: [],
+      cooperation: [],
+      triage: null,
       createdAt: iso(T0),
       updatedAt: iso(T0),
       closedAt: null,
@@ -222,7 +231,13 @@ describe('dispatch', () => {
       reply: { name: 'reply', startedAt: iso(T0), dueAt: iso(T0 + 200 * S), yellowAt: iso(T0 + 150 * S) },
     });
     expect(replyDueAt(t.state)).toBe(iso(T0 + 200 * S));
-    expect(t.events).toEqual([{ seq: 2, type: 'dispatched', at: iso(T0), actor, data: { unitId: 'unit-a', note: '请尽快处理', round: 1 } }]);
+    // Monday 10:00 + the 1 working-day return window of the default policy = Tuesday 10:00.
+    const returnDueAt = iso(T0 + 86_400 * S);
+    expect(t.state.returnDueAt).toBe(returnDueAt);
+    expect(t.state.dispatches).toEqual([{ unitId: 'unit-a', kind: 'dispatch', at: iso(T0), by: actor.id, round: 1 }]);
+    expect(t.events).toEqual([
+      { seq: 2, type: 'dispatched', at: iso(T0), actor, data: { unitId: 'unit-a', note: '请尽快处理', round: 1, kind: 'dispatch', returnDueAt } },
+    ]);
     expect(t.notifications).toEqual([]);
   });
 
@@ -289,7 +304,10 @@ describe('return', () => {
     }
     expect(nextWakeAt(t.state)).toBeNull();
     expect(replyDueAt(t.state)).toBeNull();
-    expect(t.events.map((e) => [e.type, e.data])).toEqual([['returned', { unitId: 'unit-a', reason: 'not_our_duty', note: '不属于本单位职责' }]]);
+    expect(t.events.map((e) => [e.type, e.data])).toEqual([['returned', { unitId: 'unit-a', reason: 'not_our_duty', note: '不属于本单位职责', failedDispatches: 1 }]]);
+    expect(t.state.dispatches).toEqual([
+      { unitId: 'unit-a', kind: 'dispatch', at: iso(T0), by: actor.id, round: 1, returnedAt: iso(T0 + 5 * S), returnReason: 'not_our_duty' },
+    ]);
   });
 
   it('leaves an already stopped clock as it was', () => {
@@ -676,5 +694,183 @@ describe('urge (催办)', () => {
     expect(t.state.status).toBe(before.status);
     expect(t.events.map((e) => [e.type, e.data])).toEqual([['urged', { unitId: before.unitId, note: '群众反映强烈，请今日内联系' }]]);
     expect(t.notifications).toEqual([expect.objectContaining({ kind: 'urging', recipient: before.unitId, message: '催办: 群众反映强烈，请今日内联系' })]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Dispatch rules (issue 6): return window, designation, joint handling, triage, the overdue ladder.
+
+describe('return window', () => {
+  it('allows a return up to the window (1 working day by default) and refuses it after, naming when it closed', () => {
+    const s = REACH.dispatched();
+    expect(s.returnDueAt).toBe(iso(T0 + 86_400 * S));
+    expect(apply(s, cmd.return(), ctx(T0 + 86_400 * S)).state.status).toBe('returned');
+    const v = violation(() => check(s, cmd.return(), { now: T0 + 86_400 * S + 1 }));
+    expect(v.details).toMatchObject({ returnDueAt: s.returnDueAt, action: 'return' });
+    expect(v.state).toBe('dispatched');
+  });
+
+  it('gives complex cases 2 working days, counted over the weekend', () => {
+    const friday = T0 + 4 * 86_400 * S;
+    const s = apply(received('complex'), cmd.dispatch(), ctx(friday)).state;
+    expect(s.returnDueAt).toBe(iso(friday + 4 * 86_400 * S)); // Friday → Tuesday, same time
+  });
+
+  it('has no window under a policy from before it (the case keeps the old rules)', () => {
+    const { returnWindow: _w, designateAfterReturns: _d, overdueLadder: _l, cooperationReport: _c, ...old } = fast;
+    const s = apply(received('general', old as CasePolicy), cmd.dispatch(), ctx(T0, old as CasePolicy)).state;
+    expect(s.returnDueAt).toBeNull();
+    expect(() => check(s, cmd.return(), { now: T0 + 365 * 86_400 * S })).not.toThrow();
+  });
+});
+
+describe('designation', () => {
+  it('the dispatch after 3 returns designates the unit, which then may not return it', () => {
+    let s = received();
+    for (const unit of ['u1', 'u2', 'u3']) s = run(s, [[cmd.dispatch(unit), 1], [cmd.return(), 2]]);
+    const t = apply(s, cmd.dispatch('u4'), ctx(T0 + 3 * S));
+    expect(t.state).toMatchObject({ designatedUnitId: 'u4', returnDueAt: null, returnCount: 3, dispatchCount: 4 });
+    expect(t.state.dispatches!.map((d) => [d.unitId, d.kind, d.returnReason ?? null])).toEqual([
+      ['u1', 'dispatch', 'not_our_duty'],
+      ['u2', 'dispatch', 'not_our_duty'],
+      ['u3', 'dispatch', 'not_our_duty'],
+      ['u4', 'designation', null],
+    ]);
+    expect(t.events[0]!.data).toMatchObject({ kind: 'designation', designated: true, failedDispatches: 3 });
+    expect(violation(() => check(t.state, cmd.return(), { now: T0 + 4 * S })).details).toMatchObject({ designatedUnitId: 'u4' });
+    // Reassigned elsewhere by a supervisor, the new unit was not designated: its return window applies.
+    const moved = apply(t.state, cmd.reassign('u5'), ctx(T0 + 5 * S)).state;
+    expect(() => check(moved, cmd.return(), { now: T0 + 6 * S })).not.toThrow();
+  });
+});
+
+describe('joint handling', () => {
+  const lead: Actor = { id: 'h-lead', role: 'unit_handler', unitId: 'unit-a' };
+  const coop = (unitId: string): Actor => ({ id: `h-${unitId}`, role: 'unit_handler', unitId });
+  const joint = () => apply(received(), { kind: 'dispatch', payload: { unitId: 'unit-a', cooperating: ['unit-b', 'unit-c'] } }, ctx(T0)).state;
+
+  it('asks each cooperating unit for its part, due by the policy (3 working days for general)', () => {
+    const t = apply(received(), { kind: 'dispatch', payload: { unitId: 'unit-a', cooperating: ['unit-b'] } }, ctx(T0));
+    expect(t.state.cooperation).toEqual([{ unitId: 'unit-b', status: 'pending', requestedAt: iso(T0), dueAt: iso(T0 + 3 * 86_400 * S) }]);
+    expect(t.notifications.map((n) => [n.kind, n.unitId])).toEqual([['cooperation_request', 'unit-b']]);
+  });
+
+  it('a part is signed for, then reported; the lead may reply only when nothing is owed', () => {
+    let s = run(joint(), [[cmd.accept(), 1], [cmd.contact(), 2]]);
+    expect(violation(() => check(s, cmd.reply())).details).toMatchObject({ owing: ['unit-b', 'unit-c'] });
+    expect(violation(() => check(s, { kind: 'report', payload: { content: 'x' } }, { actor: coop('unit-b') })).details).toMatchObject({ part: 'pending' });
+    for (const u of ['unit-b', 'unit-c']) {
+      s = apply(s, { kind: 'cooperate', payload: {} }, { ...ctx(T0 + 3 * S), actor: coop(u) }).state;
+      s = apply(s, { kind: 'report', payload: { content: `${u} done` } }, { ...ctx(T0 + 4 * S), actor: coop(u) }).state;
+    }
+    expect(s.cooperation!.every((p) => p.status === 'reported' && !p.late)).toBe(true);
+    expect(apply(s, cmd.reply(), { ...ctx(T0 + 5 * S), actor: lead }).state.status).toBe('replied');
+  });
+
+  it('only the lead acts as the case unit and only cooperating units act on parts', () => {
+    const s = joint();
+    expect(() => checkActingUnit(s, coop('unit-b'), 'accept')).toThrow(/no case/);
+    expect(() => checkActingUnit(s, lead, 'cooperate')).toThrow(/no case/);
+    expect(() => checkActingUnit(s, coop('unit-b'), 'cooperate')).not.toThrow();
+    expect(() => checkActingUnit(s, coop('unit-z'), 'report')).toThrow(/no case/);
+  });
+
+  it('a part past its due time is reported overdue once, to the cooperating unit and the lead; a late report is flagged', () => {
+    const s = joint();
+    const due = Date.parse(s.cooperation![0]!.dueAt);
+    expect(nextWakeAt(s, fast)).toBe(Date.parse(s.clocks.signFor!.yellowAt));
+    const accepted = run(s, [[cmd.accept(), 1], [cmd.contact(), 2]]);
+    // Once the lead's own clocks are far off, the parts' due time is the next wake.
+    const quiet: CaseState = { ...accepted, clocks: {} };
+    expect(nextWakeAt(quiet, fast)).toBe(due);
+    const t = tick(quiet, ctx(due));
+    expect(t.events.map((e) => [e.type, e.data.unitId])).toEqual([
+      ['cooperation_overdue', 'unit-b'],
+      ['cooperation_overdue', 'unit-c'],
+    ]);
+    expect(t.notifications.map((n) => [n.unitId, n.recipient])).toEqual([
+      ['unit-b', 'principal_leader'],
+      ['unit-a', 'handler'],
+      ['unit-c', 'principal_leader'],
+      ['unit-a', 'handler'],
+    ]);
+    expect(tick(t.state, ctx(due + 60 * S)).events).toEqual([]);
+    expect(nextWakeAt(t.state, fast)).toBeNull();
+    const signed = apply(t.state, { kind: 'cooperate', payload: {} }, { ...ctx(due + S), actor: coop('unit-b') }).state;
+    const late = apply(signed, { kind: 'report', payload: { content: 'late' } }, { ...ctx(due + 2 * S), actor: coop('unit-b') });
+    expect(late.state.cooperation![0]).toMatchObject({ status: 'reported', late: true });
+    expect(late.events[0]!.data).toMatchObject({ late: true, leadUnitId: 'unit-a' });
+  });
+
+  it('a return ends the joint handling; the lead cannot cooperate on its own case', () => {
+    expect(apply(joint(), cmd.return(), ctx(T0 + S)).state.cooperation).toEqual([]);
+    expect(() => check(received(), { kind: 'dispatch', payload: { unitId: 'u', cooperating: ['u'] } })).toThrow(RuleViolation);
+    expect(() => check(joint(), cmd.reassign('unit-b'))).toThrow(/cooperates/);
+  });
+});
+
+describe('triage', () => {
+  it('closes a received case with its outcome and details, without dispatch', () => {
+    const t = apply(received(), { kind: 'triage', payload: { outcome: 'emergency_transfer', service: '120', note: '已转120' } }, ctx(T0));
+    expect(t.state).toMatchObject({ status: 'closed', outcome: 'emergency_transfer', unitId: null, closedAt: iso(T0), dispatchCount: 0 });
+    expect(t.state.triage).toEqual({ outcome: 'emergency_transfer', service: '120', note: '已转120' });
+    expect(t.events.map((e) => e.type)).toEqual(['triaged', 'closed']);
+    expect(isTerminal(t.state)).toBe(true);
+  });
+
+  it('refuses a repeat of itself', () => {
+    const s = received();
+    expect(() => check(s, { kind: 'triage', payload: { outcome: 'repeat', linkedCaseId: s.caseId, note: 'x' } })).toThrow(/itself/);
+  });
+
+  it('opening() with a catalogue match dispatches as the system; with a triage it closes', () => {
+    const setup = { policy: fast, slaClass: 'general' as const, dispatch: { unitId: 'd01-s02', ruleId: 'r1', copyTo: ['d01'] } };
+    const t = opening('HL0000000000000002', intake, setup, T0, actor);
+    expect(t.events.map((e) => [e.type, e.actor.id])).toEqual([
+      ['received', actor.id],
+      ['dispatched', 'system'],
+    ]);
+    expect(t.state).toMatchObject({ status: 'dispatched', unitId: 'd01-s02', copiedUnitIds: ['d01'], seq: 2 });
+    expect(t.notifications.map((n) => [n.kind, n.unitId])).toEqual([['copy', 'd01']]);
+    const triaged = opening('HL0000000000000003', { ...intake, triage: { outcome: 'consultation', note: '已解答' } }, setup, T0, actor);
+    expect(triaged.state).toMatchObject({ status: 'closed', outcome: 'consultation', unitId: null });
+  });
+});
+
+describe('overdue ladder', () => {
+  it('escalates to the supervising level 1 working day after the deadline and sends the city notice after 5', () => {
+    let s = REACH.dispatched();
+    const due = Date.parse(s.clocks.signFor!.dueAt);
+    s = tick(s, ctx(due)).state; // red
+    // The reply clock's yellow comes first; the ladder's step is next for sign-for: Tuesday 10:00:40.
+    const step1 = due + 86_400 * S;
+    s = tick(s, ctx(Date.parse(s.clocks.reply!.yellowAt))).state;
+    s = tick(s, ctx(Date.parse(s.clocks.reply!.dueAt))).state;
+    expect(s.escalationLevel).toBe(0);
+    const wakes: number[] = [];
+    for (let w = nextWakeAt(s, fast); w !== null && wakes.length < 10; w = nextWakeAt(s, fast)) {
+      wakes.push(w);
+      const t = tick(s, ctx(w));
+      expect(t.events.length).toBeGreaterThan(0);
+      for (const e of t.events) expect(['escalated', 'overdue_step']).toContain(e.type);
+      s = t.state;
+    }
+    expect(wakes[0]).toBe(step1);
+    expect(s.escalationLevel).toBe(3);
+    expect(s.clocks.signFor!.ladderStep).toBe(2);
+    expect(s.clocks.reply!.ladderStep).toBe(2);
+    expect(wakes).toHaveLength(4);
+  });
+
+  it('never lowers a level a supervisor raised; the city notice still goes out', () => {
+    let s = apply(REACH.dispatched(), cmd.escalate(3), ctx(T0 + S)).state;
+    const due = Date.parse(s.clocks.signFor!.dueAt);
+    s = tick(s, ctx(due)).state;
+    // 8 days later both clocks (sign-for and reply) are past their 5th overdue working day.
+    const t = tick(s, ctx(due + 8 * 86_400 * S));
+    expect(t.state.escalationLevel).toBe(3);
+    expect(t.notifications.filter((n) => n.kind === 'overdue_notice').map((n) => n.recipient)).toEqual(['city', 'city']);
+    expect(t.events.filter((e) => e.type === 'overdue_step')).toHaveLength(4);
+    expect(t.events.every((e) => e.type === 'overdue_step' || e.type === 'warning_raised')).toBe(true);
   });
 });

@@ -1,29 +1,33 @@
 /**
  * The rules of a case, as pure functions over plain data: which action fits which state, what each action
- * changes, which clocks start and stop, when warnings fire and who is told. The workflow's Update validators
- * call `check`; its handlers call `apply`; the API calls `check` for early answers to signals.
+ * changes, who is told. The workflow's Update validators call `check`; its handlers call `apply`; the API calls
+ * `check` for early answers to signals. The clocks (warnings, overdue ladder) are in case.clocks.ts.
  */
-import { dueAt, warnAt } from './deadlines.js';
+import { dueAt } from './deadlines.js';
 import { DomainError, RuleViolation } from './errors.js';
-import type { ClockName, CasePolicy } from './policy.types.js';
+import { cancelClocks, startClocks, stopClock, warningLevelOf } from './case.clocks.js';
+import { chain, iso, record, type Draft, type Notice, type Transition } from './case.record.js';
+import type { CasePolicy, CaseSetup } from './policy.types.js';
 import {
   ESCALATION_LEVELS,
   MAX_ESCALATION_LEVEL,
   type Actor,
   type CaseAction,
   type CaseCommand,
-  type CaseEvent,
-  type CaseEventType,
   type CaseIntake,
-  type CaseNotification,
   type CaseState,
   type CaseStatus,
-  type Clock,
-  type NotificationKind,
-  type WarningLevel,
+  type CooperationPart,
+  type DispatchKind,
+  type DispatchRecord,
 } from './case.types.js';
 
+export { nextWakeAt, replyDueAt, tick } from './case.clocks.js';
+export type { Transition } from './case.record.js';
+
 const OPEN: readonly CaseStatus[] = ['received', 'dispatched', 'accepted', 'contacted', 'replied', 'returned'];
+/** While a unit owes work on the case. */
+const HANDLING: readonly CaseStatus[] = ['dispatched', 'accepted', 'contacted'];
 
 /** Which states each action may be taken in. */
 export const ALLOWED_FROM: Readonly<Record<CaseAction, readonly CaseStatus[]>> = {
@@ -35,10 +39,16 @@ export const ALLOWED_FROM: Readonly<Record<CaseAction, readonly CaseStatus[]>> =
   reply: ['contacted'],
   callback: ['replied'],
   escalate: OPEN,
-  reassign: ['dispatched', 'accepted', 'contacted'],
-  // While the unit owes work on it.
-  urge: ['dispatched', 'accepted', 'contacted'],
+  reassign: HANDLING,
+  urge: HANDLING,
+  // Answered without dispatch: at intake, or by a dispatcher before the case goes (back) to a unit.
+  triage: ['received', 'returned'],
+  cooperate: HANDLING,
+  report: HANDLING,
 };
+
+/** Actions a cooperating unit (协办) takes for its own part; every other unit action is the lead's. */
+const COOPERATING_ACTIONS: readonly CaseAction[] = ['cooperate', 'report'];
 
 export interface Context {
   /** Milliseconds since the epoch: the workflow's deterministic time. */
@@ -46,26 +56,6 @@ export interface Context {
   actor: Actor;
   policy: CasePolicy;
 }
-
-export interface Transition {
-  state: CaseState;
-  events: CaseEvent[];
-  notifications: CaseNotification[];
-}
-
-interface Notice {
-  kind: NotificationKind;
-  recipient: string;
-  message: string;
-  unitId?: string | null;
-}
-interface Draft {
-  type: CaseEventType;
-  data: Record<string, unknown>;
-  notices?: Notice[];
-}
-
-const iso = (ms: number) => new Date(ms).toISOString();
 
 /** The state of a case the moment it is accepted, with its first event. */
 export function open(caseId: string, intake: CaseIntake, now: number, actor: Actor): Transition {
@@ -84,6 +74,12 @@ export function open(caseId: string, intake: CaseIntake, now: number, actor: Act
     dispatchCount: 0,
     returnCount: 0,
     reassignCount: 0,
+    dispatches: [],
+    designatedUnitId: null,
+    returnDueAt: null,
+    copiedUnitIds: [],
+    cooperation: [],
+    triage: null,
     createdAt: iso(now),
     updatedAt: iso(now),
     closedAt: null,
@@ -92,46 +88,172 @@ export function open(caseId: string, intake: CaseIntake, now: number, actor: Act
   return record(state, [{ type: 'received', data: { channel: intake.channel, categoryId: intake.categoryId } }], now, actor);
 }
 
-/** Throws RuleViolation when the command does not fit the case as it is. */
-/** An action taken for a unit (Actor.unitId) needs the case to be at that unit: otherwise it is not theirs to see. */
-export function checkActingUnit(state: CaseState, actor: Actor | undefined): void {
-  if (actor?.unitId !== undefined && actor.unitId !== state.unitId) {
-    throw new DomainError('case_not_found', `no case ${state.caseId} at unit ${actor.unitId}`);
-  }
+const SYSTEM: Actor = { id: 'system', role: 'system' };
+
+/**
+ * What happens the moment a case is accepted, once its policy is known: it opens, and then either closes at
+ * triage (the intake answered it without dispatch), or goes to the one unit the dispatch catalogue names, or
+ * waits for a dispatcher. The API answers the intake with this; the workflow records the same.
+ */
+export function opening(caseId: string, intake: CaseIntake, setup: CaseSetup, now: number, actor: Actor): Transition {
+  const opened = open(caseId, intake, now, actor);
+  const first: Transition = { ...opened, state: { ...opened.state, slaClass: setup.slaClass, policyVersion: setup.policy.version } };
+  return chain(first, (s) => afterSetup(s, intake, setup, now, actor));
 }
 
-export function check(state: CaseState, cmd: CaseCommand): void {
-  if (!ALLOWED_FROM[cmd.kind].includes(state.status)) {
-    throw new RuleViolation(`cannot ${cmd.kind} a case that is ${state.status}`, state.status, { action: cmd.kind });
+/** The triage or catalogue dispatch a new case starts with (an empty transition when there is neither). */
+export function afterSetup(state: CaseState, intake: CaseIntake, setup: CaseSetup, now: number, actor: Actor): Transition {
+  if (state.status !== 'received' || state.seq !== 1) return { state, events: [], notifications: [] };
+  if (intake.triage) return apply(state, { kind: 'triage', payload: intake.triage }, { now, actor, policy: setup.policy });
+  if (setup.dispatch) {
+    const { unitId, ruleId, copyTo } = setup.dispatch;
+    return apply(state, { kind: 'dispatch', payload: { unitId, ruleId, copyTo } }, { now, actor: SYSTEM, policy: setup.policy });
   }
-  if (cmd.kind === 'reassign' && cmd.payload.unitId === state.unitId) {
-    throw new RuleViolation(`case is already with unit ${state.unitId}`, state.status, { action: cmd.kind });
-  }
-  if (cmd.kind === 'escalate') {
-    const target = cmd.payload.level ?? state.escalationLevel + 1;
-    if (!Number.isInteger(target) || target <= state.escalationLevel || target > MAX_ESCALATION_LEVEL) {
-      throw new RuleViolation(
-        `cannot escalate from level ${state.escalationLevel} to ${target} (highest is ${MAX_ESCALATION_LEVEL})`,
-        state.status,
-        { action: cmd.kind, escalationLevel: state.escalationLevel },
-      );
+  return { state, events: [], notifications: [] };
+}
+
+/**
+ * An action taken for a unit (Actor.unitId) needs the case to be at that unit (a cooperating unit's action: the
+ * unit must cooperate on it); otherwise the case is not theirs to see.
+ */
+export function checkActingUnit(state: CaseState, actor: Actor | undefined, action?: CaseAction): void {
+  if (actor?.unitId === undefined) return;
+  const theirs =
+    action !== undefined && COOPERATING_ACTIONS.includes(action)
+      ? (state.cooperation ?? []).some((p) => p.unitId === actor.unitId)
+      : actor.unitId === state.unitId;
+  if (!theirs) throw new DomainError('case_not_found', `no case ${state.caseId} at unit ${actor.unitId}`);
+}
+
+/** What a check may need beyond the state: the time (windows) and who acts (a cooperating unit's part). */
+export interface CheckContext {
+  now?: number;
+  actor?: Actor;
+}
+
+/** Throws RuleViolation when the command does not fit the case as it is. */
+export function check(state: CaseState, cmd: CaseCommand, ctx: CheckContext = {}): void {
+  const refuse = (message: string, details: Record<string, unknown> = {}): never => {
+    throw new RuleViolation(message, state.status, { action: cmd.kind, ...details });
+  };
+  if (!ALLOWED_FROM[cmd.kind].includes(state.status)) refuse(`cannot ${cmd.kind} a case that is ${state.status}`);
+  switch (cmd.kind) {
+    case 'dispatch': {
+      const cooperating = cmd.payload.cooperating ?? [];
+      if (cooperating.includes(cmd.payload.unitId)) refuse('the lead unit cannot also be a cooperating unit');
+      if (new Set(cooperating).size !== cooperating.length) refuse('a cooperating unit is listed twice');
+      break;
+    }
+    case 'reassign':
+      if (cmd.payload.unitId === state.unitId) refuse(`case is already with unit ${state.unitId}`);
+      if ((state.cooperation ?? []).some((p) => p.unitId === cmd.payload.unitId)) refuse(`unit ${cmd.payload.unitId} cooperates on this case; it cannot also lead it`);
+      break;
+    case 'escalate': {
+      const target = cmd.payload.level ?? state.escalationLevel + 1;
+      if (!Number.isInteger(target) || target <= state.escalationLevel || target > MAX_ESCALATION_LEVEL) {
+        refuse(`cannot escalate from level ${state.escalationLevel} to ${target} (highest is ${MAX_ESCALATION_LEVEL})`, { escalationLevel: state.escalationLevel });
+      }
+      break;
+    }
+    case 'return': {
+      if (state.designatedUnitId && state.designatedUnitId === state.unitId) {
+        refuse(`the case was designated to ${state.unitId} after repeated failed dispatches: a designated unit may not return it`, { designatedUnitId: state.designatedUnitId });
+      }
+      if (state.returnDueAt && ctx.now !== undefined && ctx.now > Date.parse(state.returnDueAt)) {
+        refuse(`the return window closed at ${state.returnDueAt}`, { returnDueAt: state.returnDueAt });
+      }
+      break;
+    }
+    case 'reply': {
+      const owing = (state.cooperation ?? []).filter((p) => p.status !== 'reported').map((p) => p.unitId);
+      if (owing.length) refuse(`cooperating units have not reported their parts: ${owing.join(', ')}`, { owing });
+      break;
+    }
+    case 'triage':
+      if (cmd.payload.linkedCaseId === state.caseId) refuse('a case cannot repeat itself');
+      break;
+    case 'cooperate':
+    case 'report': {
+      const part = ctx.actor?.unitId ? (state.cooperation ?? []).find((p) => p.unitId === ctx.actor!.unitId) : undefined;
+      if (!part) break; // checkActingUnit answers for a unit that has no part
+      if (cmd.kind === 'cooperate' && part.status !== 'pending') refuse(`unit ${part.unitId} already signed for its part`, { part: part.status });
+      if (cmd.kind === 'report' && part.status !== 'accepted') {
+        refuse(part.status === 'pending' ? `unit ${part.unitId} must sign for its part before reporting` : `unit ${part.unitId} already reported its part`, { part: part.status });
+      }
+      break;
+    }
+    case 'urge': {
+      const target = cmd.payload.unitId;
+      if (target !== undefined && target !== state.unitId && !(state.cooperation ?? []).some((p) => p.unitId === target && p.status !== 'reported')) {
+        refuse(`unit ${target} owes nothing on this case`);
+      }
+      break;
     }
   }
 }
 
+/** Sends the case to a unit: the dispatch history, the return window, copies and cooperating parts. */
+function sendTo(s: CaseState, unitId: string, kind: DispatchKind, ctx: Context, extra: { ruleId?: string; cooperating?: string[]; copyTo?: string[] }): Notice[] {
+  const { now, policy } = ctx;
+  s.unitId = unitId;
+  const returnWindow = s.slaClass ? policy.returnWindow?.[s.slaClass] : undefined;
+  // Re-handling goes back to the unit that handled the case; a designated unit may not return it at all.
+  s.returnDueAt = kind === 'designation' || kind === 'rehandling' || !returnWindow ? null : iso(dueAt(now, returnWindow, policy.calendar));
+  if (kind === 'designation') s.designatedUnitId = unitId;
+  s.copiedUnitIds = extra.copyTo ?? [];
+  const record: DispatchRecord = { unitId, kind, at: iso(now), by: ctx.actor.id, round: s.round };
+  if (extra.ruleId) record.ruleId = extra.ruleId;
+  if (extra.cooperating?.length) record.cooperating = extra.cooperating;
+  s.dispatches = [...(s.dispatches ?? []), record];
+  const notices: Notice[] = s.copiedUnitIds.map((u) => ({ kind: 'copy', recipient: 'handler', unitId: u, message: `抄送: case sent to ${unitId}` }));
+  if (extra.cooperating) {
+    s.cooperation = extra.cooperating.map((u) => cooperationPart(s, u, ctx));
+    notices.push(...extra.cooperating.map((u): Notice => ({ kind: 'cooperation_request', recipient: 'handler', unitId: u, message: `协办: sign for your part and report to ${unitId} by ${partDue(s, ctx)}` })));
+  }
+  return notices;
+}
+
+function partDue(s: CaseState, { now, policy }: Context): string {
+  const spec = s.slaClass ? policy.cooperationReport?.[s.slaClass] : undefined;
+  if (spec) return iso(dueAt(now, spec, policy.calendar));
+  // No report deadline in the policy: the part is due with the lead's reply.
+  return s.clocks.reply?.dueAt ?? iso(now);
+}
+
+function cooperationPart(s: CaseState, unitId: string, ctx: Context): CooperationPart {
+  return { unitId, status: 'pending', requestedAt: iso(ctx.now), dueAt: partDue(s, ctx) };
+}
+
 /** Applies a command that passed `check`. */
 export function apply(state: CaseState, cmd: CaseCommand, ctx: Context): Transition {
-  check(state, cmd);
+  check(state, cmd, { now: ctx.now, actor: ctx.actor });
   const s: CaseState = { ...state, clocks: { ...state.clocks } };
   const drafts: Draft[] = [];
   const { now } = ctx;
   switch (cmd.kind) {
     case 'dispatch': {
+      const p = cmd.payload;
+      const threshold = ctx.policy.designateAfterReturns;
+      const kind: DispatchKind = p.ruleId ? 'catalogue' : threshold !== undefined && s.returnCount >= threshold ? 'designation' : 'dispatch';
       s.status = 'dispatched';
-      s.unitId = cmd.payload.unitId;
       s.dispatchCount += 1;
       startClocks(s, ['signFor', 'reply'], ctx);
-      drafts.push({ type: 'dispatched', data: { unitId: s.unitId, note: cmd.payload.note ?? null, round: s.round } });
+      const notices = sendTo(s, p.unitId, kind, ctx, { ...(p.ruleId && { ruleId: p.ruleId }), ...(p.cooperating && { cooperating: p.cooperating }), ...(p.copyTo && { copyTo: p.copyTo }) });
+      drafts.push({
+        type: 'dispatched',
+        data: {
+          unitId: s.unitId,
+          note: p.note ?? null,
+          round: s.round,
+          kind,
+          ...(p.ruleId && { ruleId: p.ruleId }),
+          ...(kind === 'designation' && { designated: true, failedDispatches: s.returnCount }),
+          ...(p.cooperating?.length && { cooperating: p.cooperating }),
+          ...(s.copiedUnitIds?.length && { copiedTo: s.copiedUnitIds }),
+          returnDueAt: s.returnDueAt ?? null,
+        },
+        notices,
+      });
       break;
     }
     case 'accept': {
@@ -146,8 +268,15 @@ export function apply(state: CaseState, cmd: CaseCommand, ctx: Context): Transit
       s.status = 'returned';
       s.unitId = null;
       s.returnCount += 1;
+      s.returnDueAt = null;
+      s.copiedUnitIds = [];
+      s.cooperation = [];
+      const history = [...(s.dispatches ?? [])];
+      const last = history.at(-1);
+      if (last && last.unitId === from) history[history.length - 1] = { ...last, returnedAt: iso(now), returnReason: cmd.payload.reason };
+      s.dispatches = history;
       cancelClocks(s, now);
-      drafts.push({ type: 'returned', data: { unitId: from, reason: cmd.payload.reason, note: cmd.payload.note } });
+      drafts.push({ type: 'returned', data: { unitId: from, reason: cmd.payload.reason, note: cmd.payload.note, failedDispatches: s.returnCount } });
       break;
     }
     case 'contact': {
@@ -177,6 +306,11 @@ export function apply(state: CaseState, cmd: CaseCommand, ctx: Context): Transit
         s.status = 'dispatched';
         s.escalationLevel = Math.max(s.escalationLevel, 1);
         startClocks(s, ['signFor', 'reply'], ctx);
+        if (s.dispatches) {
+          // Cases from before the dispatch history keep their old shape (nothing new to record for them).
+          const cooperating = (s.cooperation ?? []).map((p) => p.unitId);
+          sendTo(s, s.unitId!, 'rehandling', ctx, { ...(cooperating.length && { cooperating }), ...(s.copiedUnitIds && { copyTo: s.copiedUnitIds }) });
+        }
         drafts.push({ type: 'rehandling_started', data: { round: s.round, unitId: s.unitId, escalationLevel: s.escalationLevel } });
       } else {
         s.status = 'closed';
@@ -201,18 +335,53 @@ export function apply(state: CaseState, cmd: CaseCommand, ctx: Context): Transit
       const from = s.unitId;
       cancelClocks(s, now);
       s.status = 'dispatched';
-      s.unitId = cmd.payload.unitId;
       s.reassignCount += 1;
       startClocks(s, ['signFor', 'reply'], ctx);
-      drafts.push({ type: 'reassigned', data: { from, to: s.unitId, reason: cmd.payload.reason } });
+      let notices: Notice[] = [];
+      if (s.dispatches) notices = sendTo(s, cmd.payload.unitId, 'reassignment', ctx, { ...(cmd.payload.copyTo && { copyTo: cmd.payload.copyTo }) });
+      else s.unitId = cmd.payload.unitId;
+      drafts.push({
+        type: 'reassigned',
+        data: { from, to: s.unitId, reason: cmd.payload.reason, ...(s.copiedUnitIds?.length && { copiedTo: s.copiedUnitIds }) },
+        notices,
+      });
       break;
     }
     case 'urge': {
+      const unit = cmd.payload.unitId ?? s.unitId;
       drafts.push({
         type: 'urged',
-        data: { unitId: s.unitId, note: cmd.payload.note },
-        notices: [{ kind: 'urging', recipient: s.unitId ?? 'dispatch', message: `催办: ${cmd.payload.note}` }],
+        data: { unitId: unit, note: cmd.payload.note },
+        notices: [{ kind: 'urging', recipient: unit ?? 'dispatch', unitId: unit, message: `催办: ${cmd.payload.note}` }],
       });
+      break;
+    }
+    case 'triage': {
+      const t = cmd.payload;
+      cancelClocks(s, now);
+      s.status = 'closed';
+      s.outcome = t.outcome;
+      s.unitId = null;
+      s.triage = { ...t };
+      s.closedAt = iso(now);
+      drafts.push({ type: 'triaged', data: { ...t } }, { type: 'closed', data: { outcome: t.outcome, round: s.round } });
+      break;
+    }
+    case 'cooperate': {
+      const unitId = ctx.actor.unitId!;
+      s.cooperation = (s.cooperation ?? []).map((p) => (p.unitId === unitId ? { ...p, status: 'accepted', acceptedAt: iso(now) } : p));
+      drafts.push({ type: 'cooperation_accepted', data: { unitId, note: cmd.payload.note ?? null } });
+      break;
+    }
+    case 'report': {
+      const unitId = ctx.actor.unitId!;
+      let late = false;
+      s.cooperation = (s.cooperation ?? []).map((p) => {
+        if (p.unitId !== unitId) return p;
+        late = now > Date.parse(p.dueAt);
+        return { ...p, status: 'reported', reportedAt: iso(now), report: cmd.payload.content, ...(late && { late }) };
+      });
+      drafts.push({ type: 'cooperation_reported', data: { unitId, content: cmd.payload.content, late, leadUnitId: s.unitId } });
       break;
     }
   }
@@ -220,115 +389,13 @@ export function apply(state: CaseState, cmd: CaseCommand, ctx: Context): Transit
   return record(s, drafts, now, ctx.actor);
 }
 
-/** Fires the yellow and red warnings that are due at `now` (an empty transition when none is). */
-export function tick(state: CaseState, ctx: Context): Transition {
-  const s: CaseState = { ...state, clocks: { ...state.clocks } };
-  const drafts: Draft[] = [];
-  for (const clock of Object.values(s.clocks)) {
-    if (!clock || clock.stoppedAt) continue;
-    const c: Clock = { ...clock };
-    if (!c.yellowFiredAt && ctx.now >= Date.parse(c.yellowAt) && ctx.now < Date.parse(c.dueAt)) {
-      c.yellowFiredAt = iso(ctx.now);
-      drafts.push(warning(s, c, 'yellow'));
-    }
-    if (!c.redFiredAt && ctx.now >= Date.parse(c.dueAt)) {
-      // A clock already past due when first seen skips yellow: red says more.
-      c.yellowFiredAt ??= iso(ctx.now);
-      c.redFiredAt = iso(ctx.now);
-      drafts.push(warning(s, c, 'red'));
-    }
-    s.clocks[c.name] = c;
-  }
-  if (drafts.length === 0) return { state, events: [], notifications: [] };
-  s.warningLevel = warningLevelOf(s);
-  return record(s, drafts, ctx.now, ctx.actor);
-}
-
-/** The next instant at which `tick` has something to do, or null when no clock is running. */
-export function nextWakeAt(state: CaseState): number | null {
-  let next: number | null = null;
-  for (const c of Object.values(state.clocks)) {
-    if (!c || c.stoppedAt) continue;
-    const t = !c.yellowFiredAt ? Date.parse(c.yellowAt) : !c.redFiredAt ? Date.parse(c.dueAt) : null;
-    if (t !== null && (next === null || t < next)) next = t;
-  }
-  return next;
-}
-
-/** The reply clock's due time, for lists and search attributes. */
-export function replyDueAt(state: CaseState): string | null {
-  const reply = state.clocks.reply;
-  return reply && !reply.stoppedAt ? reply.dueAt : null;
-}
-
 export function isTerminal(state: CaseState): boolean {
   return state.status === 'closed';
 }
 
-function warning(s: CaseState, c: Clock, level: 'yellow' | 'red'): Draft {
-  const notices: Notice[] =
-    level === 'yellow'
-      ? [{ kind: 'yellow_warning', recipient: 'deputy_leader', message: `黄灯预警: ${c.name} due ${c.dueAt}` }]
-      : [
-          { kind: 'red_warning', recipient: 'principal_leader', message: `红灯预警: ${c.name} overdue since ${c.dueAt}` },
-          { kind: 'urging', recipient: 'handler', message: `催办: ${c.name} is overdue, act now` },
-        ];
-  return { type: 'warning_raised', data: { clock: c.name, level, dueAt: c.dueAt, unitId: s.unitId }, notices };
-}
-
-function startClocks(s: CaseState, names: readonly ClockName[], ctx: Context): void {
-  if (!s.slaClass) return;
-  for (const name of names) {
-    const spec = ctx.policy.clocks[s.slaClass]?.[name];
-    if (!spec) {
-      delete s.clocks[name];
-      continue;
-    }
-    const due = dueAt(ctx.now, spec, ctx.policy.calendar);
-    s.clocks[name] = {
-      name,
-      startedAt: iso(ctx.now),
-      dueAt: iso(due),
-      yellowAt: iso(warnAt(ctx.now, due, ctx.policy.yellowRatio)),
-    };
-  }
-}
-
-function stopClock(s: CaseState, name: ClockName, now: number): void {
-  const c = s.clocks[name];
-  if (!c || c.stoppedAt) return;
-  s.clocks[name] = { ...c, stoppedAt: iso(now), result: now <= Date.parse(c.dueAt) ? 'met' : 'breached' };
-}
-
-function cancelClocks(s: CaseState, now: number): void {
-  for (const c of Object.values(s.clocks)) {
-    if (c && !c.stoppedAt) s.clocks[c.name] = { ...c, stoppedAt: iso(now), result: 'cancelled' };
-  }
-}
-
-function warningLevelOf(s: CaseState): WarningLevel {
-  let level: WarningLevel = 'none';
-  for (const c of Object.values(s.clocks)) {
-    if (!c || c.stoppedAt) continue;
-    if (c.redFiredAt) return 'red';
-    if (c.yellowFiredAt) level = 'yellow';
-  }
-  return level;
-}
-
-/** Numbers the drafts as the case's next events and expands their notices. */
-function record(state: CaseState, drafts: Draft[], now: number, actor: Actor): Transition {
-  const s: CaseState = { ...state, updatedAt: iso(now) };
-  const events: CaseEvent[] = [];
-  const notifications: CaseNotification[] = [];
-  for (const d of drafts) {
-    s.seq += 1;
-    events.push({ seq: s.seq, type: d.type, at: iso(now), actor, data: d.data });
-    for (const n of d.notices ?? []) {
-      notifications.push({ caseId: s.caseId, seq: s.seq, kind: n.kind, unitId: n.unitId ?? s.unitId, recipient: n.recipient, message: n.message });
-    }
-  }
-  return { state: s, events, notifications };
+/** Who owes what on a case in joint handling: the parts not yet reported. */
+export function owingUnits(state: CaseState): string[] {
+  return (state.cooperation ?? []).filter((p) => p.status !== 'reported').map((p) => p.unitId);
 }
 
 /** Records that a signal arrived but did not fit the case (signals cannot be refused, so they are audited). */

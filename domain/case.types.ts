@@ -21,8 +21,18 @@ export const MAX_ESCALATION_LEVEL = ESCALATION_LEVELS.length - 1;
 export const SATISFACTION = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
 export type Satisfaction = (typeof SATISFACTION)[number];
 
-export const CASE_OUTCOMES = ['resolved', 'unsatisfied'] as const;
+/**
+ * How a case ended. resolved / unsatisfied after handling; the rest are triage outcomes (Beijing Art. 11) that
+ * close a case at intake without dispatch: still a recorded case, with its outcome.
+ */
+export const TRIAGE_OUTCOMES = ['consultation', 'emergency_transfer', 'referred', 'repeat', 'out_of_scope'] as const;
+export type TriageOutcome = (typeof TRIAGE_OUTCOMES)[number];
+export const CASE_OUTCOMES = ['resolved', 'unsatisfied', ...TRIAGE_OUTCOMES] as const;
 export type CaseOutcome = (typeof CASE_OUTCOMES)[number];
+
+/** 110 police, 119 fire, 120 ambulance, 122 traffic accidents. */
+export const EMERGENCY_SERVICES = ['110', '119', '120', '122'] as const;
+export type EmergencyService = (typeof EMERGENCY_SERVICES)[number];
 
 export const RETURN_REASONS = ['not_our_duty', 'wrong_area', 'duplicate', 'insufficient_information', 'other'] as const;
 export type ReturnReason = (typeof RETURN_REASONS)[number];
@@ -64,6 +74,8 @@ export interface CaseIntake {
   channelTicketId?: string;
   complainant: Complainant;
   location?: CaseLocation;
+  /** Answered at intake without dispatch: the case opens closed with this outcome. */
+  triage?: TriageCommand;
   /** Hash of the request body, to tell a repeat of the same request from a reused key. */
   requestHash?: string;
   idempotencyKey?: string;
@@ -77,8 +89,55 @@ export interface Clock {
   stoppedAt?: string;
   yellowFiredAt?: string;
   redFiredAt?: string;
+  /** How many steps of the overdue ladder have fired for this clock (absent: none). */
+  ladderStep?: number;
   /** Set when the clock stops: met (before due), breached (after due), cancelled (return or reassignment). */
   result?: 'met' | 'breached' | 'cancelled';
+}
+
+/** How a case came to a unit. */
+export type DispatchKind = 'dispatch' | 'catalogue' | 'designation' | 'reassignment' | 'rehandling';
+
+export interface DispatchRecord {
+  unitId: string;
+  kind: DispatchKind;
+  at: string;
+  /** Who sent it (the system for catalogue dispatches). */
+  by: string;
+  round: number;
+  /** The catalogue rule that chose the unit (kind catalogue). */
+  ruleId?: string;
+  cooperating?: string[];
+  /** Filled when the unit returns it (a failed dispatch). */
+  returnedAt?: string;
+  returnReason?: ReturnReason;
+}
+
+/** A cooperating unit's part in joint handling: it signs for it, then reports to the lead within its own deadline. */
+export interface CooperationPart {
+  unitId: string;
+  status: 'pending' | 'accepted' | 'reported';
+  requestedAt: string;
+  dueAt: string;
+  acceptedAt?: string;
+  reportedAt?: string;
+  report?: string;
+  /** When the overdue notice went out (the part was not reported by its due time). */
+  overdueAt?: string;
+  /** Reported after its due time. */
+  late?: boolean;
+}
+
+export interface TriageRecord {
+  outcome: TriageOutcome;
+  note: string;
+  /** emergency_transfer: the service the caller was put through to. */
+  service?: EmergencyService;
+  /** referred: the legal channel (e.g. labour arbitration, court, petition office). */
+  referredTo?: string;
+  /** repeat: the earlier case this one repeats, with its status when linked (the caller was answered with it). */
+  linkedCaseId?: string;
+  linkedStatus?: string;
 }
 
 /** The live state of a case as the workflow keeps it. */
@@ -97,6 +156,22 @@ export interface CaseState {
   dispatchCount: number;
   returnCount: number;
   reassignCount: number;
+  /**
+   * Fields below were added with dispatch rules (issue 6). A case that started before them (and continued as new)
+   * may lack them: read them through the helpers in case.machine.ts, which default them.
+   */
+  /** Every time the case was sent to a unit, newest last: dispatches, designations, reassignments, re-handling rounds. */
+  dispatches?: DispatchRecord[];
+  /** The unit the case was designated to (指定) after repeated failed dispatches; it may not return it. */
+  designatedUnitId?: string | null;
+  /** Until when the current unit may return the case (退单 window), from the dispatch. */
+  returnDueAt?: string | null;
+  /** Units that receive a copy (抄送) and may follow and urge: the district of a street the case was sent to. */
+  copiedUnitIds?: string[];
+  /** Joint handling (协办): the cooperating units' parts; the case's unit is the lead (主办). */
+  cooperation?: CooperationPart[];
+  /** A triage outcome's details (how the case was answered without dispatch). */
+  triage?: TriageRecord | null;
   createdAt: string;
   updatedAt: string;
   closedAt: string | null;
@@ -118,6 +193,12 @@ export const CASE_EVENT_TYPES = [
   'escalated',
   'reassigned',
   'urged',
+  'triaged',
+  'cooperation_accepted',
+  'cooperation_reported',
+  'cooperation_overdue',
+  /** A step of the overdue ladder that found the case already at its level (the city notice may still go out). */
+  'overdue_step',
   'warning_raised',
   'signal_ignored',
 ] as const;
@@ -131,7 +212,20 @@ export interface CaseEvent {
   data: Record<string, unknown>;
 }
 
-export const NOTIFICATION_KINDS = ['yellow_warning', 'red_warning', 'urging', 'escalation'] as const;
+export const NOTIFICATION_KINDS = [
+  'yellow_warning',
+  'red_warning',
+  'urging',
+  'escalation',
+  /** 抄送: the district of a street a case was sent to. */
+  'copy',
+  /** A cooperating unit is asked for its part. */
+  'cooperation_request',
+  /** A cooperating unit's part is overdue: to it and to the lead. */
+  'cooperation_overdue',
+  /** 通报: the city-level notice on the overdue ladder. */
+  'overdue_notice',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** A notice the workflow decided to send; written to the outbox with the event that caused it. */
@@ -147,7 +241,16 @@ export interface CaseNotification {
 }
 
 /** Commands: the payloads of the case's Updates and signals. */
-export interface DispatchCommand { unitId: string; note?: string }
+export interface DispatchCommand {
+  unitId: string;
+  note?: string;
+  /** Cooperating units (协办) for joint handling; `unitId` is the lead. */
+  cooperating?: string[];
+  /** Filled by the API from the unit tree, never by the caller: the units that receive a copy (a street's district). */
+  copyTo?: string[];
+  /** Filled by the API for a catalogue dispatch. */
+  ruleId?: string;
+}
 export interface AcceptCommand { note?: string }
 export interface ReturnCommand { reason: ReturnReason; note: string }
 export interface ContactCommand { method: ContactMethod; note?: string }
@@ -155,9 +258,15 @@ export interface ProgressCommand { note: string }
 export interface ReplyCommand { content: string; resolved: boolean }
 export interface CallbackCommand { contacted: boolean; resolved: boolean; satisfaction: Satisfaction; note?: string }
 export interface EscalateCommand { reason: string; level?: number }
-export interface ReassignCommand { unitId: string; reason: string }
-/** 催办: a push to the unit that has the case, with a note; the unit is sent a notice. */
-export interface UrgeCommand { note: string }
+export interface ReassignCommand { unitId: string; reason: string; /** Filled by the API: see DispatchCommand. */ copyTo?: string[] }
+/** 催办: a push to the unit that has the case (or to one of its cooperating units), with a note; the unit is sent a notice. */
+export interface UrgeCommand { note: string; unitId?: string }
+/** Triage without dispatch: the case is answered and closed with this outcome. */
+export type TriageCommand = Omit<TriageRecord, 'linkedStatus'> & { /** Filled by the API from the linked case. */ linkedStatus?: string };
+/** A cooperating unit signs for its part. */
+export interface CooperateCommand { note?: string }
+/** A cooperating unit reports its part to the lead. */
+export interface ReportCommand { content: string }
 
 export type CaseCommand =
   | { kind: 'dispatch'; payload: DispatchCommand }
@@ -169,6 +278,23 @@ export type CaseCommand =
   | { kind: 'callback'; payload: CallbackCommand }
   | { kind: 'escalate'; payload: EscalateCommand }
   | { kind: 'reassign'; payload: ReassignCommand }
-  | { kind: 'urge'; payload: UrgeCommand };
+  | { kind: 'urge'; payload: UrgeCommand }
+  | { kind: 'triage'; payload: TriageCommand }
+  | { kind: 'cooperate'; payload: CooperateCommand }
+  | { kind: 'report'; payload: ReportCommand };
 export type CaseAction = CaseCommand['kind'];
-export const CASE_ACTIONS = ['dispatch', 'accept', 'return', 'contact', 'progress', 'reply', 'callback', 'escalate', 'reassign', 'urge'] as const satisfies readonly CaseAction[];
+export const CASE_ACTIONS = [
+  'dispatch',
+  'accept',
+  'return',
+  'contact',
+  'progress',
+  'reply',
+  'callback',
+  'escalate',
+  'reassign',
+  'urge',
+  'triage',
+  'cooperate',
+  'report',
+] as const satisfies readonly CaseAction[];

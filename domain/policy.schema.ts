@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { CLOCK_NAMES, DURATION_UNITS, type CasePolicy } from './policy.types.js';
 import { SLA_CLASSES } from './reference.types.js';
+import { MAX_ESCALATION_LEVEL } from './case.types.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const duration = z
@@ -19,4 +20,8 @@ export const casePolicySchema = z.object({
     holidays: z.array(isoDate),
     workdays: z.array(isoDate),
   }),
+  returnWindow: z.partialRecord(z.enum(SLA_CLASSES), duration).optional(),
+  designateAfterReturns: z.number().int().min(1).optional(),
+  cooperationReport: z.partialRecord(z.enum(SLA_CLASSES), duration).optional(),
+  overdueLadder: z.array(z.object({ after: duration, level: z.number().int().min(1).max(MAX_ESCALATION_LEVEL), cityNotice: z.boolean().optional() })).optional(),
 }) satisfies z.ZodType<CasePolicy>;

@@ -37,6 +37,27 @@ export interface CasePolicy {
   /** Clock lengths per deadline class; a clock missing for a class does not run for it. */
   clocks: Record<SlaClass, Partial<Record<ClockName, DurationSpec>>>;
   calendar: WorkCalendar;
+  /**
+   * Fields below came with dispatch rules; a policy version from before them lacks them, and a case opened under
+   * it runs without those rules (no return window, no designation, no ladder): its history stays as it was.
+   */
+  /** 退单 window per deadline class, from the dispatch (DOMAIN default 1 working day, 2 for complex). */
+  returnWindow?: Partial<Record<SlaClass, DurationSpec>>;
+  /** After this many failed dispatches (returns) the next dispatch is a designation (DOMAIN default 3). */
+  designateAfterReturns?: number;
+  /** How long a cooperating unit (协办) has to report its part to the lead, per deadline class. */
+  cooperationReport?: Partial<Record<SlaClass, DurationSpec>>;
+  /**
+   * The overdue ladder: how long after a clock's deadline each step comes, the escalation level it raises the
+   * case to, and whether it sends the city-level notice (通报). The red warning at the deadline is step zero.
+   */
+  overdueLadder?: OverdueStep[];
+}
+
+export interface OverdueStep {
+  after: DurationSpec;
+  level: number;
+  cityNotice?: boolean;
 }
 
 /**
@@ -47,4 +68,13 @@ export interface CasePolicy {
 export interface CaseSetup {
   policy: CasePolicy;
   slaClass: SlaClass;
+  /** The unit the dispatch catalogue chose (exactly one rule matched), dispatched at once by the workflow. */
+  dispatch?: CatalogueDispatch | null;
+}
+
+export interface CatalogueDispatch {
+  unitId: string;
+  ruleId: string;
+  /** Units that receive a copy (a street's district). */
+  copyTo: string[];
 }

@@ -56,6 +56,9 @@ const CASE_ACTION_ROW = {
   callback: row(403, [403, 404], [403, 404], [403, 404], [403, 404], 409, 403, 403, 403, [403, 401]),
   escalate: row(403, [403, 404], [403, 404], [403, 404], [409, 404], 403, 403, 403, 403, [403, 401]),
   reassign: row(403, [409, 404], [403, 404], [403, 404], [409, 404], 403, 403, 403, 403, [403, 401]),
+  triage: row(409, [409, 404], [403, 404], [403, 404], [403, 404], 403, 403, 403, 403, [403, 401]),
+  // Only a cooperating unit of the case may: the matrix's cases have none, so the case's own unit is refused too.
+  cooperating: row(403, [403, 404], [403, 404], [403, 404], [403, 404], 403, 403, 403, 403, [403, 401]),
 };
 
 const EXPECTED: Record<string, Row> = {
@@ -85,6 +88,9 @@ const EXPECTED: Record<string, Row> = {
   'POST /v1/cases/{id}/escalate': CASE_ACTION_ROW.escalate,
   'POST /v1/cases/{id}/reassign': CASE_ACTION_ROW.reassign,
   'POST /v1/cases/{id}/urge': CASE_ACTION_ROW.escalate,
+  'POST /v1/cases/{id}/triage': CASE_ACTION_ROW.triage,
+  'POST /v1/cases/{id}/cooperate': CASE_ACTION_ROW.cooperating,
+  'POST /v1/cases/{id}/report': CASE_ACTION_ROW.cooperating,
   'POST /codec/encode': row(403, 403, 403, 403, 403, 403, 403, 403, 200, 401),
   'POST /codec/decode': row(403, 403, 403, 403, 403, 403, 403, 403, 200, 401),
   'GET /codec/login': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
@@ -112,6 +118,9 @@ const BODIES: Record<string, unknown> = {
   'POST /v1/cases/{id}/escalate': { reason: '超期未办' },
   'POST /v1/cases/{id}/reassign': { unitId: 'd01-s03', reason: '属地调整' },
   'POST /v1/cases/{id}/urge': { note: '请尽快办理' },
+  'POST /v1/cases/{id}/triage': { outcome: 'consultation', note: '已当场解答' },
+  'POST /v1/cases/{id}/cooperate': {},
+  'POST /v1/cases/{id}/report': { content: '本单位部分已完成' },
   'POST /codec/encode': { payloads: [] },
   'POST /codec/decode': { payloads: [] },
 };

@@ -24,6 +24,9 @@ const validBodies: Record<string, unknown> = {
   escalate: { reason: '督办', level: 1 },
   urge: { note: '请尽快办理' },
   reassign: { unitId: 'd01-s03', reason: '改派' },
+  triage: { outcome: 'consultation', note: '已当场解答' },
+  cooperate: {},
+  report: { content: '本单位部分已完成' },
 };
 
 function expectProblem(res: { status: number; body: any; headers: Record<string, unknown> }, status: number, code: string) {
@@ -47,6 +50,8 @@ async function raw(opts: { method: 'GET' | 'POST'; url: string; headers?: Record
 const cursorOf = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
 
 const UNIT_BOUND = ['accept', 'return', 'contact', 'progress', 'reply'];
+/** Only a cooperating unit of the case may; these cases have none (test/dispatch.test.ts covers the state rules for them). */
+const COOPERATING_ONLY = ['cooperate', 'report'];
 
 describe('actions that do not fit the state answer 409 with the state', () => {
   const reachable: Array<[CaseStatus, (id: string) => Promise<void>]> = [
@@ -67,6 +72,10 @@ describe('actions that do not fit the state answer 409 with the state', () => {
       expect(refused.length).toBeGreaterThan(0);
       for (const [action] of refused) {
         const res = await stack.http('POST', `/v1/cases/${id}/${action}`, validBodies[action]);
+        if (COOPERATING_ONLY.includes(action)) {
+          expectProblem(res, 403, 'forbidden');
+          continue;
+        }
         if (UNIT_BOUND.includes(action) && !(await stack.http('GET', `/v1/cases/${id}`)).body.unitId) {
           // No unit has the case, so nobody holds a unit's action on it: refused before its state is looked at.
           expectProblem(res, 403, 'forbidden');

@@ -4,6 +4,7 @@ import { act, driveTo, eventually, expectRecordMatchesWorkflow, openCase } from 
 import { startStack, type TestStack } from './support/stack.js';
 import { eq } from 'drizzle-orm';
 import { notifications } from '../db/schema.js';
+import { defaultCasePolicy } from '../db/seed-policy.js';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -46,7 +47,7 @@ describe('a complaint from intake to close', () => {
     }
 
     const closed = await stack.http('GET', `/v1/cases/${id}`);
-    expect(closed.body).toMatchObject({ status: 'closed', outcome: 'resolved', unitId: 'd01-s01', slaClass: expect.any(String), policyVersion: 1 });
+    expect(closed.body).toMatchObject({ status: 'closed', outcome: 'resolved', unitId: 'd01-s01', slaClass: expect.any(String), policyVersion: defaultCasePolicy.version });
     expect(closed.body.clocks.signFor).toMatchObject({ result: 'met' });
     expect(closed.body.clocks.reply).toMatchObject({ result: 'met' });
 
@@ -140,7 +141,8 @@ describe('a complaint from intake to close', () => {
       const last = events.body.items.at(-1);
       expect(last).toMatchObject({ type: 'urged', actor: { id: 'supervisor-d01', role: 'supervisor' }, data: { unitId: 'd01-s01', note: '群众反映强烈，请今日内联系' } });
     });
-    const outbox = await stack.database.db.select().from(notifications).where(eq(notifications.caseId, id));
+    // Besides the copy to the street's district at dispatch, one notice: the urging.
+    const outbox = (await stack.database.db.select().from(notifications).where(eq(notifications.caseId, id))).filter((n) => n.kind !== 'copy');
     expect(outbox).toEqual([expect.objectContaining({ kind: 'urging', recipient: 'd01-s01', message: '催办: 群众反映强烈，请今日内联系' })]);
     expect((await stack.http('GET', `/v1/cases/${id}`)).body).toMatchObject({ status: 'dispatched', unitId: 'd01-s01' });
     // Nothing to urge once the unit has replied: 409 with the state.

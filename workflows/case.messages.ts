@@ -10,12 +10,15 @@ import type {
   CaseIntake,
   CaseState,
   ContactCommand,
+  CooperateCommand,
   DispatchCommand,
   EscalateCommand,
   ProgressCommand,
   ReassignCommand,
   ReplyCommand,
+  ReportCommand,
   ReturnCommand,
+  TriageCommand,
   UrgeCommand,
 } from '../domain/case.types.js';
 import type { CasePolicy, CaseSetup } from '../domain/policy.types.js';
@@ -46,6 +49,9 @@ export const contactUpdate = defineUpdate<CaseView, [ContactCommand, Actor]>('co
 export const progressUpdate = defineUpdate<CaseView, [ProgressCommand, Actor]>('progress');
 export const replyUpdate = defineUpdate<CaseView, [ReplyCommand, Actor]>('reply');
 export const callbackUpdate = defineUpdate<CaseView, [CallbackCommand, Actor]>('callback');
+export const triageUpdate = defineUpdate<CaseView, [TriageCommand, Actor]>('triage');
+export const cooperateUpdate = defineUpdate<CaseView, [CooperateCommand, Actor]>('cooperate');
+export const reportUpdate = defineUpdate<CaseView, [ReportCommand, Actor]>('report');
 
 /** Updates by action name; the API's action routes and the workflow's handlers both iterate this map. */
 export const caseUpdates = {
@@ -56,6 +62,9 @@ export const caseUpdates = {
   progress: progressUpdate,
   reply: replyUpdate,
   callback: callbackUpdate,
+  triage: triageUpdate,
+  cooperate: cooperateUpdate,
+  report: reportUpdate,
 } as const;
 export type UpdateAction = keyof typeof caseUpdates;
 

@@ -19,7 +19,21 @@ import {
 } from '@temporalio/workflow';
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import type { CaseActivities } from '../activities/case.activities.js';
-import { apply, check, checkActingUnit, ignoredSignal, isTerminal, nextWakeAt, open, replyDueAt, tick, type Context, type Transition } from '../domain/case.machine.js';
+import {
+  afterSetup,
+  apply,
+  check,
+  checkActingUnit,
+  ignoredSignal,
+  isTerminal,
+  nextWakeAt,
+  open,
+  opening,
+  replyDueAt,
+  tick,
+  type Context,
+  type Transition,
+} from '../domain/case.machine.js';
 import type { Actor, CaseCommand, CaseEvent, CaseNotification, CaseState } from '../domain/case.types.js';
 import { DomainError } from '../domain/errors.js';
 import type { CasePolicy } from '../domain/policy.types.js';
@@ -72,11 +86,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       return call(asTasks);
     }
   }
-  const opened = (): Transition => {
-    const t = open(caseId, intake, Date.now(), input.actor);
-    const setup = input.setup;
-    return setup ? { ...t, state: { ...t.state, slaClass: setup.slaClass, policyVersion: setup.policy.version } } : t;
-  };
+  // With its setup known, a case opens straight into triage or a catalogue dispatch when it has one (opening()).
+  const opened = (): Transition =>
+    input.setup ? opening(caseId, intake, input.setup, Date.now(), input.actor) : open(caseId, intake, Date.now(), input.actor);
   const first: Transition = input.resume ? { state: input.resume.state, events: [], notifications: [] } : opened();
   let state: CaseState = first.state;
   let policy: CasePolicy | null = input.resume?.policy ?? input.setup?.policy ?? null;
@@ -162,8 +174,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
         // Validators run only when an Update arrives, never on replay: a new check here needs no patch.
         validator: (payload: Payload, actor: Actor) => {
           try {
-            checkActingUnit(state, actor);
-            check(state, command(payload));
+            checkActingUnit(state, actor, action);
+            check(state, command(payload), { now: Date.now(), actor });
           } catch (err) {
             refuse(err);
           }
@@ -202,7 +214,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   async function clockWatch(): Promise<void> {
     while (!isTerminal(state)) {
       const seen = changes;
-      const wake = nextWakeAt(state);
+      const wake = nextWakeAt(state, policy);
       if (wake === null) {
         await condition(() => changes !== seen);
         continue;
@@ -221,10 +233,16 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
 
   const projection = projector();
   if (!policy) {
-    const setup = await callDatabase('resolveCaseSetup', { categoryId: intake.categoryId });
+    const setup = await callDatabase('resolveCaseSetup', {
+      categoryId: intake.categoryId,
+      // Only a case that will not close at triage asks the dispatch catalogue.
+      ...(!intake.triage && { areaUnitId: intake.location?.areaUnitId ?? null, catalogue: true }),
+    });
     policy = setup.policy;
     state = { ...state, slaClass: setup.slaClass, policyVersion: setup.policy.version };
     outbox.dirty = true;
+    const next = afterSetup(state, intake, setup, Date.now(), input.actor);
+    if (next.events.length) commit(next);
   }
   void clockWatch();
 

@@ -1,0 +1,169 @@
+/**
+ * The case's clocks: starting and stopping the SLA clocks, the yellow and red warnings, the overdue ladder
+ * (automatic escalation) and the deadlines of cooperating units. Pure; the workflow calls `tick` when
+ * `nextWakeAt` comes, with its own deterministic time and the policy recorded in its history.
+ */
+import { dueAt, warnAt } from './deadlines.js';
+import { iso, record, type Draft, type Notice, type Transition } from './case.record.js';
+import { ESCALATION_LEVELS, type Actor, type CaseState, type Clock, type CooperationPart, type WarningLevel } from './case.types.js';
+import type { CasePolicy, ClockName } from './policy.types.js';
+
+export interface ClockContext {
+  now: number;
+  actor: Actor;
+  policy: CasePolicy;
+}
+
+/** Statuses in which a unit owes work: cooperating units' deadlines run only then. */
+const HANDLING = ['dispatched', 'accepted', 'contacted'];
+
+export function startClocks(s: CaseState, names: readonly ClockName[], ctx: ClockContext): void {
+  if (!s.slaClass) return;
+  for (const name of names) {
+    const spec = ctx.policy.clocks[s.slaClass]?.[name];
+    if (!spec) {
+      delete s.clocks[name];
+      continue;
+    }
+    const due = dueAt(ctx.now, spec, ctx.policy.calendar);
+    s.clocks[name] = {
+      name,
+      startedAt: iso(ctx.now),
+      dueAt: iso(due),
+      yellowAt: iso(warnAt(ctx.now, due, ctx.policy.yellowRatio)),
+    };
+  }
+}
+
+export function stopClock(s: CaseState, name: ClockName, now: number): void {
+  const c = s.clocks[name];
+  if (!c || c.stoppedAt) return;
+  s.clocks[name] = { ...c, stoppedAt: iso(now), result: now <= Date.parse(c.dueAt) ? 'met' : 'breached' };
+}
+
+export function cancelClocks(s: CaseState, now: number): void {
+  for (const c of Object.values(s.clocks)) {
+    if (c && !c.stoppedAt) s.clocks[c.name] = { ...c, stoppedAt: iso(now), result: 'cancelled' };
+  }
+}
+
+export function warningLevelOf(s: CaseState): WarningLevel {
+  let level: WarningLevel = 'none';
+  for (const c of Object.values(s.clocks)) {
+    if (!c || c.stoppedAt) continue;
+    if (c.redFiredAt) return 'red';
+    if (c.yellowFiredAt) level = 'yellow';
+  }
+  return level;
+}
+
+/** When the next step of the overdue ladder comes for a clock that is red, or null. */
+function nextLadderAt(c: Clock, policy: CasePolicy | null | undefined): number | null {
+  const step = policy?.overdueLadder?.[c.ladderStep ?? 0];
+  return c.redFiredAt && step ? dueAt(Date.parse(c.dueAt), step.after, policy!.calendar) : null;
+}
+
+/** Parts of joint handling still owed and not yet reported overdue. */
+function owedParts(s: CaseState): CooperationPart[] {
+  return HANDLING.includes(s.status) ? (s.cooperation ?? []).filter((p) => p.status !== 'reported' && !p.overdueAt) : [];
+}
+
+/**
+ * Fires what is due at `now`: yellow and red warnings, overdue-ladder steps, overdue cooperating units. An empty
+ * transition when nothing is. A case opened under a policy without a ladder never escalates by itself.
+ */
+export function tick(state: CaseState, ctx: ClockContext): Transition {
+  const s: CaseState = { ...state, clocks: { ...state.clocks } };
+  const drafts: Draft[] = [];
+  for (const clock of Object.values(s.clocks)) {
+    if (!clock || clock.stoppedAt) continue;
+    const c: Clock = { ...clock };
+    if (!c.yellowFiredAt && ctx.now >= Date.parse(c.yellowAt) && ctx.now < Date.parse(c.dueAt)) {
+      c.yellowFiredAt = iso(ctx.now);
+      drafts.push(warning(s, c, 'yellow'));
+    }
+    if (!c.redFiredAt && ctx.now >= Date.parse(c.dueAt)) {
+      // A clock already past due when first seen skips yellow: red says more.
+      c.yellowFiredAt ??= iso(ctx.now);
+      c.redFiredAt = iso(ctx.now);
+      drafts.push(warning(s, c, 'red'));
+    }
+    for (let at = nextLadderAt(c, ctx.policy); at !== null && ctx.now >= at; at = nextLadderAt(c, ctx.policy)) {
+      const index = c.ladderStep ?? 0;
+      c.ladderStep = index + 1;
+      drafts.push(ladderStep(s, c, index, ctx.policy));
+    }
+    s.clocks[c.name] = c;
+  }
+  const owed = owedParts(s).filter((p) => ctx.now >= Date.parse(p.dueAt));
+  if (owed.length) {
+    const late = new Set(owed.map((p) => p.unitId));
+    s.cooperation = (s.cooperation ?? []).map((p) => (late.has(p.unitId) ? { ...p, overdueAt: iso(ctx.now) } : p));
+    for (const p of owed) {
+      drafts.push({
+        type: 'cooperation_overdue',
+        data: { unitId: p.unitId, dueAt: p.dueAt, leadUnitId: s.unitId },
+        notices: [
+          { kind: 'cooperation_overdue', recipient: 'principal_leader', unitId: p.unitId, message: `协办超期: your part was due ${p.dueAt}; report to the lead unit now` },
+          { kind: 'cooperation_overdue', recipient: 'handler', message: `协办超期: ${p.unitId} has not reported its part (due ${p.dueAt})` },
+        ],
+      });
+    }
+  }
+  if (drafts.length === 0) return { state, events: [], notifications: [] };
+  s.warningLevel = warningLevelOf(s);
+  return record(s, drafts, ctx.now, ctx.actor);
+}
+
+/** One step of the overdue ladder: raises the escalation level (never lowers it) and sends its notices. */
+function ladderStep(s: CaseState, c: Clock, index: number, policy: CasePolicy): Draft {
+  const step = policy.overdueLadder![index]!;
+  const overdue = `${c.name} overdue since ${c.dueAt} (${step.after.amount} ${step.after.unit.replace('_', ' ')})`;
+  const cityNotice: Notice[] = step.cityNotice ? [{ kind: 'overdue_notice', recipient: 'city', message: `通报: ${overdue}` }] : [];
+  const from = s.escalationLevel;
+  if (step.level > from) {
+    s.escalationLevel = step.level;
+    const to = ESCALATION_LEVELS[step.level] ?? String(step.level);
+    return {
+      type: 'escalated',
+      data: { from, to: step.level, reason: overdue, automatic: true, clock: c.name, step: index + 1 },
+      notices: [{ kind: 'escalation', recipient: to, message: `督办 (level ${step.level}, automatic): ${overdue}` }, ...cityNotice],
+    };
+  }
+  // Already at or above this level: the step is still recorded (it moves the ladder on, and says it came).
+  return { type: 'overdue_step', data: { clock: c.name, step: index + 1, level: step.level, escalationLevel: from, reason: overdue }, notices: cityNotice };
+}
+
+/**
+ * The next instant at which `tick` has something to do, or null. Without a policy (or with one from before the
+ * ladder) only the warnings count, exactly as before.
+ */
+export function nextWakeAt(state: CaseState, policy?: CasePolicy | null): number | null {
+  let next: number | null = null;
+  const consider = (t: number | null) => {
+    if (t !== null && (next === null || t < next)) next = t;
+  };
+  for (const c of Object.values(state.clocks)) {
+    if (!c || c.stoppedAt) continue;
+    consider(!c.yellowFiredAt ? Date.parse(c.yellowAt) : !c.redFiredAt ? Date.parse(c.dueAt) : nextLadderAt(c, policy));
+  }
+  for (const p of owedParts(state)) consider(Date.parse(p.dueAt));
+  return next;
+}
+
+/** The reply clock's due time, for lists and search attributes. */
+export function replyDueAt(state: CaseState): string | null {
+  const reply = state.clocks.reply;
+  return reply && !reply.stoppedAt ? reply.dueAt : null;
+}
+
+function warning(s: CaseState, c: Clock, level: 'yellow' | 'red'): Draft {
+  const notices: Notice[] =
+    level === 'yellow'
+      ? [{ kind: 'yellow_warning', recipient: 'deputy_leader', message: `黄灯预警: ${c.name} due ${c.dueAt}` }]
+      : [
+          { kind: 'red_warning', recipient: 'principal_leader', message: `红灯预警: ${c.name} overdue since ${c.dueAt}` },
+          { kind: 'urging', recipient: 'handler', message: `催办: ${c.name} is overdue, act now` },
+        ];
+  return { type: 'warning_raised', data: { clock: c.name, level, dueAt: c.dueAt, unitId: s.unitId }, notices };
+}

@@ -13,7 +13,7 @@ import { promisify } from 'node:util';
 import { ensureTemporalCli } from '../runtime/tools.js';
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { act, driveTo, eventually, openCase } from './support/cases.js';
+import { act, complaint, driveTo, eventually, openCase } from './support/cases.js';
 import { startStack, type TestStack } from './support/stack.js';
 
 const HISTORIES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'histories');
@@ -22,7 +22,11 @@ const record = process.env.RECORD_HISTORIES;
 let stack: TestStack;
 beforeAll(async () => {
   // Histories recorded to be committed stay in clear: replaying them later must not need this run's random key.
-  stack = await startStack({ name: 'replay', encryptPayloads: !record });
+  stack = await startStack({
+    name: 'replay',
+    encryptPayloads: !record,
+    dispatchRules: [{ id: 'r-sanitation', categoryId: 'sanitation', areaUnitId: 'd01', unitId: null, unitType: 'street', note: null, active: true }],
+  });
 });
 afterAll(async () => stack?.close());
 
@@ -59,6 +63,32 @@ async function scenarios(): Promise<Record<string, string>> {
   await act(stack, s, 'reply', { content: 'done', resolved: true });
   await act(stack, s, 'callback', { contacted: true, resolved: true, satisfaction: 'satisfied' });
 
+  // Dispatch rules (issue 6): triage at intake, the catalogue at intake, designation and joint handling.
+  const triaged = await stack.http('POST', '/v1/cases', complaint({ triage: { outcome: 'consultation', note: '已当场解答' } }));
+  ids['triaged-at-intake'] = triaged.body.id as string;
+
+  ids['catalogue-dispatched'] = await openCase(stack, { categoryId: 'sanitation.garbage.overflow', location: { areaUnitId: 'd01-s02-c01' } });
+  const c = ids['catalogue-dispatched'];
+  await act(stack, c, 'accept');
+  await act(stack, c, 'contact', { method: 'phone' });
+  await act(stack, c, 'reply', { content: 'done', resolved: true });
+  await act(stack, c, 'callback', { contacted: true, resolved: true, satisfaction: 'satisfied' });
+
+  ids['designated-joint'] = await openCase(stack);
+  const j = ids['designated-joint'];
+  for (const unitId of ['d01-s01', 'd01-s02', 'd01-s03']) {
+    await act(stack, j, 'dispatch', { unitId });
+    await act(stack, j, 'return', { reason: 'not_our_duty', note: '非本单位职责' });
+  }
+  await act(stack, j, 'dispatch', { unitId: 'd01-s04', cooperating: ['dept-cg'] });
+  const cg = stack.as(['unit_handler'], 'dept-cg');
+  expect((await stack.http('POST', `/v1/cases/${j}/cooperate`, {}, cg)).status).toBe(200);
+  expect((await stack.http('POST', `/v1/cases/${j}/report`, { content: '已清理' }, cg)).status).toBe(200);
+  await act(stack, j, 'accept');
+  await act(stack, j, 'contact', { method: 'phone' });
+  await act(stack, j, 'reply', { content: 'done', resolved: true });
+  await act(stack, j, 'callback', { contacted: true, resolved: true, satisfaction: 'satisfied' });
+
   for (const id of Object.values(ids)) await stack.client.workflow.getHandle(id).result();
   return ids;
 }
@@ -71,7 +101,7 @@ describe('workflow replay', () => {
     );
     const results = [];
     for await (const r of Worker.runReplayHistories({ workflowBundle: { codePath: inject('workflowBundlePath') }, dataConverter: stack.dataConverter }, histories)) results.push(r);
-    expect(results).toHaveLength(3);
+    expect(results).toHaveLength(Object.keys(ids).length);
     for (const r of results) expect(r.error, `${r.workflowId}: ${String(r.error)}`).toBeUndefined();
     if (record) {
       // The CLI writes the canonical proto JSON that historyFromJSON (and the Web UI's download) use.

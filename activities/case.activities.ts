@@ -9,7 +9,7 @@ import { ApplicationFailure, Context } from '@temporalio/activity';
 import { ApplicationFailureCategory } from '@temporalio/common';
 import { eq, sql } from 'drizzle-orm';
 import type { CaseEvent, CaseIntake, CaseNotification, CaseState } from '../domain/case.types.js';
-import { replyDueAt } from '../domain/case.machine.js';
+import { nextDueAt, replyDueAt } from '../domain/case.machine.js';
 import type { CaseSetup } from '../domain/policy.types.js';
 import { slaClassOf } from '../domain/reference.types.js';
 import type { Database } from '../db/client.js';
@@ -104,6 +104,9 @@ export function createActivities({ db, breakerMs = 5_000 }: ActivityDeps) {
           cooperation: state.cooperation ?? [],
           triage: state.triage ?? null,
           linkedCaseId: state.triage?.linkedCaseId ?? null,
+          nextDueAt: dateOrNull(nextDueAt(state)),
+          hold: state.hold ?? null,
+          extensions: state.extensions ?? [],
           updatedAt: new Date(state.updatedAt),
           closedAt: dateOrNull(state.closedAt),
           lastSeq: state.seq,

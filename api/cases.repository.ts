@@ -40,6 +40,9 @@ export function rowToView(r: CaseRow): CaseViewBody {
     cooperation: r.cooperation,
     owing: r.cooperation.filter((p) => p.status !== 'reported').map((p) => p.unitId),
     triage: r.triage ?? null,
+    nextDueAt: iso(r.nextDueAt),
+    hold: r.hold ?? null,
+    extensions: r.extensions,
     complainant: { name: r.complainantName, phone: r.complainantPhone },
     location: hasLocation
       ? {

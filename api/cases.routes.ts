@@ -31,6 +31,16 @@ const UPDATE_SUMMARIES: Record<UpdateAction, string> = {
   triage: 'Answer the case without dispatch (consultation, emergency transfer, referral, repeat, out of scope) and close it',
   cooperate: 'A cooperating unit (协办) signs for its part of a joint case',
   report: 'A cooperating unit reports its part to the lead unit',
+  request_extension: 'The unit asks for more working days on the reply deadline (延期), before it passes',
+  decide_extension: "Approve or deny the pending extension request (the unit's leader or a dispatcher; beyond the first, a supervisor)",
+  hold: 'Put the case on hold (挂账): every running clock pauses; reminders go out on the review dates',
+  resume: 'Take the case off hold: the clocks restart with the time paused given back',
+};
+
+/** Where an action's route lives under /v1/cases/:id/ when it is not the action's own name. */
+const UPDATE_PATHS: Partial<Record<UpdateAction, string>> = {
+  request_extension: 'extension-requests',
+  decide_extension: 'extension-requests/decision',
 };
 const SIGNAL_SUMMARIES: Record<SignalAction, string> = {
   escalate: 'Escalate (督办) to a higher supervision level',
@@ -104,7 +114,7 @@ export function casesRoutes(cases: CasesService): FastifyPluginAsyncZod {
 
     for (const action of Object.keys(UPDATE_SUMMARIES) as UpdateAction[]) {
       app.post(
-        `/v1/cases/:id/${action}`,
+        `/v1/cases/:id/${UPDATE_PATHS[action] ?? action}`,
         {
           config: { access: `case.${action}` },
           schema: {

@@ -68,6 +68,20 @@ export const idempotencyHeaders = z.object({
   'idempotency-key': z.string().trim().min(1).max(200).optional(),
 });
 
+/**
+ * The instants the record can be asked about: UTC years 0001 to 9999. drizzle sends a Date to PostgreSQL as
+ * Date#toISOString(), and PostgreSQL reads that form only with a four-digit year from 0001 (there is no year 0,
+ * and '+275760-…' / '-000001-…' do not parse), while RFC 3339 allows 0000 and an offset can push 9999-12-31 or
+ * 0001-01-01 over the edge. Anything outside is a 400 naming the field, not a database error.
+ */
+export const EARLIEST_INSTANT = Date.parse('0001-01-01T00:00:00.000Z');
+export const LATEST_INSTANT = Date.parse('9999-12-31T23:59:59.999Z');
+export const storableInstant = (ms: number) => Number.isFinite(ms) && ms >= EARLIEST_INSTANT && ms <= LATEST_INSTANT;
+const isoDateTime = z.iso
+  .datetime({ offset: true })
+  // Only one error for a string that is not a date-time at all (the format check names it).
+  .refine((s) => Number.isNaN(Date.parse(s)) || storableInstant(Date.parse(s)), 'a date-time from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z');
+
 export const actionBodies = {
   dispatch: z.strictObject({
     unitId: id.describe('The unit that handles the case (the lead, in joint handling)'),
@@ -97,20 +111,21 @@ export const actionBodies = {
   triage: triageBody,
   cooperate: z.strictObject({ note }),
   report: z.strictObject({ content: text(5000).describe("The cooperating unit's report of its part, for the lead unit") }),
+  request_extension: z.strictObject({
+    days: z.number().int().min(1).max(60).describe("Working days wanted (the policy's maximum applies: 10 by default)"),
+    reason: text(2000),
+  }),
+  decide_extension: z.strictObject({
+    approve: z.boolean(),
+    note: text(2000),
+    days: z.number().int().min(1).max(60).optional().describe('Grant fewer working days than asked'),
+  }),
+  hold: z.strictObject({
+    reason: text(2000).describe('Why the problem cannot be solved now (seasonal, needs construction, policy)'),
+    reviewDates: z.array(isoDateTime).min(1).max(24).describe('When to review the hold: a reminder goes out on each'),
+  }),
+  resume: z.strictObject({ note: text(2000) }),
 } as const;
-
-/**
- * The instants the record can be asked about: UTC years 0001 to 9999. drizzle sends a Date to PostgreSQL as
- * Date#toISOString(), and PostgreSQL reads that form only with a four-digit year from 0001 (there is no year 0,
- * and '+275760-…' / '-000001-…' do not parse), while RFC 3339 allows 0000 and an offset can push 9999-12-31 or
- * 0001-01-01 over the edge. Anything outside is a 400 naming the field, not a database error.
- */
-export const EARLIEST_INSTANT = Date.parse('0001-01-01T00:00:00.000Z');
-export const LATEST_INSTANT = Date.parse('9999-12-31T23:59:59.999Z');
-export const storableInstant = (ms: number) => Number.isFinite(ms) && ms >= EARLIEST_INSTANT && ms <= LATEST_INSTANT;
-const isoDateTime = z.iso
-  .datetime({ offset: true })
-  .refine((s) => storableInstant(Date.parse(s)), 'a date-time from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z');
 
 const clockSchema = z.object({
   name: z.enum(CLOCK_NAMES),
@@ -121,6 +136,32 @@ const clockSchema = z.object({
   yellowFiredAt: z.string().optional(),
   redFiredAt: z.string().optional(),
   result: z.enum(['met', 'breached', 'cancelled']).optional(),
+  pausedAt: z.string().optional(),
+  pausedMs: z.number().optional(),
+  extendedBy: z.number().optional(),
+  ladderStep: z.number().optional(),
+});
+const holdView = z.object({
+  reason: z.string(),
+  since: z.string(),
+  fromStatus: z.enum(CASE_STATUSES),
+  reviewDates: z.array(z.string()),
+  reviewsSent: z.number(),
+  by: z.string(),
+});
+const extensionView = z.object({
+  n: z.number(),
+  requestedAt: z.string(),
+  requestedBy: z.string(),
+  days: z.number(),
+  reason: z.string(),
+  status: z.enum(['pending', 'approved', 'denied']),
+  decidedAt: z.string().optional(),
+  decidedBy: z.string().optional(),
+  decidedRole: z.string().optional(),
+  note: z.string().optional(),
+  previousDueAt: z.string().optional(),
+  newDueAt: z.string().optional(),
 });
 
 const complainantView = z.object({ name: z.string(), phone: z.string() });
@@ -195,6 +236,12 @@ export const caseView = z.object({
   owing: z.array(z.string()),
   /** How the case was answered at triage, without dispatch. */
   triage: triageView.nullable(),
+  /** The nearest due time of a counting clock (none while all are stopped or paused on hold). */
+  nextDueAt: z.string().nullable(),
+  /** The hold (挂账) the case is on. */
+  hold: holdView.nullable(),
+  /** Extension requests (延期) and their decisions. */
+  extensions: z.array(extensionView),
   complainant: complainantView,
   location: locationView.nullable(),
   createdAt: z.string(),

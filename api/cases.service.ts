@@ -6,7 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import { ACCESS, decide, listScope, piiVisible, type CaseAction, type CaseTarget, type Principal, type Role, type Scope } from '../domain/access.js';
-import { check, open, opening, owingUnits } from '../domain/case.machine.js';
+import { check, nextDueAt, open, opening, owingUnits } from '../domain/case.machine.js';
 import type { Actor, CaseCommand, CaseIntake, TriageCommand } from '../domain/case.types.js';
 import { DomainError, RuleViolation } from '../domain/errors.js';
 import {
@@ -96,6 +96,9 @@ export function toBody(view: CaseView): CaseViewBody {
     cooperation: s.cooperation ?? [],
     owing: owingUnits(s),
     triage: s.triage ?? null,
+    nextDueAt: nextDueAt(s),
+    hold: s.hold ?? null,
+    extensions: s.extensions ?? [],
     complainant: i.complainant,
     location: i.location ?? null,
     createdAt: s.createdAt,

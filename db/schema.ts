@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   check,
   boolean,
@@ -19,7 +20,7 @@ import {
   uniqueIndex,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
-import type { Clock, CooperationPart, DispatchRecord, TriageRecord } from '../domain/case.types.js';
+import type { Clock, CooperationPart, DispatchRecord, ExtensionRecord, HoldRecord, TriageRecord } from '../domain/case.types.js';
 import type { ClockName } from '../domain/policy.types.js';
 
 const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -108,6 +109,12 @@ export const cases = pgTable(
     triage: jsonb('triage').$type<TriageRecord>(),
     /** A repeat answered at triage: the earlier case it repeats. */
     linkedCaseId: text('linked_case_id'),
+    /** The nearest due time of a running clock (null while all are stopped or paused): `overdue` lists. */
+    nextDueAt: tz('next_due_at'),
+    /** The hold (挂账) the case is on, or null. */
+    hold: jsonb('hold').$type<HoldRecord>(),
+    /** Extension requests (延期) and their decisions, oldest first. */
+    extensions: jsonb('extensions').$type<ExtensionRecord[]>().notNull().default([]),
     createdAt: tz('created_at').notNull(),
     updatedAt: tz('updated_at').notNull(),
     closedAt: tz('closed_at'),
@@ -131,6 +138,7 @@ export const cases = pgTable(
     index('cases_copied_units_idx').using('gin', t.copiedUnitIds),
     index('cases_cooperating_units_idx').using('gin', t.cooperatingUnitIds),
     index('cases_linked_idx').on(t.linkedCaseId).where(sql`${t.linkedCaseId} is not null`),
+    index('cases_next_due_idx').on(t.nextDueAt).where(sql`${t.nextDueAt} is not null`),
   ],
 );
 
@@ -190,12 +198,72 @@ export const notifications = pgTable(
     message: text('message').notNull(),
     createdAt: tz('created_at').notNull(),
     deliveredAt: tz('delivered_at'),
+    /** Delivery: attempts so far, when the next one is due (null: at once), and when delivery gave up. */
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: tz('next_attempt_at'),
+    failedAt: tz('failed_at'),
+    lastError: text('last_error'),
+    /** Who it went to, resolved from the unit's data at delivery (e.g. "副局长 田凤英"); never the complainant. */
+    recipientName: text('recipient_name'),
   },
   (t) => [
     // One notice per event, kind, unit and recipient: an event may tell several units (copies, cooperating units).
     uniqueIndex('notifications_once_per_unit').on(t.caseId, t.seq, t.kind, sql`coalesce(${t.unitId}, '')`, t.recipient),
     index('notifications_pending_idx').on(t.createdAt).where(sql`${t.deliveredAt} is null`),
+    // The deliverer's queue: undelivered, not given up, by when the next attempt is due.
+    index('notifications_due_idx')
+      .on(sql`coalesce(${t.nextAttemptAt}, ${t.createdAt})`)
+      .where(sql`${t.deliveredAt} is null and ${t.failedAt} is null`),
   ],
+);
+
+/** Every delivery attempt of a notification, successful or not (the audit of who was told what, when). */
+export const notificationAttempts = pgTable(
+  'notification_attempts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    notificationId: bigint('notification_id', { mode: 'number' })
+      .notNull()
+      .references(() => notifications.id),
+    channel: text('channel').notNull(),
+    attempt: integer('attempt').notNull(),
+    at: tz('at').notNull(),
+    ok: boolean('ok').notNull(),
+    /** The receiver's HTTP status, when there was one. */
+    statusCode: integer('status_code'),
+    error: text('error'),
+    durationMs: integer('duration_ms').notNull(),
+  },
+  (t) => [index('notification_attempts_notification_idx').on(t.notificationId)],
+);
+
+/** A region's official working-day calendar (time zone and working hours); its years are in calendar_years. */
+export const workCalendars = pgTable('work_calendars', {
+  region: text('region').primaryKey(),
+  name: text('name').notNull(),
+  /** IANA name for people; the offset is what the arithmetic uses (Asia/Shanghai: +480, no daylight saving). */
+  timeZone: text('time_zone').notNull(),
+  utcOffsetMinutes: integer('utc_offset_minutes').notNull(),
+  workingHours: jsonb('working_hours').$type<Array<{ start: string; end: string }>>().notNull(),
+  updatedAt: tz('updated_at').notNull().defaultNow(),
+});
+
+/** One year of a region's calendar: public holidays off, make-up working days (调休) on. */
+export const calendarYears = pgTable(
+  'calendar_years',
+  {
+    region: text('region')
+      .notNull()
+      .references(() => workCalendars.region),
+    year: integer('year').notNull(),
+    holidays: text('holidays').array().notNull(),
+    workdays: text('workdays').array().notNull(),
+    /** Where the dates come from (a package version, a State Council notice). */
+    source: text('source').notNull(),
+    updatedAt: tz('updated_at').notNull().defaultNow(),
+    updatedBy: text('updated_by'),
+  },
+  (t) => [primaryKey({ columns: [t.region, t.year] })],
 );
 
 /**

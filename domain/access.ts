@@ -50,11 +50,27 @@ export const CASE_ACTIONS = [
   'case.triage',
   'case.cooperate',
   'case.report',
+  'case.request_extension',
+  'case.decide_extension',
+  'case.hold',
+  'case.resume',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 /** Actions not bound to one case: held or not (403). `case.list` is filtered by the holder's scope. */
-export const GENERAL_ACTIONS = ['case.open', 'case.list', 'reference.read', 'catalogue.read', 'catalogue.write', 'codec.encode', 'codec.decode'] as const;
+export const GENERAL_ACTIONS = [
+  'case.open',
+  'case.list',
+  'reference.read',
+  'catalogue.read',
+  'catalogue.write',
+  'policy.read',
+  'policy.write',
+  'calendar.write',
+  'notification.read',
+  'codec.encode',
+  'codec.decode',
+] as const;
 export type GeneralAction = (typeof GENERAL_ACTIONS)[number];
 
 export type Action = CaseAction | GeneralAction;
@@ -76,6 +92,7 @@ const handleUnit: Grants = {
   'case.reply': 'unit',
   'case.cooperate': 'cooperating',
   'case.report': 'cooperating',
+  'case.request_extension': 'unit',
 };
 
 /** The table. A role not listed for an action does not hold it. */
@@ -90,15 +107,42 @@ export const ACCESS: Record<Role, Grants> = {
     'catalogue.read': 'city',
     // Rules whose area lies in the dispatcher's subtree (checked by the catalogue service).
     'catalogue.write': 'subtree',
+    'case.decide_extension': 'subtree',
+    'case.hold': 'subtree',
+    'case.resume': 'subtree',
+    'policy.read': 'city',
   },
   unit_handler: handleUnit,
-  // A leader also pushes cases copied to the unit (a district following its streets).
-  unit_leader: { ...handleUnit, 'case.urge': 'copied' },
-  supervisor: { ...readSubtree, 'case.escalate': 'subtree', 'case.reassign': 'subtree', 'case.urge': 'subtree', 'catalogue.read': 'city' },
+  // A leader also pushes cases copied to the unit (a district following its streets), decides the unit's first
+  // extension, and puts a case on hold (挂账) or takes it off.
+  unit_leader: { ...handleUnit, 'case.urge': 'copied', 'case.decide_extension': 'unit', 'case.hold': 'unit', 'case.resume': 'unit' },
+  supervisor: {
+    ...readSubtree,
+    'case.escalate': 'subtree',
+    'case.reassign': 'subtree',
+    'case.urge': 'subtree',
+    // Including the extensions beyond what a leader or dispatcher may approve.
+    'case.decide_extension': 'subtree',
+    'case.hold': 'subtree',
+    'case.resume': 'subtree',
+    'catalogue.read': 'city',
+    'policy.read': 'city',
+    'notification.read': 'city',
+  },
   callback_agent: { ...readCity, 'case.callback': 'city' },
   reviewer: readCity,
-  analyst: { 'case.list': 'city', 'case.read': 'city', 'reference.read': 'city' },
-  admin: { ...readCity, 'codec.encode': 'city', 'codec.decode': 'city', 'catalogue.read': 'city', 'catalogue.write': 'city' },
+  analyst: { 'case.list': 'city', 'case.read': 'city', 'reference.read': 'city', 'policy.read': 'city' },
+  admin: {
+    ...readCity,
+    'codec.encode': 'city',
+    'codec.decode': 'city',
+    'catalogue.read': 'city',
+    'catalogue.write': 'city',
+    'policy.read': 'city',
+    'policy.write': 'city',
+    'calendar.write': 'city',
+    'notification.read': 'city',
+  },
   complainant: { 'case.read': 'own_case', 'case.events': 'own_case' },
 };
 

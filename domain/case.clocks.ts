@@ -3,7 +3,7 @@
  * (automatic escalation) and the deadlines of cooperating units. Pure; the workflow calls `tick` when
  * `nextWakeAt` comes, with its own deterministic time and the policy recorded in its history.
  */
-import { dueAt, warnAt } from './deadlines.js';
+import { addWorkingDays, dueAt, extendByPause, warnAt } from './deadlines.js';
 import { iso, record, type Draft, type Notice, type Transition } from './case.record.js';
 import { ESCALATION_LEVELS, type Actor, type CaseState, type Clock, type CooperationPart, type WarningLevel } from './case.types.js';
 import type { CasePolicy, ClockName } from './policy.types.js';
@@ -47,10 +47,70 @@ export function cancelClocks(s: CaseState, now: number): void {
   }
 }
 
+/** A clock that is counting: started, not stopped, not paused by a hold. */
+const running = (c: Clock | undefined): c is Clock => c !== undefined && !c.stoppedAt && !c.pausedAt;
+
+/** Pauses every running clock (a hold, 挂账). */
+export function pauseClocks(s: CaseState, now: number): void {
+  for (const c of Object.values(s.clocks)) if (running(c)) s.clocks[c.name] = { ...c, pausedAt: iso(now) };
+}
+
+/**
+ * Restarts paused clocks with the time they lost added to their deadlines (working time for calendar clocks,
+ * wall time for the others), and moves cooperating units' deadlines the same way.
+ */
+export function resumeClocks(s: CaseState, ctx: ClockContext): void {
+  const { now, policy } = ctx;
+  const specs = s.slaClass ? policy.clocks[s.slaClass] : undefined;
+  for (const c of Object.values(s.clocks)) {
+    if (!c || c.stoppedAt || !c.pausedAt) continue;
+    const from = Date.parse(c.pausedAt);
+    const due = Date.parse(c.dueAt);
+    const moved = extendByPause(due, from, now, specs?.[c.name], policy.calendar);
+    const { pausedAt: _paused, ...rest } = c;
+    s.clocks[c.name] = {
+      ...rest,
+      dueAt: iso(moved),
+      yellowAt: iso(Date.parse(c.yellowAt) + (moved - due)),
+      pausedMs: (c.pausedMs ?? 0) + (now - from),
+    };
+  }
+  const since = s.hold ? Date.parse(s.hold.since) : now;
+  const partSpec = s.slaClass ? policy.cooperationReport?.[s.slaClass] : undefined;
+  s.cooperation = (s.cooperation ?? []).map((p) =>
+    p.status === 'reported' ? p : { ...p, dueAt: iso(extendByPause(Date.parse(p.dueAt), since, now, partSpec, policy.calendar)) },
+  );
+}
+
+/** Moves the reply deadline by an approved extension (working days), re-arming warnings that now lie ahead. */
+export function extendReplyClock(s: CaseState, days: number, ctx: ClockContext): { previousDueAt: string; newDueAt: string } | null {
+  const c = s.clocks.reply;
+  if (!c || c.stoppedAt) return null;
+  const due = addWorkingDays(Date.parse(c.dueAt), days, ctx.policy.calendar);
+  const yellow = warnAt(Date.parse(c.startedAt), due, ctx.policy.yellowRatio);
+  const next: Clock = { ...c, dueAt: iso(due), yellowAt: iso(yellow), extendedBy: (c.extendedBy ?? 0) + 1 };
+  if (ctx.now < due) {
+    delete next.redFiredAt;
+    delete next.ladderStep;
+  }
+  if (ctx.now < yellow) delete next.yellowFiredAt;
+  s.clocks.reply = next;
+  return { previousDueAt: c.dueAt, newDueAt: next.dueAt };
+}
+
+/** The nearest due time of a counting clock (lists' "overdue", the NextDueAt search attribute), or null. */
+export function nextDueAt(state: CaseState): string | null {
+  let next: string | null = null;
+  for (const c of Object.values(state.clocks)) {
+    if (running(c) && (next === null || Date.parse(c.dueAt) < Date.parse(next))) next = c.dueAt;
+  }
+  return next;
+}
+
 export function warningLevelOf(s: CaseState): WarningLevel {
   let level: WarningLevel = 'none';
   for (const c of Object.values(s.clocks)) {
-    if (!c || c.stoppedAt) continue;
+    if (!running(c)) continue;
     if (c.redFiredAt) return 'red';
     if (c.yellowFiredAt) level = 'yellow';
   }
@@ -76,7 +136,7 @@ export function tick(state: CaseState, ctx: ClockContext): Transition {
   const s: CaseState = { ...state, clocks: { ...state.clocks } };
   const drafts: Draft[] = [];
   for (const clock of Object.values(s.clocks)) {
-    if (!clock || clock.stoppedAt) continue;
+    if (!running(clock)) continue;
     const c: Clock = { ...clock };
     if (!c.yellowFiredAt && ctx.now >= Date.parse(c.yellowAt) && ctx.now < Date.parse(c.dueAt)) {
       c.yellowFiredAt = iso(ctx.now);
@@ -109,6 +169,20 @@ export function tick(state: CaseState, ctx: ClockContext): Transition {
         ],
       });
     }
+  }
+  const hold = s.hold;
+  if (s.status === 'on_hold' && hold) {
+    let sent = hold.reviewsSent;
+    while (sent < hold.reviewDates.length && ctx.now >= Date.parse(hold.reviewDates[sent]!)) {
+      const at = hold.reviewDates[sent]!;
+      sent += 1;
+      drafts.push({
+        type: 'hold_review_due',
+        data: { review: sent, reviewAt: at, since: hold.since },
+        notices: [{ kind: 'hold_review', recipient: 'principal_leader', message: `挂账复核: review ${sent} of a case on hold since ${hold.since} (${hold.reason})` }],
+      });
+    }
+    if (sent !== hold.reviewsSent) s.hold = { ...hold, reviewsSent: sent };
   }
   if (drafts.length === 0) return { state, events: [], notifications: [] };
   s.warningLevel = warningLevelOf(s);
@@ -144,10 +218,13 @@ export function nextWakeAt(state: CaseState, policy?: CasePolicy | null): number
     if (t !== null && (next === null || t < next)) next = t;
   };
   for (const c of Object.values(state.clocks)) {
-    if (!c || c.stoppedAt) continue;
+    if (!running(c)) continue;
     consider(!c.yellowFiredAt ? Date.parse(c.yellowAt) : !c.redFiredAt ? Date.parse(c.dueAt) : nextLadderAt(c, policy));
   }
   for (const p of owedParts(state)) consider(Date.parse(p.dueAt));
+  const hold = state.status === 'on_hold' ? state.hold : null;
+  const review = hold?.reviewDates[hold.reviewsSent];
+  if (review) consider(Date.parse(review));
   return next;
 }
 

@@ -30,6 +30,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 /** The default policy with second-scale clocks for the general class: signFor 40 s, contact 80 s, reply 200 s, callback 100 s. */
 const fast: CasePolicy = {
   ...defaultCasePolicy,
+  extension: { maxDays: 10, approvableWithoutSupervisor: 1 },
   clocks: {
     ...defaultCasePolicy.clocks,
     general: {
@@ -67,6 +68,13 @@ const cmd = {
   }),
   escalate: (level?: number): CaseCommand => ({ kind: 'escalate', payload: level === undefined ? { reason: '多次催办未果' } : { reason: '多次催办未果', level } }),
   reassign: (unitId = 'unit-b'): CaseCommand => ({ kind: 'reassign', payload: { unitId, reason: '属地调整' } }),
+  hold: (...reviewSeconds: number[]): CaseCommand => ({
+    kind: 'hold',
+    payload: { reason: '需纳入明年道路改造计划', reviewDates: (reviewSeconds.length ? reviewSeconds : [86_400]).map((sec) => iso(T0 + sec * S)) },
+  }),
+  resume: (): CaseCommand => ({ kind: 'resume', payload: { note: '改造工程已开工' } }),
+  requestExtension: (days = 3): CaseCommand => ({ kind: 'request_extension', payload: { days, reason: '需协调多个部门' } }),
+  decideExtension: (approve = true, days?: number): CaseCommand => ({ kind: 'decide_extension', payload: { approve, note: approve ? '同意' : '不同意', ...(days !== undefined && { days }) } }),
 };
 
 /** A freshly opened case whose deadline class is set, as the workflow does after its setup activity. */
@@ -89,6 +97,7 @@ const REACH: Record<CaseStatus, () => CaseState> = {
   contacted: () => run(REACH.accepted(), [[cmd.contact(), 10]]),
   replied: () => run(REACH.contacted(), [[cmd.reply(), 20]]),
   returned: () => run(REACH.dispatched(), [[cmd.return(), 5]]),
+  on_hold: () => run(REACH.contacted(), [[cmd.hold(), 15]]),
   closed: () => run(REACH.replied(), [[cmd.callback('satisfied'), 30]]),
 };
 
@@ -107,6 +116,10 @@ const SAMPLE: Record<CaseAction, () => CaseCommand> = {
   triage: () => ({ kind: 'triage', payload: { outcome: 'consultation', note: '已当场解答' } }),
   cooperate: () => ({ kind: 'cooperate', payload: {} }),
   report: () => ({ kind: 'report', payload: { content: '已完成本单位部分' } }),
+  request_extension: () => cmd.requestExtension(),
+  decide_extension: () => cmd.decideExtension(),
+  hold: () => cmd.hold(),
+  resume: cmd.resume,
 };
 
 function violation(fn: () => unknown): RuleViolation {
@@ -158,8 +171,13 @@ describe('open', () => {
       updatedAt: iso(T0),
       closedAt: null,
       seq: 1,
+      hold: null,
+      extensions: [],
     });
-    expect(t.notifications).toEqual([]);
+    // 受理告知 to the complainant, resolved from the record at delivery (no personal data in the notice).
+    expect(t.notifications).toEqual([
+      { caseId: 'HL0000000000000001', seq: 1, kind: 'acceptance', unitId: null, recipient: 'complainant', message: '您的诉求已受理，工单号 HL0000000000000001' },
+    ]);
   });
 
   it("records one 'received' event, seq 1, with channel and category only", () => {
@@ -190,7 +208,9 @@ describe('check and apply: every action in every status', () => {
   const pairs = CASE_STATUSES.flatMap((status) => CASE_ACTIONS.map((action) => [status, action] as const));
 
   it.each(pairs)('%s + %s', (status, action) => {
-    const state = REACH[status]();
+    // A decision needs a request waiting for it.
+    const waiting = action === 'decide_extension' && ALLOWED_FROM.request_extension.includes(status);
+    const state = waiting ? apply(REACH[status](), cmd.requestExtension(), ctx(T0 + 50 * S)).state : REACH[status]();
     expect(state.status).toBe(status);
     const c = SAMPLE[action]();
     const now = T0 + 60 * S;
@@ -831,7 +851,10 @@ describe('triage', () => {
       ['dispatched', 'system'],
     ]);
     expect(t.state).toMatchObject({ status: 'dispatched', unitId: 'd01-s02', copiedUnitIds: ['d01'], seq: 2 });
-    expect(t.notifications.map((n) => [n.kind, n.unitId])).toEqual([['copy', 'd01']]);
+    expect(t.notifications.map((n) => [n.kind, n.unitId])).toEqual([
+      ['acceptance', null],
+      ['copy', 'd01'],
+    ]);
     const triaged = opening('HL0000000000000003', { ...intake, triage: { outcome: 'consultation', note: '已解答' } }, setup, T0, actor);
     expect(triaged.state).toMatchObject({ status: 'closed', outcome: 'consultation', unitId: null });
   });
@@ -872,5 +895,115 @@ describe('overdue ladder', () => {
     expect(t.notifications.filter((n) => n.kind === 'overdue_notice').map((n) => n.recipient)).toEqual(['city', 'city']);
     expect(t.events.filter((e) => e.type === 'overdue_step')).toHaveLength(4);
     expect(t.events.every((e) => e.type === 'overdue_step' || e.type === 'warning_raised')).toBe(true);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Deadlines (issue 7): hold (挂账), resume, 销账, extension (延期).
+
+describe('hold and resume', () => {
+  it('pauses every running clock: no warning fires while on hold, a review reminder goes out on each review date', () => {
+    const contacted = REACH.contacted(); // reply clock: T0 → T0+200 s, yellow at 150 s
+    const held = apply(contacted, cmd.hold(100, 300), ctx(T0 + 20 * S)).state;
+    expect(held).toMatchObject({ status: 'on_hold', warningLevel: 'none' });
+    expect(held.clocks.reply!.pausedAt).toBe(iso(T0 + 20 * S));
+    // The yellow and red of the reply clock would have come at 150 s and 200 s: nothing does; the reviews do.
+    expect(nextWakeAt(held, fast)).toBe(T0 + 100 * S);
+    const review1 = tick(held, ctx(T0 + 100 * S));
+    expect(review1.events.map((e) => e.type)).toEqual(['hold_review_due']);
+    expect(review1.notifications.map((n) => [n.kind, n.recipient])).toEqual([['hold_review', 'principal_leader']]);
+    expect(nextWakeAt(review1.state, fast)).toBe(T0 + 300 * S);
+    const review2 = tick(review1.state, ctx(T0 + 300 * S));
+    expect(review2.events.map((e) => e.data.review)).toEqual([2]);
+    expect(nextWakeAt(review2.state, fast)).toBeNull();
+    expect(tick(review2.state, ctx(T0 + 10_000 * S)).events).toEqual([]);
+  });
+
+  it('resume gives the clocks back the time they were paused and returns to the status the case was in', () => {
+    const held = apply(REACH.contacted(), cmd.hold(1_000), ctx(T0 + 20 * S)).state;
+    const resumed = apply(held, cmd.resume(), ctx(T0 + 520 * S));
+    expect(resumed.state).toMatchObject({ status: 'contacted', hold: null });
+    // 500 s paused: the reply clock (wall-clock seconds in this policy) is due 500 s later, yellow too.
+    expect(resumed.state.clocks.reply).toMatchObject({ dueAt: iso(T0 + 700 * S), yellowAt: iso(T0 + 650 * S), pausedMs: 500 * S });
+    expect(resumed.state.clocks.reply!.pausedAt).toBeUndefined();
+    expect(resumed.events[0]).toMatchObject({ type: 'resumed', data: { pausedMs: 500 * S, status: 'contacted' } });
+    expect(nextWakeAt(resumed.state, fast)).toBe(T0 + 650 * S);
+  });
+
+  it('counts working time for working-day clocks: a hold over a weekend costs nothing', () => {
+    const friday = T0 + 4 * 86_400 * S;
+    const s = run(received('general', defaultCasePolicy), [[cmd.dispatch(), 4 * 86_400], [cmd.accept(), 4 * 86_400 + 60], [cmd.contact(), 4 * 86_400 + 120]], defaultCasePolicy);
+    const due = s.clocks.reply!.dueAt; // 5 working days from Friday 10:00 = next Friday 10:00
+    expect(due).toBe(iso(friday + 7 * 86_400 * S));
+    const saturday = friday + 86_400 * S;
+    const held = apply(s, cmd.hold(8 * 86_400), ctx(saturday, defaultCasePolicy)).state;
+    const resumed = apply(held, cmd.resume(), ctx(saturday + 86_400 * S, defaultCasePolicy)).state; // Sunday
+    expect(resumed.clocks.reply!.dueAt).toBe(due);
+  });
+
+  it('销账: a reply from the hold closes it, the clocks stop with the paused time given back', () => {
+    const held = apply(REACH.contacted(), cmd.hold(1_000), ctx(T0 + 20 * S)).state;
+    const t = apply(held, cmd.reply(), ctx(T0 + 600 * S));
+    expect(t.state).toMatchObject({ status: 'replied', hold: null });
+    expect(t.state.clocks.reply).toMatchObject({ result: 'met', stoppedAt: iso(T0 + 600 * S), pausedMs: 580 * S });
+    expect(t.events[0]!.data).toMatchObject({ writeOff: true });
+  });
+
+  it('refuses review dates in the past or out of order, and what a held case cannot do', () => {
+    const s = REACH.contacted();
+    expect(() => check(s, cmd.hold(5), { now: T0 + 10 * S })).toThrow(/future/);
+    expect(() => check(s, cmd.hold(300, 200), { now: T0 + 10 * S })).toThrow(/ascending/);
+    const held = REACH.on_hold();
+    for (const c of [cmd.accept(), cmd.contact(), cmd.return(), cmd.reassign(), cmd.requestExtension(), cmd.hold()]) expect(() => check(held, c)).toThrow(RuleViolation);
+  });
+});
+
+describe('extension (延期)', () => {
+  const supervisor: Actor = { id: 'sup-1', role: 'supervisor' };
+  const leader: Actor = { id: 'leader-1', role: 'unit_leader', unitId: 'unit-a' };
+
+  it('is asked before the reply deadline and, approved, moves it by working days and re-arms its warnings', () => {
+    const daily: CasePolicy = { ...defaultCasePolicy, extension: fast.extension! };
+    const s = run(received('general', daily), [[cmd.dispatch(), 0], [cmd.accept(), 60], [cmd.contact(), 120]], daily);
+    const due = Date.parse(s.clocks.reply!.dueAt); // Monday + 5 wd = next Monday 10:00
+    const asked = apply(s, cmd.requestExtension(3), ctx(T0 + 3_600 * S, daily));
+    expect(asked.state.extensions).toEqual([expect.objectContaining({ n: 1, days: 3, status: 'pending' })]);
+    expect(asked.notifications.map((n) => [n.kind, n.recipient])).toEqual([['extension_request', 'principal_leader']]);
+    const decided = apply(asked.state, cmd.decideExtension(true, 2), { now: T0 + 7_200 * S, actor: leader, policy: daily });
+    const newDue = due + 2 * 86_400 * S; // Monday + 2 working days = Wednesday
+    expect(decided.state.clocks.reply).toMatchObject({ dueAt: iso(newDue), extendedBy: 1 });
+    expect(decided.state.extensions![0]).toMatchObject({ status: 'approved', days: 2, decidedBy: 'leader-1', previousDueAt: iso(due), newDueAt: iso(newDue) });
+    expect(decided.events[0]!.data).toMatchObject({ approve: true, days: 2, newDueAt: iso(newDue) });
+  });
+
+  it('an approval after the warnings fired re-arms those that now lie ahead', () => {
+    let s = REACH.contacted(); // reply due T0+200 s
+    s = tick(s, ctx(T0 + 160 * S)).state; // yellow
+    expect(s.warningLevel).toBe('yellow');
+    s = apply(s, cmd.requestExtension(1), ctx(T0 + 170 * S)).state;
+    const t = apply(s, cmd.decideExtension(), { now: T0 + 180 * S, actor: leader, policy: fast });
+    expect(t.state.clocks.reply!.yellowFiredAt).toBeUndefined();
+    expect(t.state.warningLevel).toBe('none');
+  });
+
+  it('refuses a request after the deadline, a second pending one, more than the policy allows, and a second approval without a supervisor', () => {
+    const s = REACH.contacted();
+    expect(violation(() => check(s, cmd.requestExtension(), { now: T0 + 200 * S, policy: fast })).details).toMatchObject({ replyDueAt: s.clocks.reply!.dueAt });
+    expect(violation(() => check(s, cmd.requestExtension(11), { now: T0 + 30 * S, policy: fast })).details).toMatchObject({ maxDays: 10 });
+    const asked = apply(s, cmd.requestExtension(2), ctx(T0 + 30 * S)).state;
+    expect(() => check(asked, cmd.requestExtension(), { now: T0 + 31 * S, policy: fast })).toThrow(/already waiting/);
+    expect(() => check(asked, cmd.decideExtension(true, 5), { policy: fast })).toThrow(/cannot grant more/);
+    const first = apply(asked, cmd.decideExtension(), { now: T0 + 40 * S, actor: leader, policy: fast }).state;
+    const again = apply(first, cmd.requestExtension(2), ctx(T0 + 50 * S)).state;
+    expect(() => check(again, cmd.decideExtension(), { actor: leader, policy: fast })).toThrow(/supervisor/);
+    expect(() => check(again, cmd.decideExtension(false), { actor: leader, policy: fast })).not.toThrow();
+    expect(apply(again, cmd.decideExtension(), { now: T0 + 60 * S, actor: supervisor, policy: fast }).state.extensions![1]).toMatchObject({ status: 'approved', decidedRole: 'supervisor' });
+  });
+
+  it('a denial leaves the deadline where it was', () => {
+    const asked = apply(REACH.contacted(), cmd.requestExtension(2), ctx(T0 + 30 * S)).state;
+    const t = apply(asked, cmd.decideExtension(false), { now: T0 + 40 * S, actor: leader, policy: fast });
+    expect(t.state.clocks.reply!.dueAt).toBe(asked.clocks.reply!.dueAt);
+    expect(t.state.extensions![0]).toMatchObject({ status: 'denied', note: '不同意' });
   });
 });

@@ -5,7 +5,7 @@
  */
 import { dueAt } from './deadlines.js';
 import { DomainError, RuleViolation } from './errors.js';
-import { cancelClocks, startClocks, stopClock, warningLevelOf } from './case.clocks.js';
+import { cancelClocks, extendReplyClock, pauseClocks, resumeClocks, startClocks, stopClock, warningLevelOf } from './case.clocks.js';
 import { chain, iso, record, type Draft, type Notice, type Transition } from './case.record.js';
 import type { CasePolicy, CaseSetup } from './policy.types.js';
 import {
@@ -22,10 +22,10 @@ import {
   type DispatchRecord,
 } from './case.types.js';
 
-export { nextWakeAt, replyDueAt, tick } from './case.clocks.js';
+export { nextDueAt, nextWakeAt, replyDueAt, tick } from './case.clocks.js';
 export type { Transition } from './case.record.js';
 
-const OPEN: readonly CaseStatus[] = ['received', 'dispatched', 'accepted', 'contacted', 'replied', 'returned'];
+const OPEN: readonly CaseStatus[] = ['received', 'dispatched', 'accepted', 'contacted', 'replied', 'returned', 'on_hold'];
 /** While a unit owes work on the case. */
 const HANDLING: readonly CaseStatus[] = ['dispatched', 'accepted', 'contacted'];
 
@@ -35,8 +35,9 @@ export const ALLOWED_FROM: Readonly<Record<CaseAction, readonly CaseStatus[]>> =
   accept: ['dispatched'],
   return: ['dispatched', 'accepted'],
   contact: ['accepted'],
-  progress: ['accepted', 'contacted'],
-  reply: ['contacted'],
+  progress: ['accepted', 'contacted', 'on_hold'],
+  // From on_hold: 销账, closing the hold with the final reply.
+  reply: ['contacted', 'on_hold'],
   callback: ['replied'],
   escalate: OPEN,
   reassign: HANDLING,
@@ -45,6 +46,11 @@ export const ALLOWED_FROM: Readonly<Record<CaseAction, readonly CaseStatus[]>> =
   triage: ['received', 'returned'],
   cooperate: HANDLING,
   report: HANDLING,
+  request_extension: HANDLING,
+  decide_extension: HANDLING,
+  // Once the unit has signed for it: it is the unit that finds the problem cannot be solved now.
+  hold: ['accepted', 'contacted'],
+  resume: ['on_hold'],
 };
 
 /** Actions a cooperating unit (协办) takes for its own part; every other unit action is the lead's. */
@@ -80,12 +86,16 @@ export function open(caseId: string, intake: CaseIntake, now: number, actor: Act
     copiedUnitIds: [],
     cooperation: [],
     triage: null,
+    hold: null,
+    extensions: [],
     createdAt: iso(now),
     updatedAt: iso(now),
     closedAt: null,
     seq: 0,
   };
-  return record(state, [{ type: 'received', data: { channel: intake.channel, categoryId: intake.categoryId } }], now, actor);
+  // 受理告知: the complainant is told the case number (the deliverer resolves their contact from the record).
+  const acceptance: Notice = { kind: 'acceptance', recipient: 'complainant', unitId: null, message: `您的诉求已受理，工单号 ${caseId}` };
+  return record(state, [{ type: 'received', data: { channel: intake.channel, categoryId: intake.categoryId }, notices: [acceptance] }], now, actor);
 }
 
 const SYSTEM: Actor = { id: 'system', role: 'system' };
@@ -125,10 +135,11 @@ export function checkActingUnit(state: CaseState, actor: Actor | undefined, acti
   if (!theirs) throw new DomainError('case_not_found', `no case ${state.caseId} at unit ${actor.unitId}`);
 }
 
-/** What a check may need beyond the state: the time (windows) and who acts (a cooperating unit's part). */
+/** What a check may need beyond the state: the time (windows), who acts (a cooperating unit's part), the policy. */
 export interface CheckContext {
   now?: number;
   actor?: Actor;
+  policy?: CasePolicy;
 }
 
 /** Throws RuleViolation when the command does not fit the case as it is. */
@@ -182,6 +193,33 @@ export function check(state: CaseState, cmd: CaseCommand, ctx: CheckContext = {}
       }
       break;
     }
+    case 'request_extension': {
+      const reply = state.clocks.reply;
+      const extension = ctx.policy?.extension;
+      if (ctx.policy && !extension) refuse("this case's policy allows no extension");
+      if (!reply || reply.stoppedAt) refuse('there is no running reply deadline to extend');
+      if (ctx.now !== undefined && ctx.now >= Date.parse(reply!.dueAt)) refuse(`the reply deadline passed at ${reply!.dueAt}: an extension is asked for before it`, { replyDueAt: reply!.dueAt });
+      if ((state.extensions ?? []).some((e) => e.status === 'pending')) refuse('an extension request is already waiting for a decision');
+      if (extension && cmd.payload.days > extension.maxDays) refuse(`an extension is at most ${extension.maxDays} working days`, { maxDays: extension.maxDays });
+      break;
+    }
+    case 'decide_extension': {
+      const pending = (state.extensions ?? []).find((e) => e.status === 'pending');
+      if (!pending) refuse('no extension request is waiting for a decision');
+      if (cmd.payload.approve && cmd.payload.days !== undefined && cmd.payload.days > pending!.days) refuse(`the unit asked for ${pending!.days} working days; an approval cannot grant more`);
+      const approved = (state.extensions ?? []).filter((e) => e.status === 'approved').length;
+      const limit = ctx.policy?.extension?.approvableWithoutSupervisor;
+      if (cmd.payload.approve && limit !== undefined && approved >= limit && ctx.actor && ctx.actor.role !== 'supervisor') {
+        throw new DomainError('forbidden', `extension ${approved + 1} of this case needs a supervisor's approval`, { approvedExtensions: approved });
+      }
+      break;
+    }
+    case 'hold': {
+      const dates = cmd.payload.reviewDates.map((d) => Date.parse(d));
+      if (ctx.now !== undefined && dates.some((d) => d <= ctx.now!)) refuse('review dates must lie in the future');
+      if (dates.some((d, i) => i > 0 && d <= dates[i - 1]!)) refuse('review dates must be in ascending order');
+      break;
+    }
     case 'urge': {
       const target = cmd.payload.unitId;
       if (target !== undefined && target !== state.unitId && !(state.cooperation ?? []).some((p) => p.unitId === target && p.status !== 'reported')) {
@@ -226,7 +264,7 @@ function cooperationPart(s: CaseState, unitId: string, ctx: Context): Cooperatio
 
 /** Applies a command that passed `check`. */
 export function apply(state: CaseState, cmd: CaseCommand, ctx: Context): Transition {
-  check(state, cmd, { now: ctx.now, actor: ctx.actor });
+  check(state, cmd, { now: ctx.now, actor: ctx.actor, policy: ctx.policy });
   const s: CaseState = { ...state, clocks: { ...state.clocks } };
   const drafts: Draft[] = [];
   const { now } = ctx;
@@ -290,10 +328,17 @@ export function apply(state: CaseState, cmd: CaseCommand, ctx: Context): Transit
       break;
     }
     case 'reply': {
+      // 销账: a reply from a hold closes the hold; its clocks stop with the time paused given back.
+      const writeOff = s.status === 'on_hold';
+      if (writeOff) {
+        resumeClocks(s, ctx);
+        s.hold = null;
+        if (s.clocks.contact && !s.clocks.contact.stoppedAt) stopClock(s, 'contact', now);
+      }
       s.status = 'replied';
       stopClock(s, 'reply', now);
       startClocks(s, ['callback'], ctx);
-      drafts.push({ type: 'replied', data: { content: cmd.payload.content, resolved: cmd.payload.resolved } });
+      drafts.push({ type: 'replied', data: { content: cmd.payload.content, resolved: cmd.payload.resolved, ...(writeOff && { writeOff: true }) } });
       break;
     }
     case 'callback': {
@@ -365,6 +410,56 @@ export function apply(state: CaseState, cmd: CaseCommand, ctx: Context): Transit
       s.triage = { ...t };
       s.closedAt = iso(now);
       drafts.push({ type: 'triaged', data: { ...t } }, { type: 'closed', data: { outcome: t.outcome, round: s.round } });
+      break;
+    }
+    case 'request_extension': {
+      const n = (s.extensions ?? []).length + 1;
+      s.extensions = [...(s.extensions ?? []), { n, requestedAt: iso(now), requestedBy: ctx.actor.id, days: cmd.payload.days, reason: cmd.payload.reason, status: 'pending' }];
+      drafts.push({
+        type: 'extension_requested',
+        data: { n, days: cmd.payload.days, reason: cmd.payload.reason, replyDueAt: s.clocks.reply?.dueAt ?? null },
+        notices: [{ kind: 'extension_request', recipient: 'principal_leader', message: `延期申请: ${cmd.payload.days} working days — ${cmd.payload.reason}` }],
+      });
+      break;
+    }
+    case 'decide_extension': {
+      const { approve, note } = cmd.payload;
+      const list = [...(s.extensions ?? [])];
+      const i = list.findIndex((e) => e.status === 'pending');
+      const request = list[i]!;
+      const days = approve ? (cmd.payload.days ?? request.days) : 0;
+      const moved = approve ? extendReplyClock(s, days, ctx) : null;
+      list[i] = {
+        ...request,
+        status: approve ? 'approved' : 'denied',
+        decidedAt: iso(now),
+        decidedBy: ctx.actor.id,
+        decidedRole: ctx.actor.role,
+        note,
+        ...(approve && { days }),
+        ...(moved ?? {}),
+      };
+      s.extensions = list;
+      drafts.push({
+        type: 'extension_decided',
+        data: { n: request.n, approve, days, note, ...(moved ?? {}) },
+        notices: [{ kind: 'extension_decision', recipient: 'handler', message: approve ? `延期已批准: reply due ${moved?.newDueAt}` : `延期未批准: ${note}` }],
+      });
+      break;
+    }
+    case 'hold': {
+      s.hold = { reason: cmd.payload.reason, since: iso(now), fromStatus: s.status, reviewDates: cmd.payload.reviewDates.map((d) => iso(Date.parse(d))), reviewsSent: 0, by: ctx.actor.id };
+      s.status = 'on_hold';
+      pauseClocks(s, now);
+      drafts.push({ type: 'held', data: { reason: cmd.payload.reason, reviewDates: s.hold.reviewDates, fromStatus: s.hold.fromStatus } });
+      break;
+    }
+    case 'resume': {
+      const hold = s.hold!;
+      resumeClocks(s, ctx);
+      s.status = hold.fromStatus;
+      s.hold = null;
+      drafts.push({ type: 'resumed', data: { note: cmd.payload.note, since: hold.since, pausedMs: now - Date.parse(hold.since), status: s.status } });
       break;
     }
     case 'cooperate': {

@@ -5,7 +5,7 @@
 import type { ClockName } from './policy.types.js';
 import type { SlaClass } from './reference.types.js';
 
-export const CASE_STATUSES = ['received', 'dispatched', 'accepted', 'contacted', 'replied', 'returned', 'closed'] as const;
+export const CASE_STATUSES = ['received', 'dispatched', 'accepted', 'contacted', 'replied', 'returned', 'on_hold', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 export const CHANNELS = ['phone', 'wechat', 'web', 'app', 'mailbox', 'media', 'opinion_monitoring', 'whistle', 'open311'] as const;
@@ -89,6 +89,12 @@ export interface Clock {
   stoppedAt?: string;
   yellowFiredAt?: string;
   redFiredAt?: string;
+  /** While the case is on hold (挂账): when this clock was paused. */
+  pausedAt?: string;
+  /** Time this clock spent paused, in milliseconds (its due time moved by as much). */
+  pausedMs?: number;
+  /** How many extensions moved this clock's due time (reply only). */
+  extendedBy?: number;
   /** How many steps of the overdue ladder have fired for this clock (absent: none). */
   ladderStep?: number;
   /** Set when the clock stops: met (before due), breached (after due), cancelled (return or reassignment). */
@@ -140,6 +146,37 @@ export interface TriageRecord {
   linkedStatus?: string;
 }
 
+/** A hold (挂账): the problem cannot be solved now; all running clocks pause until it is resumed. */
+export interface HoldRecord {
+  reason: string;
+  since: string;
+  /** The status the case resumes to. */
+  fromStatus: CaseStatus;
+  /** Review dates: a reminder goes out on each. */
+  reviewDates: string[];
+  /** How many review reminders went out. */
+  reviewsSent: number;
+  by: string;
+}
+
+/** An extension request (延期) of the reply deadline, and its decision. */
+export interface ExtensionRecord {
+  n: number;
+  requestedAt: string;
+  requestedBy: string;
+  /** Working days asked for. */
+  days: number;
+  reason: string;
+  status: 'pending' | 'approved' | 'denied';
+  decidedAt?: string;
+  decidedBy?: string;
+  decidedRole?: string;
+  note?: string;
+  /** The reply deadline before and after an approval. */
+  previousDueAt?: string;
+  newDueAt?: string;
+}
+
 /** The live state of a case as the workflow keeps it. */
 export interface CaseState {
   caseId: string;
@@ -172,6 +209,9 @@ export interface CaseState {
   cooperation?: CooperationPart[];
   /** A triage outcome's details (how the case was answered without dispatch). */
   triage?: TriageRecord | null;
+  /** Added with the deadlines issue. The hold the case is on (status on_hold), or null. */
+  hold?: HoldRecord | null;
+  extensions?: ExtensionRecord[];
   createdAt: string;
   updatedAt: string;
   closedAt: string | null;
@@ -199,6 +239,11 @@ export const CASE_EVENT_TYPES = [
   'cooperation_overdue',
   /** A step of the overdue ladder that found the case already at its level (the city notice may still go out). */
   'overdue_step',
+  'extension_requested',
+  'extension_decided',
+  'held',
+  'hold_review_due',
+  'resumed',
   'warning_raised',
   'signal_ignored',
 ] as const;
@@ -225,6 +270,14 @@ export const NOTIFICATION_KINDS = [
   'cooperation_overdue',
   /** 通报: the city-level notice on the overdue ladder. */
   'overdue_notice',
+  /** 受理告知: to the complainant, when the case is accepted. */
+  'acceptance',
+  /** To whoever decides a unit's extension request. */
+  'extension_request',
+  /** The decision, to the unit that asked. */
+  'extension_decision',
+  /** A hold's review date has come: to the unit's principal leader. */
+  'hold_review',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -263,6 +316,13 @@ export interface ReassignCommand { unitId: string; reason: string; /** Filled by
 export interface UrgeCommand { note: string; unitId?: string }
 /** Triage without dispatch: the case is answered and closed with this outcome. */
 export type TriageCommand = Omit<TriageRecord, 'linkedStatus'> & { /** Filled by the API from the linked case. */ linkedStatus?: string };
+/** 延期: the unit asks for more working days on the reply deadline, before it passes. */
+export interface RequestExtensionCommand { days: number; reason: string }
+/** The decision on the pending extension request; an approval may grant fewer days than asked. */
+export interface DecideExtensionCommand { approve: boolean; note: string; days?: number }
+/** 挂账: the case cannot be solved now; its clocks pause until it resumes. Reminders go out on the review dates. */
+export interface HoldCommand { reason: string; reviewDates: string[] }
+export interface ResumeCommand { note: string }
 /** A cooperating unit signs for its part. */
 export interface CooperateCommand { note?: string }
 /** A cooperating unit reports its part to the lead. */
@@ -281,7 +341,11 @@ export type CaseCommand =
   | { kind: 'urge'; payload: UrgeCommand }
   | { kind: 'triage'; payload: TriageCommand }
   | { kind: 'cooperate'; payload: CooperateCommand }
-  | { kind: 'report'; payload: ReportCommand };
+  | { kind: 'report'; payload: ReportCommand }
+  | { kind: 'request_extension'; payload: RequestExtensionCommand }
+  | { kind: 'decide_extension'; payload: DecideExtensionCommand }
+  | { kind: 'hold'; payload: HoldCommand }
+  | { kind: 'resume'; payload: ResumeCommand };
 export type CaseAction = CaseCommand['kind'];
 export const CASE_ACTIONS = [
   'dispatch',
@@ -297,4 +361,8 @@ export const CASE_ACTIONS = [
   'triage',
   'cooperate',
   'report',
+  'request_extension',
+  'decide_extension',
+  'hold',
+  'resume',
 ] as const satisfies readonly CaseAction[];

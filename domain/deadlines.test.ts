@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { addWorkingDays, dueAt, isWorkingDay, localDate, warnAt } from './deadlines.js';
+import { addWorkingDays, dueAt, extendByPause, isWorkingDay, localDate, warnAt } from './deadlines.js';
 import type { WorkCalendar } from './policy.types.js';
 
 /** An instant written with its offset, e.g. at('2026-09-30T09:00+08:00'). */
@@ -221,5 +221,22 @@ describe('warnAt', () => {
     const friday = at('2026-11-20T09:00+08:00');
     const due = dueAt(friday, { amount: 1, unit: 'working_days' }, weekends);
     expect(warnAt(friday, due, 0.75)).toBe(at('2026-11-22T15:00+08:00'));
+  });
+});
+
+describe('extendByPause', () => {
+  const cal = { utcOffsetMinutes: 480, holidays: [], workdays: [] };
+  const at = (s: string) => Date.parse(`${s}+08:00`);
+  it('moves a wall-clock deadline by the wall time paused', () => {
+    expect(extendByPause(at('2026-11-20T10:00:00'), at('2026-11-18T10:00:00'), at('2026-11-18T12:30:00'), { amount: 1, unit: 'days' }, cal)).toBe(at('2026-11-20T12:30:00'));
+  });
+  it('moves a working-day deadline by the working days lost, keeping its time of day, and by the working time left over', () => {
+    const due = at('2026-11-20T15:00:00'); // Friday
+    // Paused Monday 10:00 to Wednesday 10:00: two working days lost → the next Tuesday 15:00.
+    expect(extendByPause(due, at('2026-11-16T10:00:00'), at('2026-11-18T10:00:00'), { amount: 5, unit: 'working_days' }, cal)).toBe(at('2026-11-24T15:00:00'));
+    // Paused over a weekend only: no working time lost.
+    expect(extendByPause(due, at('2026-11-21T09:00:00'), at('2026-11-23T00:00:00'), { amount: 5, unit: 'working_days' }, cal)).toBe(due);
+    // Paused Monday 10:00–11:00: one working hour → Friday 16:00.
+    expect(extendByPause(due, at('2026-11-16T10:00:00'), at('2026-11-16T11:00:00'), { amount: 5, unit: 'working_days' }, cal)).toBe(at('2026-11-20T16:00:00'));
   });
 });

@@ -4,13 +4,19 @@ import type { SlaClass } from './reference.types.js';
 export const CLOCK_NAMES = ['signFor', 'contact', 'reply', 'callback'] as const;
 export type ClockName = (typeof CLOCK_NAMES)[number];
 
-export const DURATION_UNITS = ['seconds', 'minutes', 'hours', 'days', 'working_days'] as const;
+export const DURATION_UNITS = ['seconds', 'minutes', 'hours', 'days', 'working_days', 'working_hours'] as const;
 export type DurationUnit = (typeof DURATION_UNITS)[number];
 
 /** A clock length as policy data, e.g. { amount: 5, unit: 'working_days' } or { amount: 15, unit: 'minutes' }. */
 export interface DurationSpec {
   amount: number;
   unit: DurationUnit;
+  /**
+   * working_days only: due at the end of the last working period of the N-th working day instead of the opening's
+   * time of day. Off by default: deadlines keep the spread of the opening times (a day's intake does not become
+   * one burst of timers at 17:30).
+   */
+  endOfDay?: boolean;
 }
 
 /**
@@ -22,6 +28,12 @@ export interface WorkCalendar {
   utcOffsetMinutes: number;
   holidays: readonly string[];
   workdays: readonly string[];
+  /** The region whose official calendar this is (work_calendars.region), when it came from the database. */
+  region?: string;
+  /** Local working periods of a working day ('HH:MM'), for working_hours clocks and endOfDay. */
+  workingHours?: ReadonlyArray<{ start: string; end: string }>;
+  /** The years the holidays and make-up days cover; a deadline beyond them counts weekends only. */
+  years?: readonly number[];
 }
 
 /**
@@ -52,6 +64,20 @@ export interface CasePolicy {
    * case to, and whether it sends the city-level notice (通报). The red warning at the deadline is step zero.
    */
   overdueLadder?: OverdueStep[];
+  /**
+   * Fields below came with the deadlines issue (policy version 3).
+   */
+  /** The official calendar the deadlines count on (work_calendars.region); filled into `calendar` when loaded. */
+  calendarRegion?: string;
+  /** Extension (延期) of the reply deadline. */
+  extension?: ExtensionPolicy;
+}
+
+export interface ExtensionPolicy {
+  /** The most working days one extension may add (DOMAIN default 10). */
+  maxDays: number;
+  /** How many extensions a unit leader or dispatcher may approve; beyond that only a supervisor (DOMAIN default 1). */
+  approvableWithoutSupervisor: number;
 }
 
 export interface OverdueStep {

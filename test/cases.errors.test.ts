@@ -27,7 +27,13 @@ const validBodies: Record<string, unknown> = {
   triage: { outcome: 'consultation', note: '已当场解答' },
   cooperate: {},
   report: { content: '本单位部分已完成' },
+  request_extension: { days: 2, reason: '需协调' },
+  decide_extension: { approve: true, note: '同意' },
+  hold: { reason: '需纳入改造计划', reviewDates: ['2099-01-01T00:00:00Z'] },
+  resume: { note: '已开工' },
 };
+/** Actions whose route is not their name. */
+const PATHS: Record<string, string> = { request_extension: 'extension-requests', decide_extension: 'extension-requests/decision' };
 
 function expectProblem(res: { status: number; body: any; headers: Record<string, unknown> }, status: number, code: string) {
   expect(res.status, JSON.stringify(res.body)).toBe(status);
@@ -49,7 +55,7 @@ async function raw(opts: { method: 'GET' | 'POST'; url: string; headers?: Record
 
 const cursorOf = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
 
-const UNIT_BOUND = ['accept', 'return', 'contact', 'progress', 'reply'];
+const UNIT_BOUND = ['accept', 'return', 'contact', 'progress', 'reply', 'request_extension'];
 /** Only a cooperating unit of the case may; these cases have none (test/dispatch.test.ts covers the state rules for them). */
 const COOPERATING_ONLY = ['cooperate', 'report'];
 
@@ -61,6 +67,7 @@ describe('actions that do not fit the state answer 409 with the state', () => {
     ['contacted', (id) => driveTo(stack, id, 'contacted')],
     ['replied', (id) => driveTo(stack, id, 'replied')],
     ['returned', async (id) => (await driveTo(stack, id, 'dispatched'), void (await act(stack, id, 'return', validBodies.return)))],
+    ['on_hold', async (id) => (await driveTo(stack, id, 'contacted'), void (await act(stack, id, 'hold', validBodies.hold)))],
     ['closed', async (id) => (await driveTo(stack, id, 'replied'), void (await act(stack, id, 'callback', validBodies.callback)))],
   ];
 
@@ -71,7 +78,7 @@ describe('actions that do not fit the state answer 409 with the state', () => {
       const refused = Object.entries(ALLOWED_FROM).filter(([, from]) => !from.includes(status));
       expect(refused.length).toBeGreaterThan(0);
       for (const [action] of refused) {
-        const res = await stack.http('POST', `/v1/cases/${id}/${action}`, validBodies[action]);
+        const res = await stack.http('POST', `/v1/cases/${id}/${PATHS[action] ?? action}`, validBodies[action]);
         if (COOPERATING_ONLY.includes(action)) {
           expectProblem(res, 403, 'forbidden');
           continue;

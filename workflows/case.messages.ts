@@ -11,12 +11,16 @@ import type {
   CaseState,
   ContactCommand,
   CooperateCommand,
+  DecideExtensionCommand,
   DispatchCommand,
+  HoldCommand,
   EscalateCommand,
   ProgressCommand,
   ReassignCommand,
   ReplyCommand,
   ReportCommand,
+  RequestExtensionCommand,
+  ResumeCommand,
   ReturnCommand,
   TriageCommand,
   UrgeCommand,
@@ -52,6 +56,10 @@ export const callbackUpdate = defineUpdate<CaseView, [CallbackCommand, Actor]>('
 export const triageUpdate = defineUpdate<CaseView, [TriageCommand, Actor]>('triage');
 export const cooperateUpdate = defineUpdate<CaseView, [CooperateCommand, Actor]>('cooperate');
 export const reportUpdate = defineUpdate<CaseView, [ReportCommand, Actor]>('report');
+export const requestExtensionUpdate = defineUpdate<CaseView, [RequestExtensionCommand, Actor]>('request_extension');
+export const decideExtensionUpdate = defineUpdate<CaseView, [DecideExtensionCommand, Actor]>('decide_extension');
+export const holdUpdate = defineUpdate<CaseView, [HoldCommand, Actor]>('hold');
+export const resumeUpdate = defineUpdate<CaseView, [ResumeCommand, Actor]>('resume');
 
 /** Updates by action name; the API's action routes and the workflow's handlers both iterate this map. */
 export const caseUpdates = {
@@ -65,6 +73,10 @@ export const caseUpdates = {
   triage: triageUpdate,
   cooperate: cooperateUpdate,
   report: reportUpdate,
+  request_extension: requestExtensionUpdate,
+  decide_extension: decideExtensionUpdate,
+  hold: holdUpdate,
+  resume: resumeUpdate,
 } as const;
 export type UpdateAction = keyof typeof caseUpdates;
 

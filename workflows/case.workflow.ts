@@ -26,6 +26,7 @@ import {
   checkActingUnit,
   ignoredSignal,
   isTerminal,
+  nextDueAt,
   nextWakeAt,
   open,
   opening,
@@ -46,7 +47,7 @@ import {
   type SignalAction,
   type UpdateAction,
 } from './case.messages.js';
-import { AssignedUnit, CaseCategory, CaseRound, CaseStatus, EscalationLevel, ReplyDueAt, WarningLevel } from './search-attributes.js';
+import { AssignedUnit, CaseCategory, CaseRound, CaseStatus, EscalationLevel, NextDueAt, ReplyDueAt, WarningLevel } from './search-attributes.js';
 
 // No attempt limit: a database outage delays the record, it never loses it.
 const RETRY_UNTIL_THE_DATABASE_ANSWERS = { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumInterval: '5 seconds' } as const;
@@ -69,12 +70,15 @@ const inTask = proxyLocalActivities<CaseActivities>({
 
 /** Patch: record through local activities, and upsert only the search attributes that changed. */
 export const LOCAL_RECORD = 'local-record-v1';
+/** Patch: the NextDueAt search attribute (the nearest due time of a counting clock). */
+export const NEXT_DUE_ATTRIBUTE = 'next-due-attribute-v1';
 
 const SYSTEM: Actor = { id: 'system', role: 'system' };
 
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> {
   const { caseId, intake } = input;
   const local = patched(LOCAL_RECORD);
+  const withNextDue = patched(NEXT_DUE_ATTRIBUTE);
   /** Local first; if the database is slow or down, an activity task that retries until it answers. */
   async function callDatabase<K extends 'resolveCaseSetup' | 'projectCase'>(name: K, arg: Parameters<CaseActivities[K]>[0]) {
     type R = Awaited<ReturnType<CaseActivities[K]>>;
@@ -113,7 +117,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   /** Keeps search attributes and the UI's current details in step with the state; no personal data. */
   function publish(): void {
     const due = replyDueAt(state);
-    const key = [state.status, state.unitId, state.warningLevel, due, state.escalationLevel, state.round].join('|');
+    const next = withNextDue ? nextDueAt(state) : null;
+    const key = [state.status, state.unitId, state.warningLevel, due, state.escalationLevel, state.round, next].join('|');
     if (key !== published) {
       published = key;
       const pairs: SearchAttributeUpdatePair[] = [
@@ -124,13 +129,14 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
         { key: ReplyDueAt, value: due ? new Date(due) : null },
         { key: EscalationLevel, value: state.escalationLevel },
         { key: CaseRound, value: state.round },
+        ...(withNextDue ? [{ key: NextDueAt, value: next ? new Date(next) : null }] : []),
       ];
       const changed = local ? pairs.filter((p) => !sameAttribute(p)) : pairs;
       if (changed.length) upsertSearchAttributes(changed);
     }
     const clocks = Object.values(state.clocks)
       .filter((c) => c && !c.stoppedAt)
-      .map((c) => `- ${c!.name}: due ${c!.dueAt}${c!.redFiredAt ? ' (red)' : c!.yellowFiredAt ? ' (yellow)' : ''}`);
+      .map((c) => `- ${c!.name}: due ${c!.dueAt}${c!.pausedAt ? ' (paused)' : c!.redFiredAt ? ' (red)' : c!.yellowFiredAt ? ' (yellow)' : ''}`);
     setCurrentDetails(
       [
         `**${state.status}**${state.outcome ? ` (${state.outcome})` : ''} · round ${state.round} · unit ${state.unitId ?? '—'}`,
@@ -175,7 +181,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
         validator: (payload: Payload, actor: Actor) => {
           try {
             checkActingUnit(state, actor, action);
-            check(state, command(payload), { now: Date.now(), actor });
+            check(state, command(payload), { now: Date.now(), actor, ...(policy && { policy }) });
           } catch (err) {
             refuse(err);
           }

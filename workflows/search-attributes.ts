@@ -11,8 +11,10 @@ export const WarningLevel = defineSearchAttributeKey('WarningLevel', SearchAttri
 export const ReplyDueAt = defineSearchAttributeKey('ReplyDueAt', SearchAttributeType.DATETIME);
 export const EscalationLevel = defineSearchAttributeKey('EscalationLevel', SearchAttributeType.INT);
 export const CaseRound = defineSearchAttributeKey('CaseRound', SearchAttributeType.INT);
+/** The nearest due time of any running clock (sign-for, contact, reply, callback): absent while all are paused or stopped. */
+export const NextDueAt = defineSearchAttributeKey('NextDueAt', SearchAttributeType.DATETIME);
 
-export const CASE_SEARCH_ATTRIBUTES = [CaseStatus, CaseCategory, AssignedUnit, WarningLevel, ReplyDueAt, EscalationLevel, CaseRound] as const;
+export const CASE_SEARCH_ATTRIBUTES = [CaseStatus, CaseCategory, AssignedUnit, WarningLevel, ReplyDueAt, EscalationLevel, CaseRound, NextDueAt] as const;
 
 /** The CLI's spelling of each type, for `temporal server start-dev --search-attribute Name=Type`. */
 export const CLI_TYPE_NAMES: Record<SearchAttributeType, string> = {

@@ -3,9 +3,10 @@
  * changes, who is told. The workflow's Update validators call `check`; its handlers call `apply`; the API calls
  * `check` for early answers to signals. The clocks (warnings, overdue ladder) are in case.clocks.ts.
  */
-import { dueAt } from './deadlines.js';
 import { DomainError, RuleViolation } from './errors.js';
-import { cancelClocks, extendReplyClock, pauseClocks, resumeClocks, startClocks, stopClock, warningLevelOf } from './case.clocks.js';
+import { cancelClocks, pauseClocks, resumeClocks, startClocks, stopClock, warningLevelOf } from './case.clocks.js';
+import { checkExtensionDecision, checkExtensionRequest, decideExtension, requestExtension } from './case.extension.js';
+import { sendTo } from './case.routing.js';
 import { chain, iso, record, type Draft, type Notice, type Transition } from './case.record.js';
 import type { CasePolicy, CaseSetup } from './policy.types.js';
 import {
@@ -17,9 +18,7 @@ import {
   type CaseIntake,
   type CaseState,
   type CaseStatus,
-  type CooperationPart,
   type DispatchKind,
-  type DispatchRecord,
 } from './case.types.js';
 
 export { nextDueAt, nextWakeAt, replyDueAt, tick } from './case.clocks.js';
@@ -193,27 +192,12 @@ export function check(state: CaseState, cmd: CaseCommand, ctx: CheckContext = {}
       }
       break;
     }
-    case 'request_extension': {
-      const reply = state.clocks.reply;
-      const extension = ctx.policy?.extension;
-      if (ctx.policy && !extension) refuse("this case's policy allows no extension");
-      if (!reply || reply.stoppedAt) refuse('there is no running reply deadline to extend');
-      if (ctx.now !== undefined && ctx.now >= Date.parse(reply!.dueAt)) refuse(`the reply deadline passed at ${reply!.dueAt}: an extension is asked for before it`, { replyDueAt: reply!.dueAt });
-      if ((state.extensions ?? []).some((e) => e.status === 'pending')) refuse('an extension request is already waiting for a decision');
-      if (extension && cmd.payload.days > extension.maxDays) refuse(`an extension is at most ${extension.maxDays} working days`, { maxDays: extension.maxDays });
+    case 'request_extension':
+      checkExtensionRequest(state, cmd.payload, ctx, refuse);
       break;
-    }
-    case 'decide_extension': {
-      const pending = (state.extensions ?? []).find((e) => e.status === 'pending');
-      if (!pending) refuse('no extension request is waiting for a decision');
-      if (cmd.payload.approve && cmd.payload.days !== undefined && cmd.payload.days > pending!.days) refuse(`the unit asked for ${pending!.days} working days; an approval cannot grant more`);
-      const approved = (state.extensions ?? []).filter((e) => e.status === 'approved').length;
-      const limit = ctx.policy?.extension?.approvableWithoutSupervisor;
-      if (cmd.payload.approve && limit !== undefined && approved >= limit && ctx.actor && ctx.actor.role !== 'supervisor') {
-        throw new DomainError('forbidden', `extension ${approved + 1} of this case needs a supervisor's approval`, { approvedExtensions: approved });
-      }
+    case 'decide_extension':
+      checkExtensionDecision(state, cmd.payload, ctx, refuse);
       break;
-    }
     case 'hold': {
       const dates = cmd.payload.reviewDates.map((d) => Date.parse(d));
       if (ctx.now !== undefined && dates.some((d) => d <= ctx.now!)) refuse('review dates must lie in the future');
@@ -228,38 +212,6 @@ export function check(state: CaseState, cmd: CaseCommand, ctx: CheckContext = {}
       break;
     }
   }
-}
-
-/** Sends the case to a unit: the dispatch history, the return window, copies and cooperating parts. */
-function sendTo(s: CaseState, unitId: string, kind: DispatchKind, ctx: Context, extra: { ruleId?: string; cooperating?: string[]; copyTo?: string[] }): Notice[] {
-  const { now, policy } = ctx;
-  s.unitId = unitId;
-  const returnWindow = s.slaClass ? policy.returnWindow?.[s.slaClass] : undefined;
-  // Re-handling goes back to the unit that handled the case; a designated unit may not return it at all.
-  s.returnDueAt = kind === 'designation' || kind === 'rehandling' || !returnWindow ? null : iso(dueAt(now, returnWindow, policy.calendar));
-  if (kind === 'designation') s.designatedUnitId = unitId;
-  s.copiedUnitIds = extra.copyTo ?? [];
-  const record: DispatchRecord = { unitId, kind, at: iso(now), by: ctx.actor.id, round: s.round };
-  if (extra.ruleId) record.ruleId = extra.ruleId;
-  if (extra.cooperating?.length) record.cooperating = extra.cooperating;
-  s.dispatches = [...(s.dispatches ?? []), record];
-  const notices: Notice[] = s.copiedUnitIds.map((u) => ({ kind: 'copy', recipient: 'handler', unitId: u, message: `抄送: case sent to ${unitId}` }));
-  if (extra.cooperating) {
-    s.cooperation = extra.cooperating.map((u) => cooperationPart(s, u, ctx));
-    notices.push(...extra.cooperating.map((u): Notice => ({ kind: 'cooperation_request', recipient: 'handler', unitId: u, message: `协办: sign for your part and report to ${unitId} by ${partDue(s, ctx)}` })));
-  }
-  return notices;
-}
-
-function partDue(s: CaseState, { now, policy }: Context): string {
-  const spec = s.slaClass ? policy.cooperationReport?.[s.slaClass] : undefined;
-  if (spec) return iso(dueAt(now, spec, policy.calendar));
-  // No report deadline in the policy: the part is due with the lead's reply.
-  return s.clocks.reply?.dueAt ?? iso(now);
-}
-
-function cooperationPart(s: CaseState, unitId: string, ctx: Context): CooperationPart {
-  return { unitId, status: 'pending', requestedAt: iso(ctx.now), dueAt: partDue(s, ctx) };
 }
 
 /** Applies a command that passed `check`. */
@@ -412,41 +364,12 @@ export function apply(state: CaseState, cmd: CaseCommand, ctx: Context): Transit
       drafts.push({ type: 'triaged', data: { ...t } }, { type: 'closed', data: { outcome: t.outcome, round: s.round } });
       break;
     }
-    case 'request_extension': {
-      const n = (s.extensions ?? []).length + 1;
-      s.extensions = [...(s.extensions ?? []), { n, requestedAt: iso(now), requestedBy: ctx.actor.id, days: cmd.payload.days, reason: cmd.payload.reason, status: 'pending' }];
-      drafts.push({
-        type: 'extension_requested',
-        data: { n, days: cmd.payload.days, reason: cmd.payload.reason, replyDueAt: s.clocks.reply?.dueAt ?? null },
-        notices: [{ kind: 'extension_request', recipient: 'principal_leader', message: `延期申请: ${cmd.payload.days} working days — ${cmd.payload.reason}` }],
-      });
+    case 'request_extension':
+      drafts.push(requestExtension(s, cmd.payload, ctx));
       break;
-    }
-    case 'decide_extension': {
-      const { approve, note } = cmd.payload;
-      const list = [...(s.extensions ?? [])];
-      const i = list.findIndex((e) => e.status === 'pending');
-      const request = list[i]!;
-      const days = approve ? (cmd.payload.days ?? request.days) : 0;
-      const moved = approve ? extendReplyClock(s, days, ctx) : null;
-      list[i] = {
-        ...request,
-        status: approve ? 'approved' : 'denied',
-        decidedAt: iso(now),
-        decidedBy: ctx.actor.id,
-        decidedRole: ctx.actor.role,
-        note,
-        ...(approve && { days }),
-        ...(moved ?? {}),
-      };
-      s.extensions = list;
-      drafts.push({
-        type: 'extension_decided',
-        data: { n: request.n, approve, days, note, ...(moved ?? {}) },
-        notices: [{ kind: 'extension_decision', recipient: 'handler', message: approve ? `延期已批准: reply due ${moved?.newDueAt}` : `延期未批准: ${note}` }],
-      });
+    case 'decide_extension':
+      drafts.push(decideExtension(s, cmd.payload, ctx));
       break;
-    }
     case 'hold': {
       s.hold = { reason: cmd.payload.reason, since: iso(now), fromStatus: s.status, reviewDates: cmd.payload.reviewDates.map((d) => iso(Date.parse(d))), reviewsSent: 0, by: ctx.actor.id };
       s.status = 'on_hold';

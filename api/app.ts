@@ -25,6 +25,8 @@ import { createDispatchRulesRepository } from './dispatch-rules.repository.js';
 import { dispatchRulesRoutes } from './dispatch-rules.routes.js';
 import { createDispatchRulesService } from './dispatch-rules.service.js';
 import { healthRoutes } from './health.routes.js';
+import { createNotificationsRepository } from '../notifications/notifications.repository.js';
+import { notificationsRoutes } from '../notifications/notifications.routes.js';
 import { DomainError } from '../domain/errors.js';
 import { handleClientError, handleError, MAX_PARAM_LENGTH, registerErrorHandling, type FieldError } from './problem.js';
 import { referenceRoutes } from './reference.routes.js';
@@ -151,6 +153,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'supervision', description: 'Supervisor pushes (workflow signals: 202)' },
         { name: 'reference', description: 'Units and categories' },
         { name: 'catalogue', description: 'The dispatch catalogue (派单目录): which unit a new case goes to' },
+        { name: 'notifications', description: 'Notices the cases sent and their delivery (admins, supervisors)' },
         { name: 'codec', description: 'Temporal Web UI codec server: workflow payloads in clear, for admins' },
         { name: 'health', description: 'Liveness and readiness' },
       ],
@@ -165,6 +168,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(referenceRoutes(reference));
   await app.register(dispatchRulesRoutes(createDispatchRulesService({ repository: createDispatchRulesRepository(deps.db), reference })));
   await app.register(casesRoutes(cases));
+  await app.register(notificationsRoutes(createNotificationsRepository(deps.db)));
   // The codec the API's own client uses: what the worker and the API encrypted, the UI can read (admins only).
   const [codec] = deps.client.options.loadedDataConverter.payloadCodecs;
   await app.register(codecRoutes({ codec: codec ?? { encode: async (p) => p, decode: async (p) => p } }));

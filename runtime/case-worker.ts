@@ -2,9 +2,13 @@
 import { fileURLToPath } from 'node:url';
 import type { DataConverter } from '@temporalio/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
+import pino from 'pino';
 import { createActivities } from '../activities/case.activities.js';
 import type { Database } from '../db/client.js';
+import { createChannel, type NotificationLogger } from '../notifications/channels.js';
+import { createNotificationDeliverer, type NotificationDeliverer } from '../notifications/deliverer.js';
 import type { Config } from './config.js';
+import { loggerOptions } from './logger.js';
 
 export interface CaseWorkerDeps {
   connection: NativeConnection;
@@ -44,5 +48,24 @@ export function createConfiguredCaseWorker(
     namespace: cfg.TEMPORAL_NAMESPACE,
     taskQueue: cfg.TEMPORAL_TASK_QUEUE,
     ...(cfg.WORKFLOW_BUNDLE_PATH && { workflowBundlePath: cfg.WORKFLOW_BUNDLE_PATH }),
+  });
+}
+
+/**
+ * The notification deliverer as configured (NOTIFY_*): it runs in the worker process, beside the case worker,
+ * and delivers the outbox the workflows write. Not started: the caller starts and stops it.
+ */
+export function createConfiguredDeliverer(
+  cfg: Pick<Config, 'LOG_LEVEL' | 'NOTIFY_CHANNEL' | 'NOTIFY_WEBHOOK_URL' | 'NOTIFY_WEBHOOK_SECRET' | 'NOTIFY_POLL_MS' | 'NOTIFY_BATCH' | 'NOTIFY_MAX_ATTEMPTS'>,
+  deps: { db: Database; logger?: NotificationLogger },
+): NotificationDeliverer {
+  const logger = deps.logger ?? pino(loggerOptions(cfg.LOG_LEVEL)).child({ component: 'notifications' });
+  return createNotificationDeliverer({
+    db: deps.db,
+    channel: createChannel({ channel: cfg.NOTIFY_CHANNEL, webhookUrl: cfg.NOTIFY_WEBHOOK_URL, webhookSecret: cfg.NOTIFY_WEBHOOK_SECRET }, logger),
+    logger,
+    pollMs: cfg.NOTIFY_POLL_MS,
+    batchSize: cfg.NOTIFY_BATCH,
+    maxAttempts: cfg.NOTIFY_MAX_ATTEMPTS,
   });
 }

@@ -98,7 +98,27 @@ const envSchema = z.object({
     .optional()
     .transform((v) => (v === undefined ? undefined : v.split(',').map((s) => s.trim()).filter(Boolean)))
     .pipe(z.array(z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/$/, ''))).optional()),
+  /** Where the worker delivers notices (notifications/): `log` (one masked log line each) or `webhook`. */
+  NOTIFY_CHANNEL: z.enum(['log', 'webhook']).default('log'),
+  /** The webhook receiver (required with NOTIFY_CHANNEL=webhook; https when NODE_ENV=production). */
+  NOTIFY_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** The HMAC-SHA256 key webhook requests are signed with (required with NOTIFY_CHANNEL=webhook). */
+  NOTIFY_WEBHOOK_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+  /** Pause between delivery passes when nothing more is due, in milliseconds. */
+  NOTIFY_POLL_MS: z.coerce.number().int().min(10).max(3_600_000).default(1_000),
+  /** Notices claimed per delivery pass. */
+  NOTIFY_BATCH: z.coerce.number().int().min(1).max(10_000).default(100),
+  /** Attempts before a notice is given up (failed_at). */
+  NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
 }).superRefine((cfg, ctx) => {
+  if (cfg.NOTIFY_CHANNEL === 'webhook') {
+    if (!cfg.NOTIFY_WEBHOOK_URL) ctx.addIssue({ code: 'custom', path: ['NOTIFY_WEBHOOK_URL'], message: 'required when NOTIFY_CHANNEL=webhook' });
+    if (!cfg.NOTIFY_WEBHOOK_SECRET) ctx.addIssue({ code: 'custom', path: ['NOTIFY_WEBHOOK_SECRET'], message: 'required when NOTIFY_CHANNEL=webhook (requests are signed with it)' });
+    // The acceptance notice (受理告知) carries the complainant's phone to the receiver.
+    if (cfg.NODE_ENV === 'production' && cfg.NOTIFY_WEBHOOK_URL?.startsWith('http:')) {
+      ctx.addIssue({ code: 'custom', path: ['NOTIFY_WEBHOOK_URL'], message: 'must be https when NODE_ENV=production (notices carry complainant contacts)' });
+    }
+  }
   const managed: Array<[keyof typeof cfg, string]> = [
     ['PAYLOAD_KEYS', 'workflow payloads must be encrypted with managed keys'],
     ['AUTH_JWT_KEYS', 'tokens must be verified with managed keys'],

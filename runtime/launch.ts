@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { buildApp } from '../api/app.js';
-import { createConfiguredCaseWorker } from './case-worker.js';
+import { createConfiguredCaseWorker, createConfiguredDeliverer } from './case-worker.js';
 import { loadConfig, type Config } from './config.js';
 import { apiOptions, connectClient, connectWorker, installTemporalRuntime, prepareDatabase, redactUrl, say } from './bootstrap.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-db.js';
@@ -56,6 +56,10 @@ export async function startWorkerAndApi(cfg: Config, temporalAddress: string, da
     say(`worker stopped with an error: ${err instanceof Error ? err.message : String(err)}`);
     process.kill(process.pid, 'SIGTERM');
   });
+  // The outbox the workflows write (NOTIFY_CHANNEL, default log: one masked line per notice).
+  const deliverer = createConfiguredDeliverer(cfg, { db: database.db });
+  deliverer.start();
+  stops.unshift(['notification deliverer', () => deliverer.stop()]);
 
   const { client, connection } = await connectClient(temporalAddress, cfg.TEMPORAL_NAMESPACE, dataConverter);
   const app = await buildApp({ client, db: database.db, ...(await apiOptions(cfg)) });

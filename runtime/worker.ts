@@ -1,5 +1,5 @@
-/** Worker entry point (production): runs case workflows and activities on TEMPORAL_TASK_QUEUE. */
-import { createConfiguredCaseWorker } from './case-worker.js';
+/** Worker entry point (production): runs case workflows and activities on TEMPORAL_TASK_QUEUE, and delivers notices. */
+import { createConfiguredCaseWorker, createConfiguredDeliverer } from './case-worker.js';
 import { loadConfig } from './config.js';
 import { encryptedDataConverter, resolvePayloadKeys } from './payload-codec.js';
 import { connectWorker, installTemporalRuntime, onShutdown, prepareDatabase, say } from './bootstrap.js';
@@ -12,9 +12,12 @@ const database = await prepareDatabase(cfg.DATABASE_URL, { migrate: cfg.RUN_MIGR
 const connection = await connectWorker(cfg.TEMPORAL_ADDRESS ?? `127.0.0.1:${cfg.TEMPORAL_DEV_PORT}`);
 const worker = await createConfiguredCaseWorker(cfg, { connection, db: database.db, dataConverter });
 const running = worker.run();
-say(`worker polling task queue ${cfg.TEMPORAL_TASK_QUEUE} on namespace ${cfg.TEMPORAL_NAMESPACE}`);
+const deliverer = createConfiguredDeliverer(cfg, { db: database.db });
+deliverer.start();
+say(`worker polling task queue ${cfg.TEMPORAL_TASK_QUEUE} on namespace ${cfg.TEMPORAL_NAMESPACE}; notices through the ${cfg.NOTIFY_CHANNEL} channel`);
 onShutdown([
   ['worker (draining)', async () => (worker.shutdown(), await running)],
+  ['notification deliverer (finishing sends)', () => deliverer.stop()],
   ['Temporal connection', () => connection.close()],
   ['database pool', () => database.close()],
 ]);

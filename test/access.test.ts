@@ -74,6 +74,8 @@ const EXPECTED: Record<string, Row> = {
   'POST /v1/dispatch-rules': row(403, 201, 403, 403, 403, 403, 403, 403, 201, 401),
   'PUT /v1/dispatch-rules/{ruleId}': row(403, 404, 403, 403, 403, 403, 403, 403, 404, 401),
   'DELETE /v1/dispatch-rules/{ruleId}': row(403, 404, 403, 403, 403, 403, 403, 403, 404, 401),
+  // The outbox and its delivery attempts: admins and supervisors.
+  'GET /v1/notifications': row(403, 403, 403, 403, 200, 403, 403, 403, 200, 401),
   'POST /v1/cases': row(201, 201, 403, 403, 403, 403, 403, 403, 403, 401),
   'GET /v1/cases': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 401),
   'GET /v1/cases/{id}': row(200, [200, 404], [200, 404], [200, 404], [200, 404], 200, 200, 200, 200, [200, 401]),

@@ -20,6 +20,8 @@ import { generateAuthKeys, mintToken, type AuthKeys, type TokenClaims } from '..
 import { createCaseWorker } from '../../runtime/case-worker.js';
 import { getCaseQuery } from '../../workflows/case.messages.js';
 import { encryptedDataConverter, formatPayloadKeys, generatePayloadKey } from '../../runtime/payload-codec.js';
+import type { NotificationChannel } from '../../notifications/channels.js';
+import { createNotificationDeliverer, type BackoffOptions, type NotificationDeliverer } from '../../notifications/deliverer.js';
 
 try {
   Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -54,6 +56,8 @@ export interface TestStack {
    * unit the case is at. The access matrix test (test/access.test.ts) sends its own credentials.
    */
   http<T = any>(method: 'GET' | 'POST', url: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: T; headers: Record<string, unknown> }>;
+  /** The running notification deliverer, when StackOptions.deliverer asked for one. */
+  deliverer: NotificationDeliverer | undefined;
   close(): Promise<void>;
 }
 
@@ -77,6 +81,8 @@ export interface StackOptions {
   /** Where the API's logs go (a test that reads them); default: silent. */
   logStream?: { write(line: string): void };
   logLevel?: string;
+  /** Deliver the outbox through this channel (a deliverer on this file's database, stopped by close()). */
+  deliverer?: { channel: NotificationChannel; pollMs?: number; maxAttempts?: number; backoff?: BackoffOptions; batchSize?: number };
 }
 
 const CREDENTIAL_HEADERS = ['authorization', 'x-api-key', 'x-case-code'];
@@ -138,6 +144,10 @@ export async function startStack(opts: StackOptions): Promise<TestStack> {
     ...(opts.corsOrigins && { corsOrigins: opts.corsOrigins }),
   });
   await app.ready();
+  const deliverer = opts.deliverer
+    ? createNotificationDeliverer({ db: database.db, logger: { info() {}, warn() {}, error() {} }, ...opts.deliverer })
+    : undefined;
+  deliverer?.start();
   const token = (claims: TokenClaims) => mintToken(authKeys.jwtKeys, claims);
   const as = (roles: StaffRole | StaffRole[], unit: string | null = 'city', sub?: string) => {
     const list = Array.isArray(roles) ? roles : [roles];
@@ -151,6 +161,7 @@ export async function startStack(opts: StackOptions): Promise<TestStack> {
     database,
     taskQueue,
     worker,
+    deliverer,
     databaseUrl: testDb.url,
     temporalAddress: address,
     payloadKeys: formatPayloadKeys(keys),
@@ -183,6 +194,7 @@ export async function startStack(opts: StackOptions): Promise<TestStack> {
       return { status: res.statusCode, body: parsed as any, headers: res.headers };
     },
     async close() {
+      await deliverer?.stop();
       await app.close();
       worker?.shutdown();
       await running;

@@ -15,6 +15,8 @@ import type { Database } from '../db/client.js';
 import type { AuthKeys } from '../runtime/auth-keys.js';
 import { loggerOptions } from '../runtime/logger.js';
 import { createApiKeyService } from './api-keys.service.js';
+import { calendarsRoutes } from './calendars.routes.js';
+import { createCalendarsService } from './calendars.service.js';
 import { codecRoutes } from './codec.routes.js';
 import { codecSessionRoutes } from './codec-session.routes.js';
 import { registerAuth } from './auth.js';
@@ -25,6 +27,8 @@ import { createDispatchRulesRepository } from './dispatch-rules.repository.js';
 import { dispatchRulesRoutes } from './dispatch-rules.routes.js';
 import { createDispatchRulesService } from './dispatch-rules.service.js';
 import { healthRoutes } from './health.routes.js';
+import { createPoliciesService } from './policies.service.js';
+import { policiesRoutes } from './policies.routes.js';
 import { createNotificationsRepository } from '../notifications/notifications.repository.js';
 import { notificationsRoutes } from '../notifications/notifications.routes.js';
 import { DomainError } from '../domain/errors.js';
@@ -153,6 +157,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'supervision', description: 'Supervisor pushes (workflow signals: 202)' },
         { name: 'reference', description: 'Units and categories' },
         { name: 'catalogue', description: 'The dispatch catalogue (派单目录): which unit a new case goes to' },
+        { name: 'calendars', description: 'Official working-day calendars (holidays and make-up working days) that deadlines count on' },
+        { name: 'policies', description: 'Case policy versions: SLA clocks, warnings, rounds and the calendar they count on' },
         { name: 'notifications', description: 'Notices the cases sent and their delivery (admins, supervisors)' },
         { name: 'codec', description: 'Temporal Web UI codec server: workflow payloads in clear, for admins' },
         { name: 'health', description: 'Liveness and readiness' },
@@ -167,6 +173,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes({ pingDatabase: repository.ping, client: deps.client }));
   await app.register(referenceRoutes(reference));
   await app.register(dispatchRulesRoutes(createDispatchRulesService({ repository: createDispatchRulesRepository(deps.db), reference })));
+  await app.register(calendarsRoutes(createCalendarsService({ db: deps.db, reference })));
+  await app.register(policiesRoutes(createPoliciesService({ db: deps.db, reference })));
   await app.register(casesRoutes(cases));
   await app.register(notificationsRoutes(createNotificationsRepository(deps.db)));
   // The codec the API's own client uses: what the worker and the API encrypted, the UI can read (admins only).

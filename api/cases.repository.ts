@@ -1,5 +1,5 @@
 /** Reads of the case record for lists, timelines and cases whose workflow is gone. Writes happen in activities/. */
-import { and, arrayOverlaps, asc, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, desc, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { CaseEventType } from '../domain/case.types.js';
 import { DomainError } from '../domain/errors.js';
 import type { CaseTarget, ListScope } from '../domain/access.js';
@@ -134,6 +134,12 @@ export function listQuery(db: Database, q: ListCasesQuery, scope: ListScope = { 
   if (q.unitId) where.push(eq(cases.unitId, q.unitId));
   if (q.categoryId) where.push(eq(cases.categoryId, q.categoryId));
   if (q.warningLevel) where.push(eq(cases.warningLevel, q.warningLevel));
+  if (q.warning) where.push(eq(cases.warningLevel, q.warning));
+  // next_due_at: the nearest deadline of a running clock (null when none runs), indexed by cases_next_due_idx.
+  // Pages stay keyset pages on (created_at, id): a case that falls due between two pages shows up on the later one
+  // only if it sorts after the cursor, as with any filter on a changing value.
+  if (q.overdue === 'true') where.push(lt(cases.nextDueAt, sql`now()`));
+  if (q.overdue === 'false') where.push(or(isNull(cases.nextDueAt), gte(cases.nextDueAt, sql`now()`))!);
   if (q.createdFrom) where.push(gte(cases.createdAt, new Date(q.createdFrom)));
   if (q.createdTo) where.push(lte(cases.createdAt, new Date(q.createdTo)));
   if (q.cursor) {

@@ -285,6 +285,11 @@ export const listCasesQuery = z.strictObject({
   unitId: id.optional(),
   categoryId: id.optional(),
   warningLevel: z.enum(WARNING_LEVELS).optional(),
+  warning: z.enum(['yellow', 'red']).optional().describe('cases whose warning light is this colour (the same as warningLevel)'),
+  overdue: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('true: a running clock is past its deadline (next due time before now); false: none is (or no clock runs)'),
   createdFrom: isoDateTime.optional(),
   createdTo: isoDateTime.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

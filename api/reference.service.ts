@@ -3,8 +3,9 @@
  * in-memory copy refreshed from the database, so a case can still be opened while the database is unreachable (the
  * copy may be a minute old; a complaint is never refused because the record store is down). The same copy gives a
  * new case its policy, deadline class and catalogue dispatch at start, so the case workflow need not ask the
- * database before its clocks can run. A catalogue edit on this instance refreshes the copy at once; other
- * instances see it within their refresh interval.
+ * database before its clocks can run. A catalogue edit, a calendar year or a policy version written on this instance
+ * refreshes the copy at once; other instances see it within their refresh interval. The policy is kept resolved: its
+ * calendarRegion's official calendar is filled in (db/policy.ts), so a refresh also picks up a corrected year.
  */
 import { asc, eq, like, or, type SQL } from 'drizzle-orm';
 import { and } from 'drizzle-orm';

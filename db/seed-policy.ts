@@ -1,11 +1,18 @@
 /**
- * The default case policy, version 1: DOMAIN.md's numbers as data. It is loaded into case_policies once;
- * from then on the table is the source, and an edit is a new version (cases keep the version they opened under).
+ * The default case policy: DOMAIN.md's numbers as data. It is loaded into case_policies once (a newer default
+ * replaces an older default still in force, db/seed.ts); from then on the table is the source, and an edit is a new
+ * version (PUT /v1/policies; cases keep the version they opened under).
+ *
+ * Version 3 counts working days on the official calendar of region CN (work_calendars / calendar_years), filled in
+ * when the policy is loaded, instead of weekends only, and sets the extension (延期) limits.
  */
+import type { PolicyDocument } from '../domain/policy.schema.js';
 import type { CasePolicy } from '../domain/policy.types.js';
+import { CN_OFFICIAL_CALENDAR, OFFICIAL_CALENDAR_YEARS } from './calendar-data.js';
 
-export const defaultCasePolicy: CasePolicy = {
-  version: 2,
+/** The document the seed stores: its calendar is the region's, from the database. */
+export const defaultPolicyDocument: PolicyDocument = {
+  version: 3,
   yellowRatio: 0.75,
   maxExtraRounds: 2,
   clocks: {
@@ -38,8 +45,8 @@ export const defaultCasePolicy: CasePolicy = {
       callback: { amount: 1, unit: 'working_days' },
     },
   },
-  // Weekends only until the official holiday calendar is loaded (deadlines issue).
-  calendar: { utcOffsetMinutes: 480, holidays: [], workdays: [] },
+  // Version 3: the official calendar (holidays and make-up working days) of mainland China.
+  calendarRegion: 'CN',
   // Version 2: dispatch rules (退单 window, designation, joint handling, overdue ladder).
   returnWindow: {
     emergency: { amount: 1, unit: 'working_days' },
@@ -61,4 +68,22 @@ export const defaultCasePolicy: CasePolicy = {
     { after: { amount: 1, unit: 'working_days' }, level: 2 },
     { after: { amount: 5, unit: 'working_days' }, level: 3, cityNotice: true },
   ],
+  // Version 3: extensions (延期) of the reply deadline (DOMAIN.md defaults).
+  extension: { maxDays: 10, approvableWithoutSupervisor: 1 },
+};
+
+/**
+ * The default policy resolved without a database: its calendar is the official one the seed loads (every year of
+ * db/calendar-data.ts). For pure tests and tools; running code loads the policy with db/policy.ts.
+ */
+export const defaultCasePolicy: CasePolicy = {
+  ...defaultPolicyDocument,
+  calendar: {
+    region: CN_OFFICIAL_CALENDAR.region,
+    utcOffsetMinutes: CN_OFFICIAL_CALENDAR.utcOffsetMinutes,
+    holidays: CN_OFFICIAL_CALENDAR.holidays,
+    workdays: CN_OFFICIAL_CALENDAR.workdays,
+    workingHours: CN_OFFICIAL_CALENDAR.workingHours,
+    years: OFFICIAL_CALENDAR_YEARS,
+  },
 };

@@ -1,25 +1,37 @@
 /**
- * Loads the demo city (org tree, category taxonomy, dispatch catalogue) and the default policy once. Re-running
- * inserts nothing that is already there, so start-up can always call it.
+ * Loads the demo city (org tree, category taxonomy, dispatch catalogue), the official calendar and the default policy
+ * once. Re-running inserts nothing that is already there, so start-up can always call it: an existing database gets
+ * what a newer release adds (calendar years, a newer default policy) on its next start.
  */
 import { eq, sql } from 'drizzle-orm';
 import type { CategoryRecord, UnitRecord } from '../domain/reference.types.js';
-import type { CasePolicy } from '../domain/policy.types.js';
+import { toPolicyDocument, type PolicyDocument } from '../domain/policy.schema.js';
 import type { DispatchRuleRecord } from '../domain/dispatch-catalogue.js';
+import { seedCalendars, type CalendarSeed } from './calendar.js';
 import type { Database } from './client.js';
 import { casePolicies, categories, dispatchRules, units } from './schema.js';
-import { defaultCasePolicy } from './seed-policy.js';
+import { cnCalendarSeed } from './seed-calendar.js';
+import { defaultPolicyDocument } from './seed-policy.js';
 import { demoCategories, demoDispatchRules, demoUnits } from './seed-data.js';
 
 export interface SeedData {
   units: readonly UnitRecord[];
   categories: readonly CategoryRecord[];
-  policy: CasePolicy;
+  /** A policy document (a resolved policy too: a calendar it was resolved with is not stored when it names a region). */
+  policy: PolicyDocument;
   /** The dispatch catalogue, inserted with the units on the first seed only (a rule an admin deleted stays deleted). */
   dispatchRules: readonly DispatchRuleRecord[];
+  /** Official calendars: regions and years missing from the database are inserted on every seed; none is overwritten. Default: CN. */
+  calendars?: readonly CalendarSeed[];
 }
 
-export const demoSeed: SeedData = { units: demoUnits, categories: demoCategories, policy: defaultCasePolicy, dispatchRules: demoDispatchRules };
+export const demoSeed: SeedData = {
+  units: demoUnits,
+  categories: demoCategories,
+  policy: defaultPolicyDocument,
+  dispatchRules: demoDispatchRules,
+  calendars: [cnCalendarSeed],
+};
 
 function pathsOf(list: readonly UnitRecord[]): Map<string, string> {
   const paths = new Map<string, string>();
@@ -38,7 +50,7 @@ const DEFAULT_POLICY_NOTE = 'default policy (DOMAIN.md)';
  * administrator wrote is never replaced: theirs stays active and the new default is only stored for reference.
  * Running cases keep the version they opened under either way.
  */
-async function upgradeDefaultPolicy(tx: Parameters<Parameters<Database['transaction']>[0]>[0], policy: CasePolicy): Promise<void> {
+async function upgradeDefaultPolicy(tx: Parameters<Parameters<Database['transaction']>[0]>[0], policy: PolicyDocument): Promise<void> {
   const [known] = await tx.select({ version: casePolicies.version }).from(casePolicies).where(eq(casePolicies.version, policy.version));
   if (known) return;
   const [active] = await tx.select().from(casePolicies).where(eq(casePolicies.active, true));
@@ -51,6 +63,8 @@ export async function seedReferenceData(db: Database, seed: SeedData = demoSeed)
   return db.transaction(async (tx) => {
     // One seeder at a time (API and worker may start together).
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('hotline.seed'))`);
+    // And no policy version written through the API meanwhile (db/policy.ts storePolicyVersion takes the same lock).
+    await tx.execute(sql`lock table ${casePolicies} in share row exclusive mode`);
     const [{ count }] = (await tx.execute<{ count: number }>(sql`select count(*)::int as count from units`)).rows as [{ count: number }];
     const [{ policies }] = (await tx.execute<{ policies: number }>(sql`select count(*)::int as policies from case_policies`)).rows as [
       { policies: number },
@@ -63,10 +77,13 @@ export async function seedReferenceData(db: Database, seed: SeedData = demoSeed)
         await tx.insert(dispatchRules).values(seed.dispatchRules.map((r) => ({ ...r, updatedBy: 'seed' }))).onConflictDoNothing();
       }
     }
+    // Before the policy: the default policy counts on the calendar's region.
+    await seedCalendars(tx, seed.calendars ?? [cnCalendarSeed]);
+    const policy = toPolicyDocument(seed.policy);
     if (policies === 0) {
-      await tx.insert(casePolicies).values({ version: seed.policy.version, document: seed.policy, active: true, note: DEFAULT_POLICY_NOTE });
+      await tx.insert(casePolicies).values({ version: policy.version, document: policy, active: true, note: DEFAULT_POLICY_NOTE });
     } else {
-      await upgradeDefaultPolicy(tx, seed.policy);
+      await upgradeDefaultPolicy(tx, policy);
     }
     return { inserted: count === 0 || policies === 0 };
   });

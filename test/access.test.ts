@@ -9,6 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { defaultPolicyDocument } from '../db/seed-policy.js';
 import { STAFF_ROLES, type StaffRole } from '../domain/access.js';
 import { caseUpdates } from '../workflows/case.messages.js';
 import { act, driveTo, eventually, openCase } from './support/cases.js';
@@ -74,6 +75,15 @@ const EXPECTED: Record<string, Row> = {
   'POST /v1/dispatch-rules': row(403, 201, 403, 403, 403, 403, 403, 403, 201, 401),
   'PUT /v1/dispatch-rules/{ruleId}': row(403, 404, 403, 403, 403, 403, 403, 403, 404, 401),
   'DELETE /v1/dispatch-rules/{ruleId}': row(403, 404, 403, 403, 403, 403, 403, 403, 404, 401),
+  // The official calendar: read with reference data, written by admins (years: see YEAR).
+  'GET /v1/calendars': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 401),
+  'GET /v1/calendars/{region}/years/{year}': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 401),
+  'PUT /v1/calendars/{region}/years/{year}': row(403, 403, 403, 403, 403, 403, 403, 403, 200, 401),
+  // Policy versions: read by dispatchers, supervisors, analysts and admins; a new version only by admins.
+  'GET /v1/policies': row(403, 200, 403, 403, 200, 403, 403, 200, 200, 401),
+  'GET /v1/policies/active': row(403, 200, 403, 403, 200, 403, 403, 200, 200, 401),
+  'GET /v1/policies/{version}': row(403, 200, 403, 403, 200, 403, 403, 200, 200, 401),
+  'PUT /v1/policies': row(403, 403, 403, 403, 403, 403, 403, 403, 201, 401),
   // The outbox and its delivery attempts: admins and supervisors.
   'GET /v1/notifications': row(403, 403, 403, 403, 200, 403, 403, 403, 200, 401),
   'POST /v1/cases': row(201, 201, 403, 403, 403, 403, 403, 403, 403, 401),
@@ -100,6 +110,11 @@ const EXPECTED: Record<string, Row> = {
   'POST /codec/session': row(403, 403, 403, 403, 403, 403, 403, 403, 204, 401),
 };
 
+/** Path parameters other than a case id: the seeded calendar region and policy version. */
+const PATH_PARAMS: Record<string, string> = { '{region}': 'CN', '{version}': String(defaultPolicyDocument.version) };
+/** A calendar year per method: GET reads a seeded one, PUT loads one the seed does not have. */
+const YEAR: Record<string, string> = { GET: '2026', PUT: '2027' };
+
 /** A valid query string for routes that need one. */
 const QUERIES: Record<string, string> = {
   'GET /v1/dispatch-rules/match': '?categoryId=edu.fees&areaUnitId=d01-s02',
@@ -110,6 +125,9 @@ const BODIES: Record<string, unknown> = {
   'POST /v1/cases': demoComplaint(),
   'POST /v1/dispatch-rules': { categoryId: 'edu.fees', areaUnitId: 'd01-s02', unitId: 'dept-jy' },
   'PUT /v1/dispatch-rules/{ruleId}': { categoryId: 'edu.fees', areaUnitId: 'd01-s02', unitId: 'dept-jy' },
+  'PUT /v1/calendars/{region}/years/{year}': { holidays: ['2027-01-01', '2027-02-08'], workdays: ['2027-02-20'], source: 'access matrix' },
+  // The default document again (admins store it twice: versions 4 and 5, the same rules as 3).
+  'PUT /v1/policies': (({ version: _v, ...document }) => document)(defaultPolicyDocument),
   'POST /v1/cases/{id}/dispatch': { unitId: 'd01-s02' },
   'POST /v1/cases/{id}/accept': {},
   'POST /v1/cases/{id}/return': { reason: 'not_our_duty', note: '不属于本单位职责' },
@@ -163,7 +181,7 @@ describe('route × role matrix', () => {
 
   for (const [route, expected] of Object.entries(EXPECTED)) {
     it(`${route}: every role, in scope and out of scope`, async () => {
-      const [method, pattern] = route.split(' ') as ['GET' | 'POST', string];
+      const [method, pattern] = route.split(' ') as ['GET' | 'POST' | 'PUT' | 'DELETE', string];
       const got: Record<string, [number, number]> = {};
       for (const who of WHO) {
         const statuses: number[] = [];
@@ -171,7 +189,11 @@ describe('route × role matrix', () => {
         // its own other case number, which answers the same 401 whether or not the case exists.
         const other = who === 'complainant' ? `HL${randomBytes(8).toString('hex').toUpperCase()}` : outCase;
         for (const caseId of [inCase, other]) {
-          const url = pattern.replace('{id}', caseId) + (QUERIES[route] ?? '');
+          const url =
+            pattern
+              .replace('{id}', caseId)
+              .replace(/\{(region|version)\}/g, (p) => PATH_PARAMS[p]!)
+              .replace('{year}', YEAR[method]!) + (QUERIES[route] ?? '');
           const res = await stack.http(method, url, BODIES[route], credentials(who));
           expect(res.status, `${who} ${method} ${url}: ${JSON.stringify(res.body)}`).toBeLessThan(500);
           if (res.status >= 400) expect(res.headers['content-type']).toMatch(/problem\+json/);

@@ -63,3 +63,31 @@ it(`the first page of GET /v1/cases reads cases_created_idx (${ROWS} rows), with
     await client.end();
   }
 });
+
+it(`GET /v1/cases?overdue=true reads an index (cases_created_idx or cases_next_due_idx), never the whole table (${ROWS} rows)`, async () => {
+  const client = new pg.Client({ connectionString: testDb.url });
+  await client.connect();
+  try {
+    // What the projection writes: the nearest deadline of a running clock on open cases (here the reply's, 7 days
+    // after opening, so the older open cases are overdue); null on closed and undispatched ones.
+    await client.query(`update cases set next_due_at = reply_due_at where status in ('dispatched', 'accepted', 'contacted')`);
+    await client.query('analyze cases');
+    const queries: Array<Record<string, string>> = [{ overdue: 'true' }, { overdue: 'true', warning: 'red' }, { overdue: 'false' }];
+    for (const query of queries) {
+      const { sql, params } = listQuery(database.db, listCasesQuery.parse(query)).toSQL();
+      const res = await client.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(`explain (format json) ${sql}`, params);
+      const nodes = nodesOf(res.rows[0]!['QUERY PLAN'][0]!.Plan);
+      const summary = `${JSON.stringify(query)}: ${nodes.map((n) => `${n['Node Type']}${n['Index Name'] ? ` using ${n['Index Name']}` : ''}`).join(' → ')}`;
+      expect(nodes.map((n) => n['Node Type']), summary).not.toContain('Seq Scan');
+      const indexes = nodes.map((n) => n['Index Name']).filter(Boolean);
+      expect(indexes.length, summary).toBeGreaterThan(0);
+      // Either the newest-first index read in order (no sort), or a selective index (the overdue ones by
+      // cases_next_due_idx; red ones by cases_warning_idx) whose few rows are sorted: never a sort of everything.
+      if (nodes.some((n) => n['Node Type'] === 'Sort')) expect(indexes, summary).not.toContain('cases_created_idx');
+      else expect(indexes, summary).toContain('cases_created_idx');
+      if (query.overdue === 'true' && !query.warning) expect(indexes.some((i) => i === 'cases_created_idx' || i === 'cases_next_due_idx'), summary).toBe(true);
+    }
+  } finally {
+    await client.end();
+  }
+});

@@ -14,6 +14,7 @@ import { createDatabase, type DatabaseHandle } from '../../db/client.js';
 import { runMigrations } from '../../db/migrate.js';
 import { demoSeed, seedReferenceData } from '../../db/seed.js';
 import type { CasePolicy } from '../../domain/policy.types.js';
+import type { PolicyDocument } from '../../domain/policy.schema.js';
 import type { DispatchRuleRecord } from '../../domain/dispatch-catalogue.js';
 import { STAFF_ROLES, type StaffRole } from '../../domain/access.js';
 import { generateAuthKeys, mintToken, type AuthKeys, type TokenClaims } from '../../runtime/auth-keys.js';
@@ -55,7 +56,7 @@ export interface TestStack {
    * actions only the case's own unit may take (accept, return, contact, progress, reply), as a handler of the
    * unit the case is at. The access matrix test (test/access.test.ts) sends its own credentials.
    */
-  http<T = any>(method: 'GET' | 'POST', url: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: T; headers: Record<string, unknown> }>;
+  http<T = any>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: T; headers: Record<string, unknown> }>;
   /** The running notification deliverer, when StackOptions.deliverer asked for one. */
   deliverer: NotificationDeliverer | undefined;
   close(): Promise<void>;
@@ -89,6 +90,16 @@ const CREDENTIAL_HEADERS = ['authorization', 'x-api-key', 'x-case-code'];
 /** Actions only the case's own unit may take: the default caller becomes a handler of that unit. */
 const UNIT_ACTION = /^\/v1\/cases\/(HL[0-9A-Z]{16})\/(accept|return|contact|progress|reply)$/;
 
+/**
+ * The stack's policy: the default document with the test's fields over it. A test that gives an inline calendar
+ * without a calendarRegion counts on that calendar; one that gives both (a spread of a resolved policy) on the region.
+ */
+function stackPolicy(over: Partial<CasePolicy> = {}): PolicyDocument {
+  const merged: PolicyDocument = { ...demoSeed.policy, ...over };
+  if (over.calendar && !('calendarRegion' in over)) delete merged.calendarRegion;
+  return merged;
+}
+
 export function withDatabase(adminUrl: string, database: string): string {
   const u = new URL(adminUrl);
   u.pathname = `/${database}`;
@@ -118,7 +129,7 @@ export async function startStack(opts: StackOptions): Promise<TestStack> {
   const testDb = await createTestDatabase(opts.name);
   const direct = createDatabase(testDb.url);
   await runMigrations(direct.db);
-  await seedReferenceData(direct.db, { ...demoSeed, policy: { ...demoSeed.policy, ...opts.policy }, dispatchRules: opts.dispatchRules ?? [] });
+  await seedReferenceData(direct.db, { ...demoSeed, policy: stackPolicy(opts.policy), dispatchRules: opts.dispatchRules ?? [] });
   const database = opts.routeDatabase ? (await direct.close(), createDatabase(opts.routeDatabase(testDb.url))) : direct;
 
   const keys = opts.encryptPayloads === false ? [] : [generatePayloadKey(`test-${randomBytes(3).toString('hex')}`)];

@@ -43,6 +43,17 @@ export function rowToView(r: CaseRow): CaseViewBody {
     nextDueAt: iso(r.nextDueAt),
     hold: r.hold ?? null,
     extensions: r.extensions,
+    callbackAttempts: r.callbackAttempts,
+    rounds: r.rounds,
+    disputed: r.disputed,
+    review: r.review ?? null,
+    demandUnreasonable: r.demandUnreasonable,
+    masterCaseId: r.masterCaseId,
+    repeatCount: r.repeatCount,
+    // The members of a group are the cases pointing at it (cases_master_idx); the view of a live master has them.
+    linkedCaseIds: [],
+    repeatCard: (r.repeatCard as CaseViewBody['repeatCard']) ?? null,
+    rating: r.rating ?? null,
     complainant: { name: r.complainantName, phone: r.complainantPhone },
     location: hasLocation
       ? {

@@ -20,7 +20,8 @@ import type { SignalAction, UpdateAction } from '../workflows/case.messages.js';
 const denied = { 401: problemSchema, 403: problemSchema, 429: problemSchema };
 const errors = { 400: problemSchema, 404: problemSchema, 409: problemSchema, 503: problemSchema, ...denied };
 
-const UPDATE_SUMMARIES: Record<UpdateAction, string> = {
+/** The staff's case actions, each an Update (the complainant's rating has its own public route). */
+const UPDATE_SUMMARIES: Record<Exclude<UpdateAction, 'rate'>, string> = {
   dispatch: 'Dispatch (派单) to a unit',
   accept: 'The unit signs for the case (签收)',
   return: 'The unit returns the case to the dispatcher (退单)',
@@ -35,6 +36,9 @@ const UPDATE_SUMMARIES: Record<UpdateAction, string> = {
   decide_extension: "Approve or deny the pending extension request (the unit's leader or a dispatcher; beyond the first, a supervisor)",
   hold: 'Put the case on hold (挂账): every running clock pauses; reminders go out on the review dates',
   resume: 'Take the case off hold: the clocks restart with the time paused given back',
+  dispute: "The case's unit disputes an unsatisfied result: the case goes to the third-party review queue",
+  review: 'Third-party review (第三方评价) of an unsatisfied or disputed case: is the demand reasonable, was the handling compliant',
+  terminate: '终止办理: end a case whose review found the demand unreasonable (repeated identical demand, or outside law and policy)',
 };
 
 /** Where an action's route lives under /v1/cases/:id/ when it is not the action's own name. */
@@ -42,7 +46,8 @@ const UPDATE_PATHS: Partial<Record<UpdateAction, string>> = {
   request_extension: 'extension-requests',
   decide_extension: 'extension-requests/decision',
 };
-const SIGNAL_SUMMARIES: Record<SignalAction, string> = {
+/** Supervisor pushes (the repeat link between cases is the API's own signal, sent at intake). */
+const SIGNAL_SUMMARIES: Record<Exclude<SignalAction, 'repeat'>, string> = {
   escalate: 'Escalate (督办) to a higher supervision level',
   reassign: 'Reassign (改派) to another unit',
   urge: 'Urge (催办) the unit that has the case, with a note; the unit is sent a notice',
@@ -112,7 +117,7 @@ export function casesRoutes(cases: CasesService): FastifyPluginAsyncZod {
       async (req) => cases.events(req.params.id, principalOf(req)),
     );
 
-    for (const action of Object.keys(UPDATE_SUMMARIES) as UpdateAction[]) {
+    for (const action of Object.keys(UPDATE_SUMMARIES) as Array<keyof typeof UPDATE_SUMMARIES>) {
       app.post(
         `/v1/cases/:id/${UPDATE_PATHS[action] ?? action}`,
         {
@@ -130,7 +135,7 @@ export function casesRoutes(cases: CasesService): FastifyPluginAsyncZod {
       );
     }
 
-    for (const action of Object.keys(SIGNAL_SUMMARIES) as SignalAction[]) {
+    for (const action of Object.keys(SIGNAL_SUMMARIES) as Array<keyof typeof SIGNAL_SUMMARIES>) {
       app.post(
         `/v1/cases/:id/${action}`,
         {

@@ -10,6 +10,9 @@ import {
   MAX_ESCALATION_LEVEL,
   RETURN_REASONS,
   SATISFACTION,
+  CALLBACK_OUTCOMES,
+  REPEAT_CARDS,
+  TERMINATION_GROUNDS,
   TRIAGE_OUTCOMES,
   WARNING_LEVELS,
 } from '../domain/case.types.js';
@@ -99,12 +102,21 @@ export const actionBodies = {
   contact: z.strictObject({ method: z.enum(CONTACT_METHODS), note }),
   progress: z.strictObject({ note: text(2000) }),
   reply: z.strictObject({ content: text(5000), resolved: z.boolean() }),
-  callback: z.strictObject({
-    contacted: z.boolean(),
-    resolved: z.boolean(),
-    satisfaction: z.enum(SATISFACTION),
-    note,
-  }),
+  // One attempt: reached (the survey's three answers are required) or failed (no answers).
+  callback: z
+    .strictObject({
+      outcome: z.enum(CALLBACK_OUTCOMES).default('reached').describe('reached, or a failed attempt: no_answer, refused, wrong_number'),
+      contacted: z.boolean().optional().describe('Did the unit contact you? (reached only)'),
+      resolved: z.boolean().optional(),
+      satisfaction: z.enum(SATISFACTION).optional(),
+      note,
+    })
+    .superRefine((b, ctx) => {
+      for (const field of ['contacted', 'resolved', 'satisfaction'] as const) {
+        if (b.outcome === 'reached' && b[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: 'required when the complainant was reached' });
+        if (b.outcome !== 'reached' && b[field] !== undefined) ctx.addIssue({ code: 'custom', path: [field], message: 'only a reached callback has survey answers' });
+      }
+    }),
   escalate: z.strictObject({ reason: text(2000), level: z.number().int().min(1).max(MAX_ESCALATION_LEVEL).optional() }),
   reassign: z.strictObject({ unitId: id, reason: text(2000) }),
   urge: z.strictObject({ note: text(2000), unitId: id.optional().describe('A cooperating unit that owes its part; default: the unit that has the case') }),
@@ -125,6 +137,10 @@ export const actionBodies = {
     reviewDates: z.array(isoDateTime).min(1).max(24).describe('When to review the hold: a reminder goes out on each'),
   }),
   resume: z.strictObject({ note: text(2000) }),
+  dispute: z.strictObject({ reason: text(2000) }),
+  review: z.strictObject({ demandReasonable: z.boolean(), handlingCompliant: z.boolean(), reason: text(2000) }),
+  terminate: z.strictObject({ grounds: z.enum(TERMINATION_GROUNDS), reason: text(2000) }),
+  rate: z.strictObject({ satisfaction: z.enum(SATISFACTION), resolved: z.boolean(), comment: text(500).optional() }),
 } as const;
 
 const clockSchema = z.object({
@@ -242,6 +258,32 @@ export const caseView = z.object({
   hold: holdView.nullable(),
   /** Extension requests (延期) and their decisions. */
   extensions: z.array(extensionView),
+  /** Every callback attempt (回访) and each handling round's result as the callback found it. */
+  callbackAttempts: z.array(
+    z.object({ at: z.string(), by: z.string(), round: z.number(), outcome: z.enum(CALLBACK_OUTCOMES), note: z.string().optional() }),
+  ),
+  rounds: z.array(
+    z.object({
+      round: z.number(),
+      unitId: z.string().nullable(),
+      repliedAt: z.string().nullable(),
+      callbackAt: z.string(),
+      contacted: z.boolean(),
+      resolved: z.boolean(),
+      satisfaction: z.enum(SATISFACTION),
+    }),
+  ),
+  /** The unit disputed an unsatisfied result; the third-party review's verdict; whether the demand was found unreasonable (out of the rates). */
+  disputed: z.boolean(),
+  review: z.object({ at: z.string(), by: z.string(), demandReasonable: z.boolean(), handlingCompliant: z.boolean(), reason: z.string() }).nullable(),
+  demandUnreasonable: z.boolean(),
+  /** Repeat complaints (并单): the master this case is linked to; on a master, the group's size, members and card. */
+  masterCaseId: z.string().nullable(),
+  repeatCount: z.number(),
+  linkedCaseIds: z.array(z.string()),
+  repeatCard: z.enum(REPEAT_CARDS).nullable(),
+  /** The complainant's online rating. */
+  rating: z.object({ at: z.string(), satisfaction: z.enum(SATISFACTION), resolved: z.boolean(), comment: z.string().optional() }).nullable(),
   complainant: complainantView,
   location: locationView.nullable(),
   createdAt: z.string(),

@@ -20,7 +20,18 @@ import {
   uniqueIndex,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
-import type { Clock, CooperationPart, DispatchRecord, ExtensionRecord, HoldRecord, TriageRecord } from '../domain/case.types.js';
+import type {
+  CallbackAttempt,
+  Clock,
+  CooperationPart,
+  DispatchRecord,
+  ExtensionRecord,
+  HoldRecord,
+  RatingRecord,
+  ReviewRecord,
+  RoundRecord,
+  TriageRecord,
+} from '../domain/case.types.js';
 import type { ClockName } from '../domain/policy.types.js';
 
 const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -115,6 +126,19 @@ export const cases = pgTable(
     hold: jsonb('hold').$type<HoldRecord>(),
     /** Extension requests (延期) and their decisions, oldest first. */
     extensions: jsonb('extensions').$type<ExtensionRecord[]>().notNull().default([]),
+    /** Callback attempts (回访), every round, oldest first; and each handling round's result. */
+    callbackAttempts: jsonb('callback_attempts').$type<CallbackAttempt[]>().notNull().default([]),
+    rounds: jsonb('rounds').$type<RoundRecord[]>().notNull().default([]),
+    /** Third-party review (第三方评价): the verdict, and the flag that takes the case out of rate denominators. */
+    review: jsonb('review').$type<ReviewRecord>(),
+    disputed: boolean('disputed').notNull().default(false),
+    demandUnreasonable: boolean('demand_unreasonable').notNull().default(false),
+    /** Repeat complaints (并单): the master this case is linked to; on a master, the group's size and card. */
+    masterCaseId: text('master_case_id'),
+    repeatCount: integer('repeat_count').notNull().default(1),
+    repeatCard: text('repeat_card'),
+    /** The complainant's online rating (好差评), once. */
+    rating: jsonb('rating').$type<RatingRecord>(),
     createdAt: tz('created_at').notNull(),
     updatedAt: tz('updated_at').notNull(),
     closedAt: tz('closed_at'),
@@ -139,6 +163,14 @@ export const cases = pgTable(
     index('cases_cooperating_units_idx').using('gin', t.cooperatingUnitIds),
     index('cases_linked_idx').on(t.linkedCaseId).where(sql`${t.linkedCaseId} is not null`),
     index('cases_next_due_idx').on(t.nextDueAt).where(sql`${t.nextDueAt} is not null`),
+    // The repeat matcher's three indexed searches (api/repeats): same place, same coordinates cell, same complainant;
+    // each with the category and a time window.
+    index('cases_repeat_place_idx').on(t.categoryId, t.areaUnitId, t.createdAt),
+    index('cases_repeat_coords_idx').on(t.categoryId, t.lat, t.lng).where(sql`${t.lat} is not null`),
+    index('cases_repeat_complainant_idx').on(t.complainantPhone, t.categoryId, t.createdAt),
+    index('cases_master_idx').on(t.masterCaseId).where(sql`${t.masterCaseId} is not null`),
+    // The review queue: closed unsatisfied or disputed, not yet reviewed.
+    index('cases_review_queue_idx').on(t.updatedAt).where(sql`(${t.outcome} = 'unsatisfied' or ${t.disputed}) and ${t.review} is null`),
   ],
 );
 

@@ -54,6 +54,12 @@ export const CASE_ACTIONS = [
   'case.decide_extension',
   'case.hold',
   'case.resume',
+  'case.dispute',
+  'case.review',
+  'case.terminate',
+  'case.rate',
+  /** The API's own link of a repeat complaint to its master (never a caller's action): no role holds it. */
+  'case.repeat',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -68,6 +74,8 @@ export const GENERAL_ACTIONS = [
   'policy.write',
   'calendar.write',
   'notification.read',
+  'review.queue',
+  'repeat.read',
   'codec.encode',
   'codec.decode',
 ] as const;
@@ -111,11 +119,12 @@ export const ACCESS: Record<Role, Grants> = {
     'case.hold': 'subtree',
     'case.resume': 'subtree',
     'policy.read': 'city',
+    'repeat.read': 'city',
   },
   unit_handler: handleUnit,
   // A leader also pushes cases copied to the unit (a district following its streets), decides the unit's first
   // extension, and puts a case on hold (挂账) or takes it off.
-  unit_leader: { ...handleUnit, 'case.urge': 'copied', 'case.decide_extension': 'unit', 'case.hold': 'unit', 'case.resume': 'unit' },
+  unit_leader: { ...handleUnit, 'case.urge': 'copied', 'case.decide_extension': 'unit', 'case.hold': 'unit', 'case.resume': 'unit', 'case.dispute': 'unit' },
   supervisor: {
     ...readSubtree,
     'case.escalate': 'subtree',
@@ -128,10 +137,13 @@ export const ACCESS: Record<Role, Grants> = {
     'catalogue.read': 'city',
     'policy.read': 'city',
     'notification.read': 'city',
+    'case.terminate': 'subtree',
+    'review.queue': 'city',
+    'repeat.read': 'city',
   },
   callback_agent: { ...readCity, 'case.callback': 'city' },
-  reviewer: readCity,
-  analyst: { 'case.list': 'city', 'case.read': 'city', 'reference.read': 'city', 'policy.read': 'city' },
+  reviewer: { ...readCity, 'case.review': 'city', 'case.terminate': 'city', 'review.queue': 'city' },
+  analyst: { 'case.list': 'city', 'case.read': 'city', 'reference.read': 'city', 'policy.read': 'city', 'repeat.read': 'city' },
   admin: {
     ...readCity,
     'codec.encode': 'city',
@@ -143,7 +155,7 @@ export const ACCESS: Record<Role, Grants> = {
     'calendar.write': 'city',
     'notification.read': 'city',
   },
-  complainant: { 'case.read': 'own_case', 'case.events': 'own_case' },
+  complainant: { 'case.read': 'own_case', 'case.events': 'own_case', 'case.rate': 'own_case' },
 };
 
 /**

@@ -120,7 +120,15 @@ const SAMPLE: Record<CaseAction, () => CaseCommand> = {
   decide_extension: () => cmd.decideExtension(),
   hold: () => cmd.hold(),
   resume: cmd.resume,
+  dispute: () => ({ kind: 'dispute', payload: { reason: '诉求超出本单位职权' } }),
+  review: () => ({ kind: 'review', payload: { demandReasonable: false, handlingCompliant: true, reason: '诉求缺乏政策依据' } }),
+  terminate: () => ({ kind: 'terminate', payload: { grounds: 'outside_law_and_policy', reason: '经评议诉求不合理' } }),
+  repeat: () => ({ kind: 'repeat', payload: { caseId: 'HL0000000000000009' } }),
+  rate: () => ({ kind: 'rate', payload: { satisfaction: 'satisfied', resolved: true } }),
 };
+
+/** Actions allowed in a status only when the case also has something for them (a re-handled round, a review, a reply). */
+const GUARDED: readonly CaseAction[] = ['dispute', 'review', 'terminate', 'rate'];
 
 function violation(fn: () => unknown): RuleViolation {
   try {
@@ -173,6 +181,16 @@ describe('open', () => {
       seq: 1,
       hold: null,
       extensions: [],
+      callbackAttempts: [],
+      rounds: [],
+      disputed: false,
+      review: null,
+      demandUnreasonable: false,
+      masterCaseId: null,
+      repeatCount: 1,
+      linkedCaseIds: [],
+      repeatCard: null,
+      rating: null,
     });
     // 受理告知 to the complainant, resolved from the record at delivery (no personal data in the notice).
     expect(t.notifications).toEqual([
@@ -198,8 +216,8 @@ describe('ALLOWED_FROM', () => {
     for (const a of CASE_ACTIONS) for (const s of ALLOWED_FROM[a]) expect(CASE_STATUSES).toContain(s);
   });
 
-  it('allows nothing on a closed case and escalation on every open one', () => {
-    for (const a of CASE_ACTIONS) expect(ALLOWED_FROM[a]).not.toContain('closed');
+  it('allows on a closed case only late feedback (review, termination, rating) and escalation on every open one', () => {
+    for (const a of CASE_ACTIONS) if (!['review', 'terminate', 'rate'].includes(a)) expect(ALLOWED_FROM[a]).not.toContain('closed');
     for (const s of CASE_STATUSES.filter((x) => x !== 'closed')) expect(ALLOWED_FROM.escalate).toContain(s);
   });
 });
@@ -214,7 +232,15 @@ describe('check and apply: every action in every status', () => {
     expect(state.status).toBe(status);
     const c = SAMPLE[action]();
     const now = T0 + 60 * S;
-    if (ALLOWED_FROM[action].includes(status)) {
+    if (ALLOWED_FROM[action].includes(status) && GUARDED.includes(action)) {
+      // Allowed by status, refused (409 with the state) unless the case has what the action needs.
+      try {
+        check(state, c);
+      } catch (e) {
+        expect(e).toBeInstanceOf(RuleViolation);
+        expect((e as RuleViolation).state).toBe(status);
+      }
+    } else if (ALLOWED_FROM[action].includes(status)) {
       expect(() => check(state, c)).not.toThrow();
       const t = apply(state, c, ctx(now));
       expect(t.events.length).toBeGreaterThanOrEqual(1);

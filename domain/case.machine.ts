@@ -7,6 +7,7 @@ import { DomainError, RuleViolation } from './errors.js';
 import { cancelClocks, pauseClocks, resumeClocks, startClocks, stopClock, warningLevelOf } from './case.clocks.js';
 import { checkExtensionDecision, checkExtensionRequest, decideExtension, requestExtension } from './case.extension.js';
 import { sendTo } from './case.routing.js';
+import { callback, checkCallback, checkDispute, checkRate, checkReview, checkTerminate, rate, repeat, review, terminate } from './case.closing.js';
 import { chain, iso, record, type Draft, type Notice, type Transition } from './case.record.js';
 import type { CasePolicy, CaseSetup } from './policy.types.js';
 import {
@@ -50,6 +51,14 @@ export const ALLOWED_FROM: Readonly<Record<CaseAction, readonly CaseStatus[]>> =
   // Once the unit has signed for it: it is the unit that finds the problem cannot be solved now.
   hold: ['accepted', 'contacted'],
   resume: ['on_hold'],
+  // A re-handled case's unit disputes the unsatisfied result it got.
+  dispute: [...HANDLING, 'replied'],
+  // A closed case takes these while its workflow waits for late feedback (lingerUntil): the review of an
+  // unsatisfied case, the termination after it, the complainant's rating.
+  review: [...OPEN, 'closed'],
+  terminate: [...OPEN, 'closed'],
+  repeat: OPEN,
+  rate: ['replied', 'closed'],
 };
 
 /** Actions a cooperating unit (协办) takes for its own part; every other unit action is the lead's. */
@@ -87,6 +96,16 @@ export function open(caseId: string, intake: CaseIntake, now: number, actor: Act
     triage: null,
     hold: null,
     extensions: [],
+    callbackAttempts: [],
+    rounds: [],
+    disputed: false,
+    review: null,
+    demandUnreasonable: false,
+    masterCaseId: intake.masterCaseId ?? null,
+    repeatCount: 1,
+    linkedCaseIds: [],
+    repeatCard: null,
+    rating: null,
     createdAt: iso(now),
     updatedAt: iso(now),
     closedAt: null,
@@ -94,7 +113,8 @@ export function open(caseId: string, intake: CaseIntake, now: number, actor: Act
   };
   // 受理告知: the complainant is told the case number (the deliverer resolves their contact from the record).
   const acceptance: Notice = { kind: 'acceptance', recipient: 'complainant', unitId: null, message: `您的诉求已受理，工单号 ${caseId}` };
-  return record(state, [{ type: 'received', data: { channel: intake.channel, categoryId: intake.categoryId }, notices: [acceptance] }], now, actor);
+  const data = { channel: intake.channel, categoryId: intake.categoryId, ...(intake.masterCaseId && { masterCaseId: intake.masterCaseId }) };
+  return record(state, [{ type: 'received', data, notices: [acceptance] }], now, actor);
 }
 
 const SYSTEM: Actor = { id: 'system', role: 'system' };
@@ -204,6 +224,21 @@ export function check(state: CaseState, cmd: CaseCommand, ctx: CheckContext = {}
       if (dates.some((d, i) => i > 0 && d <= dates[i - 1]!)) refuse('review dates must be in ascending order');
       break;
     }
+    case 'callback':
+      checkCallback(state, cmd.payload, refuse);
+      break;
+    case 'dispute':
+      checkDispute(state, refuse);
+      break;
+    case 'review':
+      checkReview(state, refuse);
+      break;
+    case 'terminate':
+      checkTerminate(state, refuse);
+      break;
+    case 'rate':
+      checkRate(state, ctx.now, ctx.policy, refuse);
+      break;
     case 'urge': {
       const target = cmd.payload.unitId;
       if (target !== undefined && target !== state.unitId && !(state.cooperation ?? []).some((p) => p.unitId === target && p.status !== 'reported')) {
@@ -293,30 +328,25 @@ export function apply(state: CaseState, cmd: CaseCommand, ctx: Context): Transit
       drafts.push({ type: 'replied', data: { content: cmd.payload.content, resolved: cmd.payload.resolved, ...(writeOff && { writeOff: true }) } });
       break;
     }
-    case 'callback': {
-      const survey = cmd.payload;
-      stopClock(s, 'callback', now);
-      drafts.push({ type: 'callback_recorded', data: { ...survey, note: survey.note ?? null, round: s.round } });
-      const unsolved = survey.satisfaction === 'unsatisfied' || !survey.resolved;
-      if (unsolved && s.round <= ctx.policy.maxExtraRounds) {
-        s.round += 1;
-        s.status = 'dispatched';
-        s.escalationLevel = Math.max(s.escalationLevel, 1);
-        startClocks(s, ['signFor', 'reply'], ctx);
-        if (s.dispatches) {
-          // Cases from before the dispatch history keep their old shape (nothing new to record for them).
-          const cooperating = (s.cooperation ?? []).map((p) => p.unitId);
-          sendTo(s, s.unitId!, 'rehandling', ctx, { ...(cooperating.length && { cooperating }), ...(s.copiedUnitIds && { copyTo: s.copiedUnitIds }) });
-        }
-        drafts.push({ type: 'rehandling_started', data: { round: s.round, unitId: s.unitId, escalationLevel: s.escalationLevel } });
-      } else {
-        s.status = 'closed';
-        s.outcome = unsolved ? 'unsatisfied' : 'resolved';
-        s.closedAt = iso(now);
-        drafts.push({ type: 'closed', data: { outcome: s.outcome, round: s.round } });
-      }
+    case 'callback':
+      drafts.push(...callback(s, cmd.payload, ctx));
       break;
-    }
+    case 'dispute':
+      s.disputed = true;
+      drafts.push({ type: 'disputed', data: { reason: cmd.payload.reason, round: s.round } });
+      break;
+    case 'review':
+      drafts.push(review(s, cmd.payload, ctx));
+      break;
+    case 'terminate':
+      drafts.push(...terminate(s, cmd.payload, ctx));
+      break;
+    case 'repeat':
+      drafts.push(...repeat(s, cmd.payload, ctx));
+      break;
+    case 'rate':
+      drafts.push(rate(s, cmd.payload, ctx));
+      break;
     case 'escalate': {
       const from = s.escalationLevel;
       s.escalationLevel = cmd.payload.level ?? from + 1;

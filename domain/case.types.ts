@@ -21,13 +21,25 @@ export const MAX_ESCALATION_LEVEL = ESCALATION_LEVELS.length - 1;
 export const SATISFACTION = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
 export type Satisfaction = (typeof SATISFACTION)[number];
 
+/** How a callback attempt went; anything but reached is a failed attempt. */
+export const CALLBACK_OUTCOMES = ['reached', 'no_answer', 'refused', 'wrong_number'] as const;
+export type CallbackOutcome = (typeof CALLBACK_OUTCOMES)[number];
+
+/** Repeat cards (Hefei Luyang): by the number of complaints linked to one master. */
+export const REPEAT_CARDS = ['yellow', 'orange', 'red'] as const;
+export type RepeatCard = (typeof REPEAT_CARDS)[number];
+
 /**
  * How a case ended. resolved / unsatisfied after handling; the rest are triage outcomes (Beijing Art. 11) that
  * close a case at intake without dispatch: still a recorded case, with its outcome.
  */
 export const TRIAGE_OUTCOMES = ['consultation', 'emergency_transfer', 'referred', 'repeat', 'out_of_scope'] as const;
 export type TriageOutcome = (typeof TRIAGE_OUTCOMES)[number];
-export const CASE_OUTCOMES = ['resolved', 'unsatisfied', ...TRIAGE_OUTCOMES] as const;
+/**
+ * callback_invalid: the complainant could not be reached for the callback (policy: 3 failed attempts); the case
+ * closes without counting in the rates. terminated: 终止办理 after review (repeated identical or unlawful demands).
+ */
+export const CASE_OUTCOMES = ['resolved', 'unsatisfied', 'callback_invalid', 'terminated', ...TRIAGE_OUTCOMES] as const;
 export type CaseOutcome = (typeof CASE_OUTCOMES)[number];
 
 /** 110 police, 119 fire, 120 ambulance, 122 traffic accidents. */
@@ -76,6 +88,8 @@ export interface CaseIntake {
   location?: CaseLocation;
   /** Answered at intake without dispatch: the case opens closed with this outcome. */
   triage?: TriageCommand;
+  /** Filled by the API's repeat matcher: the master case this complaint repeats (并单). */
+  masterCaseId?: string;
   /** Hash of the request body, to tell a repeat of the same request from a reused key. */
   requestHash?: string;
   idempotencyKey?: string;
@@ -146,6 +160,42 @@ export interface TriageRecord {
   linkedStatus?: string;
 }
 
+export interface CallbackAttempt {
+  at: string;
+  by: string;
+  round: number;
+  outcome: CallbackOutcome;
+  note?: string;
+}
+
+/** One handling round's result, as the callback found it. */
+export interface RoundRecord {
+  round: number;
+  unitId: string | null;
+  repliedAt: string | null;
+  callbackAt: string;
+  contacted: boolean;
+  resolved: boolean;
+  satisfaction: Satisfaction;
+}
+
+/** 第三方评价: an independent reviewer's verdict on an unsatisfied or disputed case. */
+export interface ReviewRecord {
+  at: string;
+  by: string;
+  demandReasonable: boolean;
+  handlingCompliant: boolean;
+  reason: string;
+}
+
+/** The complainant's own online rating (好差评), once, inside the window after the reply. */
+export interface RatingRecord {
+  at: string;
+  satisfaction: Satisfaction;
+  resolved: boolean;
+  comment?: string;
+}
+
 /** A hold (挂账): the problem cannot be solved now; all running clocks pause until it is resumed. */
 export interface HoldRecord {
   reason: string;
@@ -212,6 +262,20 @@ export interface CaseState {
   /** Added with the deadlines issue. The hold the case is on (status on_hold), or null. */
   hold?: HoldRecord | null;
   extensions?: ExtensionRecord[];
+  /** Added with closing the loop: callback attempts, each round's result, review, repeats, the online rating. */
+  callbackAttempts?: CallbackAttempt[];
+  rounds?: RoundRecord[];
+  disputed?: boolean;
+  review?: ReviewRecord | null;
+  /** Set by a review that found the demand unreasonable: the case leaves the rates' denominators. */
+  demandUnreasonable?: boolean;
+  /** A repeat: the master case it is linked to. */
+  masterCaseId?: string | null;
+  /** On a master: how many complaints the group holds (itself included), the cases linked, and its card. */
+  repeatCount?: number;
+  linkedCaseIds?: string[];
+  repeatCard?: RepeatCard | null;
+  rating?: RatingRecord | null;
   createdAt: string;
   updatedAt: string;
   closedAt: string | null;
@@ -244,6 +308,13 @@ export const CASE_EVENT_TYPES = [
   'held',
   'hold_review_due',
   'resumed',
+  'callback_attempted',
+  'disputed',
+  'reviewed',
+  'terminated',
+  'repeat_linked',
+  'repeat_card_raised',
+  'rated',
   'warning_raised',
   'signal_ignored',
 ] as const;
@@ -278,6 +349,8 @@ export const NOTIFICATION_KINDS = [
   'extension_decision',
   /** A hold's review date has come: to the unit's principal leader. */
   'hold_review',
+  /** A repeat card (yellow / orange / red) on a master case: to the leader level its colour names. */
+  'repeat_card',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -309,7 +382,25 @@ export interface ReturnCommand { reason: ReturnReason; note: string }
 export interface ContactCommand { method: ContactMethod; note?: string }
 export interface ProgressCommand { note: string }
 export interface ReplyCommand { content: string; resolved: boolean }
-export interface CallbackCommand { contacted: boolean; resolved: boolean; satisfaction: Satisfaction; note?: string }
+/**
+ * One callback attempt. Reached: the survey (contacted by the unit? resolved? satisfaction). Otherwise a failed
+ * attempt; after the policy's number of them the callback is invalid. (A payload without `outcome` is a reached one:
+ * the form before attempts were recorded.)
+ */
+export type CallbackCommand =
+  | { outcome?: 'reached'; contacted: boolean; resolved: boolean; satisfaction: Satisfaction; note?: string }
+  | { outcome: Exclude<CallbackOutcome, 'reached'>; note?: string };
+/** The case's unit disputes an unsatisfied result: the case goes to the third-party review queue. */
+export interface DisputeCommand { reason: string }
+/** 第三方评价: the reviewer's verdict. */
+export interface ReviewCommand { demandReasonable: boolean; handlingCompliant: boolean; reason: string }
+/** 终止办理: after a review found the demand unreasonable. */
+export const TERMINATION_GROUNDS = ['repeated_identical_demand', 'outside_law_and_policy'] as const;
+export interface TerminateCommand { grounds: (typeof TERMINATION_GROUNDS)[number]; reason: string }
+/** A later complaint with the same demand was linked to this master case (并单). */
+export interface RepeatCommand { caseId: string }
+/** The complainant's online rating (好差评). */
+export interface RateCommand { satisfaction: Satisfaction; resolved: boolean; comment?: string }
 export interface EscalateCommand { reason: string; level?: number }
 export interface ReassignCommand { unitId: string; reason: string; /** Filled by the API: see DispatchCommand. */ copyTo?: string[] }
 /** 催办: a push to the unit that has the case (or to one of its cooperating units), with a note; the unit is sent a notice. */
@@ -345,7 +436,12 @@ export type CaseCommand =
   | { kind: 'request_extension'; payload: RequestExtensionCommand }
   | { kind: 'decide_extension'; payload: DecideExtensionCommand }
   | { kind: 'hold'; payload: HoldCommand }
-  | { kind: 'resume'; payload: ResumeCommand };
+  | { kind: 'resume'; payload: ResumeCommand }
+  | { kind: 'dispute'; payload: DisputeCommand }
+  | { kind: 'review'; payload: ReviewCommand }
+  | { kind: 'terminate'; payload: TerminateCommand }
+  | { kind: 'repeat'; payload: RepeatCommand }
+  | { kind: 'rate'; payload: RateCommand };
 export type CaseAction = CaseCommand['kind'];
 export const CASE_ACTIONS = [
   'dispatch',
@@ -365,4 +461,9 @@ export const CASE_ACTIONS = [
   'decide_extension',
   'hold',
   'resume',
+  'dispute',
+  'review',
+  'terminate',
+  'repeat',
+  'rate',
 ] as const satisfies readonly CaseAction[];

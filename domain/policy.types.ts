@@ -71,6 +71,24 @@ export interface CasePolicy {
   calendarRegion?: string;
   /** Extension (延期) of the reply deadline. */
   extension?: ExtensionPolicy;
+  /** Fields below came with closing the loop (policy version 4). */
+  /** Failed callback attempts after which the callback is invalid (DOMAIN default 3). */
+  callbackMaxAttempts?: number;
+  /** How long a case closed unsatisfied waits for the third-party review before its workflow ends. */
+  reviewWindow?: DurationSpec;
+  /** Repeat complaints: the window and distance that make two complaints the same demand, and the cards. */
+  repeats?: RepeatPolicy;
+  /** How long after the reply the complainant may rate online. */
+  ratingWindow?: DurationSpec;
+}
+
+export interface RepeatPolicy {
+  /** DOMAIN default 30 days. */
+  window: DurationSpec;
+  /** Two places are the same within this many metres (when both have coordinates). */
+  distanceMeters: number;
+  /** From this many complaints in a group, this card, raising the escalation level to `level`. Ascending. */
+  cards: Array<{ count: number; card: 'yellow' | 'orange' | 'red'; level: number }>;
 }
 
 export interface ExtensionPolicy {

@@ -60,6 +60,11 @@ const CASE_ACTION_ROW = {
   triage: row(409, [409, 404], [403, 404], [403, 404], [403, 404], 403, 403, 403, 403, [403, 401]),
   // Only a cooperating unit of the case may: the matrix's cases have none, so the case's own unit is refused too.
   cooperating: row(403, [403, 404], [403, 404], [403, 404], [403, 404], 403, 403, 403, 403, [403, 401]),
+  // Extension decisions and holds: the unit's leader, a dispatcher or a supervisor of the subtree.
+  leaderOrSubtree: row(403, [409, 404], [403, 404], [409, 404], [409, 404], 403, 403, 403, 403, [403, 401]),
+  leader: row(403, [403, 404], [403, 404], [409, 404], [403, 404], 403, 403, 403, 403, [403, 401]),
+  review: row(403, [403, 404], [403, 404], [403, 404], [403, 404], 403, [409, 409], 403, 403, [403, 401]),
+  terminate: row(403, [403, 404], [403, 404], [403, 404], [409, 404], 403, [409, 409], 403, 403, [403, 401]),
 };
 
 const EXPECTED: Record<string, Row> = {
@@ -103,6 +108,13 @@ const EXPECTED: Record<string, Row> = {
   'POST /v1/cases/{id}/triage': CASE_ACTION_ROW.triage,
   'POST /v1/cases/{id}/cooperate': CASE_ACTION_ROW.cooperating,
   'POST /v1/cases/{id}/report': CASE_ACTION_ROW.cooperating,
+  'POST /v1/cases/{id}/extension-requests': CASE_ACTION_ROW.unit,
+  'POST /v1/cases/{id}/extension-requests/decision': CASE_ACTION_ROW.leaderOrSubtree,
+  'POST /v1/cases/{id}/hold': CASE_ACTION_ROW.leaderOrSubtree,
+  'POST /v1/cases/{id}/resume': CASE_ACTION_ROW.leaderOrSubtree,
+  'POST /v1/cases/{id}/dispute': CASE_ACTION_ROW.leader,
+  'POST /v1/cases/{id}/review': CASE_ACTION_ROW.review,
+  'POST /v1/cases/{id}/terminate': CASE_ACTION_ROW.terminate,
   'POST /codec/encode': row(403, 403, 403, 403, 403, 403, 403, 403, 200, 401),
   'POST /codec/decode': row(403, 403, 403, 403, 403, 403, 403, 403, 200, 401),
   'GET /codec/login': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
@@ -141,6 +153,13 @@ const BODIES: Record<string, unknown> = {
   'POST /v1/cases/{id}/triage': { outcome: 'consultation', note: '已当场解答' },
   'POST /v1/cases/{id}/cooperate': {},
   'POST /v1/cases/{id}/report': { content: '本单位部分已完成' },
+  'POST /v1/cases/{id}/extension-requests': { days: 3, reason: '需协调多个部门' },
+  'POST /v1/cases/{id}/extension-requests/decision': { approve: true, note: '同意' },
+  'POST /v1/cases/{id}/hold': { reason: '需纳入改造计划', reviewDates: ['2099-01-01T00:00:00Z'] },
+  'POST /v1/cases/{id}/resume': { note: '已开工' },
+  'POST /v1/cases/{id}/dispute': { reason: '诉求超出职权' },
+  'POST /v1/cases/{id}/review': { demandReasonable: false, handlingCompliant: true, reason: '诉求缺乏依据' },
+  'POST /v1/cases/{id}/terminate': { grounds: 'outside_law_and_policy', reason: '诉求不合理' },
   'POST /codec/encode': { payloads: [] },
   'POST /codec/decode': { payloads: [] },
 };

@@ -141,8 +141,8 @@ describe('a complaint from intake to close', () => {
       const last = events.body.items.at(-1);
       expect(last).toMatchObject({ type: 'urged', actor: { id: 'supervisor-d01', role: 'supervisor' }, data: { unitId: 'd01-s01', note: '群众反映强烈，请今日内联系' } });
     });
-    // Besides the copy to the street's district at dispatch, one notice: the urging.
-    const outbox = (await stack.database.db.select().from(notifications).where(eq(notifications.caseId, id))).filter((n) => n.kind !== 'copy');
+    // Besides the acceptance notice and the copy to the street's district at dispatch, one notice: the urging.
+    const outbox = (await stack.database.db.select().from(notifications).where(eq(notifications.caseId, id))).filter((n) => n.kind !== 'copy' && n.kind !== 'acceptance');
     expect(outbox).toEqual([expect.objectContaining({ kind: 'urging', recipient: 'd01-s01', message: '催办: 群众反映强烈，请今日内联系' })]);
     expect((await stack.http('GET', `/v1/cases/${id}`)).body).toMatchObject({ status: 'dispatched', unitId: 'd01-s01' });
     // Nothing to urge once the unit has replied: 409 with the state.

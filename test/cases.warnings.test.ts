@@ -59,8 +59,8 @@ describe('deadline warnings', () => {
     });
     expect(warnings.map((w) => (w.data as { level: string }).level)).toEqual(['yellow', 'red']);
     const notices = await stack.database.db.select().from(notifications).where(eq(notifications.caseId, id)).orderBy(asc(notifications.seq));
-    // (The dispatch to a street also copied its district: not a warning.)
-    expect(notices.filter((n) => n.kind !== 'copy').map((n) => [n.kind, n.recipient, n.unitId])).toEqual([
+    // (The acceptance notice to the complainant and the copy to the street's district are not warnings.)
+    expect(notices.filter((n) => n.kind !== 'copy' && n.kind !== 'acceptance').map((n) => [n.kind, n.recipient, n.unitId])).toEqual([
       ['yellow_warning', 'deputy_leader', 'd01-s01'],
       ['red_warning', 'principal_leader', 'd01-s01'],
       ['urging', 'handler', 'd01-s01'],

@@ -77,7 +77,10 @@ describe('dispatch catalogue', () => {
         ['dispatched', 'system'],
       ]);
       expect(events[1]!.data).toMatchObject({ kind: 'catalogue', ruleId: 'r-sanitation-d01', copiedTo: ['d01'] });
-      expect((await notices(id)).map((n) => [n.kind, n.unitId])).toEqual([['copy', 'd01']]);
+      expect((await notices(id)).map((n) => [n.kind, n.unitId])).toEqual([
+        ['acceptance', null],
+        ['copy', 'd01'],
+      ]);
     });
     await eventually(async () => expect(await searchIds(`AssignedUnit = 'd01-s02' AND CaseStatus = 'dispatched'`)).toContain(id));
   });

@@ -12,8 +12,11 @@ import type {
   ContactCommand,
   CooperateCommand,
   DecideExtensionCommand,
+  DisputeCommand,
   DispatchCommand,
   HoldCommand,
+  RateCommand,
+  RepeatCommand,
   EscalateCommand,
   ProgressCommand,
   ReassignCommand,
@@ -21,6 +24,8 @@ import type {
   ReportCommand,
   RequestExtensionCommand,
   ResumeCommand,
+  ReviewCommand,
+  TerminateCommand,
   ReturnCommand,
   TriageCommand,
   UrgeCommand,
@@ -60,6 +65,10 @@ export const requestExtensionUpdate = defineUpdate<CaseView, [RequestExtensionCo
 export const decideExtensionUpdate = defineUpdate<CaseView, [DecideExtensionCommand, Actor]>('decide_extension');
 export const holdUpdate = defineUpdate<CaseView, [HoldCommand, Actor]>('hold');
 export const resumeUpdate = defineUpdate<CaseView, [ResumeCommand, Actor]>('resume');
+export const disputeUpdate = defineUpdate<CaseView, [DisputeCommand, Actor]>('dispute');
+export const reviewUpdate = defineUpdate<CaseView, [ReviewCommand, Actor]>('review');
+export const terminateUpdate = defineUpdate<CaseView, [TerminateCommand, Actor]>('terminate');
+export const rateUpdate = defineUpdate<CaseView, [RateCommand, Actor]>('rate');
 
 /** Updates by action name; the API's action routes and the workflow's handlers both iterate this map. */
 export const caseUpdates = {
@@ -77,13 +86,19 @@ export const caseUpdates = {
   decide_extension: decideExtensionUpdate,
   hold: holdUpdate,
   resume: resumeUpdate,
+  dispute: disputeUpdate,
+  review: reviewUpdate,
+  terminate: terminateUpdate,
+  rate: rateUpdate,
 } as const;
 export type UpdateAction = keyof typeof caseUpdates;
 
 export const escalateSignal = defineSignal<[EscalateCommand, Actor]>('escalate');
 export const reassignSignal = defineSignal<[ReassignCommand, Actor]>('reassign');
 export const urgeSignal = defineSignal<[UrgeCommand, Actor]>('urge');
-export const caseSignals = { escalate: escalateSignal, reassign: reassignSignal, urge: urgeSignal } as const;
+/** A later complaint with the same demand was linked to this master case (sent by the API at intake). */
+export const repeatSignal = defineSignal<[RepeatCommand, Actor]>('repeat');
+export const caseSignals = { escalate: escalateSignal, reassign: reassignSignal, urge: urgeSignal, repeat: repeatSignal } as const;
 export type SignalAction = keyof typeof caseSignals;
 
 export const getCaseQuery = defineQuery<CaseView>('getCase');

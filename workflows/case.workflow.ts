@@ -19,6 +19,7 @@ import {
 } from '@temporalio/workflow';
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import type { CaseActivities } from '../activities/case.activities.js';
+import { lingerUntil } from '../domain/case.closing.js';
 import {
   afterSetup,
   apply,
@@ -47,7 +48,7 @@ import {
   type SignalAction,
   type UpdateAction,
 } from './case.messages.js';
-import { AssignedUnit, CaseCategory, CaseRound, CaseStatus, EscalationLevel, NextDueAt, ReplyDueAt, WarningLevel } from './search-attributes.js';
+import { AssignedUnit, CaseCategory, CaseRound, CaseStatus, EscalationLevel, NextDueAt, RepeatCard, ReplyDueAt, WarningLevel } from './search-attributes.js';
 
 // No attempt limit: a database outage delays the record, it never loses it.
 const RETRY_UNTIL_THE_DATABASE_ANSWERS = { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumInterval: '5 seconds' } as const;
@@ -70,15 +71,15 @@ const inTask = proxyLocalActivities<CaseActivities>({
 
 /** Patch: record through local activities, and upsert only the search attributes that changed. */
 export const LOCAL_RECORD = 'local-record-v1';
-/** Patch: the NextDueAt search attribute (the nearest due time of a counting clock). */
-export const NEXT_DUE_ATTRIBUTE = 'next-due-attribute-v1';
+/** Patch: the NextDueAt and RepeatCard search attributes (the nearest due time of a counting clock; a master's card). */
+export const MORE_ATTRIBUTES = 'search-attributes-v2';
 
 const SYSTEM: Actor = { id: 'system', role: 'system' };
 
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> {
   const { caseId, intake } = input;
   const local = patched(LOCAL_RECORD);
-  const withNextDue = patched(NEXT_DUE_ATTRIBUTE);
+  const withNextDue = patched(MORE_ATTRIBUTES);
   /** Local first; if the database is slow or down, an activity task that retries until it answers. */
   async function callDatabase<K extends 'resolveCaseSetup' | 'projectCase'>(name: K, arg: Parameters<CaseActivities[K]>[0]) {
     type R = Awaited<ReturnType<CaseActivities[K]>>;
@@ -118,7 +119,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   function publish(): void {
     const due = replyDueAt(state);
     const next = withNextDue ? nextDueAt(state) : null;
-    const key = [state.status, state.unitId, state.warningLevel, due, state.escalationLevel, state.round, next].join('|');
+    const card = withNextDue ? (state.repeatCard ?? null) : null;
+    const key = [state.status, state.unitId, state.warningLevel, due, state.escalationLevel, state.round, next, card].join('|');
     if (key !== published) {
       published = key;
       const pairs: SearchAttributeUpdatePair[] = [
@@ -129,7 +131,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
         { key: ReplyDueAt, value: due ? new Date(due) : null },
         { key: EscalationLevel, value: state.escalationLevel },
         { key: CaseRound, value: state.round },
-        ...(withNextDue ? [{ key: NextDueAt, value: next ? new Date(next) : null }] : []),
+        ...(withNextDue ? [{ key: NextDueAt, value: next ? new Date(next) : null }, { key: RepeatCard, value: card }] : []),
       ];
       const changed = local ? pairs.filter((p) => !sameAttribute(p)) : pairs;
       if (changed.length) upsertSearchAttributes(changed);
@@ -253,6 +255,14 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   void clockWatch();
 
   await condition(() => isTerminal(state) || workflowInfo().continueAsNewSuggested);
+  // A closed case stays for late feedback while the policy gives a window for it (the review of an unsatisfied
+  // case, the complainant's rating); a policy without those windows ends it at once, as before.
+  for (let until = lingerUntil(state, policy); until !== null && !workflowInfo().continueAsNewSuggested; until = lingerUntil(state, policy)) {
+    const seen = changes;
+    const wait = until - Date.now();
+    if (wait <= 0) break;
+    await condition(() => changes !== seen || workflowInfo().continueAsNewSuggested, wait);
+  }
   await condition(allHandlersFinished);
   draining = true;
   await projection;

@@ -14,7 +14,10 @@ export const CaseRound = defineSearchAttributeKey('CaseRound', SearchAttributeTy
 /** The nearest due time of any running clock (sign-for, contact, reply, callback): absent while all are paused or stopped. */
 export const NextDueAt = defineSearchAttributeKey('NextDueAt', SearchAttributeType.DATETIME);
 
-export const CASE_SEARCH_ATTRIBUTES = [CaseStatus, CaseCategory, AssignedUnit, WarningLevel, ReplyDueAt, EscalationLevel, CaseRound, NextDueAt] as const;
+/** The card of a master case of repeat complaints (yellow / orange / red); absent when none. */
+export const RepeatCard = defineSearchAttributeKey('RepeatCard', SearchAttributeType.KEYWORD);
+
+export const CASE_SEARCH_ATTRIBUTES = [CaseStatus, CaseCategory, AssignedUnit, WarningLevel, ReplyDueAt, EscalationLevel, CaseRound, NextDueAt, RepeatCard] as const;
 
 /** The CLI's spelling of each type, for `temporal server start-dev --search-attribute Name=Type`. */
 export const CLI_TYPE_NAMES: Record<SearchAttributeType, string> = {

@@ -53,7 +53,7 @@ export interface TestStack {
   /**
    * HTTP through the real Fastify stack (routing, authentication, validation, serialisation, error handler).
    * Without credentials in `headers`, it calls as a city-level principal holding every staff role, or, for the
-   * actions only the case's own unit may take (accept, return, contact, progress, reply), as a handler of the
+   * actions only the case's own unit may take (accept, return, contact, progress, reply, extension requests), as a handler of the
    * unit the case is at. The access matrix test (test/access.test.ts) sends its own credentials.
    */
   http<T = any>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: T; headers: Record<string, unknown> }>;
@@ -88,7 +88,7 @@ export interface StackOptions {
 
 const CREDENTIAL_HEADERS = ['authorization', 'x-api-key', 'x-case-code'];
 /** Actions only the case's own unit may take: the default caller becomes a handler of that unit. */
-const UNIT_ACTION = /^\/v1\/cases\/(HL[0-9A-Z]{16})\/(accept|return|contact|progress|reply)$/;
+const UNIT_ACTION = /^\/v1\/cases\/(HL[0-9A-Z]{16})\/(accept|return|contact|progress|reply|extension-requests)$/;
 
 /**
  * The stack's policy: the default document with the test's fields over it. A test that gives an inline calendar

@@ -688,7 +688,8 @@ async function lifecyclePhase(env: Env, stack: CaseStack, rows: Row[]): Promise<
     const productClient = new Client({ connection: env.client.connection, namespace: NAMESPACE, dataConverter: encryptedDataConverter([PAYLOAD_KEY]) });
     const shape = async (workflowId: string, client: Client) => {
       const handle = client.workflow.getHandle(workflowId);
-      await handle.result();
+      // A closed case's workflow may stay for late feedback (the policy's rating window): its history so far.
+      if (client !== productClient) await handle.result();
       const events = (await handle.fetchHistory()).events ?? [];
       const count = (type: number) => events.filter((e) => Number(e.eventType) === type).length;
       return `${events.length} events (${count(7)} workflow tasks, ${count(10)} activities, ${count(40)} search-attribute upserts, ${count(46)} property changes)`;

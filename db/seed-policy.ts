@@ -4,7 +4,8 @@
  * version (PUT /v1/policies; cases keep the version they opened under).
  *
  * Version 3 counts working days on the official calendar of region CN (work_calendars / calendar_years), filled in
- * when the policy is loaded, instead of weekends only, and sets the extension (延期) limits.
+ * when the policy is loaded, instead of weekends only, and sets the extension (延期) limits. Version 4 adds the
+ * callback attempts, the review and rating windows and the repeat-complaint cards.
  */
 import type { PolicyDocument } from '../domain/policy.schema.js';
 import type { CasePolicy } from '../domain/policy.types.js';
@@ -12,7 +13,7 @@ import { CN_OFFICIAL_CALENDAR, OFFICIAL_CALENDAR_YEARS } from './calendar-data.j
 
 /** The document the seed stores: its calendar is the region's, from the database. */
 export const defaultPolicyDocument: PolicyDocument = {
-  version: 3,
+  version: 4,
   yellowRatio: 0.75,
   maxExtraRounds: 2,
   clocks: {
@@ -70,6 +71,24 @@ export const defaultPolicyDocument: PolicyDocument = {
   ],
   // Version 3: extensions (延期) of the reply deadline (DOMAIN.md defaults).
   extension: { maxDays: 10, approvableWithoutSupervisor: 1 },
+  // Version 4: closing the loop. Unreachable after 3 attempts → not a valid callback (DOMAIN.md).
+  callbackMaxAttempts: 3,
+  // Not in DOMAIN.md: a case closed unsatisfied waits 10 working days for the third-party review, and the
+  // complainant may rate online for 7 days after the reply (the case's workflow stays that long to take them).
+  reviewWindow: { amount: 10, unit: 'working_days' },
+  ratingWindow: { amount: 7, unit: 'days' },
+  // Repeat complaints (Hefei Luyang): 30 days, the same place (or within 200 m) and category, or the same
+  // complainant and category; 3 → yellow card (unit head, level 1), 4 → orange (bureau leadership, level 2),
+  // 5+ → red (bureau head, level 3).
+  repeats: {
+    window: { amount: 30, unit: 'days' },
+    distanceMeters: 200,
+    cards: [
+      { count: 3, card: 'yellow', level: 1 },
+      { count: 4, card: 'orange', level: 2 },
+      { count: 5, card: 'red', level: 3 },
+    ],
+  },
 };
 
 /**

@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { CLOCK_NAMES, DURATION_UNITS, type CasePolicy, type DurationUnit, type WorkCalendar } from './policy.types.js';
 import { SLA_CLASSES } from './reference.types.js';
-import { MAX_ESCALATION_LEVEL } from './case.types.js';
+import { MAX_ESCALATION_LEVEL, REPEAT_CARDS } from './case.types.js';
 
 /** A stored or written policy: a CasePolicy whose calendar may be left to its `calendarRegion`. */
 export type PolicyDocument = Omit<CasePolicy, 'calendar'> & { calendar?: WorkCalendar };
@@ -116,6 +116,21 @@ function build(strict: boolean) {
     extension: obj({
       maxDays: z.number().int().min(1).max(365),
       approvableWithoutSupervisor: z.number().int().min(0).max(100),
+    }).optional(),
+    callbackMaxAttempts: z.number().int().min(1).max(20).optional(),
+    reviewWindow: duration.optional(),
+    ratingWindow: duration.optional(),
+    repeats: obj({
+      window: duration,
+      distanceMeters: z.number().positive().max(100_000),
+      cards: z
+        .array(obj({ count: z.number().int().min(2), card: z.enum(REPEAT_CARDS), level: z.number().int().min(1).max(MAX_ESCALATION_LEVEL) }))
+        .max(3)
+        .superRefine((cards, ctx) => {
+          cards.forEach((c, i) => {
+            if (i > 0 && c.count <= cards[i - 1]!.count) ctx.addIssue({ code: 'custom', path: [i, 'count'], message: 'cards must be in ascending order of count' });
+          });
+        }),
     }).optional(),
   };
   return { fields, calendar, obj };

@@ -8,7 +8,8 @@ import { defaultCasePolicy } from '../db/seed-policy.js';
 
 let stack: TestStack;
 beforeAll(async () => {
-  stack = await startStack({ name: 'lifecycle' });
+  // No late-feedback windows: this file watches the workflow complete with the case (test/closing.test.ts has them).
+  stack = await startStack({ name: 'lifecycle', policy: { reviewWindow: undefined, ratingWindow: undefined } });
 });
 afterAll(async () => stack?.close());
 

@@ -24,6 +24,8 @@ beforeAll(async () => {
   // Histories recorded to be committed stay in clear: replaying them later must not need this run's random key.
   stack = await startStack({
     name: 'replay',
+    // The scenarios wait for each workflow to complete: no late-feedback windows keeping closed cases open.
+    policy: { reviewWindow: undefined, ratingWindow: undefined },
     encryptPayloads: !record,
     dispatchRules: [{ id: 'r-sanitation', categoryId: 'sanitation', areaUnitId: 'd01', unitId: null, unitType: 'street', note: null, active: true }],
   });

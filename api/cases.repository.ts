@@ -92,6 +92,10 @@ function toSummary(r: CaseRow): CaseSummary {
     // In clear here; the service masks every list (api/cases.presenter.ts).
     complainant: { name: r.complainantName, phone: r.complainantPhone },
     seq: r.lastSeq,
+    rounds: r.rounds,
+    disputed: r.disputed,
+    demandUnreasonable: r.demandUnreasonable,
+    repeatCard: (r.repeatCard as CaseSummary['repeatCard']) ?? null,
   };
 }
 
@@ -149,6 +153,9 @@ export function listQuery(db: Database, q: ListCasesQuery, scope: ListScope = { 
   // next_due_at: the nearest deadline of a running clock (null when none runs), indexed by cases_next_due_idx.
   // Pages stay keyset pages on (created_at, id): a case that falls due between two pages shows up on the later one
   // only if it sorts after the cursor, as with any filter on a changing value.
+  if (q.zone === 'unsatisfied') where.push(eq(cases.outcome, 'unsatisfied'));
+  // The review queue (cases_review_queue_idx has exactly this predicate).
+  if (q.zone === 'review') where.push(sql`(${cases.outcome} = 'unsatisfied' or ${cases.disputed}) and ${cases.review} is null`);
   if (q.overdue === 'true') where.push(lt(cases.nextDueAt, sql`now()`));
   if (q.overdue === 'false') where.push(or(isNull(cases.nextDueAt), gte(cases.nextDueAt, sql`now()`))!);
   if (q.createdFrom) where.push(gte(cases.createdAt, new Date(q.createdFrom)));

@@ -319,7 +319,15 @@ export const caseSummary = caseView.pick({
   createdAt: true,
   updatedAt: true,
   closedAt: true,
-}).extend({ complainant: complainantView, seq: z.number() });
+}).extend({
+  complainant: complainantView,
+  seq: z.number(),
+  /** Each handling round's result (the unsatisfied zone shows how the case got there). */
+  rounds: caseView.shape.rounds,
+  disputed: z.boolean(),
+  demandUnreasonable: z.boolean(),
+  repeatCard: caseView.shape.repeatCard,
+});
 export type CaseSummary = z.infer<typeof caseSummary>;
 
 export const listCasesQuery = z.strictObject({
@@ -332,6 +340,10 @@ export const listCasesQuery = z.strictObject({
     .enum(['true', 'false'])
     .optional()
     .describe('true: a running clock is past its deadline (next due time before now); false: none is (or no clock runs)'),
+  zone: z
+    .enum(['unsatisfied', 'review'])
+    .optional()
+    .describe('unsatisfied: closed unsatisfied after the last allowed round (办理不满意专区), with each round; review: the third-party review queue (closed unsatisfied or disputed, not yet reviewed)'),
   createdFrom: isoDateTime.optional(),
   createdTo: isoDateTime.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -268,7 +268,7 @@ export function createCasesService({ client, taskQueue, repository, reference, c
     },
 
     /** Supervisor pushes: checked against the live state first (409 early), then sent as a signal (202). */
-    async signal<A extends SignalAction>(caseId: string, action: A, payload: Extract<CaseCommand, { kind: A }>['payload'], principal: Principal) {
+    async signal<A extends Exclude<SignalAction, 'repeat'>>(caseId: string, action: A, payload: Extract<CaseCommand, { kind: A }>['payload'], principal: Principal) {
       const live = await query(caseId);
       const recorded = live ? null : await repository.get(caseId);
       if (!live && !recorded) throw new DomainError('case_not_found', `no case ${caseId}`);

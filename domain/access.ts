@@ -58,8 +58,6 @@ export const CASE_ACTIONS = [
   'case.review',
   'case.terminate',
   'case.rate',
-  /** The API's own link of a repeat complaint to its master (never a caller's action): no role holds it. */
-  'case.repeat',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 

@@ -27,8 +27,8 @@ export function machineLine(temporalVersion: string): string {
   return `${model} × ${cpus.length} CPUs, ${gib} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}, Temporal: ${temporalVersion}`;
 }
 
-/** The command as typed: `npm run bench -- --quick` when run through npm, else the tsx command line. */
-export function commandLine(): string {
+/** The command as typed: `npm run bench -- --quick` when run through npm, else the tsx command line (of `file`). */
+export function commandLine(file = 'bench/bench.ts'): string {
   const env = ['HOTLINE_TOPOLOGY', 'TEMPORAL_ADDRESS', 'BENCH_DATABASE_URL']
     .filter((k) => process.env[k])
     .map((k) => `${k}=${k === 'BENCH_DATABASE_URL' ? process.env[k]!.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@') : process.env[k]}`);
@@ -42,7 +42,7 @@ export function commandLine(): string {
     const extra = args.slice(own.filter((a, i) => args[i] === a).length);
     cmd = `npm run ${event}${extra.length ? ` -- ${extra.join(' ')}` : ''}`;
   } else {
-    cmd = `tsx bench/bench.ts${args.length ? ` ${args.join(' ')}` : ''}`;
+    cmd = `tsx ${file}${args.length ? ` ${args.join(' ')}` : ''}`;
   }
   return [...env, cmd].join(' ');
 }

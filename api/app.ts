@@ -29,6 +29,8 @@ import { createDispatchRulesService } from './dispatch-rules.service.js';
 import { healthRoutes } from './health.routes.js';
 import { createPoliciesService } from './policies.service.js';
 import { policiesRoutes } from './policies.routes.js';
+import { publicRoutes } from './public.routes.js';
+import { createPublicService } from './public.service.js';
 import { createNotificationsRepository } from '../notifications/notifications.repository.js';
 import { notificationsRoutes } from '../notifications/notifications.routes.js';
 import { DomainError } from '../domain/errors.js';
@@ -153,6 +155,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
       tags: [
         { name: 'cases', description: 'Open, read and list cases' },
+        { name: 'self-service', description: 'The complainant: progress and online rating with the case number and the verification code (X-Case-Code)' },
         { name: 'case actions', description: 'Lifecycle actions (workflow Updates: 200 or 409)' },
         { name: 'supervision', description: 'Supervisor pushes (workflow signals: 202)' },
         { name: 'reference', description: 'Units and categories' },
@@ -168,7 +171,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
 
-  const cases = createCasesService({ client: deps.client, taskQueue: deps.taskQueue, repository, reference, caseCodeSecret: deps.authKeys.caseCodeSecret });
+  const cases = createCasesService({ client: deps.client, taskQueue: deps.taskQueue, repository, reference });
 
   await app.register(healthRoutes({ pingDatabase: repository.ping, client: deps.client }));
   await app.register(referenceRoutes(reference));
@@ -176,6 +179,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(calendarsRoutes(createCalendarsService({ db: deps.db, reference })));
   await app.register(policiesRoutes(createPoliciesService({ db: deps.db, reference })));
   await app.register(casesRoutes(cases));
+  await app.register(publicRoutes(createPublicService({ cases, db: deps.db, reference })));
   await app.register(notificationsRoutes(createNotificationsRepository(deps.db)));
   // The codec the API's own client uses: what the worker and the API encrypted, the UI can read (admins only).
   const [codec] = deps.client.options.loadedDataConverter.payloadCodecs;

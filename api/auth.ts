@@ -9,6 +9,11 @@
  *     `X-Case-Code: <code>` for a complainant, on routes of the case whose number is in the path,
  *     the codec session cookie on /codec routes only (api/codec-session.routes.ts);
  *   missing or bad credentials → 401 problem+json;
+ * - the complainant's self-service routes (`config.selfService`, api/public.routes.ts) take only X-Case-Code, for
+ *   the case number in their `:number` parameter. A missing, wrong or locked-out code is not a 401 there: the
+ *   request goes on without a principal (so the per-credential rate limit counts it, by address) and the route
+ *   answers 404 exactly as for a case that does not exist. Wrong codes count towards the same per-case lockout as
+ *   on the staff routes;
  * - preHandler: actions not bound to a case are checked here (403). Case actions need the case (its unit, its
  *   place, its state) and are decided in the cases service, which answers 404 when the case is out of scope.
  */
@@ -17,7 +22,7 @@ import cookie from '@fastify/cookie';
 import jwt from '@fastify/jwt';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { ACTIONS, decide, isCaseAction, STAFF_ROLES, type Action, type Principal, type Role, type UnitTree } from '../domain/access.js';
+import { ACCESS, ACTIONS, decide, isCaseAction, STAFF_ROLES, type Action, type Principal, type Role, type UnitTree } from '../domain/access.js';
 import { DomainError } from '../domain/errors.js';
 import { principalOfClaims, type AuthKeys } from '../runtime/auth-keys.js';
 import type { ApiKeyService } from './api-keys.service.js';
@@ -29,6 +34,12 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Who may call this route: an action of the access table, or 'public'. Required on every route. */
     access?: RouteAccess;
+    /**
+     * A complainant's self-service route: the case number is the `:number` path parameter and the only credential
+     * is X-Case-Code; without a right code `req.principal` stays null and the route answers 404 (see the file
+     * comment). Its access must be an action the complainant holds on their own case.
+     */
+    selfService?: boolean;
   }
   interface FastifyRequest {
     /** The verified caller; null on public routes. */
@@ -87,6 +98,35 @@ export async function registerAuth(app: FastifyInstance, deps: AuthDeps): Promis
   const attempts = deps.caseCodeAttempts ?? { max: 10, windowMs: 15 * 60_000 };
   const failures = new Map<string, { count: number; since: number }>();
 
+  /**
+   * A verification code for a case number: the complainant's principal, 'wrong' (counted towards the case's
+   * lockout) or 'locked' (too many wrong codes in the window: not even the right one is checked). Works the same
+   * for numbers that do not exist, so no answer says whether a case does.
+   */
+  function checkCaseCode(caseId: string, code: string): Principal | 'wrong' | 'locked' {
+    const seen = failures.get(caseId);
+    const now = Date.now();
+    if (seen && now - seen.since < attempts.windowMs && seen.count >= attempts.max) return 'locked';
+    const expected = Buffer.from(caseCode(deps.keys.caseCodeSecret, caseId));
+    const given = Buffer.from(code.trim());
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      const current = seen && now - seen.since < attempts.windowMs ? seen : { count: 0, since: now };
+      failures.set(caseId, { ...current, count: current.count + 1 });
+      if (failures.size > 100_000) failures.delete(failures.keys().next().value!);
+      return 'wrong';
+    }
+    return { id: `case:${caseId}`, kind: 'complainant', roles: ['complainant'], unitId: null, caseId };
+  }
+
+  /** Self-service routes: the complainant of the case in `:number`, or null (no code, a wrong one, or locked). */
+  function selfServicePrincipal(req: FastifyRequest): Principal | null {
+    const code = req.headers['x-case-code'];
+    const caseId = (req.params as { number?: unknown } | undefined)?.number;
+    if (typeof code !== 'string' || typeof caseId !== 'string' || code === '') return null;
+    const checked = checkCaseCode(caseId, code);
+    return typeof checked === 'string' ? null : checked;
+  }
+
   async function authenticate(req: FastifyRequest): Promise<Principal & { rateLimitPerMinute?: number | null }> {
     const authorization = req.headers.authorization;
     if (authorization !== undefined) {
@@ -124,20 +164,10 @@ export async function registerAuth(app: FastifyInstance, deps: AuthDeps): Promis
     if (code !== undefined) {
       const caseId = (req.params as { id?: unknown } | undefined)?.id;
       if (typeof caseId !== 'string' || typeof code !== 'string') throw unauthenticated('a verification code only opens the case whose number is in the path');
-      const seen = failures.get(caseId);
-      const now = Date.now();
-      if (seen && now - seen.since < attempts.windowMs && seen.count >= attempts.max) {
-        throw new DomainError('rate_limited', 'too many wrong verification codes for this case; try again later');
-      }
-      const expected = Buffer.from(caseCode(deps.keys.caseCodeSecret, caseId));
-      const given = Buffer.from(code.trim());
-      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-        const current = seen && now - seen.since < attempts.windowMs ? seen : { count: 0, since: now };
-        failures.set(caseId, { ...current, count: current.count + 1 });
-        if (failures.size > 100_000) failures.delete(failures.keys().next().value!);
-        throw unauthenticated('the case number and verification code do not match');
-      }
-      return { id: `case:${caseId}`, kind: 'complainant', roles: ['complainant'], unitId: null, caseId };
+      const checked = checkCaseCode(caseId, code);
+      if (checked === 'locked') throw new DomainError('rate_limited', 'too many wrong verification codes for this case; try again later');
+      if (checked === 'wrong') throw unauthenticated('the case number and verification code do not match');
+      return checked;
     }
     throw unauthenticated('send a bearer token (Authorization), an API key (X-API-Key) or a case verification code (X-Case-Code)');
   }
@@ -152,15 +182,27 @@ export async function registerAuth(app: FastifyInstance, deps: AuthDeps): Promis
       route.config = { ...(route.config as object), access: 'public' } as typeof route.config;
       return;
     }
-    const access = (route.config as { access?: unknown } | undefined)?.access;
+    const config = route.config as { access?: unknown; selfService?: unknown } | undefined;
+    const access = config?.access;
     if (access !== 'public' && !ACTIONS.includes(access as Action)) {
       throw new Error(`route ${String(route.method)} ${route.url} declares no access rule (config.access: an action of domain/access.ts or 'public')`);
+    }
+    if (config?.selfService && (ACCESS.complainant[access as Action] !== 'own_case' || !route.url.includes(':number'))) {
+      throw new Error(`self-service route ${String(route.method)} ${route.url} must name the case as :number and declare an action the complainant holds on their own case`);
     }
   });
 
   app.addHook('onRequest', async (req, reply) => {
     const access = req.routeOptions.config?.access;
     if (access === undefined || access === 'public') return; // unknown routes fall through to the 404 handler
+    if (req.routeOptions.config?.selfService) {
+      const principal = selfServicePrincipal(req);
+      if (principal) {
+        req.principal = principal;
+        req.log = req.log.child({ principal: principal.id });
+      }
+      return;
+    }
     try {
       const principal = await authenticate(req);
       req.principal = principal;

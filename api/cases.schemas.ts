@@ -295,12 +295,12 @@ export const caseView = z.object({
   source: z.enum(['workflow', 'record']),
   /** true when the complainant's name, phone and place are masked for this caller (they are not handling the case). */
   piiMasked: z.boolean(),
-  /**
-   * The complainant's verification code: with the case number it lets them follow the case (X-Case-Code).
-   * Given to whoever opened the case and to intake agents, who tell it to the caller.
-   */
-  verificationCode: z.string().optional(),
-});
+}).describe(
+  "A case as staff see it. It never carries the complainant's verification code: the code goes to the complainant " +
+    'alone, with the acceptance notice (受理告知) the notification channel sends them (an SMS gateway behind the ' +
+    'webhook), and again with POST /v1/cases/{id}/verification-code/resend. With the case number it opens ' +
+    '/v1/public/cases/{number} (X-Case-Code).',
+);
 export type CaseViewBody = z.infer<typeof caseView>;
 
 export const caseSummary = caseView.pick({

@@ -21,7 +21,6 @@ import {
 import { caseWorkflow } from '../workflows/case.workflow.js';
 import { AssignedUnit, CaseCategory, CaseRound, CaseStatus, EscalationLevel, WarningLevel } from '../workflows/search-attributes.js';
 import type { CasesRepository } from './cases.repository.js';
-import { caseCode } from './auth.js';
 import { maskCase, maskSummary, presentEvents, targetOf } from './cases.presenter.js';
 import type { CaseViewBody, CreateCaseBody, ListCasesQuery } from './cases.schemas.js';
 import type { ReferenceService } from './reference.service.js';
@@ -31,8 +30,11 @@ export interface CasesServiceDeps {
   taskQueue: string;
   repository: CasesRepository;
   reference: ReferenceService;
-  /** The secret complainants' verification codes are derived from. */
-  caseCodeSecret: Buffer;
+  /**
+   * No longer used: the verification code is never shown to staff (the deliverer sends it to the complainant with
+   * the acceptance notice). Optional so that callers that still pass it (bench/bench.ts) compile; to be removed.
+   */
+  caseCodeSecret?: Buffer;
 }
 
 /**
@@ -120,7 +122,7 @@ export function toBody(view: CaseView): CaseViewBody {
   };
 }
 
-export function createCasesService({ client, taskQueue, repository, reference, caseCodeSecret }: CasesServiceDeps) {
+export function createCasesService({ client, taskQueue, repository, reference }: CasesServiceDeps) {
   const handle = (caseId: string) => client.workflow.getHandle<typeof caseWorkflow>(caseId);
 
   async function query(caseId: string): Promise<CaseView | null> {
@@ -180,11 +182,13 @@ export function createCasesService({ client, taskQueue, repository, reference, c
     return { ...payload, copyTo: reference.copiesFor(payload.unitId) };
   }
 
-  /** The case as this principal may see it. */
+  /**
+   * The case as this principal may see it. Never with the complainant's verification code: that goes to the
+   * complainant alone, with the acceptance notice (notifications/deliverer.ts).
+   */
   function present(view: CaseViewBody, principal: Principal): CaseViewBody {
     const clear = piiVisible(principal, targetOf(view), reference.units);
-    const shown = clear ? view : maskCase(view);
-    return principal.roles.includes('intake_agent') ? { ...shown, verificationCode: caseCode(caseCodeSecret, view.id) } : shown;
+    return clear ? view : maskCase(view);
   }
 
   return {
@@ -226,8 +230,9 @@ export function createCasesService({ client, taskQueue, repository, reference, c
             staticDetails: `Case ${caseId}\nCategory: ${body.categoryId}\nChannel: ${body.channel}\nOpened by: ${actor.role}`,
           });
           const view: CaseView = { intake, state: first };
-          // The one who opened it typed these details in: they get them back in clear, with the code to tell the caller.
-          return { view: { ...toBody(view), verificationCode: caseCode(caseCodeSecret, caseId) }, created: true };
+          // The one who opened it typed these details in: they get them back in clear. The verification code is not
+          // among them: the complainant receives it with the acceptance notice (受理告知).
+          return { view: toBody(view), created: true };
         } catch (err) {
           if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
           if (!key) {
@@ -238,8 +243,7 @@ export function createCasesService({ client, taskQueue, repository, reference, c
           if (existing && existing.intake.requestHash !== hash) {
             throw new DomainError('idempotency_key_reused', 'this idempotency key was used for a different complaint', { caseId });
           }
-          const again = existing ? toBody(existing) : await load(caseId);
-          return { view: { ...again, verificationCode: caseCode(caseCodeSecret, caseId) }, created: false };
+          return { view: existing ? toBody(existing) : await load(caseId), created: false };
         }
       }
     },

@@ -58,6 +58,11 @@ export const CASE_ACTIONS = [
   'case.review',
   'case.terminate',
   'case.rate',
+  /**
+   * Sends the complainant their verification code again (a fresh notice): intake agents, for a caller who lost it.
+   * The code itself is never shown to staff.
+   */
+  'case.resend_code',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -102,7 +107,7 @@ const handleUnit: Grants = {
 
 /** The table. A role not listed for an action does not hold it. */
 export const ACCESS: Record<Role, Grants> = {
-  intake_agent: { ...readCity, 'case.open': 'city', 'case.triage': 'city', 'catalogue.read': 'city' },
+  intake_agent: { ...readCity, 'case.open': 'city', 'case.triage': 'city', 'catalogue.read': 'city', 'case.resend_code': 'city' },
   dispatcher: {
     ...readSubtree,
     'case.open': 'city',

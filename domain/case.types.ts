@@ -341,8 +341,13 @@ export const NOTIFICATION_KINDS = [
   'cooperation_overdue',
   /** 通报: the city-level notice on the overdue ladder. */
   'overdue_notice',
-  /** 受理告知: to the complainant, when the case is accepted. */
+  /** 受理告知: to the complainant, when the case is accepted; the deliverer adds the verification code. */
   'acceptance',
+  /**
+   * The verification code sent to the complainant again, at an intake agent's request (written by the API, not by
+   * the workflow); the deliverer adds the code.
+   */
+  'code_resend',
   /** To whoever decides a unit's extension request. */
   'extension_request',
   /** The decision, to the unit that asked. */

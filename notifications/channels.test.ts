@@ -11,6 +11,7 @@ import {
   webhookBody,
   type OutgoingNotification,
 } from './channels.js';
+import { withVerificationCode } from './deliverer.js';
 
 const SECRET = 'a-test-secret-of-at-least-32-characters!';
 
@@ -87,6 +88,15 @@ describe('log channel', () => {
     expect(lines[0]!.obj).toMatchObject({ notification: { id: 42, kind: 'acceptance', to: { name: '张**', contact: '138****5678' }, message: '请拨打 139****5678 联系' } });
   });
 
+  it('the verification code of a 受理告知 is masked like a phone number, in the text and in its own field', async () => {
+    const lines: object[] = [];
+    const logger = { info: (obj: object) => lines.push(obj), warn() {}, error() {} };
+    const code = '04817263';
+    await createLogChannel(logger).send({ ...toComplainant, message: withVerificationCode(toComplainant.message, code), verificationCode: code });
+    expect(JSON.stringify(lines)).not.toContain(code);
+    expect(lines[0]).toMatchObject({ notification: { verificationCode: '******63', message: expect.stringContaining('查询码 ******63') } });
+  });
+
   it('a leader is named in clear (staff, not complainant data)', async () => {
     const lines: object[] = [];
     const logger = { info: (obj: object) => lines.push(obj), warn() {}, error() {} };
@@ -133,6 +143,17 @@ describe('webhook channel (a receiver on the loopback)', () => {
     expect(got.body).toBe(webhookBody(toComplainant));
     // The receiver (an SMS gateway) needs the complainant's contact to send 受理告知.
     expect(JSON.parse(got.body)).toMatchObject({ id: 42, caseId: toComplainant.caseId, kind: 'acceptance', recipient: { kind: 'complainant', phone: '13812345678' } });
+    // A notice without a code says so (the field is always there).
+    expect(JSON.parse(got.body).verificationCode).toBeNull();
+  });
+
+  it('a notice handing the complainant their code carries it in the body, for the receiver alone', async () => {
+    answer = (_q, res) => res.writeHead(200).end();
+    const code = '90412785';
+    await createWebhookChannel({ url, secret: SECRET }).send({ ...toComplainant, message: withVerificationCode(toComplainant.message, code), verificationCode: code });
+    const body = JSON.parse(received.at(-1)!.body);
+    expect(body).toMatchObject({ verificationCode: code, message: expect.stringContaining(`查询码 ${code}`) });
+    expect(Object.keys(body)).toEqual(['id', 'caseId', 'seq', 'kind', 'unitId', 'recipient', 'message', 'verificationCode', 'createdAt', 'attempt']);
   });
 
   it('5xx, 408 and 429 are retried (with Retry-After), other 4xx are permanent', async () => {

@@ -1,7 +1,7 @@
 /**
  * Where notices go: a channel sends one notice and says how it went. Two channels:
- * - **log** (the default): one log line per notice, personal data masked. What `npm start` uses, so a developer
- *   sees every notice the workflow decided to send.
+ * - **log** (the default): one log line per notice, personal data and the verification code masked. What
+ *   `npm start` uses, so a developer sees every notice the workflow decided to send.
  * - **webhook**: a signed JSON POST to a configured URL (an SMS gateway, an office system). The receiver checks
  *   `X-Hotline-Signature` with `verifySignature` and deduplicates by `X-Hotline-Notification-Id`: delivery is at
  *   least once (a crash between the receiver's answer and the record of it sends the notice again).
@@ -26,6 +26,11 @@ export interface OutgoingNotification {
   attempt: number;
   /** The complainant's name and phone when `to.kind` is `complainant`: personal data, for the channel only. */
   to: ResolvedRecipient;
+  /**
+   * The complainant's verification code, on the notices that hand it to them (受理告知 and a code resend; the
+   * message says it too). A secret like a password: computed at send time, never stored, never logged in clear.
+   */
+  verificationCode?: string;
 }
 
 export type DeliveryResult =
@@ -67,6 +72,15 @@ export function maskedRecipient(to: ResolvedRecipient): { role: string; kind: st
   };
 }
 
+/** A verification code as a log line may show it: like a short phone number, only its last 2 digits (******78). */
+export const maskCode = (code: string): string => maskPhone(code);
+
+/** The notice's text as a log line may show it: the verification code and phone numbers masked. */
+function maskedMessage(m: OutgoingNotification): string {
+  const text = m.verificationCode ? m.message.split(m.verificationCode).join(maskCode(m.verificationCode)) : m.message;
+  return maskPhonesInText(text);
+}
+
 /** The log channel: one info line per notice; always delivered. */
 export function createLogChannel(logger: NotificationLogger): NotificationChannel {
   return {
@@ -83,7 +97,8 @@ export function createLogChannel(logger: NotificationLogger): NotificationChanne
             unitId: m.unitId,
             attempt: m.attempt,
             to: maskedRecipient(m.to),
-            message: maskPhonesInText(m.message),
+            message: maskedMessage(m),
+            ...(m.verificationCode && { verificationCode: maskCode(m.verificationCode) }),
           },
         },
         `notice ${m.kind} for case ${m.caseId} to ${m.to.role}`,
@@ -147,7 +162,10 @@ export function retryAfterMs(value: string | null, nowMs = Date.now()): number |
   return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
 }
 
-/** The JSON a webhook receiver gets. The complainant's name and phone are in it (受理告知 goes to them). */
+/**
+ * The JSON a webhook receiver gets. The complainant's name and phone are in it (受理告知 goes to them), and on the
+ * notices that hand it to them their verification code (`verificationCode`, null on every other notice).
+ */
 export function webhookBody(m: OutgoingNotification): string {
   return JSON.stringify({
     id: m.id,
@@ -157,6 +175,7 @@ export function webhookBody(m: OutgoingNotification): string {
     unitId: m.unitId,
     recipient: { role: m.to.role, kind: m.to.kind, name: m.to.name, phone: m.to.phone, unitId: m.to.unitId, unitName: m.to.unitName },
     message: m.message,
+    verificationCode: m.verificationCode ?? null,
     createdAt: m.createdAt,
     attempt: m.attempt,
   });

@@ -16,11 +16,16 @@
  * A deliverer that dies mid-send leaves the row claimed; it is due again when the lease runs out and is sent again.
  * So the receiver may see a notice twice in that case only: delivery to the receiver is at least once, exactly
  * once for a receiver that deduplicates by the `X-Hotline-Notification-Id` idempotency key.
+ *
+ * The notices that hand the complainant their verification code (受理告知, a code resend) get it here, at send time:
+ * `caseCode(caseCodeSecret, caseId)`, added to the message and as `verificationCode`. It is never written to the
+ * outbox, the attempts or a log line (the log channel masks it): only the channel's receiver sees it.
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { notificationAttempts, notifications } from '../db/schema.js';
 import { maskPhonesInText } from '../domain/pii.js';
+import { caseCode } from '../api/auth.js';
 import type { DeliveryResult, NotificationChannel, NotificationLogger, OutgoingNotification } from './channels.js';
 import { createRecipientLoader, recordedName, resolveRecipient, type RecipientData } from './recipients.js';
 
@@ -64,6 +69,19 @@ export interface DelivererOptions {
   concurrency?: number;
   /** For tests: the jitter's randomness. */
   random?: () => number;
+  /**
+   * The secret complainants' verification codes are derived from (CASE_CODE_SECRET, the API's): the code goes out
+   * with the notices of CODE_NOTICE_KINDS to the complainant. Without it (tools, tests) those go without a code.
+   */
+  caseCodeSecret?: Buffer;
+}
+
+/** Notices that hand the complainant their verification code. */
+export const CODE_NOTICE_KINDS: readonly string[] = ['acceptance', 'code_resend'];
+
+/** The message of a notice that carries the code: what the complainant reads (an SMS). */
+export function withVerificationCode(message: string, code: string): string {
+  return `${message}，查询码 ${code}（凭工单号和查询码可在网上查询办理进度、评价办理结果；请妥善保管，工作人员不会向您索要）`;
 }
 
 export interface NotificationDeliverer {
@@ -89,6 +107,7 @@ export function createNotificationDeliverer(options: DelivererOptions): Notifica
   const leaseMs = options.leaseMs ?? 120_000;
   const concurrency = Math.max(1, options.concurrency ?? 4);
   const random = options.random ?? Math.random;
+  const codeSecret = options.caseCodeSecret;
   const sendBudgetMs = (channel.timeoutMs ?? 30_000) + LEASE_MARGIN_MS;
   if (leaseMs <= sendBudgetMs) throw new Error(`leaseMs (${leaseMs}) must be longer than the channel's timeout plus ${LEASE_MARGIN_MS} ms`);
   const loader = createRecipientLoader(db);
@@ -187,16 +206,19 @@ export function createNotificationDeliverer(options: DelivererOptions): Notifica
       result = { ok: false, retryable: resolved.retryable, statusCode: null, error: `recipient: ${resolved.error}` };
     } else {
       recipientName = recordedName(resolved.to);
+      // The complainant's code, only in this message (never in the row, the attempt or a log line).
+      const code = codeSecret && resolved.to.kind === 'complainant' && CODE_NOTICE_KINDS.includes(row.kind) ? caseCode(codeSecret, row.caseId) : undefined;
       const message: OutgoingNotification = {
         id: row.id,
         caseId: row.caseId,
         seq: row.seq,
         kind: row.kind,
         unitId: row.unitId,
-        message: row.message,
+        message: code ? withVerificationCode(row.message, code) : row.message,
         createdAt: row.createdAt.toISOString(),
         attempt: row.attempts,
         to: resolved.to,
+        ...(code && { verificationCode: code }),
       };
       try {
         result = await channel.send(message);

@@ -53,11 +53,13 @@ export function createConfiguredCaseWorker(
 
 /**
  * The notification deliverer as configured (NOTIFY_*): it runs in the worker process, beside the case worker,
- * and delivers the outbox the workflows write. Not started: the caller starts and stops it.
+ * and delivers the outbox the workflows write. Not started: the caller starts and stops it. `caseCodeSecret` is the
+ * API's CASE_CODE_SECRET (runtime/config.ts caseCodeSecretOf): the acceptance notice carries the complainant's
+ * verification code, derived from it at send time.
  */
 export function createConfiguredDeliverer(
   cfg: Pick<Config, 'LOG_LEVEL' | 'NOTIFY_CHANNEL' | 'NOTIFY_WEBHOOK_URL' | 'NOTIFY_WEBHOOK_SECRET' | 'NOTIFY_POLL_MS' | 'NOTIFY_BATCH' | 'NOTIFY_MAX_ATTEMPTS'>,
-  deps: { db: Database; logger?: NotificationLogger },
+  deps: { db: Database; caseCodeSecret: Buffer; logger?: NotificationLogger },
 ): NotificationDeliverer {
   const logger = deps.logger ?? pino(loggerOptions(cfg.LOG_LEVEL)).child({ component: 'notifications' });
   return createNotificationDeliverer({
@@ -67,5 +69,6 @@ export function createConfiguredDeliverer(
     pollMs: cfg.NOTIFY_POLL_MS,
     batchSize: cfg.NOTIFY_BATCH,
     maxAttempts: cfg.NOTIFY_MAX_ATTEMPTS,
+    caseCodeSecret: deps.caseCodeSecret,
   });
 }

@@ -3,7 +3,7 @@
  * Bad values stop the process with a message naming the variable.
  */
 import { z } from 'zod';
-import { parseJwtKeys, parseSecret, type JwtKey } from './auth-keys.js';
+import { parseJwtKeys, parseSecret, resolveAuthKeys, type JwtKey } from './auth-keys.js';
 import { parsePayloadKeys, type PayloadKey } from './payload-codec.js';
 import { SHARED_TOPOLOGY as T } from './shared-topology.js';
 
@@ -85,7 +85,11 @@ const envSchema = z.object({
     .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.split(',').map((s) => s.trim()).filter(Boolean))),
   /** The audience (`aud`) a token must name. Default `hotline-api`. */
   AUTH_JWT_AUDIENCE: z.string().min(1).optional(),
-  /** The secret complainants' verification codes are derived from (base64, ≥ 32 bytes). Required in production. */
+  /**
+   * The secret complainants' verification codes are derived from (base64, ≥ 32 bytes): the API checks codes with it,
+   * the worker's deliverer puts the code into the acceptance notice. The same value for both; required in
+   * production. Unset elsewhere, both read it from the development file in the data folder (caseCodeSecretOf).
+   */
   CASE_CODE_SECRET: parsed<Buffer>(parseSecret),
   /** Requests per minute per credential (API keys can carry their own limit). */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
@@ -135,6 +139,18 @@ export function corsOrigins(cfg: Config): string[] {
 }
 
 export type Config = z.infer<typeof envSchema>;
+
+/**
+ * CASE_CODE_SECRET for the worker's deliverer, as the API resolves it (runtime/auth-keys.ts): the configured one
+ * (required in production, see the refinement above), or outside production the one in the development file the
+ * API generates and reads, so codes in notices match what the API checks.
+ */
+export async function caseCodeSecretOf(
+  cfg: Pick<Config, 'CASE_CODE_SECRET' | 'AUTH_JWT_KEYS' | 'AUTH_JWT_ISSUERS' | 'AUTH_JWT_AUDIENCE' | 'HOTLINE_DATA_DIR'>,
+  log?: (line: string) => void,
+): Promise<Buffer> {
+  return cfg.CASE_CODE_SECRET ?? (await resolveAuthKeys(cfg, log)).caseCodeSecret;
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);

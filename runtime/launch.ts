@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { buildApp } from '../api/app.js';
 import { createConfiguredCaseWorker, createConfiguredDeliverer } from './case-worker.js';
-import { loadConfig, type Config } from './config.js';
+import { caseCodeSecretOf, loadConfig, type Config } from './config.js';
 import { apiOptions, connectClient, connectWorker, installTemporalRuntime, prepareDatabase, redactUrl, say } from './bootstrap.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-db.js';
 import { encryptedDataConverter, resolvePayloadKeys } from './payload-codec.js';
@@ -56,8 +56,9 @@ export async function startWorkerAndApi(cfg: Config, temporalAddress: string, da
     say(`worker stopped with an error: ${err instanceof Error ? err.message : String(err)}`);
     process.kill(process.pid, 'SIGTERM');
   });
-  // The outbox the workflows write (NOTIFY_CHANNEL, default log: one masked line per notice).
-  const deliverer = createConfiguredDeliverer(cfg, { db: database.db });
+  // The outbox the workflows write (NOTIFY_CHANNEL, default log: one masked line per notice); the acceptance notice
+  // carries the complainant's verification code, from the same secret the API checks codes with.
+  const deliverer = createConfiguredDeliverer(cfg, { db: database.db, caseCodeSecret: await caseCodeSecretOf(cfg, say) });
   deliverer.start();
   stops.unshift(['notification deliverer', () => deliverer.stop()]);
 

@@ -1,6 +1,6 @@
 /** Worker entry point (production): runs case workflows and activities on TEMPORAL_TASK_QUEUE, and delivers notices. */
 import { createConfiguredCaseWorker, createConfiguredDeliverer } from './case-worker.js';
-import { loadConfig } from './config.js';
+import { caseCodeSecretOf, loadConfig } from './config.js';
 import { encryptedDataConverter, resolvePayloadKeys } from './payload-codec.js';
 import { connectWorker, installTemporalRuntime, onShutdown, prepareDatabase, say } from './bootstrap.js';
 
@@ -12,7 +12,8 @@ const database = await prepareDatabase(cfg.DATABASE_URL, { migrate: cfg.RUN_MIGR
 const connection = await connectWorker(cfg.TEMPORAL_ADDRESS ?? `127.0.0.1:${cfg.TEMPORAL_DEV_PORT}`);
 const worker = await createConfiguredCaseWorker(cfg, { connection, db: database.db, dataConverter });
 const running = worker.run();
-const deliverer = createConfiguredDeliverer(cfg, { db: database.db });
+// The acceptance notice carries the complainant's verification code: the API's CASE_CODE_SECRET.
+const deliverer = createConfiguredDeliverer(cfg, { db: database.db, caseCodeSecret: await caseCodeSecretOf(cfg, say) });
 deliverer.start();
 say(`worker polling task queue ${cfg.TEMPORAL_TASK_QUEUE} on namespace ${cfg.TEMPORAL_NAMESPACE}; notices through the ${cfg.NOTIFY_CHANNEL} channel`);
 onShutdown([

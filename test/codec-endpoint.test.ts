@@ -38,6 +38,8 @@ describe('POST /codec/decode', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(clearText(res)).toContain(PHONE);
     expect(clearText(res)).toContain(caseId);
+    // The complainant's verification code is derived when the notice goes out: it is in no workflow payload.
+    expect(clearText(res)).not.toContain(stack.caseCode(caseId));
   });
 
   it('refuses everyone else', async () => {

@@ -10,6 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { buildApp } from '../../api/app.js';
+import { caseCode } from '../../api/auth.js';
 import { createDatabase, type DatabaseHandle } from '../../db/client.js';
 import { runMigrations } from '../../db/migrate.js';
 import { demoSeed, seedReferenceData } from '../../db/seed.js';
@@ -46,6 +47,8 @@ export interface TestStack {
   dataConverter: DataConverter;
   /** This file's authentication keys (random per file). */
   authKeys: AuthKeys;
+  /** A case's verification code under this file's CASE_CODE_SECRET (what the complainant's acceptance notice carries). */
+  caseCode(caseId: string): string;
   /** A bearer token signed with this file's key. */
   token(claims: TokenClaims): string;
   /** `{ authorization: 'Bearer …' }` for a person with these roles in this unit. */
@@ -156,7 +159,7 @@ export async function startStack(opts: StackOptions): Promise<TestStack> {
   });
   await app.ready();
   const deliverer = opts.deliverer
-    ? createNotificationDeliverer({ db: database.db, logger: { info() {}, warn() {}, error() {} }, ...opts.deliverer })
+    ? createNotificationDeliverer({ db: database.db, logger: { info() {}, warn() {}, error() {} }, caseCodeSecret: authKeys.caseCodeSecret, ...opts.deliverer })
     : undefined;
   deliverer?.start();
   const token = (claims: TokenClaims) => mintToken(authKeys.jwtKeys, claims);
@@ -178,6 +181,7 @@ export async function startStack(opts: StackOptions): Promise<TestStack> {
     payloadKeys: formatPayloadKeys(keys),
     dataConverter,
     authKeys,
+    caseCode: (caseId) => caseCode(authKeys.caseCodeSecret, caseId),
     token,
     as,
     async http(method, url, body, headers = {}) {

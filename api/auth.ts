@@ -17,14 +17,14 @@
  * - preHandler: actions not bound to a case are checked here (403). Case actions need the case (its unit, its
  *   place, its state) and are decided in the cases service, which answers 404 when the case is out of scope.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import jwt from '@fastify/jwt';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ACCESS, ACTIONS, decide, isCaseAction, STAFF_ROLES, type Action, type Principal, type Role, type UnitTree } from '../domain/access.js';
 import { DomainError } from '../domain/errors.js';
-import { principalOfClaims, type AuthKeys } from '../runtime/auth-keys.js';
+import { caseCode, principalOfClaims, type AuthKeys } from '../runtime/auth-keys.js';
 import type { ApiKeyService } from './api-keys.service.js';
 import { CODEC_COOKIE } from './codec-session.routes.js';
 
@@ -69,11 +69,8 @@ const claims = z.object({
   name: z.string().max(128).optional(),
 });
 
-/** A complainant's verification code for a case: 8 digits from an HMAC of the case number. */
-export function caseCode(secret: Buffer, caseId: string): string {
-  const mac = createHmac('sha256', secret).update(`hotline:case-code:${caseId}`).digest();
-  return String(mac.readUIntBE(0, 6) % 100_000_000).padStart(8, '0');
-}
+/** The complainant's verification code (derived in runtime/auth-keys.ts, where its secret is made). */
+export { caseCode } from '../runtime/auth-keys.js';
 
 function unauthenticated(detail: string): DomainError {
   return new DomainError('unauthenticated', detail);

@@ -6,7 +6,7 @@
  * identity provider; verify only), comma-separated. CASE_CODE_SECRET: base64, at least 32 bytes.
  * Unset outside production: generated once into the data folder, so `npm start` works with nothing configured.
  */
-import { createPublicKey, randomBytes, type KeyObject } from 'node:crypto';
+import { createHmac, createPublicKey, randomBytes, type KeyObject } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -150,4 +150,10 @@ export function mintToken(
 /** The principal a verified token stands for. */
 export function principalOfClaims(c: TokenClaims): Principal {
   return { id: c.sub, kind: 'user', roles: c.roles, unitId: c.unit };
+}
+
+/** A complainant's verification code for a case: 8 digits from an HMAC of the case number. */
+export function caseCode(secret: Buffer, caseId: string): string {
+  const mac = createHmac('sha256', secret).update(`hotline:case-code:${caseId}`).digest();
+  return String(mac.readUIntBE(0, 6) % 100_000_000).padStart(8, '0');
 }

@@ -36,6 +36,9 @@ import { notificationsRoutes } from '../notifications/notifications.routes.js';
 import { DomainError } from '../domain/errors.js';
 import { handleClientError, handleError, MAX_PARAM_LENGTH, registerErrorHandling, type FieldError } from './problem.js';
 import { referenceRoutes } from './reference.routes.js';
+import { createRepeatsRepository } from './repeats.repository.js';
+import { repeatsRoutes } from './repeats.routes.js';
+import { createRepeatMatcher, createRepeatsService } from './repeats.service.js';
 import { createReferenceService, type ReferenceService } from './reference.service.js';
 
 export interface AppDeps {
@@ -54,6 +57,8 @@ export interface AppDeps {
   corsOrigins?: string[];
   /** A pino destination for the API's logs (tests capture them); default stdout. */
   logStream?: { write(line: string): void };
+  /** Link repeat complaints (并单) at intake (default true); the test stack leaves it off unless a test file asks. */
+  repeatMatching?: boolean;
 }
 
 /** A caller's X-Request-Id is kept when it looks like an id; anything else (log injection, 300 chars) gets a fresh one. */
@@ -171,7 +176,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
 
-  const cases = createCasesService({ client: deps.client, taskQueue: deps.taskQueue, repository, reference });
+  const repeatsRepository = createRepeatsRepository(deps.db);
+  const repeats = deps.repeatMatching === false ? undefined : createRepeatMatcher({ client: deps.client, repository: repeatsRepository, log: app.log });
+  const cases = createCasesService({ client: deps.client, taskQueue: deps.taskQueue, repository, reference, ...(repeats && { repeats }) });
 
   await app.register(healthRoutes({ pingDatabase: repository.ping, client: deps.client }));
   await app.register(referenceRoutes(reference));
@@ -179,6 +186,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(calendarsRoutes(createCalendarsService({ db: deps.db, reference })));
   await app.register(policiesRoutes(createPoliciesService({ db: deps.db, reference })));
   await app.register(casesRoutes(cases));
+  await app.register(repeatsRoutes(createRepeatsService({ repository: repeatsRepository, casesRepository: repository, cases, reference })));
   await app.register(publicRoutes(createPublicService({ cases, db: deps.db, reference })));
   await app.register(notificationsRoutes(createNotificationsRepository(deps.db)));
   // The codec the API's own client uses: what the worker and the API encrypted, the UI can read (admins only).

@@ -24,12 +24,15 @@ import type { CasesRepository } from './cases.repository.js';
 import { maskCase, maskSummary, presentEvents, targetOf } from './cases.presenter.js';
 import type { CaseViewBody, CreateCaseBody, ListCasesQuery } from './cases.schemas.js';
 import type { ReferenceService } from './reference.service.js';
+import type { RepeatMatcher } from './repeats.service.js';
 
 export interface CasesServiceDeps {
   client: Client;
   taskQueue: string;
   repository: CasesRepository;
   reference: ReferenceService;
+  /** Repeat complaints (并单): finds the master a new complaint joins and tells it; absent, nothing is linked. */
+  repeats?: RepeatMatcher;
   /**
    * No longer used: the verification code is never shown to staff (the deliverer sends it to the complainant with
    * the acceptance notice). Optional so that callers that still pass it (bench/bench.ts) compile; to be removed.
@@ -122,7 +125,7 @@ export function toBody(view: CaseView): CaseViewBody {
   };
 }
 
-export function createCasesService({ client, taskQueue, repository, reference }: CasesServiceDeps) {
+export function createCasesService({ client, taskQueue, repository, reference, repeats }: CasesServiceDeps) {
   const handle = (caseId: string) => client.workflow.getHandle<typeof caseWorkflow>(caseId);
 
   async function query(caseId: string): Promise<CaseView | null> {
@@ -207,6 +210,10 @@ export function createCasesService({ client, taskQueue, repository, reference }:
       const known = reference.caseSetup(body.categoryId);
       // The dispatch catalogue, unless the intake answered the case itself: exactly one unit → dispatched at once.
       const setup = known && (triage ? known : { ...known, dispatch: reference.matchDispatch(body.categoryId, body.location?.areaUnitId) });
+      // Repeat complaints (并单), unless the intake answered the case itself: the master of the group it joins. The
+      // search has a budget and never fails the intake (api/repeats.service.ts).
+      const masterCaseId = triage || !repeats ? null : await repeats.masterFor(key ? caseIdFor(key) : '', body, known?.policy);
+      if (masterCaseId) intake.masterCaseId = masterCaseId;
       for (let attempt = 0; ; attempt++) {
         const caseId = caseIdFor(key);
         const input: CaseWorkflowInput = { caseId, intake, actor, ...(setup && { setup }) };
@@ -229,6 +236,7 @@ export function createCasesService({ client, taskQueue, repository, reference }:
             staticSummary: `投诉 ${reference.categoryName(body.categoryId) ?? body.categoryId} · ${body.channel}`,
             staticDetails: `Case ${caseId}\nCategory: ${body.categoryId}\nChannel: ${body.channel}\nOpened by: ${actor.role}`,
           });
+          if (masterCaseId) await repeats!.link(masterCaseId, caseId);
           const view: CaseView = { intake, state: first };
           // The one who opened it typed these details in: they get them back in clear. The verification code is not
           // among them: the complainant receives it with the acceptance notice (受理告知).
@@ -243,6 +251,8 @@ export function createCasesService({ client, taskQueue, repository, reference }:
           if (existing && existing.intake.requestHash !== hash) {
             throw new DomainError('idempotency_key_reused', 'this idempotency key was used for a different complaint', { caseId });
           }
+          // A retry after a link that was lost: the master ignores a case it already has.
+          if (existing?.state.masterCaseId) await repeats?.link(existing.state.masterCaseId, caseId);
           return { view: existing ? toBody(existing) : await load(caseId), created: false };
         }
       }

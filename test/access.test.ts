@@ -96,6 +96,9 @@ const EXPECTED: Record<string, Row> = {
   'GET /v1/cases': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 401),
   'GET /v1/cases/{id}': row(200, [200, 404], [200, 404], [200, 404], [200, 404], 200, 200, 200, 200, [200, 401]),
   'GET /v1/cases/{id}/events': row(200, [200, 404], [200, 404], [200, 404], [200, 404], 200, 200, 403, 200, [200, 401]),
+  // Repeat complaints (并单): a case's related cases as the case itself is read; the open masters with repeat.read.
+  'GET /v1/cases/{id}/related': row(200, [200, 404], [200, 404], [200, 404], [200, 404], 200, 200, 200, 200, [200, 401]),
+  'GET /v1/repeats': row(403, 200, 403, 403, 200, 403, 403, 200, 403, 401),
   'POST /v1/cases/{id}/dispatch': CASE_ACTION_ROW.dispatch,
   'POST /v1/cases/{id}/accept': CASE_ACTION_ROW.unit,
   'POST /v1/cases/{id}/return': CASE_ACTION_ROW.unit,

@@ -87,6 +87,11 @@ export interface StackOptions {
   logLevel?: string;
   /** Deliver the outbox through this channel (a deliverer on this file's database, stopped by close()). */
   deliverer?: { channel: NotificationChannel; pollMs?: number; maxAttempts?: number; backoff?: BackoffOptions; batchSize?: number };
+  /**
+   * Link repeat complaints (并单) at intake, as production does. Off unless asked: every test complaint is the same
+   * demo complaint (same category, place and phone), so linking would put every file's cases in one repeat group.
+   */
+  repeats?: boolean;
 }
 
 const CREDENTIAL_HEADERS = ['authorization', 'x-api-key', 'x-case-code'];
@@ -156,6 +161,7 @@ export async function startStack(opts: StackOptions): Promise<TestStack> {
     rateLimitPerMinute: opts.rateLimitPerMinute ?? 1_000_000_000,
     ...(opts.logStream && { logStream: opts.logStream }),
     ...(opts.corsOrigins && { corsOrigins: opts.corsOrigins }),
+    repeatMatching: opts.repeats ?? false,
   });
   await app.ready();
   const deliverer = opts.deliverer

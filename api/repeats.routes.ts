@@ -1,0 +1,87 @@
+/** HTTP surface of repeat complaints (并单): schemas in, schemas out, one service call each. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { CASE_OUTCOMES, CASE_STATUSES, REPEAT_CARDS } from '../domain/case.types.js';
+import { principalOf } from './auth.js';
+import { caseIdParams, problemSchema } from './cases.schemas.js';
+import type { RepeatsService } from './repeats.service.js';
+
+const denied = { 401: problemSchema, 403: problemSchema, 429: problemSchema };
+const errors = { 400: problemSchema, 404: problemSchema, 503: problemSchema, ...denied };
+
+/** A case in a repeat group, as lists show it: no complainant data, phone numbers in the title masked. */
+const groupCase = z.object({
+  id: z.string(),
+  status: z.enum(CASE_STATUSES),
+  outcome: z.enum(CASE_OUTCOMES).nullable(),
+  title: z.string(),
+  categoryId: z.string(),
+  unitId: z.string().nullable(),
+  areaUnitId: z.string().nullable(),
+  createdAt: z.string(),
+  closedAt: z.string().nullable(),
+  masterCaseId: z.string().nullable().describe('The master of the group this case was linked to (并单)'),
+  repeatCount: z.number().describe('On a master: complaints in its group, itself included'),
+  repeatCard: z.enum(REPEAT_CARDS).nullable(),
+});
+
+export const relatedList = z.object({
+  caseId: z.string(),
+  masterCaseId: z.string().nullable().describe("The master of the case's group (the case itself when it is one); null when it is in no group"),
+  items: z.array(
+    groupCase.extend({
+      relation: z
+        .enum(['master', 'member', 'match'])
+        .describe("master: the group's master; member: linked to the same master; match: an earlier case with the same demand (closed ones included)"),
+    }),
+  ),
+});
+
+export const repeatsQuery = z.strictObject({
+  card: z.enum(REPEAT_CARDS).optional().describe("masters whose group earned this card"),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z
+    .string()
+    .max(200)
+    .regex(/^[A-Za-z0-9_-]+$/, 'a cursor from nextCursor (base64url)')
+    .optional()
+    .describe('nextCursor of the previous page, as it was given'),
+});
+
+export const masterList = z.object({
+  items: z.array(groupCase.extend({ escalationLevel: z.number(), updatedAt: z.string() })),
+  nextCursor: z.string().nullable(),
+});
+
+export function repeatsRoutes(repeats: RepeatsService): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/v1/cases/:id/related',
+      {
+        config: { access: 'case.read' },
+        schema: {
+          tags: ['cases'],
+          summary: 'Related cases (并单): the master of its repeat group, the members, and earlier cases with the same demand',
+          description: "The case must be in the caller's scope; related cases the caller may not read are left out. No complainant data.",
+          params: caseIdParams,
+          response: { 200: relatedList, ...errors },
+        },
+      },
+      async (req) => repeats.related(req.params.id, principalOf(req)),
+    );
+
+    app.get(
+      '/v1/repeats',
+      {
+        config: { access: 'repeat.read' },
+        schema: {
+          tags: ['supervision'],
+          summary: 'Open masters of repeat complaints, hottest first, with their count and card (yellow 3, orange 4, red 5+ by default)',
+          querystring: repeatsQuery,
+          response: { 200: masterList, ...errors },
+        },
+      },
+      async (req) => repeats.openMasters(req.query),
+    );
+  };
+}

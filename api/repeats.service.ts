@@ -1,0 +1,138 @@
+/**
+ * Repeat complaints (并单) in the API: at intake, the matcher finds the master a new complaint joins and tells the
+ * master's workflow (signal `repeat`, a system actor); for the routes, a case's related cases and the open masters.
+ * The search never blocks or fails an intake: a database error or a search slower than its budget opens the case
+ * without a link, with a warning in the log (never the complainant's data).
+ */
+import type { Client } from '@temporalio/client';
+import { decide, type Principal } from '../domain/access.js';
+import type { Actor, CaseOutcome, CaseStatus, RepeatCard } from '../domain/case.types.js';
+import { DomainError } from '../domain/errors.js';
+import { maskPhonesInText } from '../domain/pii.js';
+import type { CasePolicy } from '../domain/policy.types.js';
+import { chooseMaster, normalisePhone, type RepeatComplaint } from '../domain/repeats.rules.js';
+import { caseSignals } from '../workflows/case.messages.js';
+import type { CasesRepository } from './cases.repository.js';
+import { targetOf } from './cases.presenter.js';
+import type { CreateCaseBody } from './cases.schemas.js';
+import type { CasesService } from './cases.service.js';
+import type { ReferenceService } from './reference.service.js';
+import { RepeatSearchTimeout, type OpenMastersQuery, type RelatedRow, type RepeatsRepository } from './repeats.repository.js';
+
+/** Who links a repeat to its master: the API itself. */
+export const SYSTEM_ACTOR: Actor = { id: 'system', role: 'system' };
+
+/** How long an intake waits for the repeat search. */
+export const REPEAT_SEARCH_BUDGET_MS = 300;
+
+export interface RepeatMatcherDeps {
+  client: Client;
+  repository: Pick<RepeatsRepository, 'findCandidates'>;
+  log: { warn(obj: Record<string, unknown>, msg: string): void };
+  budgetMs?: number;
+}
+
+/** Why a search or a link failed, for the log: a code or a name, never a message (it can quote values). */
+function reasonOf(err: unknown): string {
+  if (err instanceof RepeatSearchTimeout) return 'timeout';
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code === 'string') return code;
+  return err instanceof Error ? err.name : 'error';
+}
+
+export function createRepeatMatcher({ client, repository, log, budgetMs = REPEAT_SEARCH_BUDGET_MS }: RepeatMatcherDeps) {
+  return {
+    /**
+     * The master a new complaint is linked to, or null (no same demand, a policy without repeat rules, or the search
+     * failed). `caseId`: the new case's number when it is known before the start (derived from an idempotency key).
+     */
+    async masterFor(caseId: string, body: CreateCaseBody, policy: CasePolicy | undefined, now = Date.now()): Promise<string | null> {
+      const rules = policy?.repeats;
+      if (!rules) return null;
+      const complaint: RepeatComplaint = {
+        id: caseId,
+        categoryId: body.categoryId,
+        areaUnitId: body.location?.areaUnitId ?? null,
+        lat: body.location?.lat ?? null,
+        lng: body.location?.lng ?? null,
+        phone: normalisePhone(body.complainant.phone),
+        createdAt: now,
+      };
+      try {
+        const candidates = await repository.findCandidates(complaint, rules, { timeoutMs: budgetMs });
+        return chooseMaster(complaint, candidates, rules).masterCaseId;
+      } catch (err) {
+        log.warn({ reason: reasonOf(err), categoryId: body.categoryId, budgetMs }, 'repeat search failed: the case opens without a repeat link');
+        return null;
+      }
+    },
+
+    /** Tells the master a complaint joined its group; it ignores a case it already has (a retried POST). Never throws. */
+    async link(masterCaseId: string, caseId: string): Promise<void> {
+      try {
+        await client.workflow.getHandle(masterCaseId).signal(caseSignals.repeat, { caseId }, SYSTEM_ACTOR);
+      } catch (err) {
+        log.warn({ caseId, masterCaseId, reason: reasonOf(err) }, 'repeat link not delivered to the master case');
+      }
+    },
+  };
+}
+
+export type RepeatMatcher = ReturnType<typeof createRepeatMatcher>;
+
+/** A related case or an open master as callers read it: no complainant data at all, phone numbers in the title masked. */
+function present(r: Omit<RelatedRow, 'relation'>) {
+  return {
+    id: r.id,
+    status: r.status as CaseStatus,
+    outcome: r.outcome as CaseOutcome | null,
+    title: maskPhonesInText(r.title),
+    categoryId: r.categoryId,
+    unitId: r.unitId,
+    areaUnitId: r.areaUnitId,
+    createdAt: r.createdAt.toISOString(),
+    closedAt: r.closedAt ? r.closedAt.toISOString() : null,
+    masterCaseId: r.masterCaseId,
+    repeatCount: r.repeatCount,
+    repeatCard: r.repeatCard as RepeatCard | null,
+  };
+}
+
+export interface RepeatsServiceDeps {
+  repository: RepeatsRepository;
+  casesRepository: Pick<CasesRepository, 'target'>;
+  cases: Pick<CasesService, 'get'>;
+  reference: ReferenceService;
+}
+
+export function createRepeatsService({ repository, casesRepository, cases, reference }: RepeatsServiceDeps) {
+  /** As for GET /v1/cases/:id: 404 when the case is not in the caller's scope (or does not exist). */
+  async function authorizeRead(caseId: string, principal: Principal): Promise<void> {
+    // The record answers; a case opened a moment ago is found in its workflow (which authorizes it too).
+    const target = (await casesRepository.target(caseId).catch(() => null)) ?? targetOf(await cases.get(caseId, principal));
+    if (decide(principal, 'case.read', reference.units, target).outcome !== 'allow') throw new DomainError('case_not_found', `no case ${caseId}`);
+  }
+
+  return {
+    /**
+     * The case's group (its master and members) and the earlier cases with the same demand under the policy in
+     * force, from the record; only the ones the caller may read themselves.
+     */
+    async related(caseId: string, principal: Principal) {
+      await authorizeRead(caseId, principal);
+      // One policy is in force for every category: any category's setup carries it.
+      const found = await repository.related(caseId, reference.caseSetup('')?.policy.repeats);
+      if (!found) return { caseId, masterCaseId: null, items: [] };
+      const visible = found.items.filter((r) => decide(principal, 'case.read', reference.units, r).outcome === 'allow');
+      return { caseId, masterCaseId: found.masterCaseId, items: visible.map((r) => ({ ...present(r), relation: r.relation })) };
+    },
+
+    /** Open masters of repeat groups, hottest first (every holder of repeat.read reads the whole city). */
+    async openMasters(q: OpenMastersQuery) {
+      const page = await repository.openMasters(q);
+      return { items: page.items.map((r) => ({ ...present(r), escalationLevel: r.escalationLevel, updatedAt: r.updatedAt.toISOString() })), nextCursor: page.nextCursor };
+    },
+  };
+}
+
+export type RepeatsService = ReturnType<typeof createRepeatsService>;

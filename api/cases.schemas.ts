@@ -330,6 +330,17 @@ export const caseSummary = caseView.pick({
 });
 export type CaseSummary = z.infer<typeof caseSummary>;
 
+/** The page of every keyset-paginated list: how many, and the cursor the previous page gave. */
+export const pageQuery = {
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z
+    .string()
+    .max(200)
+    .regex(/^[A-Za-z0-9_-]+$/, 'a cursor from nextCursor (base64url)')
+    .optional()
+    .describe('nextCursor of the previous page, as it was given'),
+};
+
 export const listCasesQuery = z.strictObject({
   status: z.enum(CASE_STATUSES).optional(),
   unitId: id.optional(),
@@ -346,13 +357,7 @@ export const listCasesQuery = z.strictObject({
     .describe('unsatisfied: closed unsatisfied after the last allowed round (办理不满意专区), with each round; review: the third-party review queue (closed unsatisfied or disputed, not yet reviewed)'),
   createdFrom: isoDateTime.optional(),
   createdTo: isoDateTime.optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z
-    .string()
-    .max(200)
-    .regex(/^[A-Za-z0-9_-]+$/, 'a cursor from nextCursor (base64url)')
-    .optional()
-    .describe('nextCursor of the previous page, as it was given'),
+  ...pageQuery,
 });
 export type ListCasesQuery = z.infer<typeof listCasesQuery>;
 

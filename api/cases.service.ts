@@ -33,11 +33,6 @@ export interface CasesServiceDeps {
   reference: ReferenceService;
   /** Repeat complaints (并单): finds the master a new complaint joins and tells it; absent, nothing is linked. */
   repeats?: RepeatMatcher;
-  /**
-   * No longer used: the verification code is never shown to staff (the deliverer sends it to the complainant with
-   * the acceptance notice). Optional so that callers that still pass it (bench/bench.ts) compile; to be removed.
-   */
-  caseCodeSecret?: Buffer;
 }
 
 /**

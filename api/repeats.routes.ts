@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CASE_OUTCOMES, CASE_STATUSES, REPEAT_CARDS } from '../domain/case.types.js';
 import { principalOf } from './auth.js';
-import { caseIdParams, problemSchema } from './cases.schemas.js';
+import { caseIdParams, pageQuery, problemSchema } from './cases.schemas.js';
 import type { RepeatsService } from './repeats.service.js';
 
 const denied = { 401: problemSchema, 403: problemSchema, 429: problemSchema };
@@ -39,13 +39,7 @@ export const relatedList = z.object({
 
 export const repeatsQuery = z.strictObject({
   card: z.enum(REPEAT_CARDS).optional().describe("masters whose group earned this card"),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z
-    .string()
-    .max(200)
-    .regex(/^[A-Za-z0-9_-]+$/, 'a cursor from nextCursor (base64url)')
-    .optional()
-    .describe('nextCursor of the previous page, as it was given'),
+  ...pageQuery,
 });
 
 export const masterList = z.object({

@@ -481,7 +481,6 @@ async function openPhase(env: Env, stack: CaseStack, rows: Row[]): Promise<void>
     taskQueue: stack.taskQueue,
     repository: createCasesRepository(env.database.db),
     reference,
-    caseCodeSecret: AUTH_KEYS.caseCodeSecret,
   });
   const parsedBody = createCaseBody.parse(complaint());
   const intake = person('intake_agent');

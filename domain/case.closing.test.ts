@@ -17,15 +17,7 @@ const policy: CasePolicy = {
   callbackMaxAttempts: 3,
   reviewWindow: seconds(1_000),
   ratingWindow: seconds(500),
-  repeats: {
-    window: { amount: 30, unit: 'days' },
-    distanceMeters: 200,
-    cards: [
-      { count: 3, card: 'yellow', level: 1 },
-      { count: 4, card: 'orange', level: 2 },
-      { count: 5, card: 'red', level: 3 },
-    ],
-  },
+  repeats: defaultCasePolicy.repeats!,
 };
 const agent: Actor = { id: 'cb-1', role: 'callback_agent' };
 const reviewer: Actor = { id: 'rv-1', role: 'reviewer' };

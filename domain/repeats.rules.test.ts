@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { defaultCasePolicy } from '../db/seed-policy.js';
 import { boundingBox, chooseMaster, distanceMeters, normalisePhone, phoneSpellings, sameDemand, windowMs, type RepeatCandidate, type RepeatComplaint } from './repeats.rules.js';
 import type { RepeatPolicy } from './policy.types.js';
 
@@ -8,15 +9,8 @@ const DAY = 24 * HOUR;
 const T0 = Date.parse('2026-11-16T10:00:00+08:00');
 /** Hefei Luyang; 0.001° of latitude is about 111 m. */
 const HERE = { lat: 31.8639, lng: 117.2808 };
-const policy: RepeatPolicy = {
-  window: { amount: 30, unit: 'days' },
-  distanceMeters: 200,
-  cards: [
-    { count: 3, card: 'yellow', level: 1 },
-    { count: 4, card: 'orange', level: 2 },
-    { count: 5, card: 'red', level: 3 },
-  ],
-};
+/** The default policy's repeat rules: 30 days, 200 m, cards at 3 / 4 / 5. */
+const policy: RepeatPolicy = defaultCasePolicy.repeats!;
 
 const complaint: RepeatComplaint = { id: 'HLNEW', categoryId: 'env.noise', areaUnitId: 'c01', ...HERE, phone: '13812345678', createdAt: T0 };
 const row = (over: Partial<RepeatCandidate> & { id: string }): RepeatCandidate => ({

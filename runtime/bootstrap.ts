@@ -13,8 +13,8 @@ export type Log = (line: string) => void;
 export const say: Log = (line) => console.log(`[hotline] ${line}`);
 
 /** Connects, migrates and seeds as configured; retries while the database is still coming up. */
-export async function prepareDatabase(url: string, opts: { migrate: boolean; seed: boolean; log?: Log }): Promise<DatabaseHandle> {
-  const handle = createDatabase(url);
+export async function prepareDatabase(url: string, opts: { migrate: boolean; seed: boolean; log?: Log; poolSize?: number }): Promise<DatabaseHandle> {
+  const handle = createDatabase(url, opts.poolSize === undefined ? {} : { max: opts.poolSize });
   for (let attempt = 1; ; attempt++) {
     try {
       if (opts.migrate) await runMigrations(handle.db);

@@ -25,6 +25,11 @@ export interface CaseWorkerDeps {
 /** Source of the workflows for on-the-fly bundling: .ts under tsx and tests, .js when compiled. */
 export const WORKFLOWS_PATH = fileURLToPath(new URL(`../workflows/index${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url));
 
+/** Workflow task slots of the case worker, and its database pools (see runtime/worker.ts). */
+export const WORKFLOW_TASK_SLOTS = 100;
+export const WORKER_POOL_SIZE = 20;
+export const DELIVERER_POOL_SIZE = 4;
+
 export async function createCaseWorker(deps: CaseWorkerDeps): Promise<Worker> {
   return Worker.create({
     connection: deps.connection,
@@ -34,6 +39,10 @@ export async function createCaseWorker(deps: CaseWorkerDeps): Promise<Worker> {
     dataConverter: deps.dataConverter,
     ...(deps.workflowBundlePath ? { workflowBundle: { codePath: deps.workflowBundlePath } } : { workflowsPath: WORKFLOWS_PATH }),
     maxConcurrentActivityTaskExecutions: deps.maxConcurrentActivityTaskExecutions ?? 50,
+    // A workflow task that writes its record waits for its local activity: more slots than the SDK's 40, so a
+    // herd of timers firing together is not queued behind the database (bench:deadlines).
+    maxConcurrentWorkflowTaskExecutions: WORKFLOW_TASK_SLOTS,
+    maxConcurrentLocalActivityExecutions: WORKFLOW_TASK_SLOTS,
     shutdownGraceTime: '10 seconds',
   });
 }

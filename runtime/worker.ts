@@ -3,22 +3,28 @@ import { createConfiguredCaseWorker, createConfiguredDeliverer } from './case-wo
 import { caseCodeSecretOf, loadConfig } from './config.js';
 import { encryptedDataConverter, resolvePayloadKeys } from './payload-codec.js';
 import { connectWorker, installTemporalRuntime, onShutdown, prepareDatabase, say } from './bootstrap.js';
+import { createDatabase } from '../db/client.js';
+import { DELIVERER_POOL_SIZE, WORKER_POOL_SIZE } from './case-worker.js';
 
 const cfg = loadConfig();
 if (!cfg.DATABASE_URL) throw new Error('DATABASE_URL is required for the worker entry point (npm start runs an embedded database)');
 installTemporalRuntime(cfg.LOG_LEVEL);
 const dataConverter = encryptedDataConverter(await resolvePayloadKeys(cfg, say));
-const database = await prepareDatabase(cfg.DATABASE_URL, { migrate: cfg.RUN_MIGRATIONS, seed: false, log: say });
+// The projection's local activities hold a workflow task open while they write: a herd of warnings falling due
+// together needs more connections than the default 10 (bench:deadlines).
+const database = await prepareDatabase(cfg.DATABASE_URL, { migrate: cfg.RUN_MIGRATIONS, seed: false, log: say, poolSize: WORKER_POOL_SIZE });
+// The deliverer has a pool of its own, so sending a burst of notices never takes connections the projection waits for.
+const deliveryDatabase = createDatabase(cfg.DATABASE_URL, { max: DELIVERER_POOL_SIZE });
 const connection = await connectWorker(cfg.TEMPORAL_ADDRESS ?? `127.0.0.1:${cfg.TEMPORAL_DEV_PORT}`);
 const worker = await createConfiguredCaseWorker(cfg, { connection, db: database.db, dataConverter });
 const running = worker.run();
 // The acceptance notice carries the complainant's verification code: the API's CASE_CODE_SECRET.
-const deliverer = createConfiguredDeliverer(cfg, { db: database.db, caseCodeSecret: await caseCodeSecretOf(cfg, say) });
+const deliverer = createConfiguredDeliverer(cfg, { db: deliveryDatabase.db, caseCodeSecret: await caseCodeSecretOf(cfg, say) });
 deliverer.start();
 say(`worker polling task queue ${cfg.TEMPORAL_TASK_QUEUE} on namespace ${cfg.TEMPORAL_NAMESPACE}; notices through the ${cfg.NOTIFY_CHANNEL} channel`);
 onShutdown([
   ['worker (draining)', async () => (worker.shutdown(), await running)],
   ['notification deliverer (finishing sends)', () => deliverer.stop()],
   ['Temporal connection', () => connection.close()],
-  ['database pool', () => database.close()],
+  ['database pools', async () => (await deliveryDatabase.close(), await database.close())],
 ]);

@@ -91,6 +91,33 @@ async function scenarios(): Promise<Record<string, string>> {
   await act(stack, j, 'reply', { content: 'done', resolved: true });
   await act(stack, j, 'callback', { contacted: true, resolved: true, satisfaction: 'satisfied' });
 
+  // Deadlines and closing the loop (issues 7 and 8): hold, resume, extension; failed callbacks; dispute, review, termination.
+  ids['hold-extension'] = await openCase(stack);
+  const h = ids['hold-extension'];
+  await driveTo(stack, h, 'contacted');
+  const leader = stack.as(['unit_leader'], 'd01-s01');
+  expect((await stack.http('POST', `/v1/cases/${h}/hold`, { reason: '季节性问题', reviewDates: [new Date(Date.now() + 3_600_000).toISOString()] }, leader)).status).toBe(200);
+  expect((await stack.http('POST', `/v1/cases/${h}/resume`, { note: '已具备条件' }, leader)).status).toBe(200);
+  expect((await stack.http('POST', `/v1/cases/${h}/extension-requests`, { days: 2, reason: '需协调' })).status).toBe(200);
+  expect((await stack.http('POST', `/v1/cases/${h}/extension-requests/decision`, { approve: true, note: '同意' }, leader)).status).toBe(200);
+  await act(stack, h, 'reply', { content: 'done', resolved: true });
+  await act(stack, h, 'callback', { outcome: 'no_answer' });
+  await act(stack, h, 'callback', { outcome: 'reached', contacted: true, resolved: true, satisfaction: 'satisfied' });
+
+  ids['callback-invalid'] = await openCase(stack);
+  const v = ids['callback-invalid'];
+  await driveTo(stack, v, 'replied');
+  for (const outcome of ['no_answer', 'refused', 'wrong_number']) await act(stack, v, 'callback', { outcome });
+
+  ids['disputed-terminated'] = await openCase(stack);
+  const d = ids['disputed-terminated'];
+  await driveTo(stack, d, 'replied');
+  await act(stack, d, 'callback', { outcome: 'reached', contacted: true, resolved: false, satisfaction: 'unsatisfied' });
+  expect((await stack.http('POST', `/v1/cases/${d}/dispute`, { reason: '超出职权' }, leader)).status).toBe(200);
+  const reviewer = stack.as(['reviewer']);
+  expect((await stack.http('POST', `/v1/cases/${d}/review`, { demandReasonable: false, handlingCompliant: true, reason: '诉求不合理' }, reviewer)).status).toBe(200);
+  expect((await stack.http('POST', `/v1/cases/${d}/terminate`, { grounds: 'outside_law_and_policy', reason: '诉求不合理' }, reviewer)).status).toBe(200);
+
   for (const id of Object.values(ids)) await stack.client.workflow.getHandle(id).result();
   return ids;
 }

@@ -187,7 +187,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(policiesRoutes(createPoliciesService({ db: deps.db, reference })));
   await app.register(casesRoutes(cases));
   await app.register(repeatsRoutes(createRepeatsService({ repository: repeatsRepository, casesRepository: repository, cases, reference })));
-  await app.register(publicRoutes(createPublicService({ cases, db: deps.db, reference })));
+  await app.register(publicRoutes(createPublicService({ cases, repository, db: deps.db, reference })));
   await app.register(notificationsRoutes(createNotificationsRepository(deps.db)));
   // The codec the API's own client uses: what the worker and the API encrypted, the UI can read (admins only).
   const [codec] = deps.client.options.loadedDataConverter.payloadCodecs;

@@ -22,11 +22,13 @@ import type { CasePolicy } from '../domain/policy.types.js';
 import { targetOf } from './cases.presenter.js';
 import type { CaseEventView, CaseViewBody } from './cases.schemas.js';
 import type { CasesService } from './cases.service.js';
+import type { CasesRepository } from './cases.repository.js';
 import type { PublicCaseView, PublicRating, PublicStage, PublicStep, ResendAccepted } from './public.routes.js';
 import type { ReferenceService } from './reference.service.js';
 
 export interface PublicServiceDeps {
   cases: CasesService;
+  repository: CasesRepository;
   db: Database;
   reference: ReferenceService;
   /** How often the code of one case may be sent again (default 10 minutes); sooner answers 429. */
@@ -298,23 +300,13 @@ export function createPublicService(deps: PublicServiceDeps) {
      * not moved since. The interval check and the insert are one statement, so two agents at once get one resend.
      */
     async resendCode(caseId: string, principal: Principal): Promise<ResendAccepted> {
-      const [row] = await db
-        .select({
-          id: cases.id,
-          status: cases.status,
-          unitId: cases.unitId,
-          areaUnitId: cases.areaUnitId,
-          copiedUnitIds: cases.copiedUnitIds,
-          cooperatingUnitIds: cases.cooperatingUnitIds,
-        })
-        .from(cases)
-        .where(eq(cases.id, caseId));
+      const recorded = await deps.repository.target(caseId);
       // Not in the record: no case (404, from the cases service), or one opened a moment ago.
-      const target = row ?? targetOf(await deps.cases.get(caseId, principal));
+      const target = recorded ?? targetOf(await deps.cases.get(caseId, principal));
       const decision = decide(principal, 'case.resend_code', reference.units, target);
       if (decision.outcome === 'not_found') throw notFound(caseId);
       if (decision.outcome === 'forbidden') throw new DomainError('forbidden', `${principal.roles.join(', ')} may not resend the verification code of this case`);
-      if (!row) throw new DomainError('unavailable', 'the case is still being recorded (its acceptance notice with the code is on its way); retry in a moment');
+      if (!recorded) throw new DomainError('unavailable', 'the case is still being recorded (its acceptance notice with the code is on its way); retry in a moment');
 
       const interval = sql`${resendIntervalMs}::double precision * interval '1 millisecond'`;
       const message = `您的查询码已重新发送，工单号 ${caseId}`;

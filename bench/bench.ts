@@ -48,6 +48,8 @@ import { closedLoop, httpClient, percentiles, type HttpClient, type LoadResult, 
 import { appendToBenchmarks, commandLine, machineLine, renderTable, type Row } from './report.js';
 import {
   Cleanup,
+  runBench,
+  type RunState,
   commOf,
   cpuDelta,
   cpuMsOf,
@@ -126,11 +128,10 @@ const FILTER_UNIT = 'd01-s01';
 const FILTER_STATUS = 'dispatched';
 
 const cleanup = new Cleanup();
-let stopping = false;
+/** Stopping (a signal, a failure, or done) and failed: read by the loops below; set by runBench. */
+const run: RunState = { stopping: false, failed: false };
 /** CPU used by the worker and API children already stopped (ms), for the machine-share line. */
 let stoppedChildrenCpuMs = 0;
-/** Set when the run failed: the logs of the child processes are kept for a look. */
-let failed = false;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Formatting
@@ -204,7 +205,7 @@ function execText(file: string, argv: string[]): Promise<string> {
 async function startEnv(): Promise<Env> {
   const logDir = await mkdtemp(path.join(os.tmpdir(), `hotline-bench-${RUN_ID}-`));
   cleanup.add('logs', async () => {
-    if (KEEP || failed) progress(`logs kept in ${logDir}`);
+    if (KEEP || run.failed) progress(`logs kept in ${logDir}`);
     else await rm(logDir, { recursive: true, force: true });
   });
 
@@ -343,7 +344,7 @@ async function catchUp(env: Env, ids: readonly string[], condition: string, time
   for (;;) {
     const { rows } = await env.database.pool.query<{ n: number }>(`select count(*)::int as n from cases where id = any($1::text[]) and ${condition}`, [ids]);
     if (rows[0]!.n >= ids.length) return performance.now() - t0;
-    if (Date.now() > deadline || stopping) {
+    if (Date.now() > deadline || run.stopping) {
       progress(`warning: only ${rows[0]!.n} of ${ids.length} cases reached "${condition}" after ${timeoutMs / 1000} s`);
       return Number.POSITIVE_INFINITY;
     }
@@ -389,7 +390,7 @@ async function listPhase(env: Env, stack: CaseStack, rows: Row[]): Promise<void>
   ];
   for (const [metric, url, matching] of queries) {
     await closedLoop({ concurrency: 1, count: 5 }, () => stack.http.get(url, DISPATCHER));
-    const r = await closedLoop({ concurrency: 1, count: PLAN.listSamples, stopped: () => stopping }, async () => {
+    const r = await closedLoop({ concurrency: 1, count: PLAN.listSamples, stopped: () => run.stopping }, async () => {
       const page = await stack.http.get<{ items: unknown[] }>(url, DISPATCHER);
       if (page.items.length === 0) throw new Error(`${url}: empty page`);
     });
@@ -399,7 +400,7 @@ async function listPhase(env: Env, stack: CaseStack, rows: Row[]): Promise<void>
   // Deep page: follow nextCursor 20 times from the first page; the 21st request is the one measured.
   const deep: number[] = [];
   const chains: number[] = [];
-  for (let i = 0; i < PLAN.deepChains + 1 && !stopping; i++) {
+  for (let i = 0; i < PLAN.deepChains + 1 && !run.stopping; i++) {
     const c0 = performance.now();
     let page = await stack.http.get<{ nextCursor: string | null }>('/v1/cases', DISPATCHER);
     let last = 0;
@@ -501,7 +502,7 @@ async function openPhase(env: Env, stack: CaseStack, rows: Row[]): Promise<void>
 
   const levels: OpenLevel[] = [];
   for (const c of PLAN.openLevels) {
-    if (stopping) return;
+    if (run.stopping) return;
     assertStacks(stack);
     // Enough connections / in-flight requests for this level before measuring.
     const pre: string[] = [];
@@ -510,7 +511,7 @@ async function openPhase(env: Env, stack: CaseStack, rows: Row[]): Promise<void>
     progress(`open: POST /v1/cases at concurrency ${c} for ${PLAN.openMs / 1000} s…`);
     const ids: string[] = [];
     const cpu0 = cpuOf(env, stack);
-    const api = await closedLoop({ concurrency: c, durationMs: PLAN.openMs, stopped: () => stopping }, () => openOnce(ids));
+    const api = await closedLoop({ concurrency: c, durationMs: PLAN.openMs, stopped: () => run.stopping }, () => openOnce(ids));
     const catchUpMs = await catchUp(env, ids, 'policy_version is not null');
     const apiCpu = cpuDelta(cpu0, cpuOf(env, stack));
     progress(`open: c=${c}: ${f1(api.rate)} cases/s (p50 ${f1(percentiles(api.latencies).p50)} ms); the worker caught up ${f1(catchUpMs / 1000)} s later`);
@@ -521,26 +522,26 @@ async function openPhase(env: Env, stack: CaseStack, rows: Row[]): Promise<void>
     progress(`open: bare client.workflow.start at concurrency ${c} for ${PLAN.openMs / 1000} s…`);
     const wids: string[] = [];
     const cpu1 = cpuOf(env, stack);
-    const bare = await closedLoop({ concurrency: c, durationMs: PLAN.openMs, stopped: () => stopping }, () => startBare(wids));
+    const bare = await closedLoop({ concurrency: c, durationMs: PLAN.openMs, stopped: () => run.stopping }, () => startBare(wids));
     await bareDone(env, wids);
     const bareCpu = cpuDelta(cpu1, cpuOf(env, stack));
     progress(`open: c=${c}: bare ${f1(bare.rate)} starts/s (p50 ${f1(percentiles(bare.latencies).p50)} ms); ratio ${f2(api.rate / bare.rate)}`);
     const level: OpenLevel = { c, api, bare, catchUpMs, apiCpu, bareCpu };
     levels.push(level);
 
-    if (PLAN.serviceLevels.includes(c) && !stopping) {
+    if (PLAN.serviceLevels.includes(c) && !run.stopping) {
       const pre2: string[] = [];
       await closedLoop({ concurrency: c, count: c }, () => openDirect(pre2));
       await catchUp(env, pre2, 'policy_version is not null');
       progress(`open: CasesService.open in the bench process (no HTTP) at concurrency ${c} for ${PLAN.openMs / 1000} s…`);
       const sids: string[] = [];
-      level.service = await closedLoop({ concurrency: c, durationMs: PLAN.openMs, stopped: () => stopping }, () => openDirect(sids));
+      level.service = await closedLoop({ concurrency: c, durationMs: PLAN.openMs, stopped: () => run.stopping }, () => openDirect(sids));
       await catchUp(env, sids, 'policy_version is not null');
       progress(`open: c=${c}: service ${f1(level.service.rate)} cases/s (p50 ${f1(percentiles(level.service.latencies).p50)} ms)`);
 
       progress(`open: bare start with the case's start options at concurrency ${c} for ${PLAN.openMs / 1000} s…`);
       const oids: string[] = [];
-      level.bareWithOptions = await closedLoop({ concurrency: c, durationMs: PLAN.openMs, stopped: () => stopping }, () => startBareWithOptions(oids));
+      level.bareWithOptions = await closedLoop({ concurrency: c, durationMs: PLAN.openMs, stopped: () => run.stopping }, () => startBareWithOptions(oids));
       await bareDone(env, oids);
       progress(`open: c=${c}: bare start with options ${f1(level.bareWithOptions.rate)} starts/s (p50 ${f1(percentiles(level.bareWithOptions.latencies).p50)} ms)`);
     }
@@ -641,13 +642,13 @@ async function lifecyclePhase(env: Env, stack: CaseStack, rows: Row[]): Promise<
   progress(`lifecycle: open → closed through the API at concurrency ${c} for ${PLAN.lifecycleMs / 1000} s…`);
   const ids: string[] = [];
   const cpu0 = cpuOf(env, stack);
-  const api = await closedLoop({ concurrency: c, durationMs: PLAN.lifecycleMs, stopped: () => stopping }, () => viaApi(ids, true));
+  const api = await closedLoop({ concurrency: c, durationMs: PLAN.lifecycleMs, stopped: () => run.stopping }, () => viaApi(ids, true));
   const catchUpMs = await catchUp(env, ids, "status = 'closed' and closed_at is not null");
   const apiCpu = cpuDelta(cpu0, cpuOf(env, stack));
   progress(`lifecycle: API ${f2(api.rate)} cases/s; the record showed all closed ${f1(catchUpMs / 1000)} s later`);
   progress(`lifecycle: bare workflow (start + 5 Updates, each one no-op activity) at concurrency ${c} for ${PLAN.lifecycleMs / 1000} s…`);
   const cpu1 = cpuOf(env, stack);
-  const bare = await closedLoop({ concurrency: c, durationMs: PLAN.lifecycleMs, stopped: () => stopping }, () => viaClient(true));
+  const bare = await closedLoop({ concurrency: c, durationMs: PLAN.lifecycleMs, stopped: () => run.stopping }, () => viaClient(true));
   const bareCpu = cpuDelta(cpu1, cpuOf(env, stack));
   progress(`lifecycle: bare ${f2(bare.rate)} cases/s; ratio ${f2(api.rate / bare.rate)}`);
 
@@ -723,7 +724,7 @@ async function memoryPhase(env: Env, stack: CaseStack, rows: Row[]): Promise<voi
     const t0 = performance.now();
     const tick = setInterval(() => progress(`memory: ${ids.length.toLocaleString('en')} / ${target.toLocaleString('en')} cases open and dispatched…`), 15_000);
     try {
-      const r = await closedLoop({ concurrency: 32, count: target - ids.length, stopped: () => stopping }, openAndDispatch);
+      const r = await closedLoop({ concurrency: 32, count: target - ids.length, stopped: () => run.stopping }, openAndDispatch);
       if (r.errors) progress(`memory: ${r.errors} errors while opening (first: ${r.firstError})`);
     } finally {
       clearInterval(tick);
@@ -783,11 +784,11 @@ async function main(): Promise<void> {
 
   const rows: Row[] = [];
   await listPhase(env, stack, rows);
-  if (!stopping) await openPhase(env, stack, rows);
-  if (!stopping) await lifecyclePhase(env, stack, rows);
+  if (!run.stopping) await openPhase(env, stack, rows);
+  if (!run.stopping) await lifecyclePhase(env, stack, rows);
   await stopMain();
-  if (!stopping) await memoryPhase(env, memStack, rows);
-  if (stopping) return;
+  if (!run.stopping) await memoryPhase(env, memStack, rows);
+  if (run.stopping) return;
   const ourMs = stoppedChildrenCpuMs + (cpuMsOf(memStack.api.pid) || 0) + (cpuMsOf(memStack.worker.pid) || 0) + cpuSnapshot({}).bench! + (env.serverPid ? cpuMsOf(env.serverPid) || 0 : 0);
   await stopMem();
   const machine1 = machineCpuMs();
@@ -817,49 +818,4 @@ async function main(): Promise<void> {
   progress(`appended to ${file}; total ${f0(totalS)} s`);
 }
 
-async function shutdown(code: number): Promise<never> {
-  await cleanup.runAll(code !== 0);
-  if (code !== 0) progress('cleaned up');
-  process.exit(code);
-}
-
-// One Ctrl-C reaches this process several times (the terminal's process group, npm forwarding, tsx relaying it to
-// the node process it runs): repeats within a few seconds are the same Ctrl-C; a later one forces the exit.
-let firstSignalAt = 0;
-const onSignal = (signal: NodeJS.Signals, code: number) => {
-  if (stopping) {
-    if (Date.now() - firstSignalAt > 3_000) {
-      progress(`${signal} again: exiting without finishing the cleanup`);
-      process.exit(code);
-    }
-    return;
-  }
-  stopping = true;
-  firstSignalAt = Date.now();
-  progress(`${signal}: stopping and cleaning up (Ctrl-C again after 3 s to force)…`);
-  void shutdown(code);
-};
-process.on('SIGINT', () => onSignal('SIGINT', 130));
-process.on('SIGTERM', () => onSignal('SIGTERM', 143));
-
-const lateErrors = new Set<string>();
-const fail = (err: unknown) => {
-  if (stopping) {
-    // Late errors of things being torn down (a client retry timer after its connection closed…): not news.
-    const message = err instanceof Error ? err.message : String(err);
-    if (!lateErrors.has(message)) progress(`(during cleanup) ${message}`);
-    lateErrors.add(message);
-    return;
-  }
-  stopping = true;
-  failed = true;
-  progress(`failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-  void shutdown(1);
-};
-process.on('uncaughtException', fail);
-process.on('unhandledRejection', fail);
-
-main().then(() => {
-  stopping = true;
-  return shutdown(0);
-}, fail);
+runBench(main, cleanup, run);

@@ -72,7 +72,7 @@ import { deadlineBursts, type BurstFigures, type IntakeWindow } from './burst.js
 import type { bareHerdWorkflow, HerdResult } from './herd.workflows.js';
 import { closedLoop, httpClient, percentile, type HttpClient, type LoadResult } from './load.js';
 import { appendToBenchmarks, commandLine, machineLine, renderTable, type Row } from './report.js';
-import { Cleanup, commOf, createBenchDatabase, freePort, progress, sleep, spawnNodeEntry, waitForHttp, type NodeChild } from './stack.js';
+import { Cleanup, commOf, createBenchDatabase, freePort, progress, runBench, sleep, spawnNodeEntry, waitForHttp, type NodeChild, type RunState } from './stack.js';
 import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.js';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -192,8 +192,8 @@ const CATEGORIES = OPTS.dispatch === 'intake' ? { herd: 'env.noise.living', warm
 const WARNING_KINDS = ['yellow_warning', 'red_warning', 'urging'] as const;
 
 const cleanup = new Cleanup();
-let stopping = false;
-let failed = false;
+/** Stopping (a signal, a failure, or done) and failed: read by the loops below; set by runBench. */
+const run: RunState = { stopping: false, failed: false };
 
 // ---------------------------------------------------------------------------------------------------------------
 // Formatting
@@ -247,7 +247,7 @@ interface Env {
 async function startEnv(): Promise<Env> {
   const logDir = await mkdtemp(path.join(os.tmpdir(), `hotline-bench-deadlines-${RUN_ID}-`));
   cleanup.add('logs', async () => {
-    if (OPTS.keep || failed) progress(`logs kept in ${logDir}`);
+    if (OPTS.keep || run.failed) progress(`logs kept in ${logDir}`);
     else await rm(logDir, { recursive: true, force: true });
   });
 
@@ -494,7 +494,7 @@ async function bareHerd(env: Env, n: number): Promise<BareHerd> {
   const at = Date.now() + (QUICK ? 3_000 : 10_000) + Math.ceil((n / 100) * 1000);
   progress(`bare herd N=${n}: starting ${n} workflows that sleep until ${new Date(at).toISOString()} and then run one activity…`);
   const ids: string[] = [];
-  const started = await closedLoop({ concurrency: OPTS.concurrency, count: n, stopped: () => stopping }, async (i) => {
+  const started = await closedLoop({ concurrency: OPTS.concurrency, count: n, stopped: () => run.stopping }, async (i) => {
     const workflowId = `bench-herd-${RUN_ID}-${n}-${i}`;
     await env.client.workflow.start<typeof bareHerdWorkflow>('bareHerdWorkflow', { taskQueue: env.herdQueue, workflowId, args: [at] });
     ids.push(workflowId);
@@ -503,7 +503,7 @@ async function bareHerd(env: Env, n: number): Promise<BareHerd> {
   const slackMs = at - Date.now();
   progress(`bare herd N=${n}: all started ${f1(slackMs / 1000)} s before the instant (${f1(started.rate)} starts/s); waiting for the activities…`);
   const deadline = at + 120_000 + n * 100;
-  while (!stopping && ids.some((id) => !herdArrivals.has(id)) && Date.now() < deadline) await sleep(250);
+  while (!run.stopping && ids.some((id) => !herdArrivals.has(id)) && Date.now() < deadline) await sleep(250);
   const missing = ids.filter((id) => !herdArrivals.has(id)).length;
   if (missing) progress(`bare herd N=${n}: warning: ${missing} activities had not run ${f1((Date.now() - at) / 1000)} s after the instant`);
   // Results (timer and completion as the workflow saw them) once the herd has passed, so the reads do not load it.
@@ -586,13 +586,13 @@ async function warmUp(env: Env, stack: CaseStack, count: number, tag: string): P
     const { rows } = await env.database.pool.query<{ last: Date | null }>(`select max(at) as last from case_events where case_id = any($1::text[])`, [ids]);
     return ids.length / (Math.max(1, (rows[0]?.last?.getTime() ?? Date.now()) - t0) / 1000);
   };
-  const open = await closedLoop({ concurrency: OPTS.concurrency, count, stopped: () => stopping }, async () => {
+  const open = await closedLoop({ concurrency: OPTS.concurrency, count, stopped: () => run.stopping }, async () => {
     const body = await stack.http.post<{ id: string }>('/v1/cases', demoComplaint({ categoryId: CATEGORIES.warm }), { ...INTAKE, 'idempotency-key': `bench-${RUN_ID}-${tag}-${seq++}` }, [201]);
     ids.push(body.id);
   });
   if (open.errors) throw new Error(`warm-up: ${open.errors} opens failed (first: ${open.firstError})`);
   if (OPTS.dispatch === 'intake') return dispatchedBy();
-  const dispatched = await closedLoop({ concurrency: OPTS.concurrency, count: ids.length, stopped: () => stopping }, async (i) => {
+  const dispatched = await closedLoop({ concurrency: OPTS.concurrency, count: ids.length, stopped: () => run.stopping }, async (i) => {
     await stack.http.post(`/v1/cases/${ids[i]}/dispatch`, { unitId: DISPATCH_UNIT, note: '属地街道处理' }, DISPATCHER, [200]);
   });
   if (dispatched.errors) throw new Error(`warm-up: ${dispatched.errors} dispatches failed (first: ${dispatched.firstError})`);
@@ -606,7 +606,7 @@ async function waitForCases(env: Env, ids: readonly string[], condition: string,
   for (;;) {
     const { rows } = await env.database.pool.query<{ n: number }>(`select count(*)::int as n from cases where id = any($1::text[]) and ${condition}`, [ids]);
     const n = rows[0]!.n;
-    if (n >= ids.length || stopping) return n;
+    if (n >= ids.length || run.stopping) return n;
     if (Date.now() > deadline) {
       progress(`warning: only ${n} of ${ids.length} cases ${what} after ${f1(timeoutMs / 1000)} s`);
       return n;
@@ -652,15 +652,15 @@ async function productHerd(env: Env, n: number): Promise<ProductHerd> {
     let herd: LoadResult;
     if (OPTS.dispatch === 'intake') {
       progress(`product N=${n}: opening ${n} cases of ${CATEGORIES.herd} (the catalogue dispatches each at intake) at concurrency ${OPTS.concurrency}…`);
-      herd = await closedLoop({ concurrency: OPTS.concurrency, count: n, stopped: () => stopping }, async () => void ids.push((await open()).id));
+      herd = await closedLoop({ concurrency: OPTS.concurrency, count: n, stopped: () => run.stopping }, async () => void ids.push((await open()).id));
     } else {
       progress(`product N=${n}: opening ${n} cases of ${CATEGORIES.herd} at concurrency ${OPTS.concurrency}…`);
-      const opened = await closedLoop({ concurrency: OPTS.concurrency, count: n, stopped: () => stopping }, async () => void ids.push((await open()).id));
+      const opened = await closedLoop({ concurrency: OPTS.concurrency, count: n, stopped: () => run.stopping }, async () => void ids.push((await open()).id));
       if (opened.errors) progress(`product N=${n}: ${opened.errors} opens failed (first: ${opened.firstError})`);
       progress(`product N=${n}: dispatching them to ${DISPATCH_UNIT} through the API at concurrency ${OPTS.concurrency}…`);
       const todo = [...ids];
       ids.length = 0;
-      herd = await closedLoop({ concurrency: OPTS.concurrency, count: todo.length, stopped: () => stopping }, async (i) => {
+      herd = await closedLoop({ concurrency: OPTS.concurrency, count: todo.length, stopped: () => run.stopping }, async (i) => {
         await stack.http.post(`/v1/cases/${todo[i]}/dispatch`, { unitId: DISPATCH_UNIT, note: '属地街道处理' }, DISPATCHER, [200]);
         ids.push(todo[i]!);
       });
@@ -778,7 +778,7 @@ async function countNotices(
   progress(`notices: waiting for ${expected} warning notices (${stack.delivers ? 'the webhook receiver' : 'the notifications table'})…`);
   for (;;) {
     const got = stack.delivers ? warningNotices(env, idSet).length : sum(await outbox(), 'n');
-    if (got >= expected || stopping) break;
+    if (got >= expected || run.stopping) break;
     if (Date.now() > deadline) {
       progress(`notices: warning: ${got} of ${expected} after ${f1((Date.now() - waitStart) / 1000)} s`);
       break;
@@ -953,13 +953,13 @@ async function main(): Promise<void> {
   const bares: BareHerd[] = [];
   const products: ProductHerd[] = [];
   for (const n of OPTS.n) {
-    if (stopping) return;
+    if (run.stopping) return;
     bares.push(await bareHerd(env, n));
-    if (stopping) return;
+    if (run.stopping) return;
     products.push(await productHerd(env, n));
   }
-  if (OPTS.burstHerd !== undefined && !stopping) bares.push(await bareHerd(env, OPTS.burstHerd));
-  if (stopping) return;
+  if (OPTS.burstHerd !== undefined && !run.stopping) bares.push(await bareHerd(env, OPTS.burstHerd));
+  if (run.stopping) return;
 
   const rows: Row[] = [];
   for (const b of bares) herdRows(b, products.find((p) => p.n === b.n), rows);
@@ -985,46 +985,4 @@ async function main(): Promise<void> {
   progress(`appended to ${file}; total ${totalS.toFixed(0)} s`);
 }
 
-async function shutdown(code: number): Promise<never> {
-  await cleanup.runAll(code !== 0);
-  if (code !== 0) progress('cleaned up');
-  process.exit(code);
-}
-
-let firstSignalAt = 0;
-const onSignal = (signal: NodeJS.Signals, code: number) => {
-  if (stopping) {
-    if (Date.now() - firstSignalAt > 3_000) {
-      progress(`${signal} again: exiting without finishing the cleanup`);
-      process.exit(code);
-    }
-    return;
-  }
-  stopping = true;
-  firstSignalAt = Date.now();
-  progress(`${signal}: stopping and cleaning up (Ctrl-C again after 3 s to force)…`);
-  void shutdown(code);
-};
-process.on('SIGINT', () => onSignal('SIGINT', 130));
-process.on('SIGTERM', () => onSignal('SIGTERM', 143));
-
-const lateErrors = new Set<string>();
-const fail = (err: unknown) => {
-  if (stopping) {
-    const message = err instanceof Error ? err.message : String(err);
-    if (!lateErrors.has(message)) progress(`(during cleanup) ${message}`);
-    lateErrors.add(message);
-    return;
-  }
-  stopping = true;
-  failed = true;
-  progress(`failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-  void shutdown(1);
-};
-process.on('uncaughtException', fail);
-process.on('unhandledRejection', fail);
-
-main().then(() => {
-  stopping = true;
-  return shutdown(0);
-}, fail);
+runBench(main, cleanup, run);

@@ -255,3 +255,60 @@ export function machineCpuMs(): { busy: number; total: number } {
   const busy = user + nice + system + irq + softirq + steal;
   return { busy: (busy * 1000) / CLK_TCK, total: ((busy + idle + iowait) * 1000) / CLK_TCK };
 }
+
+/** Whether the run is stopping (a signal, a failure, or done) and whether it failed: shared with the bench's loops. */
+export interface RunState {
+  stopping: boolean;
+  failed: boolean;
+}
+
+/**
+ * Runs a bench's main to the end, then its cleanup: on success, on a failure (any uncaught error), or on Ctrl-C.
+ * One Ctrl-C reaches this process several times (the terminal's process group, npm forwarding, tsx relaying it to
+ * the node process it runs): repeats within a few seconds are the same Ctrl-C; a later one forces the exit.
+ */
+export function runBench(main: () => Promise<void>, cleanup: Cleanup, state: RunState): void {
+  const shutdown = async (code: number): Promise<never> => {
+    await cleanup.runAll(code !== 0);
+    if (code !== 0) progress('cleaned up');
+    process.exit(code);
+  };
+  let firstSignalAt = 0;
+  const onSignal = (signal: NodeJS.Signals, code: number) => {
+    if (state.stopping) {
+      if (Date.now() - firstSignalAt > 3_000) {
+        progress(`${signal} again: exiting without finishing the cleanup`);
+        process.exit(code);
+      }
+      return;
+    }
+    state.stopping = true;
+    firstSignalAt = Date.now();
+    progress(`${signal}: stopping and cleaning up (Ctrl-C again after 3 s to force)…`);
+    void shutdown(code);
+  };
+  process.on('SIGINT', () => onSignal('SIGINT', 130));
+  process.on('SIGTERM', () => onSignal('SIGTERM', 143));
+
+  const lateErrors = new Set<string>();
+  const fail = (err: unknown) => {
+    if (state.stopping) {
+      // Late errors of things being torn down (a client retry timer after its connection closed…): not news.
+      const message = err instanceof Error ? err.message : String(err);
+      if (!lateErrors.has(message)) progress(`(during cleanup) ${message}`);
+      lateErrors.add(message);
+      return;
+    }
+    state.stopping = true;
+    state.failed = true;
+    progress(`failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    void shutdown(1);
+  };
+  process.on('uncaughtException', fail);
+  process.on('unhandledRejection', fail);
+
+  main().then(() => {
+    state.stopping = true;
+    return shutdown(0);
+  }, fail);
+}

@@ -31,11 +31,8 @@ import { createCasesRepository } from '../api/cases.repository.js';
 import { createCaseBody } from '../api/cases.schemas.js';
 import { createCasesService } from '../api/cases.service.js';
 import { createReferenceService } from '../api/reference.service.js';
-import { createDatabase, type DatabaseHandle } from '../db/client.js';
-import { runMigrations } from '../db/migrate.js';
-import { seedReferenceData } from '../db/seed.js';
-import { DEV_PRINCIPALS, type DevPrincipal } from '../runtime/auth-cli.js';
-import { generateAuthKeys, mintToken, principalOfClaims } from '../runtime/auth-keys.js';
+import type { DatabaseHandle } from '../db/client.js';
+import { generateAuthKeys, principalOfClaims } from '../runtime/auth-keys.js';
 import { WORKFLOWS_PATH } from '../runtime/case-worker.js';
 import { encryptedDataConverter, formatPayloadKeys, generatePayloadKey } from '../runtime/payload-codec.js';
 import { startDevServer } from '../runtime/temporal-dev-server.js';
@@ -48,6 +45,9 @@ import { closedLoop, httpClient, percentiles, type HttpClient, type LoadResult, 
 import { appendToBenchmarks, commandLine, machineLine, renderTable, type Row } from './report.js';
 import {
   Cleanup,
+  bearerFor,
+  person,
+  prepareBenchDatabase,
   runBench,
   type RunState,
   commOf,
@@ -55,7 +55,6 @@ import {
   cpuMsOf,
   cpuSnapshot,
   machineCpuMs,
-  createBenchDatabase,
   freePort,
   progress,
   readMemory,
@@ -149,17 +148,7 @@ const verdict = (ratio: number, goal: number) => (!Number.isFinite(ratio) ? 'no 
 
 const complaint = () => demoComplaint();
 
-/** A person of the demo city (runtime/auth-cli.ts), by their key in dev-tokens.json. */
-function person(key: string): DevPrincipal {
-  const found = DEV_PRINCIPALS.find((p) => p.key === key);
-  if (!found) throw new Error(`no development principal "${key}"`);
-  return found;
-}
-/** `Authorization: Bearer …` for that person, signed with this run's key (valid longer than any run). */
-const bearer = (key: string): Record<string, string> => {
-  const p = person(key);
-  return { authorization: `Bearer ${mintToken(AUTH_KEYS.jwtKeys, { sub: p.sub, roles: [p.role], unit: p.unit, name: p.name }, 12 * 3600)}` };
-};
+const bearer = (key: string) => bearerFor(AUTH_KEYS, key);
 const INTAKE = bearer('intake_agent');
 /** The city dispatcher: sees every case, so lists are unfiltered by scope, as before authentication. */
 const DISPATCHER = bearer('dispatcher');
@@ -210,20 +199,7 @@ async function startEnv(): Promise<Env> {
   });
 
   // Database, Temporal server and workflow bundle are independent: prepared side by side.
-  const prepareDatabase = async () => {
-    const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-    progress(`creating, migrating and seeding the bench database on ${adminUrl.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@')}…`);
-    const db = await createBenchDatabase(adminUrl);
-    cleanup.add(`database ${db.name}`, async () => {
-      if (KEEP) progress(`kept database ${db.name} (${db.url})`);
-      else await db.drop();
-    });
-    const database = createDatabase(db.url);
-    cleanup.add('bench database pool', () => database.close());
-    await runMigrations(database.db);
-    await seedReferenceData(database.db);
-    return { dbUrl: db.url, database };
-  };
+  const prepareDatabase = () => prepareBenchDatabase(cleanup, KEEP);
 
   const prepareTemporal = async () => {
     let address = process.env.TEMPORAL_ADDRESS;

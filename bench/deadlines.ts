@@ -55,13 +55,10 @@ import { activityInfo } from '@temporalio/activity';
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, makeTelemetryFilterString, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { CN_OFFICIAL_CALENDAR, OFFICIAL_CALENDAR_YEARS } from '../db/calendar-data.js';
-import { createDatabase, type DatabaseHandle } from '../db/client.js';
-import { runMigrations } from '../db/migrate.js';
+import type { DatabaseHandle } from '../db/client.js';
 import { loadActivePolicy } from '../db/policy.js';
-import { seedReferenceData } from '../db/seed.js';
 import type { WorkCalendar } from '../domain/policy.types.js';
-import { DEV_PRINCIPALS, type DevPrincipal } from '../runtime/auth-cli.js';
-import { generateAuthKeys, mintToken } from '../runtime/auth-keys.js';
+import { generateAuthKeys } from '../runtime/auth-keys.js';
 import { WORKFLOWS_PATH } from '../runtime/case-worker.js';
 import { formatPayloadKeys, generatePayloadKey } from '../runtime/payload-codec.js';
 import { startDevServer } from '../runtime/temporal-dev-server.js';
@@ -72,7 +69,7 @@ import { deadlineBursts, type BurstFigures, type IntakeWindow } from './burst.js
 import type { bareHerdWorkflow, HerdResult } from './herd.workflows.js';
 import { closedLoop, httpClient, percentile, type HttpClient, type LoadResult } from './load.js';
 import { appendToBenchmarks, commandLine, machineLine, renderTable, type Row } from './report.js';
-import { Cleanup, commOf, createBenchDatabase, freePort, progress, runBench, sleep, spawnNodeEntry, waitForHttp, type NodeChild, type RunState } from './stack.js';
+import { Cleanup, bearerFor, commOf, freePort, person, prepareBenchDatabase, progress, runBench, sleep, spawnNodeEntry, waitForHttp, type NodeChild, type RunState } from './stack.js';
 import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.js';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -216,15 +213,7 @@ const triple = (p: Spread) => `${s2(p.p50)} / ${s2(p.p99)} / ${s2(p.max)}`;
 // ---------------------------------------------------------------------------------------------------------------
 // People (runtime/auth-cli.ts DEV_PRINCIPALS), signed with this run's keys
 
-function person(key: string): DevPrincipal {
-  const found = DEV_PRINCIPALS.find((p) => p.key === key);
-  if (!found) throw new Error(`no development principal "${key}"`);
-  return found;
-}
-const bearer = (key: string): Record<string, string> => {
-  const p = person(key);
-  return { authorization: `Bearer ${mintToken(AUTH_KEYS.jwtKeys, { sub: p.sub, roles: [p.role], unit: p.unit, name: p.name }, 12 * 3600)}` };
-};
+const bearer = (key: string) => bearerFor(AUTH_KEYS, key);
 const INTAKE = bearer('intake_agent');
 const DISPATCHER = bearer('dispatcher');
 const DISPATCH_UNIT = person('unit_handler').unit!;
@@ -251,20 +240,7 @@ async function startEnv(): Promise<Env> {
     else await rm(logDir, { recursive: true, force: true });
   });
 
-  const prepareDatabase = async () => {
-    const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-    progress(`creating, migrating and seeding the bench database on ${adminUrl.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@')}…`);
-    const db = await createBenchDatabase(adminUrl);
-    cleanup.add(`database ${db.name}`, async () => {
-      if (OPTS.keep) progress(`kept database ${db.name} (${db.url})`);
-      else await db.drop();
-    });
-    const database = createDatabase(db.url);
-    cleanup.add('bench database pool', () => database.close());
-    await runMigrations(database.db);
-    await seedReferenceData(database.db);
-    return { dbUrl: db.url, database };
-  };
+  const prepareDatabase = () => prepareBenchDatabase(cleanup, OPTS.keep);
 
   const prepareTemporal = async () => {
     let address = process.env.TEMPORAL_ADDRESS;

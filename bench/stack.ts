@@ -12,6 +12,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { stopChild } from '../runtime/temporal-dev-server.js';
+import { createDatabase, type DatabaseHandle } from '../db/client.js';
+import { runMigrations } from '../db/migrate.js';
+import { seedReferenceData } from '../db/seed.js';
+import { DEV_PRINCIPALS, type DevPrincipal } from '../runtime/auth-cli.js';
+import { mintToken, type AuthKeys } from '../runtime/auth-keys.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -311,4 +316,36 @@ export function runBench(main: () => Promise<void>, cleanup: Cleanup, state: Run
     state.stopping = true;
     return shutdown(0);
   }, fail);
+}
+
+/** A person of the demo city (runtime/auth-cli.ts DEV_PRINCIPALS), by their key in dev-tokens.json. */
+export function person(key: string): DevPrincipal {
+  const found = DEV_PRINCIPALS.find((p) => p.key === key);
+  if (!found) throw new Error(`no development principal "${key}"`);
+  return found;
+}
+
+/** `Authorization: Bearer …` for that person, signed with the run's key (valid longer than any run). */
+export function bearerFor(keys: AuthKeys, key: string): Record<string, string> {
+  const p = person(key);
+  return { authorization: `Bearer ${mintToken(keys.jwtKeys, { sub: p.sub, roles: [p.role], unit: p.unit, name: p.name }, 12 * 3600)}` };
+}
+
+/**
+ * The run's own database on BENCH_DATABASE_URL's server (default the local PostgreSQL), migrated and seeded with
+ * the demo city; dropped at the end unless kept.
+ */
+export async function prepareBenchDatabase(cleanup: Cleanup, keep: boolean): Promise<{ dbUrl: string; database: DatabaseHandle }> {
+  const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  progress(`creating, migrating and seeding the bench database on ${adminUrl.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@')}…`);
+  const db = await createBenchDatabase(adminUrl);
+  cleanup.add(`database ${db.name}`, async () => {
+    if (keep) progress(`kept database ${db.name} (${db.url})`);
+    else await db.drop();
+  });
+  const database = createDatabase(db.url);
+  cleanup.add('bench database pool', () => database.close());
+  await runMigrations(database.db);
+  await seedReferenceData(database.db);
+  return { dbUrl: db.url, database };
 }

@@ -83,8 +83,11 @@ describe('search attributes', () => {
     await eventually(async () => {
       expect(await listIds(`CaseStatus = 'dispatched' AND AssignedUnit = 'd02-s01' AND EscalationLevel = 1 AND CaseRound = 1`)).toContain(id);
     });
-    const due = new Date(view.replyDueAt).toISOString();
-    await eventually(async () => expect(await listIds(`ReplyDueAt = '${due}'`)).toContain(id));
+    // A window of whole seconds around the due time: the dev server's visibility store compares the instant as
+    // RFC 3339 text with trailing zeros of the fraction trimmed ('…12.1Z'), so equality with '…12.100Z' can miss.
+    const due = Date.parse(view.replyDueAt);
+    const second = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+    await eventually(async () => expect(await listIds(`ReplyDueAt >= '${second(due - 1000)}' AND ReplyDueAt <= '${second(due + 2000)}'`)).toContain(id));
 
     // No personal data in search attributes or memo.
     const described = await stack.client.workflow.getHandle(id).describe();

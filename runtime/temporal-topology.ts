@@ -523,29 +523,38 @@ export async function startTopology(o: TopologyOptions): Promise<Topology> {
 
   const address = `${o.server.bindHost === '0.0.0.0' ? '127.0.0.1' : o.server.bindHost}:${o.server.ports.frontend.grpc}`;
   log(`Temporal Server: starting ${o.split ? 'frontend, history, matching and worker as separate processes' : 'all services in one process'} (frontend ${address}, config and logs in ${o.stateDir})…`);
-  const started: Managed[] = [];
-  const stopAll = async () => {
-    for (const p of [...started].reverse()) await p.stop();
-  };
   // Split: started history first, the internal worker service last; stopped the other way round, so the worker
   // service still reaches a frontend while it winds down its system workers.
   const groups: Array<[string, readonly TemporalService[]]> = o.split
     ? (['history', 'matching', 'frontend', 'worker'] as const).map((s) => [`temporal-${s}`, [s]])
     : [['temporal-server', TEMPORAL_SERVICES]];
-  for (const [instance, services] of groups) started.push(await startServerProcess({ binary: o.tools.server, settings: o.server, stateDir: o.stateDir, services, instance }));
-  const anyExited = () => started.map((p) => p.exited()).find((why) => why) ?? null;
-  try {
-    await waitForTemporal(address, 90_000, anyExited);
-    log(`  frontend answers (${since()})`);
-    await registerNamespace({ cli: o.tools.cli, address, namespace: o.namespace, retention: o.retention, namespaceRefresh: o.server.namespaceRefresh, log });
-    log(`  namespace ${o.namespace} and search attributes ready (${since()})`);
-    log('Temporal UI server: starting…');
-    const ui = await startUiServer({ binary: o.tools.uiServer, settings: { ...o.ui, temporalAddress: address, namespace: o.namespace }, stateDir: o.stateDir });
-    started.push(ui);
-    log(`  UI at ${ui.url} (${since()})`);
-    return { address, uiUrl: ui.url, processes: started, stop: stopAll };
-  } catch (err) {
-    await stopAll();
-    throw err;
+  // On fresh databases the split services race to initialise the cluster's metadata, and the loser exits ("failed
+  // to initialize current cluster metadata"). The metadata is there by then: a second start finds it.
+  for (let attempt = 1; ; attempt++) {
+    const started: Managed[] = [];
+    const stopAll = async () => {
+      for (const p of [...started].reverse()) await p.stop();
+    };
+    for (const [instance, services] of groups) started.push(await startServerProcess({ binary: o.tools.server, settings: o.server, stateDir: o.stateDir, services, instance }));
+    const anyExited = () => started.map((p) => p.exited()).find((why) => why) ?? null;
+    try {
+      await waitForTemporal(address, 90_000, anyExited);
+      log(`  frontend answers (${since()})`);
+      await registerNamespace({ cli: o.tools.cli, address, namespace: o.namespace, retention: o.retention, namespaceRefresh: o.server.namespaceRefresh, log });
+      log(`  namespace ${o.namespace} and search attributes ready (${since()})`);
+      log('Temporal UI server: starting…');
+      const ui = await startUiServer({ binary: o.tools.uiServer, settings: { ...o.ui, temporalAddress: address, namespace: o.namespace }, stateDir: o.stateDir });
+      started.push(ui);
+      log(`  UI at ${ui.url} (${since()})`);
+      return { address, uiUrl: ui.url, processes: started, stop: stopAll };
+    } catch (err) {
+      const exited = anyExited();
+      await stopAll();
+      if (o.split && attempt < 3 && exited?.includes('cluster metadata')) {
+        log(`  a Temporal service exited while starting (cluster metadata race on fresh databases); starting them again (${since()})`);
+        continue;
+      }
+      throw err;
+    }
   }
 }

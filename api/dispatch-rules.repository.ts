@@ -1,20 +1,14 @@
 /** The dispatch catalogue's rows: list, read, insert, replace, delete. Database errors a caller caused become domain errors. */
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
+import type { DispatchRuleRecord } from '../domain/dispatch-catalogue.js';
 import { dispatchRules } from '../db/schema.js';
 import { DomainError } from '../domain/errors.js';
 
 export type DispatchRuleRow = typeof dispatchRules.$inferSelect;
 
 /** The fields a caller sets (PUT replaces all of them). */
-export interface DispatchRuleFields {
-  categoryId: string;
-  areaUnitId: string | null;
-  unitId: string | null;
-  unitType: string | null;
-  note: string | null;
-  active: boolean;
-}
+export type DispatchRuleFields = Omit<DispatchRuleRecord, 'id'>;
 
 export interface DispatchRuleFilter {
   categoryId?: string;

@@ -5,20 +5,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Principal } from '../domain/access.js';
-import { mayWriteRule } from '../domain/dispatch-catalogue.js';
+import { mayWriteRule, type DispatchRuleRecord } from '../domain/dispatch-catalogue.js';
 import { DomainError } from '../domain/errors.js';
 import type { DispatchRuleFields, DispatchRuleFilter, DispatchRuleRow, DispatchRulesRepository } from './dispatch-rules.repository.js';
 import type { ReferenceService } from './reference.service.js';
 import type { CatalogueDispatch } from '../domain/policy.types.js';
 
-export interface DispatchRuleView {
-  id: string;
-  categoryId: string;
-  areaUnitId: string | null;
-  unitId: string | null;
-  unitType: string | null;
-  note: string | null;
-  active: boolean;
+/** A rule as the API shows it: the rule, and when and by whom it was last written. */
+export interface DispatchRuleView extends DispatchRuleRecord {
   createdAt: string;
   updatedAt: string;
   updatedBy: string | null;

@@ -49,6 +49,7 @@ import {
   person,
   prepareBenchDatabase,
   runBench,
+  type BenchEnv,
   type RunState,
   commOf,
   cpuDelta,
@@ -166,14 +167,7 @@ const LIFECYCLE: ReadonlyArray<{ action: (typeof BARE_LIFECYCLE_STEPS)[number]; 
 // ---------------------------------------------------------------------------------------------------------------
 // Stack
 
-interface Env {
-  address: string;
-  temporalVersion: string;
-  dbUrl: string;
-  database: DatabaseHandle;
-  bundlePath: string;
-  logDir: string;
-  client: Client;
+interface Env extends BenchEnv {
   bareQueue: string;
   /** The Temporal server process's pid (for its CPU time); undefined with TEMPORAL_ADDRESS. */
   serverPid: number | undefined;

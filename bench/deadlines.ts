@@ -69,7 +69,7 @@ import { deadlineBursts, type BurstFigures, type IntakeWindow } from './burst.js
 import type { bareHerdWorkflow, HerdResult } from './herd.workflows.js';
 import { closedLoop, httpClient, percentile, type HttpClient, type LoadResult } from './load.js';
 import { appendToBenchmarks, commandLine, machineLine, renderTable, type Row } from './report.js';
-import { Cleanup, bearerFor, commOf, freePort, person, prepareBenchDatabase, progress, runBench, sleep, spawnNodeEntry, waitForHttp, type NodeChild, type RunState } from './stack.js';
+import { Cleanup, bearerFor, commOf, freePort, person, prepareBenchDatabase, progress, runBench, sleep, spawnNodeEntry, waitForHttp, type BenchEnv, type NodeChild, type RunState } from './stack.js';
 import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.js';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -221,14 +221,7 @@ const DISPATCH_UNIT = person('unit_handler').unit!;
 // ---------------------------------------------------------------------------------------------------------------
 // Stack
 
-interface Env {
-  address: string;
-  temporalVersion: string;
-  dbUrl: string;
-  database: DatabaseHandle;
-  bundlePath: string;
-  logDir: string;
-  client: Client;
+interface Env extends BenchEnv {
   receiver: WebhookReceiver;
   herdQueue: string;
 }

@@ -11,6 +11,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import type { Client } from '@temporalio/client';
 import { stopChild } from '../runtime/temporal-dev-server.js';
 import { createDatabase, type DatabaseHandle } from '../db/client.js';
 import { runMigrations } from '../db/migrate.js';
@@ -348,4 +349,15 @@ export async function prepareBenchDatabase(cleanup: Cleanup, keep: boolean): Pro
   await runMigrations(database.db);
   await seedReferenceData(database.db);
   return { dbUrl: db.url, database };
+}
+
+/** What every bench run stands on: the Temporal server, its own database, the case workflow bundle, its logs. */
+export interface BenchEnv {
+  address: string;
+  temporalVersion: string;
+  dbUrl: string;
+  database: DatabaseHandle;
+  bundlePath: string;
+  logDir: string;
+  client: Client;
 }

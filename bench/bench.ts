@@ -42,7 +42,7 @@ import { ensureProductionTools, ensureTemporalCli } from '../runtime/tools.js';
 import * as bareActivities from './bare.activities.js';
 import { BARE_LIFECYCLE_STEPS, bareLifecycleWorkflow, bareTrivialWorkflow, bareUpdates } from './bare.workflows.js';
 import { closedLoop, httpClient, percentiles, type HttpClient, type LoadResult, type Percentiles } from './load.js';
-import { appendToBenchmarks, commandLine, machineLine, renderTable, type Row } from './report.js';
+import { appendToBenchmarks, commandLine, regressionBlock, machineLine, renderTable, type Row } from './report.js';
 import {
   Cleanup,
   bearerFor,
@@ -781,6 +781,8 @@ async function main(): Promise<void> {
     '- Latencies are client-side over HTTP keep-alive; concurrency = requests (or whole cases) in flight; CPU is user + system time of each process divided by the cases done',
     '',
     table,
+    '',
+    await regressionBlock({ kind: 'bench', mode: MODE, topology: TOPOLOGY_LABEL.replace(/ topology$/, '') }, sorted, progress),
     '',
   ].join('\n');
   console.log(section);

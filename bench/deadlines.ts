@@ -68,7 +68,7 @@ import * as bareActivities from './bare.activities.js';
 import { deadlineBursts, type BurstFigures, type IntakeWindow } from './burst.js';
 import type { bareHerdWorkflow, HerdResult } from './herd.workflows.js';
 import { closedLoop, httpClient, percentile, type HttpClient, type LoadResult } from './load.js';
-import { appendToBenchmarks, commandLine, machineLine, renderTable, type Row } from './report.js';
+import { appendToBenchmarks, regressionBlock, commandLine, machineLine, renderTable, type Row } from './report.js';
 import { Cleanup, bearerFor, commOf, freePort, person, prepareBenchDatabase, progress, runBench, sleep, spawnNodeEntry, waitForHttp, type BenchEnv, type NodeChild, type RunState } from './stack.js';
 import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.js';
 
@@ -947,6 +947,8 @@ async function main(): Promise<void> {
     `- End of day: pure \`dueAt\` on the CN calendar; its lateness figures are an extrapolation from the bare herds above, not a measurement.`,
     '',
     renderTable(rows),
+    '',
+    await regressionBlock({ kind: 'deadlines', mode: MODE, topology: TOPOLOGY_LABEL.replace(/ topology$/, '') }, rows, progress),
     '',
   ].join('\n');
   console.log(section);

@@ -2,7 +2,11 @@
 import { appendFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { compare, figuresOf, loudWarning, parseRuns, previousRun, renderComparison, type RecordedRun } from './regression.js';
 import { readText, ROOT } from './stack.js';
+
+/** Where runs are recorded: the latest sections, and the older ones moved out of the way. */
+const BENCHMARK_FILES = ['bench/HISTORY.md', 'BENCHMARKS.md'];
 
 export interface Row {
   metric: string;
@@ -99,6 +103,26 @@ there (measured before: bare starts ≈ 196/s against ≈ 220/s on the dev serve
 ≈ 14 cases/s) and the server's CPU per case is higher. The dev server flatters Temporal; the production topology
 is the one whose per-case server and PostgreSQL costs resemble a deployment's, still squeezed onto one box.
 `;
+
+/** Every run recorded so far (BENCHMARKS.md and the history file it sheds old sections into), oldest first. */
+export async function recordedRuns(): Promise<RecordedRun[]> {
+  const texts = await Promise.all(BENCHMARK_FILES.map((f) => readText(path.join(ROOT, f))));
+  return parseRuns(texts.filter((t): t is string => t !== null).join('\n'));
+}
+
+/**
+ * The comparison block for a new section (and a loud warning on stderr when a figure fell by more than 10 %
+ * against the previous run of the same kind and topology).
+ */
+export async function regressionBlock(current: Pick<RecordedRun, 'kind' | 'mode' | 'topology'>, rows: readonly Row[], warn: (s: string) => void): Promise<string> {
+  const figures = figuresOf(current.kind, rows.map((r) => [r.metric, r.value, r.unit, r.reference]));
+  const topology = current.topology.replace(/ \(.*$/, '');
+  const comparison = compare(previousRun(await recordedRuns(), { ...current, topology, at: new Date().toISOString() }), figures);
+  const loud = loudWarning(comparison);
+  if (loud) warn(loud);
+  else if (comparison.previous) warn(`no figure fell by more than 10 % against the run of ${comparison.previous.at}`);
+  return renderComparison(comparison);
+}
 
 export async function appendToBenchmarks(section: string): Promise<string> {
   const file = path.join(ROOT, 'BENCHMARKS.md');

@@ -41,7 +41,7 @@ describe('bench regression check', () => {
     expect(dev.find((f) => f.key === 'open ratio c=1')?.value).toBe(0.53);
     expect(dev.find((f) => f.key === 'lifecycle ratio')?.value).toBe(0.67);
     expect(dev.find((f) => f.key === 'open p50 c=1 ÷ bare p50')?.value).toBeCloseTo(19.7 / 8.7, 6);
-    expect(dev.find((f) => f.key === 'worker RSS large ÷ 100 cases')?.value).toBeCloseTo(945 / 277, 6);
+    expect(dev.find((f) => f.key === 'worker RSS 10,000 ÷ 100 cases')?.value).toBeCloseTo(945 / 277, 6);
     expect(runs[3]!.figures.map((f) => [f.key, f.value])).toEqual([
       ['N=500 yellow p99 ÷ bare', 0.87],
       ['N=500 red p99 ÷ bare', 1.16],
@@ -72,7 +72,7 @@ describe('bench regression check', () => {
     expect(c.regressions.map((r) => r.key).sort()).toEqual(['open p50 c=1 ÷ bare p50', 'open ratio c=1', 'open ratio c=32']);
     // 0.67 → 0.70 is better, 945/277 → 999/295 is within 10 %.
     expect(c.changes.find((x) => x.key === 'lifecycle ratio')?.regression).toBe(false);
-    expect(c.changes.find((x) => x.key === 'worker RSS large ÷ 100 cases')?.regression).toBe(false);
+    expect(c.changes.find((x) => x.key === 'worker RSS 10,000 ÷ 100 cases')?.regression).toBe(false);
     const block = renderComparison(c);
     expect(block).toMatch(/^\*\*REGRESSION: /);
     expect(block).toContain('open ratio c=32 0.76 → 0.18 (−76 %)');

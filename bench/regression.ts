@@ -53,8 +53,7 @@ export function figuresOf(kind: RecordedRun['kind'], rows: ReadonlyArray<readonl
   const push = (key: string, value: number, better: Direction) => {
     if (Number.isFinite(value)) out.push({ key, value, better });
   };
-  let rssSmall: number | undefined;
-  let rssLarge: number | undefined;
+  const rss = new Map<number, number>();
   for (const [metric = '', value = '', , reference = ''] of rows) {
     const m = metric.replace(/ \[quick[^\]]*\]$/, '');
     if (kind === 'bench') {
@@ -65,10 +64,7 @@ export function figuresOf(kind: RecordedRun['kind'], rows: ReadonlyArray<readonl
         const bare = num(reference.match(/bare start ([\d.]+)/)?.[1]);
         push('open p50 c=1 ÷ bare p50', api / bare, 'lower');
       } else if (/^lifecycle ratio \(API \/ bare\)/.test(m)) push('lifecycle ratio', num(value), 'higher');
-      else if ((g = m.match(/^memory: worker RSS, ([\d,]+) open idle cases$/))) {
-        if (num(g[1]) <= 100) rssSmall = num(value);
-        else rssLarge = num(value);
-      }
+      else if ((g = m.match(/^memory: worker RSS, ([\d,]+) open idle cases$/))) rss.set(num(g[1]), num(value));
     } else {
       let g: RegExpMatchArray | null;
       if ((g = m.match(/^N=([\d,]+) ratio product p99 \/ bare p99 \(yellow \/ red\)$/))) {
@@ -78,7 +74,8 @@ export function figuresOf(kind: RecordedRun['kind'], rows: ReadonlyArray<readonl
       }
     }
   }
-  if (rssSmall !== undefined && rssLarge !== undefined) push('worker RSS large ÷ 100 cases', rssLarge / rssSmall, 'lower');
+  const base = rss.get(100);
+  if (base) for (const [n, v] of rss) if (n > 100) push(`worker RSS ${n.toLocaleString('en')} ÷ 100 cases`, v / base, 'lower');
   return out;
 }
 

@@ -20,6 +20,16 @@ export interface CaseWorkerDeps {
   /** A pre-built bundle (production); without it the workflows are bundled at start. */
   workflowBundlePath?: string;
   maxConcurrentActivityTaskExecutions?: number;
+  /** How many workflows the sticky cache holds (cacheSizeFor); the SDK's default (sized from the heap) when absent. */
+  maxCachedWorkflows?: number;
+}
+
+/**
+ * The sticky cache's size from a memory budget: budget ÷ the cost of one cached case, at least the workflow task
+ * slots (a task in progress holds its workflow in the cache).
+ */
+export function cacheSizeFor(budgetMiB: number, cachedCaseKiB: number): number {
+  return Math.max(WORKFLOW_TASK_SLOTS, Math.floor((budgetMiB * 1024) / cachedCaseKiB));
 }
 
 /** Source of the workflows for on-the-fly bundling: .ts under tsx and tests, .js when compiled. */
@@ -39,6 +49,7 @@ export async function createCaseWorker(deps: CaseWorkerDeps): Promise<Worker> {
     dataConverter: deps.dataConverter,
     ...(deps.workflowBundlePath ? { workflowBundle: { codePath: deps.workflowBundlePath } } : { workflowsPath: WORKFLOWS_PATH }),
     maxConcurrentActivityTaskExecutions: deps.maxConcurrentActivityTaskExecutions ?? 50,
+    ...(deps.maxCachedWorkflows !== undefined && { maxCachedWorkflows: deps.maxCachedWorkflows }),
     // A workflow task that writes its record waits for its local activity: more slots than the SDK's 40, so a
     // herd of timers firing together is not queued behind the database (bench:deadlines).
     maxConcurrentWorkflowTaskExecutions: WORKFLOW_TASK_SLOTS,
@@ -49,13 +60,14 @@ export async function createCaseWorker(deps: CaseWorkerDeps): Promise<Worker> {
 
 /** The case worker as configured (namespace, task queue, pre-built bundle): the worker entry point and `npm start`. */
 export function createConfiguredCaseWorker(
-  cfg: Pick<Config, 'TEMPORAL_NAMESPACE' | 'TEMPORAL_TASK_QUEUE' | 'WORKFLOW_BUNDLE_PATH'>,
+  cfg: Pick<Config, 'TEMPORAL_NAMESPACE' | 'TEMPORAL_TASK_QUEUE' | 'WORKFLOW_BUNDLE_PATH' | 'WORKER_CACHE_BUDGET_MIB' | 'WORKER_CACHED_CASE_KIB'>,
   deps: Pick<CaseWorkerDeps, 'connection' | 'db' | 'dataConverter'>,
 ): Promise<Worker> {
   return createCaseWorker({
     ...deps,
     namespace: cfg.TEMPORAL_NAMESPACE,
     taskQueue: cfg.TEMPORAL_TASK_QUEUE,
+    maxCachedWorkflows: cacheSizeFor(cfg.WORKER_CACHE_BUDGET_MIB, cfg.WORKER_CACHED_CASE_KIB),
     ...(cfg.WORKFLOW_BUNDLE_PATH && { workflowBundlePath: cfg.WORKFLOW_BUNDLE_PATH }),
   });
 }

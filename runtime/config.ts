@@ -62,6 +62,13 @@ const envSchema = z.object({
   TEMPORAL_RETENTION: z.string().regex(/^\d+[hm]$/, 'hours or minutes, e.g. 72h').default(T.retention),
   /** A pre-built workflow bundle (npm run build); unset, the worker bundles workflows/ at start. */
   WORKFLOW_BUNDLE_PATH: z.string().optional(),
+  /**
+   * The worker's memory budget for cached workflows (MiB) and what one cached case costs (KiB, measured by
+   * `npm run bench`'s memory phase): the sticky cache holds budget ÷ cost cases. Idle cases beyond it are evicted
+   * and replayed when their next timer or action comes, so memory stays flat as open cases grow.
+   */
+  WORKER_CACHE_BUDGET_MIB: z.coerce.number().int().min(8).max(65_536).default(128),
+  WORKER_CACHED_CASE_KIB: z.coerce.number().int().min(16).max(65_536).default(320),
   RUN_MIGRATIONS: bool.default(true),
   /** Seed the demo city when the database is empty. */
   SEED_DEMO_DATA: bool.default(true),

@@ -54,12 +54,15 @@ export function installTemporalRuntime(logLevel: keyof typeof SDK_LEVEL = 'warn'
 /** How long one shutdown step may take before the next one runs anyway. */
 export const STEP_TIMEOUT_MS = 10_000;
 
+/** A shutdown step: what it stops, how, and (when it legitimately needs longer than STEP_TIMEOUT_MS) its own bound. */
+export type ShutdownStep = [name: string, stop: () => Promise<unknown> | unknown, timeoutMs?: number];
+
 /**
- * Runs shutdown steps in order, each awaited but for at most `timeoutMs`: a step that hangs is reported and left
- * behind, so a shutdown takes seconds, never forever.
+ * Runs shutdown steps in order, each awaited but for at most its bound (default `timeoutMs`): a step that hangs is
+ * reported and left behind, so a shutdown takes seconds, never forever.
  */
-export async function runSteps(steps: Array<[name: string, stop: () => Promise<unknown> | unknown]>, log: Log = say, timeoutMs = STEP_TIMEOUT_MS): Promise<void> {
-  for (const [name, stop] of steps) {
+export async function runSteps(steps: ShutdownStep[], log: Log = say, defaultTimeoutMs = STEP_TIMEOUT_MS): Promise<void> {
+  for (const [name, stop, timeoutMs = defaultTimeoutMs] of steps) {
     log(`  stopping ${name}…`);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(resolve, timeoutMs, 'timeout')));
@@ -78,7 +81,7 @@ export async function runSteps(steps: Array<[name: string, stop: () => Promise<u
  * Runs the steps in order on SIGINT/SIGTERM, each bounded (runSteps); a second signal forces exit. Each step is
  * awaited, so the worker drains before the API closes, and both before the services they use stop.
  */
-export function onShutdown(steps: Array<[name: string, stop: () => Promise<unknown> | unknown]>, log: Log = say): void {
+export function onShutdown(steps: ShutdownStep[], log: Log = say): void {
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) {

@@ -7,12 +7,12 @@ import path from 'node:path';
 import { buildApp } from '../api/app.js';
 import { createConfiguredCaseWorker, createConfiguredDeliverer } from './case-worker.js';
 import { caseCodeSecretOf, loadConfig, type Config } from './config.js';
-import { apiOptions, connectClient, connectWorker, installTemporalRuntime, prepareDatabase, redactUrl, runSteps, say } from './bootstrap.js';
+import { apiOptions, connectClient, connectWorker, installTemporalRuntime, prepareDatabase, redactUrl, runSteps, say, type ShutdownStep } from './bootstrap.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-db.js';
 import { encryptedDataConverter, resolvePayloadKeys } from './payload-codec.js';
 
-/** A shutdown step: what it stops, and how. Lists of them run in order. */
-export type Step = [name: string, stop: () => Promise<unknown> | unknown];
+/** A shutdown step: what it stops, how, and optionally its own time bound. Lists of them run in order (runSteps). */
+export type Step = ShutdownStep;
 
 /**
  * The opening of both all-in-one starts: the clock for the ready banner, the configuration (a bad value stops
@@ -69,7 +69,8 @@ export async function startWorkerAndApi(cfg: Config, temporalAddress: string, da
   return {
     apiUrl,
     steps: [
-      ['worker (draining in-flight tasks)', async () => (worker.shutdown(), await running.catch(() => {}))],
+      // In-flight activities get the worker's shutdownGraceTime (10 s, runtime/case-worker.ts), then are cancelled.
+      ['worker (draining in-flight tasks)', async () => (worker.shutdown(), await running.catch(() => {})), 15_000],
       ['API', () => app.close()],
       ['Temporal connections', async () => (await connection.close(), await workerConnection.close())],
     ],

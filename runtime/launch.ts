@@ -7,12 +7,12 @@ import path from 'node:path';
 import { buildApp } from '../api/app.js';
 import { createConfiguredCaseWorker, createConfiguredDeliverer } from './case-worker.js';
 import { caseCodeSecretOf, loadConfig, type Config } from './config.js';
-import { apiOptions, connectClient, connectWorker, installTemporalRuntime, prepareDatabase, redactUrl, say } from './bootstrap.js';
+import { apiOptions, connectClient, connectWorker, installTemporalRuntime, prepareDatabase, redactUrl, runSteps, say, type ShutdownStep } from './bootstrap.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-db.js';
 import { encryptedDataConverter, resolvePayloadKeys } from './payload-codec.js';
 
-/** A shutdown step: what it stops, and how. Lists of them run in order. */
-export type Step = [name: string, stop: () => Promise<unknown> | unknown];
+/** A shutdown step: what it stops, how, and optionally its own time bound. Lists of them run in order (runSteps). */
+export type Step = ShutdownStep;
 
 /**
  * The opening of both all-in-one starts: the clock for the ready banner, the configuration (a bad value stops
@@ -33,7 +33,7 @@ export async function startRecordDatabase(cfg: Config, stops: Step[]): Promise<{
   }
   const dataDir = path.resolve(cfg.HOTLINE_DATA_DIR);
   say(`database: starting the embedded PostgreSQL in ${path.join(dataDir, 'postgres')}…`);
-  const embedded = await startEmbeddedDatabase(dataDir, cfg.EMBEDDED_PG_PORT);
+  const embedded = await startEmbeddedDatabase(dataDir, cfg.EMBEDDED_PG_PORT, { log: say });
   stops.unshift(['embedded PostgreSQL', () => embedded.stop()]);
   return { url: embedded.url, embedded };
 }
@@ -69,7 +69,8 @@ export async function startWorkerAndApi(cfg: Config, temporalAddress: string, da
   return {
     apiUrl,
     steps: [
-      ['worker (draining in-flight tasks)', async () => (worker.shutdown(), await running.catch(() => {}))],
+      // In-flight activities get the worker's shutdownGraceTime (10 s, runtime/case-worker.ts), then are cancelled.
+      ['worker (draining in-flight tasks)', async () => (worker.shutdown(), await running.catch(() => {})), 15_000],
       ['API', () => app.close()],
       ['Temporal connections', async () => (await connection.close(), await workerConnection.close())],
     ],
@@ -89,19 +90,13 @@ export function sayReady(started: number, lines: Array<[label: string, value: st
   say('Ctrl-C stops everything.');
 }
 
-/** Runs a start-up; if it fails, stops what it had started (in `stops` order) and exits 1. */
+/** Runs a start-up; if it fails, stops what it had started (in `stops` order, each step bounded) and exits 1. */
 export async function startOrCleanUp(stops: Step[], body: () => Promise<void>): Promise<void> {
   try {
     await body();
   } catch (err) {
     say(`start-up failed: ${err instanceof Error ? err.message : String(err)}`);
-    for (const [name, stop] of stops) {
-      try {
-        await stop();
-      } catch {
-        say(`  could not stop ${name}`);
-      }
-    }
+    await runSteps(stops);
     process.exit(1);
   }
 }

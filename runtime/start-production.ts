@@ -28,7 +28,8 @@ await startOrCleanUp(stops, async () => {
   const corsOrigins = [`http://127.0.0.1:${cfg.API_PORT}`, `http://localhost:${cfg.API_PORT}`];
   const topology = await startTopology(configuredTopology(cfg, tools, database.url, { split: false, corsOrigins, codecEndpoint: `${apiBaseUrl(cfg)}/codec`, log: say }));
   // Stopped before the database: the server must not lose PostgreSQL under it.
-  stops.unshift(['Temporal UI server, then Temporal Server', () => topology.stop()]);
+  // Each process gets up to 15 s to stop gracefully (stopChild), one after another.
+  stops.unshift(['Temporal UI server, then Temporal Server', () => topology.stop(), 15_000 * topology.processes.length + 5_000]);
 
   // 3. Worker and 4. API
   const { apiUrl, steps } = await startWorkerAndApi(cfg, topology.address, database.url, stops);

@@ -22,7 +22,7 @@ await startOrCleanUp(stops, async () => {
   const tools = await ensureProductionTools(cfg.HOTLINE_TOOLS_DIR, say);
   const database = await startRecordDatabase(cfg, stops);
   const topology = await startTopology(configuredTopology(cfg, tools, database.url, { split: true, corsOrigins: [], log: say }));
-  stops.unshift(['Temporal UI server and the four server processes', () => topology.stop()]);
+  stops.unshift(['Temporal UI server and the four server processes', () => topology.stop(), 15_000 * topology.processes.length + 5_000]);
   onShutdown(stops);
   say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   for (const p of topology.processes) say(`  ${p.name.padEnd(20)} pid ${p.process.pid}  log ${p.logFile}`);

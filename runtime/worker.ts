@@ -23,7 +23,8 @@ const deliverer = createConfiguredDeliverer(cfg, { db: deliveryDatabase.db, case
 deliverer.start();
 say(`worker polling task queue ${cfg.TEMPORAL_TASK_QUEUE} on namespace ${cfg.TEMPORAL_NAMESPACE}; notices through the ${cfg.NOTIFY_CHANNEL} channel`);
 onShutdown([
-  ['worker (draining)', async () => (worker.shutdown(), await running)],
+  // In-flight activities get the worker's shutdownGraceTime (10 s, runtime/case-worker.ts), then are cancelled.
+  ['worker (draining)', async () => (worker.shutdown(), await running), 15_000],
   ['notification deliverer (finishing sends)', () => deliverer.stop()],
   ['Temporal connection', () => connection.close()],
   ['database pools', async () => (await deliveryDatabase.close(), await database.close())],

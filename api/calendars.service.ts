@@ -9,7 +9,10 @@
  */
 import type { Principal } from '../domain/access.js';
 import { DomainError } from '../domain/errors.js';
-import { getCalendarYear, getWorkCalendar, listCalendars, putCalendarYear, type CalendarYearRow } from '../db/calendar.js';
+import { getCalendarYear, getWorkCalendar, listCalendars, loadRegionCalendar, putCalendarYear, type CalendarYearRow } from '../db/calendar.js';
+import { previewDeadline, type Counting } from '../domain/deadline-preview.js';
+import type { ClockName, DurationSpec } from '../domain/policy.types.js';
+import type { SlaClass } from '../domain/reference.types.js';
 import type { Database } from '../db/client.js';
 import type { FieldError } from './problem.js';
 import type { ReferenceService } from './reference.service.js';
@@ -38,6 +41,29 @@ export interface CalendarView {
   workingHours: Array<{ start: string; end: string }>;
   updatedAt: string;
   years: Array<{ year: number; source: string; holidays: number; workdays: number; updatedAt: string; updatedBy: string | null }>;
+}
+
+/** What a deadline preview is asked: a start and either a length given as such or a clock of the policy in force. */
+export type DeadlinePreviewQuery = { start?: string } & (
+  | { spec: DurationSpec }
+  | { clock: ClockName; slaClass?: SlaClass; categoryId?: string }
+);
+
+export interface DeadlinePreviewView {
+  region: string;
+  start: string;
+  spec: { amount: number; unit: DurationSpec['unit']; endOfDay: boolean };
+  source: { kind: 'given' } | { kind: 'policy'; policyVersion: number; slaClass: SlaClass; clock: ClockName; categoryId?: string };
+  counting: Counting;
+  dueAt: string;
+  yellowAt: string;
+  yellowRatio: number;
+  policyVersion: number;
+  utcOffsetMinutes: number;
+  local: { start: string; dueAt: string; yellowAt: string };
+  crossed: { holidays: string[]; workdays: string[] };
+  calendarYears: number[];
+  coveredByCalendar: boolean;
 }
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -131,6 +157,51 @@ export function createCalendarsService(deps: { db: Database; reference: Referenc
       if (row) return yearView(row);
       const known = await getWorkCalendar(db, region);
       throw new DomainError('not_found', known ? `calendar ${region} has no year ${year} loaded` : `no calendar region ${region}`);
+    },
+
+    /**
+     * When a clock would be due and turn yellow on this region's calendar (stored years, as new cases get them), with
+     * the yellow ratio of the policy in force; a policy clock is taken by deadline class or by a category's class.
+     */
+    async previewDeadline(region: string, q: DeadlinePreviewQuery, now = Date.now()): Promise<DeadlinePreviewView> {
+      const policy = reference.caseSetup('')?.policy;
+      if (!policy) throw new DomainError('unavailable', 'the policy in force is not loaded yet; retry in a moment');
+      let spec: DurationSpec;
+      let source: DeadlinePreviewView['source'] = { kind: 'given' };
+      if ('spec' in q) spec = q.spec;
+      else {
+        if (q.categoryId !== undefined) reference.assertCategory('query.categoryId', q.categoryId);
+        const slaClass = q.slaClass ?? reference.caseSetup(q.categoryId!)!.slaClass;
+        const found = policy.clocks[slaClass]?.[q.clock];
+        if (!found) {
+          const reason = `the policy in force (version ${policy.version}) sets no ${q.clock} clock for ${slaClass} cases`;
+          throw new DomainError('validation_failed', reason, { errors: [{ field: 'query.clock', reason }] });
+        }
+        spec = found;
+        source = { kind: 'policy', policyVersion: policy.version, slaClass, clock: q.clock, ...(q.categoryId !== undefined && { categoryId: q.categoryId }) };
+      }
+      const calendar = await loadRegionCalendar(db, region, { fromYear: 0 });
+      if (!calendar) throw new DomainError('not_found', `no calendar region ${region}`);
+      const start = q.start === undefined ? now : Date.parse(q.start);
+      const p = previewDeadline(start, spec, calendar, policy.yellowRatio);
+      const offset = calendar.utcOffsetMinutes;
+      const local = (ms: number) => new Date(ms + offset * 60_000).toISOString().slice(0, 16).replace('T', ' ');
+      return {
+        region,
+        start: new Date(start).toISOString(),
+        spec: { amount: spec.amount, unit: spec.unit, endOfDay: spec.endOfDay ?? false },
+        source,
+        counting: p.counting,
+        dueAt: new Date(p.dueAt).toISOString(),
+        yellowAt: new Date(p.yellowAt).toISOString(),
+        yellowRatio: policy.yellowRatio,
+        policyVersion: policy.version,
+        utcOffsetMinutes: offset,
+        local: { start: local(start), dueAt: local(p.dueAt), yellowAt: local(p.yellowAt) },
+        crossed: p.crossed,
+        calendarYears: [...(calendar.years ?? [])],
+        coveredByCalendar: p.coveredByCalendar,
+      };
     },
 
     /** Loads or replaces a year; the reference copy is refreshed before answering (a failed refresh waits for the next). */

@@ -18,13 +18,19 @@ export function targetOf(view: Pick<CaseViewBody, 'id' | 'status' | 'unitId' | '
   };
 }
 
+/** Masks what was given; a name or phone not given (an anonymous complaint) stays null: nothing to mask. */
+const masked = (c: CaseViewBody['complainant']): CaseViewBody['complainant'] => ({
+  name: c.name === null ? null : maskName(c.name),
+  phone: c.phone === null ? null : maskPhone(c.phone),
+});
+
 export function maskCase(view: CaseViewBody): CaseViewBody {
   const { location: l } = view;
   return {
     ...view,
     title: maskPhonesInText(view.title),
     description: maskPhonesInText(view.description),
-    complainant: { name: maskName(view.complainant.name), phone: maskPhone(view.complainant.phone) },
+    complainant: masked(view.complainant),
     location: l && {
       ...(l.address !== undefined && { address: maskAddress(l.address) }),
       ...(l.areaUnitId !== undefined && { areaUnitId: l.areaUnitId }),
@@ -36,7 +42,7 @@ export function maskCase(view: CaseViewBody): CaseViewBody {
 }
 
 export function maskSummary(s: CaseSummary): CaseSummary {
-  return { ...s, title: maskPhonesInText(s.title), complainant: { name: maskName(s.complainant.name), phone: maskPhone(s.complainant.phone) } };
+  return { ...s, title: maskPhonesInText(s.title), complainant: masked(s.complainant) };
 }
 
 function maskValue(v: unknown): unknown {

@@ -55,6 +55,7 @@ export function rowToView(r: CaseRow): CaseViewBody {
     repeatCard: (r.repeatCard as CaseViewBody['repeatCard']) ?? null,
     rating: r.rating ?? null,
     complainant: { name: r.complainantName, phone: r.complainantPhone },
+    noContact: r.noContact,
     location: hasLocation
       ? {
           ...(r.address !== null && { address: r.address }),
@@ -63,6 +64,8 @@ export function rowToView(r: CaseRow): CaseViewBody {
           ...(r.lng !== null && { lng: r.lng }),
         }
       : null,
+    receivedAt: r.receivedAt.toISOString(),
+    receivedAtStatedBy: r.receivedAtStatedBy ?? null,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
     closedAt: iso(r.closedAt),
@@ -89,6 +92,8 @@ function toSummary(r: CaseRow): CaseSummary {
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
     closedAt: iso(r.closedAt),
+    noContact: r.noContact,
+    receivedAt: r.receivedAt.toISOString(),
     // In clear here; the service masks every list (api/cases.presenter.ts).
     complainant: { name: r.complainantName, phone: r.complainantPhone },
     seq: r.lastSeq,

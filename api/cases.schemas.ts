@@ -51,10 +51,18 @@ export const createCaseBody = z.strictObject({
   categoryId: id,
   channel: z.enum(CHANNELS),
   channelTicketId: text(128).optional().describe("The channel's own ticket number; used as the idempotency key when no header is sent"),
-  complainant: z.strictObject({
-    name: text(64),
-    phone: z.string().trim().regex(/^\+?[0-9][0-9 -]{4,19}$/, 'a phone number of 5 to 20 digits'),
-  }),
+  complainant: z
+    .strictObject({
+      name: text(64).optional(),
+      phone: z.string().trim().regex(/^\+?[0-9][0-9 -]{4,19}$/, 'a phone number of 5 to 20 digits').optional(),
+    })
+    .refine((c) => c.name !== undefined || c.phone !== undefined, 'give a name or a phone, or leave complainant out when nobody is named')
+    .optional()
+    .describe(
+      'Who complained. Leave it out for an anonymous complaint, an item a grid worker found or a monitoring item. Without a ' +
+        'phone nobody can be reached: no acceptance notice, no contact step, no callback; the case closes after the reply ' +
+        '(outcome no_contact) and does not count in the satisfaction rates.',
+    ),
   location: z
     .strictObject({
       address: text(300).optional(),
@@ -64,6 +72,15 @@ export const createCaseBody = z.strictObject({
     })
     .optional(),
   triage: triageBody.optional().describe('Answered at intake without dispatch: the case is recorded closed with this outcome'),
+  receivedAt: z.iso
+    .datetime({ offset: true })
+    .refine((s) => Number.isNaN(Date.parse(s)) || storableInstant(Date.parse(s)), 'a date-time from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z')
+    .optional()
+    .describe(
+      'When the complaint was received, when that was before this request (a telephony or channel system handing it over ' +
+        "late). Not in the future (beyond the policy's intake.receivedAtClockSkew) nor older than intake.receivedAtMaxAge. " +
+        'The clocks that start at intake count from it; the case records who stated it.',
+    ),
 });
 export type CreateCaseBody = z.infer<typeof createCaseBody>;
 
@@ -180,7 +197,8 @@ const extensionView = z.object({
   newDueAt: z.string().optional(),
 });
 
-const complainantView = z.object({ name: z.string(), phone: z.string() });
+/** null: not given (an anonymous complaint, a letter without a phone). */
+const complainantView = z.object({ name: z.string().nullable(), phone: z.string().nullable() });
 const dispatchRecordView = z.object({
   unitId: z.string(),
   kind: z.enum(['dispatch', 'catalogue', 'designation', 'reassignment', 'rehandling']),
@@ -285,7 +303,16 @@ export const caseView = z.object({
   /** The complainant's online rating. */
   rating: z.object({ at: z.string(), satisfaction: z.enum(SATISFACTION), resolved: z.boolean(), comment: z.string().optional() }).nullable(),
   complainant: complainantView,
+  /**
+   * No way to reach the complainant (no phone): no acceptance notice, no contact step, no callback; the case closes
+   * after the reply with outcome no_contact, out of the satisfaction rates.
+   */
+  noContact: z.boolean(),
   location: locationView.nullable(),
+  /** When the complaint was received: the clocks that start at intake count from it (createdAt unless an intake stated it). */
+  receivedAt: z.string(),
+  /** Who stated receivedAt (the one who opened the case); null when the case was received when it was opened. */
+  receivedAtStatedBy: z.object({ id: z.string(), role: z.string() }).nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   closedAt: z.string().nullable(),
@@ -319,6 +346,8 @@ export const caseSummary = caseView.pick({
   createdAt: true,
   updatedAt: true,
   closedAt: true,
+  noContact: true,
+  receivedAt: true,
 }).extend({
   complainant: complainantView,
   seq: z.number(),

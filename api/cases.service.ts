@@ -7,6 +7,7 @@ import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, type Clien
 import { WorkflowNotFoundError } from '@temporalio/common';
 import { ACCESS, decide, listScope, piiVisible, type CaseAction, type CaseTarget, type Principal, type Role, type Scope } from '../domain/access.js';
 import { check, nextDueAt, open, opening, owingUnits } from '../domain/case.machine.js';
+import { receivedAtRefusal } from '../domain/case.intake.js';
 import type { Actor, CaseCommand, CaseIntake, TriageCommand } from '../domain/case.types.js';
 import { DomainError, RuleViolation } from '../domain/errors.js';
 import {
@@ -109,8 +110,11 @@ export function toBody(view: CaseView): CaseViewBody {
     linkedCaseIds: s.linkedCaseIds ?? [],
     repeatCard: s.repeatCard ?? null,
     rating: s.rating ?? null,
-    complainant: i.complainant,
+    complainant: { name: i.complainant?.name ?? null, phone: i.complainant?.phone ?? null },
+    noContact: s.noContact ?? false,
     location: i.location ?? null,
+    receivedAt: s.receivedAt ?? s.createdAt,
+    receivedAtStatedBy: s.receivedAtStatedBy ?? null,
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,
     closedAt: s.closedAt,
@@ -203,6 +207,14 @@ export function createCasesService({ client, taskQueue, repository, reference, r
       const triage = body.triage && (await linkTriage(body.triage, 'body.triage.linkedCaseId'));
       const intake: CaseIntake = { ...body, ...(triage && { triage }), requestHash: hash, ...(key && { idempotencyKey: key }) };
       const known = reference.caseSetup(body.categoryId);
+      // When it was received, if the intake says so: inside the policy's bounds (a case clamps it to them anyway).
+      const refusal = body.receivedAt === undefined ? null : receivedAtRefusal(Date.parse(body.receivedAt), known?.policy, Date.now());
+      if (refusal) {
+        // A retry of a request that opened its case before the bound moved on answers that case, as any retry does.
+        const earlier = key ? await query(caseIdFor(key)).catch(() => null) : null;
+        if (earlier && earlier.intake.requestHash === hash) return { view: toBody(earlier), created: false };
+        throw new DomainError('validation_failed', `receivedAt ${refusal}`, { errors: [{ field: 'body.receivedAt', reason: refusal }] });
+      }
       // The dispatch catalogue, unless the intake answered the case itself: exactly one unit → dispatched at once.
       const setup = known && (triage ? known : { ...known, dispatch: reference.matchDispatch(body.categoryId, body.location?.areaUnitId) });
       // Repeat complaints (并单), unless the intake answered the case itself: the master of the group it joins. The

@@ -16,7 +16,7 @@ import { cases, notifications, units } from '../db/schema.js';
 import { decide, type Principal } from '../domain/access.js';
 import type { CaseOutcome, CaseStatus, RateCommand, TriageOutcome } from '../domain/case.types.js';
 import { dueAt } from '../domain/deadlines.js';
-import { DomainError } from '../domain/errors.js';
+import { DomainError, RuleViolation } from '../domain/errors.js';
 import { casePolicySchema, policyDocumentSchema, resolvePolicy } from '../domain/policy.schema.js';
 import type { CasePolicy } from '../domain/policy.types.js';
 import { targetOf } from './cases.presenter.js';
@@ -71,6 +71,7 @@ const CLOSED_TEXT: Record<CaseOutcome, string> = {
   unsatisfied: '已办结（办理结果不满意）',
   callback_invalid: '已办结（未能回访到您）',
   terminated: '已终止办理',
+  no_contact: '已办结（未留联系电话，不作回访）',
   consultation: '已办结（已当场解答）',
   emergency_transfer: '已办结（已转接紧急服务）',
   referred: '已办结（已告知其他反映渠道）',
@@ -193,8 +194,9 @@ export function progressOf(
     caseNumber: view.id,
     title: view.title,
     category: categoryName,
-    submittedAt: view.createdAt,
-    submittedTime: plainTime(view.createdAt, offset),
+    // When the complainant reached the hotline (a channel may have handed the complaint over later).
+    submittedAt: view.receivedAt,
+    submittedTime: plainTime(view.receivedAt, offset),
     stage: STAGE[view.status],
     status: view.status === 'closed' ? (view.outcome ? CLOSED_TEXT[view.outcome] : '已办结') : STATUS_TEXT[view.status],
     handlingUnit: view.unitId ? unitName(view.unitId) : null,
@@ -307,6 +309,10 @@ export function createPublicService(deps: PublicServiceDeps) {
       if (decision.outcome === 'not_found') throw notFound(caseId);
       if (decision.outcome === 'forbidden') throw new DomainError('forbidden', `${principal.roles.join(', ')} may not resend the verification code of this case`);
       if (!recorded) throw new DomainError('unavailable', 'the case is still being recorded (its acceptance notice with the code is on its way); retry in a moment');
+      const [contact] = await db.select({ noContact: cases.noContact }).from(cases).where(eq(cases.id, caseId));
+      if (contact?.noContact) {
+        throw new RuleViolation('the complaint came without a phone number: there is nowhere to send a verification code', recorded.status, { noContact: true });
+      }
 
       const interval = sql`${resendIntervalMs}::double precision * interval '1 millisecond'`;
       const message = `您的查询码已重新发送，工单号 ${caseId}`;

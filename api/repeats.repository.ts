@@ -74,7 +74,8 @@ interface CandidateRow {
   area_unit_id: string | null;
   lat: number | null;
   lng: number | null;
-  complainant_phone: string;
+  /** null: no phone given (an anonymous complaint), which matches no complainant. */
+  complainant_phone: string | null;
   created_at: Date;
   status: string;
   master_case_id: string | null;
@@ -89,7 +90,7 @@ const toCandidate = (r: CandidateRow): RepeatCandidate => ({
   areaUnitId: r.area_unit_id,
   lat: r.lat,
   lng: r.lng,
-  phone: r.complainant_phone,
+  phone: r.complainant_phone ?? '',
   createdAt: r.created_at.getTime(),
   status: r.status,
   masterCaseId: r.master_case_id,
@@ -181,7 +182,7 @@ export async function related(db: Database, caseId: string, policy: RepeatPolicy
       areaUnitId: self.areaUnitId,
       lat: self.lat,
       lng: self.lng,
-      phone: normalisePhone(self.complainantPhone),
+      phone: normalisePhone(self.complainantPhone ?? ''),
       createdAt: self.createdAt.getTime(),
     };
     matchIds = chooseMaster(complaint, await findCandidates(db, complaint, policy), policy).matches.map((m) => m.id);

@@ -55,7 +55,8 @@ export function createRepeatMatcher({ client, repository, log, budgetMs = REPEAT
         areaUnitId: body.location?.areaUnitId ?? null,
         lat: body.location?.lat ?? null,
         lng: body.location?.lng ?? null,
-        phone: normalisePhone(body.complainant.phone),
+        // No phone: no complainant to match ('' matches nothing); the place still can.
+        phone: normalisePhone(body.complainant?.phone ?? ''),
         createdAt: now,
       };
       try {

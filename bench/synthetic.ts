@@ -51,7 +51,7 @@ with
 insert into cases (
   id, title, description, channel, category_id, sla_class, policy_version, complainant_name, complainant_phone,
   address, area_unit_id, status, outcome, unit_id, round, warning_level, escalation_level, clocks, reply_due_at,
-  dispatch_count, return_count, reassign_count, created_at, updated_at, closed_at, last_seq
+  dispatch_count, return_count, reassign_count, created_at, updated_at, closed_at, last_seq, received_at
 )
 select
   '${SYNTHETIC_PREFIX}' || lpad(n::text, 15, '0'),
@@ -80,7 +80,8 @@ select
   created + interval '2 hours',
   case when status = 'closed' then created + interval '6 days' end,
   case status when 'received' then 2 when 'dispatched' then 3 when 'returned' then 4 when 'accepted' then 4
-    when 'contacted' then 5 when 'replied' then 6 else 8 end
+    when 'contacted' then 5 when 'replied' then 6 else 8 end,
+  created
 from t
 `;
 

@@ -90,9 +90,18 @@ export const cases = pgTable(
     categoryId: text('category_id').notNull(),
     slaClass: text('sla_class'),
     policyVersion: integer('policy_version'),
-    /** Personal data: shown only to those handling the case; never logged. */
-    complainantName: text('complainant_name').notNull(),
-    complainantPhone: text('complainant_phone').notNull(),
+    /** Personal data: shown only to those handling the case; never logged. Null: not given (an anonymous complaint). */
+    complainantName: text('complainant_name'),
+    complainantPhone: text('complainant_phone'),
+    /**
+     * No way to reach the complainant (no phone): no acceptance notice, no contact step, no callback; the case closes
+     * after the reply with outcome no_contact and is not a valid callback (out of the rates' denominators).
+     */
+    noContact: boolean('no_contact').notNull().default(false),
+    /** When the complaint was received (clocks that start at intake count from it): created_at unless an intake stated it. */
+    receivedAt: tz('received_at').notNull(),
+    /** Who stated received_at (the opener's id and role); null when the case was received when opened. */
+    receivedAtStatedBy: jsonb('received_at_stated_by').$type<{ id: string; role: string }>(),
     address: text('address'),
     areaUnitId: text('area_unit_id'),
     lat: doublePrecision('lat'),

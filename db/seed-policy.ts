@@ -5,7 +5,8 @@
  *
  * Version 3 counts working days on the official calendar of region CN (work_calendars / calendar_years), filled in
  * when the policy is loaded, instead of weekends only, and sets the extension (延期) limits. Version 4 adds the
- * callback attempts, the review and rating windows and the repeat-complaint cards.
+ * callback attempts, the review and rating windows and the repeat-complaint cards. Version 5 adds the bounds on
+ * when an intake may say a complaint was received (`intake`).
  */
 import type { PolicyDocument } from '../domain/policy.schema.js';
 import type { CasePolicy } from '../domain/policy.types.js';
@@ -13,7 +14,7 @@ import { CN_OFFICIAL_CALENDAR, OFFICIAL_CALENDAR_YEARS } from './calendar-data.j
 
 /** The document the seed stores: its calendar is the region's, from the database. */
 export const defaultPolicyDocument: PolicyDocument = {
-  version: 4,
+  version: 5,
   yellowRatio: 0.75,
   maxExtraRounds: 2,
   clocks: {
@@ -88,6 +89,12 @@ export const defaultPolicyDocument: PolicyDocument = {
       { count: 4, card: 'orange', level: 2 },
       { count: 5, card: 'red', level: 3 },
     ],
+  },
+  // Version 5, not in DOMAIN.md: a channel may hand a complaint over up to 72 hours after it was received (a
+  // weekend's letters, a telephony backlog); a stated time up to 2 minutes ahead of the API's clock is clock skew.
+  intake: {
+    receivedAtMaxAge: { amount: 72, unit: 'hours' },
+    receivedAtClockSkew: { amount: 2, unit: 'minutes' },
   },
 };
 

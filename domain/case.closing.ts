@@ -43,7 +43,8 @@ export function lingerUntil(s: CaseState, policy: CasePolicy | null): number | n
   const later = (t: number) => (until = until === null ? t : Math.max(until, t));
   if (policy.reviewWindow && inReviewQueue(s)) later(dueAt(Date.parse(s.closedAt), policy.reviewWindow, policy.calendar));
   const replied = lastReplyAt(s);
-  if (policy.ratingWindow && replied && !s.rating && s.outcome !== 'terminated') later(dueAt(Date.parse(replied), policy.ratingWindow, policy.calendar));
+  // A no_contact case has nobody holding its verification code: no rating can come.
+  if (policy.ratingWindow && replied && !s.rating && s.outcome !== 'terminated' && s.outcome !== 'no_contact') later(dueAt(Date.parse(replied), policy.ratingWindow, policy.calendar));
   return until;
 }
 

@@ -191,6 +191,9 @@ describe('open', () => {
       linkedCaseIds: [],
       repeatCard: null,
       rating: null,
+      noContact: false,
+      receivedAt: iso(T0),
+      receivedAtStatedBy: null,
     });
     // 受理告知 to the complainant, resolved from the record at delivery (no personal data in the notice).
     expect(t.notifications).toEqual([

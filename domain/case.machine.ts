@@ -9,6 +9,7 @@ import { checkExtensionDecision, checkExtensionRequest, decideExtension, request
 import { sendTo } from './case.routing.js';
 import { callback, checkCallback, checkDispute, checkRate, checkReview, checkTerminate, rate, repeat, review, terminate } from './case.closing.js';
 import { chain, iso, record, type Draft, type Notice, type Transition } from './case.record.js';
+import { clockStartOf, statedReceivedAt } from './case.intake.js';
 import type { CasePolicy, CaseSetup } from './policy.types.js';
 import {
   ESCALATION_LEVELS,
@@ -20,6 +21,7 @@ import {
   type CaseState,
   type CaseStatus,
   type DispatchKind,
+  hasContact,
 } from './case.types.js';
 
 export { nextDueAt, nextWakeAt, replyDueAt, tick } from './case.clocks.js';
@@ -71,8 +73,14 @@ export interface Context {
   policy: CasePolicy;
 }
 
-/** The state of a case the moment it is accepted, with its first event. */
+/**
+ * The state of a case the moment it is accepted, with its first event. A complaint nobody can be reached for (no
+ * phone) gets no acceptance notice; a stated receivedAt is kept with who stated it.
+ */
 export function open(caseId: string, intake: CaseIntake, now: number, actor: Actor): Transition {
+  const noContact = !hasContact(intake);
+  const stated = statedReceivedAt(intake);
+  const receivedAtStatedBy = stated === null ? null : { id: actor.id, role: actor.role };
   const state: CaseState = {
     caseId,
     status: 'received',
@@ -106,6 +114,9 @@ export function open(caseId: string, intake: CaseIntake, now: number, actor: Act
     linkedCaseIds: [],
     repeatCard: null,
     rating: null,
+    noContact,
+    receivedAt: iso(stated ?? now),
+    receivedAtStatedBy,
     createdAt: iso(now),
     updatedAt: iso(now),
     closedAt: null,
@@ -113,8 +124,15 @@ export function open(caseId: string, intake: CaseIntake, now: number, actor: Act
   };
   // 受理告知: the complainant is told the case number (the deliverer resolves their contact from the record).
   const acceptance: Notice = { kind: 'acceptance', recipient: 'complainant', unitId: null, message: `您的诉求已受理，工单号 ${caseId}` };
-  const data = { channel: intake.channel, categoryId: intake.categoryId, ...(intake.masterCaseId && { masterCaseId: intake.masterCaseId }) };
-  return record(state, [{ type: 'received', data, notices: [acceptance] }], now, actor);
+  const data = {
+    channel: intake.channel,
+    categoryId: intake.categoryId,
+    ...(intake.masterCaseId && { masterCaseId: intake.masterCaseId }),
+    // Nobody to tell: the acceptance notice is not sent, and no callback will be.
+    ...(noContact && { noContact: true }),
+    ...(receivedAtStatedBy && { receivedAt: state.receivedAt, receivedAtStatedBy }),
+  };
+  return record(state, [{ type: 'received', data, notices: noContact ? [] : [acceptance] }], now, actor);
 }
 
 const SYSTEM: Actor = { id: 'system', role: 'system' };
@@ -136,9 +154,21 @@ export function afterSetup(state: CaseState, intake: CaseIntake, setup: CaseSetu
   if (intake.triage) return apply(state, { kind: 'triage', payload: intake.triage }, { now, actor, policy: setup.policy });
   if (setup.dispatch) {
     const { unitId, ruleId, copyTo } = setup.dispatch;
-    return apply(state, { kind: 'dispatch', payload: { unitId, ruleId, copyTo } }, { now, actor: SYSTEM, policy: setup.policy });
+    const ctx: Context = { now, actor: SYSTEM, policy: setup.policy };
+    const t = apply(state, { kind: 'dispatch', payload: { unitId, ruleId, copyTo } }, ctx);
+    // The clocks count from when the complaint was received, not from when the channel handed it over.
+    const from = clockStartOf(intake, setup.policy, now);
+    return from === now ? t : { ...t, state: countFrom(t.state, from, ctx) };
   }
   return { state, events: [], notifications: [] };
+}
+
+/** Restarts the clocks that started at `ctx.now` as if started at `from` (warnings already due fire at the next tick). */
+function countFrom(state: CaseState, from: number, ctx: Context): CaseState {
+  const s: CaseState = { ...state, clocks: { ...state.clocks } };
+  const started = Object.values(s.clocks).filter((c) => c && !c.stoppedAt && c.startedAt === iso(ctx.now)).map((c) => c!.name);
+  startClocks(s, started, { ...ctx, now: from });
+  return s;
 }
 
 /**
@@ -166,7 +196,9 @@ export function check(state: CaseState, cmd: CaseCommand, ctx: CheckContext = {}
   const refuse = (message: string, details: Record<string, unknown> = {}): never => {
     throw new RuleViolation(message, state.status, { action: cmd.kind, ...details });
   };
-  if (!ALLOWED_FROM[cmd.kind].includes(state.status)) refuse(`cannot ${cmd.kind} a case that is ${state.status}`);
+  // A complaint nobody can be reached for has no contact step: its unit replies once it has signed for it.
+  const replyWithoutContact = cmd.kind === 'reply' && state.status === 'accepted' && state.noContact === true;
+  if (!ALLOWED_FROM[cmd.kind].includes(state.status) && !replyWithoutContact) refuse(`cannot ${cmd.kind} a case that is ${state.status}`);
   switch (cmd.kind) {
     case 'dispatch': {
       const cooperating = cmd.payload.cooperating ?? [];
@@ -201,6 +233,9 @@ export function check(state: CaseState, cmd: CaseCommand, ctx: CheckContext = {}
     }
     case 'triage':
       if (cmd.payload.linkedCaseId === state.caseId) refuse('a case cannot repeat itself');
+      break;
+    case 'contact':
+      if (state.noContact) refuse('the complaint came with no way to reach the complainant (no phone): there is nobody to contact', { noContact: true });
       break;
     case 'cooperate':
     case 'report': {
@@ -284,7 +319,8 @@ export function apply(state: CaseState, cmd: CaseCommand, ctx: Context): Transit
     case 'accept': {
       s.status = 'accepted';
       stopClock(s, 'signFor', now);
-      startClocks(s, ['contact'], ctx);
+      // Nobody to contact: no contact clock (and no contact step).
+      if (!s.noContact) startClocks(s, ['contact'], ctx);
       drafts.push({ type: 'accepted', data: { unitId: s.unitId, note: cmd.payload.note ?? null } });
       break;
     }
@@ -324,8 +360,16 @@ export function apply(state: CaseState, cmd: CaseCommand, ctx: Context): Transit
       }
       s.status = 'replied';
       stopClock(s, 'reply', now);
-      startClocks(s, ['callback'], ctx);
       drafts.push({ type: 'replied', data: { content: cmd.payload.content, resolved: cmd.payload.resolved, ...(writeOff && { writeOff: true }) } });
+      if (s.noContact) {
+        // Nobody to call back: the case closes with the reply, as no valid callback (out of the rates).
+        s.status = 'closed';
+        s.outcome = 'no_contact';
+        s.closedAt = iso(now);
+        drafts.push({ type: 'closed', data: { outcome: s.outcome, round: s.round, callback: 'not_reachable', resolved: cmd.payload.resolved } });
+        break;
+      }
+      startClocks(s, ['callback'], ctx);
       break;
     }
     case 'callback':

@@ -8,7 +8,8 @@ import type { SlaClass } from './reference.types.js';
 export const CASE_STATUSES = ['received', 'dispatched', 'accepted', 'contacted', 'replied', 'returned', 'on_hold', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
-export const CHANNELS = ['phone', 'wechat', 'web', 'app', 'mailbox', 'media', 'opinion_monitoring', 'whistle', 'open311'] as const;
+/** grid_worker: an item a grid worker found (网格员上报); letter: a letter (来信); opinion_monitoring: 舆情. */
+export const CHANNELS = ['phone', 'wechat', 'web', 'app', 'mailbox', 'media', 'opinion_monitoring', 'whistle', 'open311', 'grid_worker', 'letter'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export const WARNING_LEVELS = ['none', 'yellow', 'red'] as const;
@@ -38,8 +39,10 @@ export type TriageOutcome = (typeof TRIAGE_OUTCOMES)[number];
 /**
  * callback_invalid: the complainant could not be reached for the callback (policy: 3 failed attempts); the case
  * closes without counting in the rates. terminated: 终止办理 after review (repeated identical or unlawful demands).
+ * no_contact: the complaint came with no way to reach the complainant (no phone): closed after the reply without a
+ * callback, not a valid callback, so out of the rates' denominators like callback_invalid.
  */
-export const CASE_OUTCOMES = ['resolved', 'unsatisfied', 'callback_invalid', 'terminated', ...TRIAGE_OUTCOMES] as const;
+export const CASE_OUTCOMES = ['resolved', 'unsatisfied', 'callback_invalid', 'terminated', 'no_contact', ...TRIAGE_OUTCOMES] as const;
 export type CaseOutcome = (typeof CASE_OUTCOMES)[number];
 
 /** 110 police, 119 fire, 120 ambulance, 122 traffic accidents. */
@@ -64,9 +67,13 @@ export interface Actor {
   unitId?: string;
 }
 
+/**
+ * Who complained, as far as the channel knows: either may be missing (an anonymous call, a grid worker's find, a
+ * monitoring item, a letter without a phone). Without a phone nobody can be reached: see `hasContact`.
+ */
 export interface Complainant {
-  name: string;
-  phone: string;
+  name?: string;
+  phone?: string;
 }
 
 export interface CaseLocation {
@@ -84,8 +91,14 @@ export interface CaseIntake {
   categoryId: string;
   channel: Channel;
   channelTicketId?: string;
-  complainant: Complainant;
+  /** Absent: nobody named (an anonymous complaint, a grid worker's or monitoring item). */
+  complainant?: Complainant;
   location?: CaseLocation;
+  /**
+   * When the complaint was received, if before the case was opened (a channel handing a call over late), as the
+   * opener stated it; the API checked it against the policy's intake bounds. Absent: received when opened.
+   */
+  receivedAt?: string;
   /** Answered at intake without dispatch: the case opens closed with this outcome. */
   triage?: TriageCommand;
   /** Filled by the API's repeat matcher: the master case this complaint repeats (并单). */
@@ -94,6 +107,9 @@ export interface CaseIntake {
   requestHash?: string;
   idempotencyKey?: string;
 }
+
+/** Whether anyone can be reached for this complaint: a phone to send the acceptance notice to and to call back. */
+export const hasContact = (intake: Pick<CaseIntake, 'complainant'>): boolean => Boolean(intake.complainant?.phone?.trim());
 
 export interface Clock {
   name: ClockName;
@@ -276,6 +292,16 @@ export interface CaseState {
   linkedCaseIds?: string[];
   repeatCard?: RepeatCard | null;
   rating?: RatingRecord | null;
+  /**
+   * Added with intake of real channels (absent in cases from before: read as false / createdAt / null). No way to
+   * reach the complainant: no acceptance notice, no contact step, no callback; the case closes after the reply
+   * (outcome no_contact) and stays out of the rates.
+   */
+  noContact?: boolean;
+  /** When the complaint was received: the start of the clocks that start at intake (createdAt unless stated). */
+  receivedAt?: string;
+  /** Who stated receivedAt (the opener), or null when the case was received when opened. */
+  receivedAtStatedBy?: { id: string; role: string } | null;
   createdAt: string;
   updatedAt: string;
   closedAt: string | null;

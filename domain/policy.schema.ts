@@ -89,6 +89,12 @@ function build(strict: boolean) {
     }
   });
   const byClass = z.partialRecord(z.enum(SLA_CLASSES), duration);
+  /** A length on the wall clock only (seconds to days): a bound that holds whatever the calendar says. */
+  const wallClock = duration.superRefine((d, ctx) => {
+    if (d.unit === 'working_days' || d.unit === 'working_hours') {
+      ctx.addIssue({ code: 'custom', path: ['unit'], message: 'a wall-clock length: seconds, minutes, hours or days' });
+    }
+  });
 
   const calendar = obj({
     utcOffsetMinutes: z.number().int().min(-720).max(840),
@@ -132,6 +138,7 @@ function build(strict: boolean) {
           });
         }),
     }).optional(),
+    intake: obj({ receivedAtMaxAge: wallClock, receivedAtClockSkew: wallClock }).optional(),
   };
   return { fields, calendar, obj };
 }

@@ -80,6 +80,19 @@ export interface CasePolicy {
   repeats?: RepeatPolicy;
   /** How long after the reply the complainant may rate online. */
   ratingWindow?: DurationSpec;
+  /** Came with intake of real channels (policy version 5): the bounds on when a complaint says it was received. */
+  intake?: IntakePolicy;
+}
+
+/**
+ * When an intake may say the complaint was received (`receivedAt`, a channel handing a call over late). Both are
+ * wall-clock lengths (seconds to days). A policy without them accepts no receivedAt.
+ */
+export interface IntakePolicy {
+  /** How long before its opening a complaint may have been received; older is refused (and clamped in the case). */
+  receivedAtMaxAge: DurationSpec;
+  /** How far ahead of the API's clock a stated receivedAt may be (the channel system's clock running fast). */
+  receivedAtClockSkew: DurationSpec;
 }
 
 export interface RepeatPolicy {

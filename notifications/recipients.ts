@@ -38,7 +38,8 @@ export interface CaseInfo {
   id: string;
   unitId: string | null;
   areaUnitId: string | null;
-  complainant?: { name: string; phone: string } | null;
+  /** name or phone null: not given (an anonymous complaint); without a phone the complainant cannot be told. */
+  complainant?: { name: string | null; phone: string | null } | null;
 }
 
 /** The outbox columns that say who a notice is for. */
@@ -149,8 +150,8 @@ export function resolveRecipient(notice: NoticeAddress, kase: CaseInfo | undefin
     case 'complainant': {
       if (!kase) return notYet();
       const c = kase.complainant;
-      if (!c || !c.phone.trim()) return fail('the case record has no complainant contact');
-      return { ok: true, to: { role, kind: 'complainant', name: c.name, phone: c.phone, unitId: null, unitName: null } };
+      if (!c?.phone?.trim()) return fail('the case record has no complainant contact');
+      return { ok: true, to: { role, kind: 'complainant', name: c.name ?? COMPLAINANT_LABEL, phone: c.phone, unitId: null, unitName: null } };
     }
     default: {
       // Urging names the unit it pushes.

@@ -85,6 +85,8 @@ const EXPECTED: Record<string, Row> = {
   'GET /v1/calendars': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 401),
   'GET /v1/calendars/{region}/years/{year}': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 401),
   'PUT /v1/calendars/{region}/years/{year}': row(403, 403, 403, 403, 403, 403, 403, 403, 200, 401),
+  // The deadline preview: whoever reads reference data (dispatchers and consoles ask it before they act).
+  'GET /v1/calendars/{region}/deadline-preview': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 401),
   // Policy versions: read by dispatchers, supervisors, analysts and admins; a new version only by admins.
   'GET /v1/policies': row(403, 200, 403, 403, 200, 403, 403, 200, 200, 401),
   'GET /v1/policies/active': row(403, 200, 403, 403, 200, 403, 403, 200, 200, 401),
@@ -140,6 +142,7 @@ const YEAR: Record<string, string> = { GET: '2026', PUT: '2027' };
 /** A valid query string for routes that need one. */
 const QUERIES: Record<string, string> = {
   'GET /v1/dispatch-rules/match': '?categoryId=edu.fees&areaUnitId=d01-s02',
+  'GET /v1/calendars/{region}/deadline-preview': '?slaClass=general&clock=reply',
 };
 
 /** A valid body per route (authorization is what is under test, so validation must pass). */

@@ -44,7 +44,7 @@ describe('continue-as-new', () => {
 
     const final = await stack.client.workflow.getHandle(id).query(getCaseQuery);
     expect(final.state.seq).toBe(18);
-    expect(final.intake.complainant.phone).toBe('13812345678');
+    expect(final.intake.complainant?.phone).toBe('13812345678');
     await expectRecordMatchesWorkflow(stack, id);
   });
 });

@@ -118,6 +118,23 @@ async function scenarios(): Promise<Record<string, string>> {
   expect((await stack.http('POST', `/v1/cases/${d}/review`, { demandReasonable: false, handlingCompliant: true, reason: '诉求不合理' }, reviewer)).status).toBe(200);
   expect((await stack.http('POST', `/v1/cases/${d}/terminate`, { grounds: 'outside_law_and_policy', reason: '诉求不合理' }, reviewer)).status).toBe(200);
 
+  // Intake from real channels (issue 15): a grid worker's find nobody can be reached for (no contact step, closed at
+  // the reply as no_contact); a late hand-over whose clocks count from receivedAt (sign-for already overdue: red at once).
+  const anonymous = await stack.http('POST', '/v1/cases', complaint({ channel: 'grid_worker', complainant: undefined }));
+  expect(anonymous.status, JSON.stringify(anonymous.body)).toBe(201);
+  ids['no-contact'] = anonymous.body.id as string;
+  await act(stack, ids['no-contact'], 'dispatch', { unitId: 'd01-s01' });
+  await act(stack, ids['no-contact'], 'accept');
+  await act(stack, ids['no-contact'], 'reply', { content: 'done', resolved: true });
+
+  const receivedAt = new Date(Date.now() - 26 * 3_600_000).toISOString();
+  ids['received-earlier'] = await openCase(stack, { categoryId: 'sanitation.garbage.overflow', location: { areaUnitId: 'd01-s02-c01' }, receivedAt });
+  const e = ids['received-earlier'];
+  await act(stack, e, 'accept');
+  await act(stack, e, 'contact', { method: 'phone' });
+  await act(stack, e, 'reply', { content: 'done', resolved: true });
+  await act(stack, e, 'callback', { contacted: true, resolved: true, satisfaction: 'satisfied' });
+
   for (const id of Object.values(ids)) await stack.client.workflow.getHandle(id).result();
   return ids;
 }

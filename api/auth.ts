@@ -4,7 +4,8 @@
  * - every route declares `config.access`: an action of domain/access.ts or 'public'. A route without one stops
  *   the API at start-up (so no route is ever reachable without a rule);
  * - onRequest: the caller's credential becomes `req.principal`:
- *     `Authorization: Bearer <jwt>` for people (verified by key id against AUTH_JWT_KEYS),
+ *     `Authorization: Bearer <jwt>` for people (verified by key id against AUTH_JWT_KEYS; exp, iss and aud are
+ *     required, and a token that lives longer than AUTH_JWT_MAX_LIFETIME is refused),
  *     `X-API-Key: hl_<id>.<secret>` for systems,
  *     `X-Case-Code: <code>` for a complainant, on routes of the case whose number is in the path,
  *     the codec session cookie on /codec routes only (api/codec-session.routes.ts);
@@ -20,11 +21,13 @@
 import { timingSafeEqual } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import jwt from '@fastify/jwt';
+import { createDecoder } from 'fast-jwt';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ACCESS, ACTIONS, decide, isCaseAction, STAFF_ROLES, type Action, type Principal, type Role, type UnitTree } from '../domain/access.js';
 import { DomainError } from '../domain/errors.js';
 import { caseCode, principalOfClaims, type AuthKeys } from '../runtime/auth-keys.js';
+import { formatDuration } from '../runtime/duration.js';
 import type { ApiKeyService } from './api-keys.service.js';
 import { CODEC_COOKIE } from './codec-session.routes.js';
 
@@ -76,6 +79,20 @@ function unauthenticated(detail: string): DomainError {
   return new DomainError('unauthenticated', detail);
 }
 
+/** The claims fast-jwt is told to require (it skips its iss/aud/exp checks for a claim that is absent). */
+const REQUIRED_CLAIMS = ['exp', 'iss', 'aud'];
+const decodeToken = createDecoder();
+
+/** Whether a token that failed verification lacks a required claim (read unverified, only to word the 401). */
+function missingClaims(token: string): boolean {
+  try {
+    const payload = decodeToken(token) as Record<string, unknown>;
+    return REQUIRED_CLAIMS.some((c) => !(c in payload));
+  } catch {
+    return false;
+  }
+}
+
 export async function registerAuth(app: FastifyInstance, deps: AuthDeps): Promise<void> {
   await app.register(cookie);
   const byKid = new Map(deps.keys.jwtKeys.map((k) => [k.kid, k]));
@@ -89,8 +106,25 @@ export async function registerAuth(app: FastifyInstance, deps: AuthDeps): Promis
     decode: { complete: true },
     // The codec session cookie (api/codec-session.routes.ts); read only on /codec routes, see authenticate().
     cookie: { cookieName: CODEC_COOKIE, signed: false },
-    verify: { allowedIss: deps.keys.issuers, allowedAud: deps.keys.audience, algorithms: ['HS256', 'RS256', 'ES256'] },
+    verify: { allowedIss: deps.keys.issuers, allowedAud: deps.keys.audience, requiredClaims: REQUIRED_CLAIMS, algorithms: ['HS256', 'RS256', 'ES256'] },
   } as never);
+
+  const maxLifetime = deps.keys.maxLifetimeSeconds;
+
+  /**
+   * Verified claims → hotline's claims, or why not: exp, iss and aud were required by the verifier; here the
+   * lifetime is capped — exp − iat, or exp − now when iat is missing or in the future (a token dated ahead must
+   * not outlive the cap either).
+   */
+  function tokenClaims(payload: unknown): z.infer<typeof claims> {
+    const { exp, iat } = payload as { exp: number; iat?: unknown };
+    const now = Date.now() / 1000;
+    const from = typeof iat === 'number' && iat <= now ? iat : now;
+    if (exp - from > maxLifetime) throw unauthenticated(`the token is valid for longer than this API accepts (at most ${formatDuration(maxLifetime)} from issue)`);
+    const parsed = claims.safeParse(payload);
+    if (!parsed.success) throw unauthenticated('the token does not carry hotline claims (sub, roles, unit)');
+    return parsed.data;
+  }
 
   const attempts = deps.caseCodeAttempts ?? { max: 10, windowMs: 15 * 60_000 };
   const failures = new Map<string, { count: number; since: number }>();
@@ -135,17 +169,16 @@ export async function registerAuth(app: FastifyInstance, deps: AuthDeps): Promis
         payload = await req.jwtVerify();
       } catch (err) {
         const code = (err as { code?: string }).code ?? '';
-        throw unauthenticated(code.includes('EXPIRED') ? 'the token has expired' : 'the token is not valid');
+        if (code.includes('EXPIRED')) throw unauthenticated('the token has expired');
+        // @fastify/jwt reports a missing claim as any invalid token; say which rule it broke.
+        if (missingClaims(token)) throw unauthenticated(`the token must carry ${REQUIRED_CLAIMS.slice(0, -1).join(', ')} and ${REQUIRED_CLAIMS.at(-1)}`);
+        throw unauthenticated('the token is not valid');
       }
-      const parsed = claims.safeParse(payload);
-      if (!parsed.success) throw unauthenticated('the token does not carry hotline claims (sub, roles, unit)');
-      return principalOfClaims(parsed.data);
+      return principalOfClaims(tokenClaims(payload));
     }
     if (req.routeOptions.url?.startsWith('/codec/') && req.cookies?.[CODEC_COOKIE]) {
       try {
-        const payload = await req.jwtVerify({ onlyCookie: true });
-        const parsed = claims.safeParse(payload);
-        if (parsed.success) return principalOfClaims(parsed.data);
+        return principalOfClaims(tokenClaims(await req.jwtVerify({ onlyCookie: true })));
       } catch {
         /* an expired or foreign cookie: as if there were none */
       }

@@ -3,7 +3,8 @@
  * Bad values stop the process with a message naming the variable.
  */
 import { z } from 'zod';
-import { parseJwtKeys, parseSecret, resolveAuthKeys, type JwtKey } from './auth-keys.js';
+import { DEFAULT_MAX_TOKEN_LIFETIME, parseJwtKeys, parseSecret, resolveAuthKeys, type JwtKey } from './auth-keys.js';
+import { parseDuration } from './duration.js';
 import { parsePayloadKeys, type PayloadKey } from './payload-codec.js';
 import { SHARED_TOPOLOGY as T } from './shared-topology.js';
 
@@ -11,6 +12,21 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 const port = z.coerce.number().int().min(1).max(65535);
+
+/** A duration (`90s`, `30m`, `12h`, `7d`) in seconds, within limits. */
+function duration(fallback: string, limits: { min?: number; max?: number } = {}) {
+  return z
+    .string()
+    .default(fallback)
+    .transform((v, ctx) => {
+      try {
+        return parseDuration(v, limits);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: err instanceof Error ? err.message : String(err) });
+        return z.NEVER;
+      }
+    });
+}
 
 /** An optional variable parsed by `parse`, whose error message becomes the zod issue (never echoing the value). */
 function parsed<T>(parse: (text: string) => T) {
@@ -78,13 +94,21 @@ const envSchema = z.object({
    * one until its tokens have expired. Required in production; unset elsewhere, kept in the data folder.
    */
   AUTH_JWT_KEYS: parsed<JwtKey[]>(parseJwtKeys),
-  /** Token issuers (`iss`) accepted, comma-separated; the first is the one dev tokens carry. Default `hotline`. */
+  /**
+   * Token issuers (`iss`) accepted, comma-separated; the first is the one dev tokens carry. Required in production;
+   * elsewhere `hotline`, the issuer `npm run auth` signs as.
+   */
   AUTH_JWT_ISSUERS: z
     .string()
     .optional()
     .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.split(',').map((s) => s.trim()).filter(Boolean))),
-  /** The audience (`aud`) a token must name. Default `hotline-api`. */
+  /** The audience (`aud`) a token must name. Required in production; elsewhere `hotline-api`. */
   AUTH_JWT_AUDIENCE: z.string().min(1).optional(),
+  /**
+   * The longest a token may live: exp − iat (exp − now without iat, or when iat is in the future) above it is
+   * refused, as are tokens without exp, iss or aud. `npm run auth` mints within it. Seconds, from `12h`-style text.
+   */
+  AUTH_JWT_MAX_LIFETIME: duration(DEFAULT_MAX_TOKEN_LIFETIME, { max: 30 * 86_400 }),
   /**
    * The secret complainants' verification codes are derived from (base64, ≥ 32 bytes): the API checks codes with it,
    * the worker's deliverer puts the code into the acceptance notice. The same value for both; required in
@@ -127,6 +151,8 @@ const envSchema = z.object({
     ['PAYLOAD_KEYS', 'workflow payloads must be encrypted with managed keys'],
     ['AUTH_JWT_KEYS', 'tokens must be verified with managed keys'],
     ['CASE_CODE_SECRET', 'verification codes must come from a managed secret'],
+    ['AUTH_JWT_ISSUERS', 'tokens are accepted only from the issuers named'],
+    ['AUTH_JWT_AUDIENCE', 'tokens are accepted only when issued for this API'],
   ];
   for (const [name, why] of managed) {
     if (cfg.NODE_ENV === 'production' && !cfg[name]) ctx.addIssue({ code: 'custom', path: [name], message: `required when NODE_ENV=production (${why})` });

@@ -252,9 +252,9 @@ describe('credentials', () => {
       ['garbage', { authorization: 'Bearer not-a-jwt' }],
       ['alg none', { authorization: `Bearer ${Buffer.from('{"alg":"none","kid":"x"}').toString('base64url')}.${payload}.` }],
       ['bad signature', { authorization: `Bearer ${header}.${payload}.${'A'.repeat(43)}` }],
-      ['unknown key id', { authorization: `Bearer ${other.mintToken(foreign.jwtKeys, claims)}` }],
-      ['expired', { authorization: `Bearer ${other.mintToken(stack.authKeys.jwtKeys, claims, -60)}` }],
-      ['no hotline claims', { authorization: `Bearer ${other.mintToken(stack.authKeys.jwtKeys, { ...claims, roles: ['root' as never] })}` }],
+      ['unknown key id', { authorization: `Bearer ${other.mintToken(foreign, claims)}` }],
+      ['expired', { authorization: `Bearer ${other.mintToken(stack.authKeys, claims, -60)}` }],
+      ['no hotline claims', { authorization: `Bearer ${other.mintToken(stack.authKeys, { ...claims, roles: ['root' as never] })}` }],
       ['bad API key', { 'x-api-key': 'hl_000000000000.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' }],
     ];
     for (const [name, headers] of cases) {
@@ -266,11 +266,44 @@ describe('credentials', () => {
     }
   });
 
+  it('401 for a token without exp, iss or aud, and for one that lives longer than AUTH_JWT_MAX_LIFETIME', async () => {
+    const { createSigner } = await import('fast-jwt');
+    const key = stack.authKeys.jwtKeys[0]!;
+    // Signed with the stack's own key, so only the claims decide.
+    const sign = (payload: Record<string, unknown>) =>
+      createSigner({ key: key.key as Buffer, algorithm: 'HS256', kid: key.kid, noTimestamp: !('iat' in payload) })(payload);
+    const now = Math.floor(Date.now() / 1000);
+    const cap = stack.authKeys.maxLifetimeSeconds;
+    expect(cap).toBe(12 * 3600); // the default
+    const who = { sub: 'u', roles: ['analyst'], unit: 'city' };
+    const iss = stack.authKeys.issuers[0]!;
+    const aud = stack.authKeys.audience;
+    const refused: Array<[string, Record<string, unknown>, RegExp]> = [
+      ['no exp', { ...who, iss, aud, iat: now }, /exp, iss and aud/],
+      ['no iss', { ...who, aud, iat: now, exp: now + 600 }, /exp, iss and aud/],
+      ['no aud', { ...who, iss, iat: now, exp: now + 600 }, /exp, iss and aud/],
+      ['exp − iat over the cap', { ...who, iss, aud, iat: now - 60, exp: now - 60 + cap + 1 }, /longer than/],
+      ['no iat, exp beyond now + the cap', { ...who, iss, aud, exp: now + cap + 60 }, /longer than/],
+      ['issued in the future, to outlive the cap', { ...who, iss, aud, iat: now + cap, exp: now + cap + 600 }, /longer than/],
+    ];
+    for (const [name, payload, detail] of refused) {
+      const res = await stack.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${sign(payload)}` } });
+      expect(res.statusCode, name).toBe(401);
+      expect(res.headers['content-type'], name).toMatch(/problem\+json/);
+      expect(res.headers['www-authenticate'], name).toMatch(/^Bearer/);
+      expect(JSON.parse(res.body), name).toMatchObject({ code: 'unauthenticated', detail: expect.stringMatching(detail) });
+    }
+    // Within the cap, with or without iat, they work.
+    for (const payload of [{ ...who, iss, aud, iat: now, exp: now + cap }, { ...who, iss, aud, exp: now + 600 }]) {
+      expect((await stack.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${sign(payload)}` } })).statusCode).toBe(200);
+    }
+  });
+
   it('a token from another issuer or for another audience is refused', async () => {
     const { mintToken } = await import('../runtime/auth-keys.js');
     const claims = { sub: 'u', roles: ['analyst' as const], unit: 'city' };
     for (const as of [{ iss: 'someone-else', aud: 'hotline-api' }, { iss: 'hotline', aud: 'another-api' }]) {
-      const token = mintToken(stack.authKeys.jwtKeys, claims, 600, as);
+      const token = mintToken(stack.authKeys, claims, 600, as);
       expect((await stack.http('GET', url, undefined, { authorization: `Bearer ${token}` })).status, JSON.stringify(as)).toBe(401);
     }
   });
@@ -279,10 +312,10 @@ describe('credentials', () => {
     const { mintToken } = await import('../runtime/auth-keys.js');
     const rotated = [{ kid: 'next', algorithm: 'HS256' as const, key: Buffer.alloc(32, 7) }, ...stack.authKeys.jwtKeys];
     // The stack verifies with its own list; a token from its (old, still listed) key keeps working.
-    const old = mintToken(stack.authKeys.jwtKeys, { sub: 'u', roles: ['analyst'], unit: 'city' });
+    const old = mintToken(stack.authKeys, { sub: 'u', roles: ['analyst'], unit: 'city' });
     expect((await stack.http('GET', url, undefined, { authorization: `Bearer ${old}` })).status).toBe(200);
     // One from a key the API does not list yet is refused until it is configured.
-    const next = mintToken(rotated, { sub: 'u', roles: ['analyst'], unit: 'city' });
+    const next = mintToken({ ...stack.authKeys, jwtKeys: rotated }, { sub: 'u', roles: ['analyst'], unit: 'city' });
     expect((await stack.http('GET', url, undefined, { authorization: `Bearer ${next}` })).status).toBe(401);
   });
 

@@ -49,7 +49,7 @@ export interface TestStack {
   authKeys: AuthKeys;
   /** A case's verification code under this file's CASE_CODE_SECRET (what the complainant's acceptance notice carries). */
   caseCode(caseId: string): string;
-  /** A bearer token signed with this file's key. */
+  /** A bearer token signed with this file's key, as its issuer for its audience, valid 8 hours (within the 12-hour cap). */
   token(claims: TokenClaims): string;
   /** `{ authorization: 'Bearer …' }` for a person with these roles in this unit. */
   as(roles: StaffRole | StaffRole[], unit?: string | null, sub?: string): Record<string, string>;
@@ -168,7 +168,7 @@ export async function startStack(opts: StackOptions): Promise<TestStack> {
     ? createNotificationDeliverer({ db: database.db, logger: { info() {}, warn() {}, error() {} }, caseCodeSecret: authKeys.caseCodeSecret, ...opts.deliverer })
     : undefined;
   deliverer?.start();
-  const token = (claims: TokenClaims) => mintToken(authKeys.jwtKeys, claims);
+  const token = (claims: TokenClaims) => mintToken(authKeys, claims);
   const as = (roles: StaffRole | StaffRole[], unit: string | null = 'city', sub?: string) => {
     const list = Array.isArray(roles) ? roles : [roles];
     return { authorization: `Bearer ${token({ sub: sub ?? `test-${list.join('+')}@${unit ?? 'none'}`, roles: list, unit })}` };

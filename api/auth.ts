@@ -10,6 +10,13 @@
  *     `X-Case-Code: <code>` for a complainant, on routes of the case whose number is in the path,
  *     the codec session cookie on /codec routes only (api/codec-session.routes.ts);
  *   missing or bad credentials → 401 problem+json;
+ * - the client address's budget of failed authentications (RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE,
+ *   api/auth-throttle.ts), consulted before authentication: a request whose credential costs I/O or is a guess
+ *   (an API key id this API has not seen, a verification code, none at all) spends one unit before it is checked
+ *   and gets it back when it verifies; past the budget it is answered 429 with Retry-After and nothing is looked
+ *   up. Credentials judged from memory (a person's token, an API key already known) are checked whatever the
+ *   budget — staff and systems behind a guesser's address keep working — and a failure among them counts too
+ *   (answered 429 past the budget);
  * - the complainant's self-service routes (`config.selfService`, api/public.routes.ts) take only X-Case-Code, for
  *   the case number in their `:number` parameter. A missing, wrong or locked-out code is not a 401 there: the
  *   request goes on without a principal (so the per-credential rate limit counts it, by address) and the route
@@ -22,13 +29,14 @@ import { timingSafeEqual } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import jwt from '@fastify/jwt';
 import { createDecoder } from 'fast-jwt';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ACCESS, ACTIONS, decide, isCaseAction, STAFF_ROLES, type Action, type Principal, type Role, type UnitTree } from '../domain/access.js';
 import { DomainError } from '../domain/errors.js';
 import { caseCode, principalOfClaims, type AuthKeys } from '../runtime/auth-keys.js';
 import { formatDuration } from '../runtime/duration.js';
 import type { ApiKeyService } from './api-keys.service.js';
+import { clientAddress, createAddressBudget } from './auth-throttle.js';
 import { CODEC_COOKIE } from './codec-session.routes.js';
 
 export type RouteAccess = Action | 'public';
@@ -60,6 +68,8 @@ export interface AuthDeps {
   units: () => UnitTree;
   /** Failed verification codes allowed per case per window before the case locks for the rest of it. */
   caseCodeAttempts?: { max: number; windowMs: number };
+  /** Failed or missing credentials per minute per client address (RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE). */
+  unauthenticatedPerMinute: number;
 }
 
 /** Routes that come from plugins (the OpenAPI document and its UI): public, and not part of the access table. */
@@ -77,6 +87,13 @@ export { caseCode } from '../runtime/auth-keys.js';
 
 function unauthenticated(detail: string): DomainError {
   return new DomainError('unauthenticated', detail);
+}
+
+/** 429 with Retry-After (whole seconds, at least 1), the problem saying the same. */
+function slowDown(reply: FastifyReply, waitMs: number, detail: string): DomainError {
+  const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+  reply.header('retry-after', String(seconds));
+  return new DomainError('rate_limited', `${detail}; retry in ${seconds} s`, { retryAfterSeconds: seconds });
 }
 
 /** The claims fast-jwt is told to require (it skips its iss/aud/exp checks for a claim that is absent). */
@@ -110,6 +127,7 @@ export async function registerAuth(app: FastifyInstance, deps: AuthDeps): Promis
   } as never);
 
   const maxLifetime = deps.keys.maxLifetimeSeconds;
+  const addresses = createAddressBudget(deps.unauthenticatedPerMinute);
 
   /**
    * Verified claims → hotline's claims, or why not: exp, iss and aud were required by the verifier; here the
@@ -222,25 +240,62 @@ export async function registerAuth(app: FastifyInstance, deps: AuthDeps): Promis
     }
   });
 
+  function admit(req: FastifyRequest, principal: Principal & { rateLimitPerMinute?: number | null }): void {
+    req.principal = principal;
+    req.log = req.log.child({ principal: principal.id });
+    req.rateLimit = principal.rateLimitPerMinute ?? null;
+  }
+
+  /**
+   * A credential judged from memory, without I/O and not guessable: a person's token (or the codec cookie), or an
+   * API key whose id this API has looked up before (a key that exists; a made-up id is not known).
+   */
+  function judgedFromMemory(req: FastifyRequest): boolean {
+    if (req.headers.authorization !== undefined) return true;
+    if (req.routeOptions.url?.startsWith('/codec/') && req.cookies?.[CODEC_COOKIE]) return true;
+    const apiKey = req.headers['x-api-key'];
+    return typeof apiKey === 'string' && deps.apiKeys.isKnown(apiKey);
+  }
+
   app.addHook('onRequest', async (req, reply) => {
     const access = req.routeOptions.config?.access;
     if (access === undefined || access === 'public') return; // unknown routes fall through to the 404 handler
-    if (req.routeOptions.config?.selfService) {
+    const selfService = req.routeOptions.config?.selfService === true;
+    const address = clientAddress(req.ip);
+    const unauthenticatedAnswer = (err: unknown) => {
+      if (err instanceof DomainError && err.code === 'unauthenticated') reply.header('www-authenticate', 'Bearer realm="hotline"');
+      return err;
+    };
+
+    if (!selfService && judgedFromMemory(req)) {
+      // Checked whatever the address's budget (staff behind a guesser's address keep working); a failure counts.
+      try {
+        admit(req, await authenticate(req));
+      } catch (err) {
+        const waitMs = addresses.waitMs(address);
+        addresses.spend(address);
+        if (waitMs > 0) throw slowDown(reply, waitMs, 'too many requests without valid credentials from this address');
+        throw unauthenticatedAnswer(err);
+      }
+      return;
+    }
+    // Everything else costs I/O or is a guess: it needs budget, spent before the check and given back on success.
+    const waitMs = addresses.waitMs(address);
+    if (waitMs > 0) throw slowDown(reply, waitMs, 'too many requests without valid credentials from this address');
+    addresses.spend(address);
+    if (selfService) {
       const principal = selfServicePrincipal(req);
       if (principal) {
-        req.principal = principal;
-        req.log = req.log.child({ principal: principal.id });
+        addresses.refund(address);
+        admit(req, principal);
       }
       return;
     }
     try {
-      const principal = await authenticate(req);
-      req.principal = principal;
-      req.log = req.log.child({ principal: principal.id });
-      req.rateLimit = principal.rateLimitPerMinute ?? null;
+      admit(req, await authenticate(req));
+      addresses.refund(address);
     } catch (err) {
-      if (err instanceof DomainError && err.code === 'unauthenticated') reply.header('www-authenticate', 'Bearer realm="hotline"');
-      throw err;
+      throw unauthenticatedAnswer(err);
     }
   });
 

@@ -357,7 +357,7 @@ async function apiKeyRevoke(cfg: Config, id: string, out: Out): Promise<void> {
       return;
     }
     await service.revoke(id);
-    out(`revoked API key ${id} ("${found.name}"); a running API stops accepting it within 30 s (its cache)`);
+    out(`revoked API key ${id} ("${found.name}"); a running API stops accepting it within ${formatDuration(cfg.API_KEY_CACHE_TTL)} (its cache, API_KEY_CACHE_TTL)`);
   });
 }
 

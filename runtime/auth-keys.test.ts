@@ -111,3 +111,31 @@ describe('AUTH_JWT_ISSUERS and AUTH_JWT_AUDIENCE', () => {
     }
   });
 });
+
+describe('limits on guessing credentials', () => {
+  it('have defaults and take other numbers, refusing nonsense with the variable named', () => {
+    const defaults = loadConfig({});
+    expect(defaults).toMatchObject({
+      RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE: 60,
+      API_KEY_CACHE_TTL: 30,
+      API_KEY_CACHE_ENTRIES: 10_000,
+    });
+    expect(defaults.API_TRUST_PROXY).toBeUndefined();
+    const set = loadConfig({
+      RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE: '30',
+      API_KEY_CACHE_TTL: '10s',
+      API_TRUST_PROXY: '10.0.0.0/8, 192.0.2.1, fd00::/8',
+    });
+    expect(set).toMatchObject({ RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE: 30, API_KEY_CACHE_TTL: 10 });
+    expect(set.API_TRUST_PROXY).toEqual(['10.0.0.0/8', '192.0.2.1', 'fd00::/8']);
+    expect(loadConfig({ API_TRUST_PROXY: '2' }).API_TRUST_PROXY).toBe(2);
+    for (const [name, value] of [
+      ['RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE', '0'],
+      ['API_KEY_CACHE_TTL', '1h'],
+      ['API_TRUST_PROXY', '10.0.0.0/33'],
+      ['API_TRUST_PROXY', 'proxy.local'],
+    ] as const) {
+      expect(() => loadConfig({ [name]: value }), `${name}=${value}`).toThrow(new RegExp(`${name}: `));
+    }
+  });
+});

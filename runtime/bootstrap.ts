@@ -97,6 +97,9 @@ export async function apiOptions(cfg: Config, log: Log = say) {
     bodyLimit: cfg.API_BODY_LIMIT,
     authKeys: await resolveAuthKeys(cfg, log),
     rateLimitPerMinute: cfg.RATE_LIMIT_PER_MINUTE,
+    unauthenticatedPerMinute: cfg.RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE,
+    apiKeyCache: { cacheMs: cfg.API_KEY_CACHE_TTL * 1000, maxEntries: cfg.API_KEY_CACHE_ENTRIES },
+    ...(cfg.API_TRUST_PROXY !== undefined && { trustProxy: cfg.API_TRUST_PROXY }),
     corsOrigins: corsOrigins(cfg),
   };
 }

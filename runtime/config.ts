@@ -2,7 +2,9 @@
  * Configuration, parsed once at start-up with zod; nothing else in the code base reads process.env.
  * Bad values stop the process with a message naming the variable.
  */
+import { isIP } from 'node:net';
 import { z } from 'zod';
+import { DEFAULT_UNAUTHENTICATED_PER_MINUTE } from '../api/auth-throttle.js';
 import { DEFAULT_MAX_TOKEN_LIFETIME, parseJwtKeys, parseSecret, resolveAuthKeys, type JwtKey } from './auth-keys.js';
 import { parseDuration } from './duration.js';
 import { parsePayloadKeys, type PayloadKey } from './payload-codec.js';
@@ -27,6 +29,7 @@ function duration(fallback: string, limits: { min?: number; max?: number } = {})
       }
     });
 }
+const count = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 /** An optional variable parsed by `parse`, whose error message becomes the zod issue (never echoing the value). */
 function parsed<T>(parse: (text: string) => T) {
@@ -118,6 +121,31 @@ const envSchema = z.object({
   /** Requests per minute per credential (API keys can carry their own limit). */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   /**
+   * Requests per minute per client address (IPv6: per /64) whose credential fails or is missing, counted before
+   * authentication: past it every request from the address answers 429 before its credential is looked at (a
+   * bearer token, checked without I/O, still gets through).
+   */
+  RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE: count(DEFAULT_UNAUTHENTICATED_PER_MINUTE),
+  /**
+   * Reverse proxies whose X-Forwarded-For names the client (comma-separated addresses or CIDRs, or a hop count).
+   * Unset: the connection's address is the client, which is right when nothing stands in front of the API.
+   */
+  API_TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v, ctx): string[] | number | undefined => {
+      if (v === undefined || v.trim() === '') return undefined;
+      if (/^\d+$/.test(v.trim())) return Number(v.trim());
+      const list = v.split(',').map((s) => s.trim()).filter(Boolean);
+      const bad = list.filter((a) => !isAddressOrCidr(a));
+      if (bad.length) ctx.addIssue({ code: 'custom', message: `not an address or CIDR: ${bad.join(', ')}` });
+      return list;
+    }),
+  /** How long the API keeps an API key look-up (hits and misses): a revoked key stops within this time. */
+  API_KEY_CACHE_TTL: duration('30s', { max: 300 }),
+  /** API keys (and, apart, unknown key ids) kept in that cache, least recently used leaving first. */
+  API_KEY_CACHE_ENTRIES: count(10_000),
+  /**
    * Browser origins allowed to call the API (comma-separated): the Temporal Web UI for the codec endpoint.
    * Default: the dev server's Web UI and the production topology's UI server on this machine.
    */
@@ -158,6 +186,13 @@ const envSchema = z.object({
     if (cfg.NODE_ENV === 'production' && !cfg[name]) ctx.addIssue({ code: 'custom', path: [name], message: `required when NODE_ENV=production (${why})` });
   }
 });
+
+function isAddressOrCidr(text: string): boolean {
+  const [address, bits, ...rest] = text.split('/');
+  const family = isIP(address ?? '');
+  if (!family || rest.length) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
 
 /** The CORS origins in force: configured, or the local Web UIs (dev server and production topology's UI server). */
 export function corsOrigins(cfg: Config): string[] {

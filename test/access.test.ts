@@ -336,7 +336,56 @@ describe('credentials', () => {
     expect(limited.headers['retry-after']).toBeDefined();
     await keys.revoke(id);
   });
+
+  it('API key look-ups are cached, misses included: a burst or a repeat costs one query; a revoked key stops within the cache time', async () => {
+    const { createApiKeyService } = await import('../api/api-keys.service.js');
+    // The real database, with its `select`s counted.
+    let lookups = 0;
+    const db = new Proxy(stack.database.db, {
+      get(target, property, receiver) {
+        if (property === 'select') lookups++;
+        return Reflect.get(target, property, receiver);
+      },
+    });
+    const service = createApiKeyService(db, { cacheMs: 60_000, maxEntries: 3 });
+    const unknown = `hl_${randomBytes(6).toString('hex')}.${'A'.repeat(43)}`;
+    expect(await Promise.all(Array.from({ length: 20 }, () => service.verify(unknown)))).toEqual(Array(20).fill(null));
+    expect(await service.verify(unknown)).toBeNull();
+    expect(lookups, 'one query for a burst and a repeat of one unknown key').toBe(1);
+
+    const admin = createApiKeyService(stack.database.db, { cacheMs: 0 }); // another process: the CLI
+    const { id, key } = await admin.create({ name: 'dispatch platform', roles: ['dispatcher'], unitId: 'city' });
+    expect(await service.verify(key)).toMatchObject({ id: `apikey:${id}` });
+    lookups = 0;
+    // A flood of unknown keys does not push a working key out of the cache (misses are kept apart from keys).
+    for (let i = 0; i < 10; i++) await service.verify(`hl_${randomBytes(6).toString('hex')}.${'B'.repeat(43)}`);
+    expect(lookups).toBe(10);
+    expect(await service.verify(key)).toMatchObject({ id: `apikey:${id}` });
+    expect(lookups, 'the working key came from the cache').toBe(10);
+    // The least recently used key leaves first: three more keys, the first one kept in use.
+    const more = await Promise.all([1, 2, 3].map((n) => admin.create({ name: `system ${n}`, roles: ['analyst'], unitId: 'city' })));
+    for (const m of more) {
+      await service.verify(m.key);
+      await service.verify(key);
+    }
+    lookups = 0;
+    await service.verify(key);
+    await service.verify(more[2]!.key);
+    expect(lookups).toBe(0);
+    await service.verify(more[0]!.key);
+    expect(lookups, 'the oldest unused key was evicted').toBe(1);
+
+    // Revoked by another process: accepted until the cache time has passed, refused after it.
+    const briefly = createApiKeyService(stack.database.db, { cacheMs: 1_000 });
+    expect(await briefly.verify(more[1]!.key)).not.toBeNull();
+    await admin.revoke(more[1]!.id);
+    expect(await briefly.verify(more[1]!.key)).not.toBeNull();
+    await new Promise((r) => setTimeout(r, 1_100));
+    expect(await briefly.verify(more[1]!.key)).toBeNull();
+    await admin.revoke(id);
+  });
 });
+
 
 describe('scope', () => {
   it('lists only the cases in the caller scope: own unit for handlers, the subtree (and cases placed in it) for supervisors', async () => {

@@ -80,6 +80,9 @@ export interface StackOptions {
   encryptPayloads?: boolean;
   /** Requests per minute per credential; default: unlimited for practical purposes. */
   rateLimitPerMinute?: number;
+  /** Failed or missing credentials per minute per client address (app.inject comes from 127.0.0.1 unless a test
+   * gives `remoteAddress`); default: unlimited for practical purposes, as the fuzzer sends thousands. */
+  unauthenticatedPerMinute?: number;
   /** Browser origins allowed by CORS; default none. */
   corsOrigins?: string[];
   /** Where the API's logs go (a test that reads them); default: silent. */
@@ -159,6 +162,7 @@ export async function startStack(opts: StackOptions): Promise<TestStack> {
     logLevel: opts.logLevel ?? (opts.logStream ? 'info' : 'silent'),
     authKeys,
     rateLimitPerMinute: opts.rateLimitPerMinute ?? 1_000_000_000,
+    unauthenticatedPerMinute: opts.unauthenticatedPerMinute ?? 1_000_000_000,
     ...(opts.logStream && { logStream: opts.logStream }),
     ...(opts.corsOrigins && { corsOrigins: opts.corsOrigins }),
     repeatMatching: opts.repeats ?? false,

@@ -20,7 +20,7 @@ import { createCalendarsService } from './calendars.service.js';
 import { codecRoutes } from './codec.routes.js';
 import { codecSessionRoutes } from './codec-session.routes.js';
 import { registerAuth } from './auth.js';
-import { DEFAULT_UNAUTHENTICATED_PER_MINUTE } from './auth-throttle.js';
+import { DEFAULT_CASE_CODE_LIMITS, DEFAULT_UNAUTHENTICATED_PER_MINUTE, type CaseCodeLimits } from './auth-throttle.js';
 import { createCasesRepository } from './cases.repository.js';
 import { casesRoutes } from './cases.routes.js';
 import { createCasesService } from './cases.service.js';
@@ -56,6 +56,8 @@ export interface AppDeps {
   rateLimitPerMinute?: number;
   /** Failed or missing credentials per minute per client address, counted before authentication. Default 60. */
   unauthenticatedPerMinute?: number;
+  /** Wrong verification codes per address, address and case, and case, in windows (api/auth-throttle.ts). */
+  caseCodeLimits?: CaseCodeLimits;
   /** The API key look-up cache (API_KEY_CACHE_TTL / API_KEY_CACHE_ENTRIES): 30 s, 10,000 keys by default. */
   apiKeyCache?: { cacheMs: number; maxEntries: number };
   /** Reverse proxies whose X-Forwarded-For names the client (Fastify's trustProxy); default none. */
@@ -156,6 +158,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     apiKeys: createApiKeyService(deps.db, deps.apiKeyCache),
     units: () => reference.units,
     unauthenticatedPerMinute: deps.unauthenticatedPerMinute ?? DEFAULT_UNAUTHENTICATED_PER_MINUTE,
+    caseCodeLimits: deps.caseCodeLimits ?? DEFAULT_CASE_CODE_LIMITS,
   });
   // Per credential (after authentication, hence preHandler); callers without one by address.
   await app.register(rateLimit, {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientAddress, createAddressBudget } from './auth-throttle.js';
+import { clientAddress, createAddressBudget, createCaseCodeThrottle } from './auth-throttle.js';
 import { LruMap } from './lru.js';
 
 /** A clock the test moves. */
@@ -40,6 +40,64 @@ describe('the address budget', () => {
     budget.refund('a'); // nothing to give back in a new window
     budget.spend('a');
     expect(budget.waitMs('a')).toBe(0);
+  });
+});
+
+describe('the verification-code throttle', () => {
+  const limits = { windowMs: 15 * 60_000, perAddress: 6, perAddressAndCase: 3, perCase: 4 };
+
+  it('per address and case: the address waits for the rest of the case window; other addresses are checked', () => {
+    const c = clock();
+    const t = createCaseCodeThrottle(limits, c.now);
+    for (let i = 0; i < 3; i++) {
+      expect(t.waitMs('a', 'HL1')).toBe(0);
+      t.wrong('a', 'HL1');
+    }
+    c.advance(60_000);
+    expect(t.waitMs('a', 'HL1')).toBe(14 * 60_000);
+    expect(t.waitMs('a', 'HL2')).toBe(0);
+    expect(t.waitMs('b', 'HL1')).toBe(0);
+    c.advance(14 * 60_000);
+    expect(t.waitMs('a', 'HL1')).toBe(0);
+  });
+
+  it('per case: past its cap an address that guessed wrong waits, one that did not has its try', () => {
+    const t = createCaseCodeThrottle(limits, clock().now);
+    t.wrong('a', 'HL1');
+    t.wrong('b', 'HL1');
+    t.wrong('c', 'HL1');
+    expect(t.waitMs('a', 'HL1')).toBe(0); // 3 of 4
+    t.wrong('a', 'HL1');
+    for (const address of ['a', 'b', 'c']) expect(t.waitMs(address, 'HL1'), address).toBeGreaterThan(0);
+    expect(t.waitMs('d', 'HL1')).toBe(0);
+    t.wrong('d', 'HL1');
+    expect(t.waitMs('d', 'HL1')).toBeGreaterThan(0);
+    expect(t.waitMs('e', 'HL1')).toBe(0);
+  });
+
+  it('per address across cases: its own window, not forgiven with a case', () => {
+    const c = clock();
+    const t = createCaseCodeThrottle(limits, c.now);
+    for (let i = 0; i < 6; i++) t.wrong('a', `HL${i}`);
+    expect(t.waitMs('a', 'HL9')).toBe(15 * 60_000);
+    t.forgive('HL0');
+    expect(t.waitMs('a', 'HL0')).toBe(15 * 60_000);
+    c.advance(15 * 60_000);
+    expect(t.waitMs('a', 'HL0')).toBe(0);
+  });
+
+  it('forgive starts the case afresh for every address', () => {
+    const t = createCaseCodeThrottle(limits, clock().now);
+    for (let i = 0; i < 3; i++) t.wrong('a', 'HL1');
+    t.wrong('b', 'HL1');
+    expect(t.waitMs('a', 'HL1')).toBeGreaterThan(0);
+    expect(t.waitMs('b', 'HL1')).toBeGreaterThan(0);
+    t.forgive('HL1');
+    expect(t.waitMs('a', 'HL1')).toBe(0);
+    expect(t.waitMs('b', 'HL1')).toBe(0);
+    // Counting starts again from nothing.
+    t.wrong('a', 'HL1');
+    expect(t.waitMs('a', 'HL1')).toBe(0);
   });
 });
 

@@ -1,11 +1,13 @@
 /**
- * What slows down people who try credentials they do not have (api/auth.ts applies it), in memory, per API
+ * What slows down people who try credentials they do not have (api/auth.ts applies them), in memory, per API
  * instance; every number is configuration (runtime/config.ts):
  *
  * - the address budget (RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE): every request to a route that needs a credential
  *   spends one unit of its client address's budget before the credential is checked, and gets it back when the
  *   credential verifies. So only failures (and requests without a credential) add up, concurrent ones included,
- *   and an address past its budget is answered 429 before anything is looked up.
+ *   and an address past its budget is answered 429 before anything is looked up;
+ * - the verification-code throttle (CASE_CODE_*): wrong codes counted per address, per address and case, and per
+ *   case. See createCaseCodeThrottle.
  *
  * Addresses are keyed by clientAddress: IPv4 as it is, IPv6 by its /64 (what one subscriber is usually given).
  * Counters live in fixed windows that start at the first count; all maps are bounded (LruMap), so made-up
@@ -88,3 +90,79 @@ export function createAddressBudget(perMinute: number, now: () => number = Date.
 
 /** RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE unless configured. */
 export const DEFAULT_UNAUTHENTICATED_PER_MINUTE = 60;
+
+/** CASE_CODE_WINDOW and the CASE_CODE_FAILURES_* budgets. */
+export interface CaseCodeLimits {
+  windowMs: number;
+  /** Wrong codes per address across all cases. */
+  perAddress: number;
+  /** Wrong codes per address on one case. */
+  perAddressAndCase: number;
+  /** Wrong codes on one case from all addresses, after which each address has one try left on it. */
+  perCase: number;
+}
+
+/** CASE_CODE_WINDOW (15m) and the CASE_CODE_FAILURES_* budgets unless configured. */
+export const DEFAULT_CASE_CODE_LIMITS: CaseCodeLimits = { windowMs: 15 * 60_000, perAddress: 20, perAddressAndCase: 5, perCase: 10 };
+
+export interface CaseCodeThrottle {
+  /** Milliseconds this address waits before a code of this case is checked for it, or 0 (check it now). */
+  waitMs(address: string, caseId: string): number;
+  /** A wrong code from this address for this case. */
+  wrong(address: string, caseId: string): void;
+  /** The case starts afresh (its code was sent to the complainant again): its counts, for every address, go. */
+  forgive(caseId: string): void;
+}
+
+/**
+ * Guessing a complainant's 8-digit code (10^8 values), slowed down without locking the complainant out.
+ *
+ * A code is checked unless its address has spent its budget across cases (`perAddress` wrong codes), or on this
+ * case (`perAddressAndCase`), or the case has had `perCase` wrong codes from all addresses in its window and this
+ * address is one of them. Those wait (429 with Retry-After) until their window ends. So a right code sent from an
+ * address that has not guessed wrong — the complainant's phone — is always checked, and works, however many
+ * others guess at the case: there is no lockout.
+ *
+ * What a guesser gets, per window (15 minutes by default): from one address, at most `perAddressAndCase` tries at
+ * one case and `perAddress` overall; with k addresses, at most `perCase` + k tries at one case. With the defaults
+ * (5 per address and case, 20 per address, 10 per case) one address needs on average 10^8 / 2 / 5 windows, about
+ * 285 years, to find one case's code; 1,000 addresses together (10 + 1,000 tries a window) about 17 months.
+ *
+ * The counts of a case and of its (address, case) pairs share one window, which starts at the case's first wrong
+ * code; forgive() ends it (after a resend). An address's window is its own and is not forgiven.
+ */
+export function createCaseCodeThrottle(limits: CaseCodeLimits, now: () => number = Date.now): CaseCodeThrottle {
+  const byAddress = new WindowCounts(limits.windowMs, now);
+  const byCase = new WindowCounts(limits.windowMs, now);
+  /** Wrong codes of an (address, case) pair: they count while the case's window they were made in lasts. */
+  const byPair = new LruMap<string, { count: number; window: Window }>(MAX_KEYS);
+  const pairKey = (address: string, caseId: string) => `${address} ${caseId}`;
+
+  function pairCount(address: string, caseWindow: Window | undefined, caseId: string): number {
+    const p = byPair.peek(pairKey(address, caseId));
+    return p && caseWindow && p.window === caseWindow ? p.count : 0;
+  }
+
+  return {
+    waitMs(address, caseId) {
+      const a = byAddress.current(address);
+      if (a && a.count >= limits.perAddress) return Math.max(1, a.resetAt - now());
+      const c = byCase.current(caseId);
+      const mine = pairCount(address, c, caseId);
+      if (c && (mine >= limits.perAddressAndCase || (mine > 0 && c.count >= limits.perCase))) return Math.max(1, c.resetAt - now());
+      return 0;
+    },
+    wrong(address, caseId) {
+      byAddress.add(address);
+      const before = byCase.current(caseId);
+      const mine = pairCount(address, before, caseId);
+      const c = byCase.add(caseId);
+      byPair.set(pairKey(address, caseId), { count: mine + 1, window: c });
+    },
+    forgive(caseId) {
+      // A new window for the case: its pairs' counts belong to the old one and stop counting.
+      const c = byCase.current(caseId);
+      if (c) c.resetAt = 0;
+    },
+  };
+}

@@ -17,11 +17,14 @@
  *   up. Credentials judged from memory (a person's token, an API key already known) are checked whatever the
  *   budget — staff and systems behind a guesser's address keep working — and a failure among them counts too
  *   (answered 429 past the budget);
+ * - verification codes are throttled per address, per address and case, and per case (CASE_CODE_*,
+ *   createCaseCodeThrottle): a throttled address gets 429 with Retry-After before its code is checked, on every
+ *   route; an address that has not guessed wrong always has its code checked, so nobody can lock the complainant
+ *   out. A resend of the code (202 from `case.resend_code`) starts the case's counts afresh;
  * - the complainant's self-service routes (`config.selfService`, api/public.routes.ts) take only X-Case-Code, for
- *   the case number in their `:number` parameter. A missing, wrong or locked-out code is not a 401 there: the
- *   request goes on without a principal (so the per-credential rate limit counts it, by address) and the route
- *   answers 404 exactly as for a case that does not exist. Wrong codes count towards the same per-case lockout as
- *   on the staff routes;
+ *   the case number in their `:number` parameter. A missing or wrong code is not a 401 there: the request goes on
+ *   without a principal (so the per-credential rate limit counts it, by address) and the route answers 404 exactly
+ *   as for a case that does not exist. Wrong codes count the same as on the staff routes;
  * - preHandler: actions not bound to a case are checked here (403). Case actions need the case (its unit, its
  *   place, its state) and are decided in the cases service, which answers 404 when the case is out of scope.
  */
@@ -36,7 +39,7 @@ import { DomainError } from '../domain/errors.js';
 import { caseCode, principalOfClaims, type AuthKeys } from '../runtime/auth-keys.js';
 import { formatDuration } from '../runtime/duration.js';
 import type { ApiKeyService } from './api-keys.service.js';
-import { clientAddress, createAddressBudget } from './auth-throttle.js';
+import { clientAddress, createAddressBudget, createCaseCodeThrottle, type CaseCodeLimits } from './auth-throttle.js';
 import { CODEC_COOKIE } from './codec-session.routes.js';
 
 export type RouteAccess = Action | 'public';
@@ -66,10 +69,10 @@ export interface AuthDeps {
   keys: AuthKeys;
   apiKeys: ApiKeyService;
   units: () => UnitTree;
-  /** Failed verification codes allowed per case per window before the case locks for the rest of it. */
-  caseCodeAttempts?: { max: number; windowMs: number };
   /** Failed or missing credentials per minute per client address (RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE). */
   unauthenticatedPerMinute: number;
+  /** Wrong verification codes allowed per address, address and case, and case (CASE_CODE_*). */
+  caseCodeLimits: CaseCodeLimits;
 }
 
 /** Routes that come from plugins (the OpenAPI document and its UI): public, and not part of the access table. */
@@ -128,6 +131,7 @@ export async function registerAuth(app: FastifyInstance, deps: AuthDeps): Promis
 
   const maxLifetime = deps.keys.maxLifetimeSeconds;
   const addresses = createAddressBudget(deps.unauthenticatedPerMinute);
+  const codes = createCaseCodeThrottle(deps.caseCodeLimits);
 
   /**
    * Verified claims → hotline's claims, or why not: exp, iss and aud were required by the verifier; here the
@@ -144,39 +148,37 @@ export async function registerAuth(app: FastifyInstance, deps: AuthDeps): Promis
     return parsed.data;
   }
 
-  const attempts = deps.caseCodeAttempts ?? { max: 10, windowMs: 15 * 60_000 };
-  const failures = new Map<string, { count: number; since: number }>();
-
   /**
-   * A verification code for a case number: the complainant's principal, 'wrong' (counted towards the case's
-   * lockout) or 'locked' (too many wrong codes in the window: not even the right one is checked). Works the same
-   * for numbers that do not exist, so no answer says whether a case does.
+   * A verification code for a case number, from a client address: the complainant's principal, 'wrong' (counted)
+   * or how long the address must wait before a code of this case is checked for it (api/auth-throttle.ts). Works
+   * the same for numbers that do not exist, so no answer says whether a case does.
    */
-  function checkCaseCode(caseId: string, code: string): Principal | 'wrong' | 'locked' {
-    const seen = failures.get(caseId);
-    const now = Date.now();
-    if (seen && now - seen.since < attempts.windowMs && seen.count >= attempts.max) return 'locked';
+  function checkCaseCode(address: string, caseId: string, code: string): Principal | 'wrong' | { waitMs: number } {
+    const waitMs = codes.waitMs(address, caseId);
+    if (waitMs > 0) return { waitMs };
     const expected = Buffer.from(caseCode(deps.keys.caseCodeSecret, caseId));
     const given = Buffer.from(code.trim());
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-      const current = seen && now - seen.since < attempts.windowMs ? seen : { count: 0, since: now };
-      failures.set(caseId, { ...current, count: current.count + 1 });
-      if (failures.size > 100_000) failures.delete(failures.keys().next().value!);
+      codes.wrong(address, caseId);
       return 'wrong';
     }
     return { id: `case:${caseId}`, kind: 'complainant', roles: ['complainant'], unitId: null, caseId };
   }
 
-  /** Self-service routes: the complainant of the case in `:number`, or null (no code, a wrong one, or locked). */
-  function selfServicePrincipal(req: FastifyRequest): Principal | null {
+  const tooManyCodes = 'too many wrong verification codes from this address';
+
+  /** Self-service routes: the complainant of the case in `:number`, or null (no code, or a wrong one). */
+  function selfServicePrincipal(req: FastifyRequest, reply: FastifyReply, address: string): Principal | null {
     const code = req.headers['x-case-code'];
     const caseId = (req.params as { number?: unknown } | undefined)?.number;
     if (typeof code !== 'string' || typeof caseId !== 'string' || code === '') return null;
-    const checked = checkCaseCode(caseId, code);
-    return typeof checked === 'string' ? null : checked;
+    const checked = checkCaseCode(address, caseId, code);
+    if (checked === 'wrong') return null;
+    if ('waitMs' in checked) throw slowDown(reply, checked.waitMs, tooManyCodes);
+    return checked;
   }
 
-  async function authenticate(req: FastifyRequest): Promise<Principal & { rateLimitPerMinute?: number | null }> {
+  async function authenticate(req: FastifyRequest, reply: FastifyReply, address: string): Promise<Principal & { rateLimitPerMinute?: number | null }> {
     const authorization = req.headers.authorization;
     if (authorization !== undefined) {
       const [scheme, token] = authorization.split(' ');
@@ -212,9 +214,9 @@ export async function registerAuth(app: FastifyInstance, deps: AuthDeps): Promis
     if (code !== undefined) {
       const caseId = (req.params as { id?: unknown } | undefined)?.id;
       if (typeof caseId !== 'string' || typeof code !== 'string') throw unauthenticated('a verification code only opens the case whose number is in the path');
-      const checked = checkCaseCode(caseId, code);
-      if (checked === 'locked') throw new DomainError('rate_limited', 'too many wrong verification codes for this case; try again later');
+      const checked = checkCaseCode(address, caseId, code);
       if (checked === 'wrong') throw unauthenticated('the case number and verification code do not match');
+      if ('waitMs' in checked) throw slowDown(reply, checked.waitMs, tooManyCodes);
       return checked;
     }
     throw unauthenticated('send a bearer token (Authorization), an API key (X-API-Key) or a case verification code (X-Case-Code)');
@@ -270,7 +272,7 @@ export async function registerAuth(app: FastifyInstance, deps: AuthDeps): Promis
     if (!selfService && judgedFromMemory(req)) {
       // Checked whatever the address's budget (staff behind a guesser's address keep working); a failure counts.
       try {
-        admit(req, await authenticate(req));
+        admit(req, await authenticate(req, reply, address));
       } catch (err) {
         const waitMs = addresses.waitMs(address);
         addresses.spend(address);
@@ -284,7 +286,7 @@ export async function registerAuth(app: FastifyInstance, deps: AuthDeps): Promis
     if (waitMs > 0) throw slowDown(reply, waitMs, 'too many requests without valid credentials from this address');
     addresses.spend(address);
     if (selfService) {
-      const principal = selfServicePrincipal(req);
+      const principal = selfServicePrincipal(req, reply, address);
       if (principal) {
         addresses.refund(address);
         admit(req, principal);
@@ -292,11 +294,19 @@ export async function registerAuth(app: FastifyInstance, deps: AuthDeps): Promis
       return;
     }
     try {
-      admit(req, await authenticate(req));
+      admit(req, await authenticate(req, reply, address));
       addresses.refund(address);
     } catch (err) {
       throw unauthenticatedAnswer(err);
     }
+  });
+
+  // A resend of the verification code (a fresh notice to the complainant's phone) starts the case's counts afresh,
+  // so a complainant who mistyped gets in with the code at once. The code itself stays (derived, not stored).
+  app.addHook('onSend', async (req, reply) => {
+    if (req.routeOptions.config?.access !== 'case.resend_code' || reply.statusCode !== 202) return;
+    const caseId = (req.params as { id?: unknown } | undefined)?.id;
+    if (typeof caseId === 'string') codes.forgive(caseId);
   });
 
   app.addHook('preHandler', async (req) => {

@@ -119,19 +119,27 @@ describe('limits on guessing credentials', () => {
       RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE: 60,
       API_KEY_CACHE_TTL: 30,
       API_KEY_CACHE_ENTRIES: 10_000,
+      CASE_CODE_WINDOW: 15 * 60,
+      CASE_CODE_FAILURES_PER_ADDRESS: 20,
+      CASE_CODE_FAILURES_PER_ADDRESS_AND_CASE: 5,
+      CASE_CODE_FAILURES_PER_CASE: 10,
     });
     expect(defaults.API_TRUST_PROXY).toBeUndefined();
     const set = loadConfig({
       RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE: '30',
       API_KEY_CACHE_TTL: '10s',
+      CASE_CODE_WINDOW: '1h',
+      CASE_CODE_FAILURES_PER_CASE: '25',
       API_TRUST_PROXY: '10.0.0.0/8, 192.0.2.1, fd00::/8',
     });
-    expect(set).toMatchObject({ RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE: 30, API_KEY_CACHE_TTL: 10 });
+    expect(set).toMatchObject({ RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE: 30, API_KEY_CACHE_TTL: 10, CASE_CODE_WINDOW: 3600, CASE_CODE_FAILURES_PER_CASE: 25 });
     expect(set.API_TRUST_PROXY).toEqual(['10.0.0.0/8', '192.0.2.1', 'fd00::/8']);
     expect(loadConfig({ API_TRUST_PROXY: '2' }).API_TRUST_PROXY).toBe(2);
     for (const [name, value] of [
       ['RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE', '0'],
       ['API_KEY_CACHE_TTL', '1h'],
+      ['CASE_CODE_WINDOW', '2d'],
+      ['CASE_CODE_FAILURES_PER_ADDRESS', 'many'],
       ['API_TRUST_PROXY', '10.0.0.0/33'],
       ['API_TRUST_PROXY', 'proxy.local'],
     ] as const) {

@@ -4,9 +4,9 @@
  */
 import { isIP } from 'node:net';
 import { z } from 'zod';
-import { DEFAULT_UNAUTHENTICATED_PER_MINUTE } from '../api/auth-throttle.js';
+import { DEFAULT_CASE_CODE_LIMITS as CODES, DEFAULT_UNAUTHENTICATED_PER_MINUTE } from '../api/auth-throttle.js';
 import { DEFAULT_MAX_TOKEN_LIFETIME, parseJwtKeys, parseSecret, resolveAuthKeys, type JwtKey } from './auth-keys.js';
-import { parseDuration } from './duration.js';
+import { formatDuration, parseDuration } from './duration.js';
 import { parsePayloadKeys, type PayloadKey } from './payload-codec.js';
 import { SHARED_TOPOLOGY as T } from './shared-topology.js';
 
@@ -145,6 +145,16 @@ const envSchema = z.object({
   API_KEY_CACHE_TTL: duration('30s', { max: 300 }),
   /** API keys (and, apart, unknown key ids) kept in that cache, least recently used leaving first. */
   API_KEY_CACHE_ENTRIES: count(10_000),
+  /**
+   * Guessing complainants' verification codes: wrong codes are counted per client address, per address and case,
+   * and per case, each in windows of CASE_CODE_WINDOW. An address past its budget waits (429 with Retry-After)
+   * before its next code is checked; a case past CASE_CODE_FAILURES_PER_CASE gives each address one more try only,
+   * so an address that has not guessed wrong — the complainant's — always gets its code checked.
+   */
+  CASE_CODE_WINDOW: duration(formatDuration(CODES.windowMs / 1000), { max: 86_400 }),
+  CASE_CODE_FAILURES_PER_ADDRESS: count(CODES.perAddress),
+  CASE_CODE_FAILURES_PER_ADDRESS_AND_CASE: count(CODES.perAddressAndCase),
+  CASE_CODE_FAILURES_PER_CASE: count(CODES.perCase),
   /**
    * Browser origins allowed to call the API (comma-separated): the Temporal Web UI for the codec endpoint.
    * Default: the dev server's Web UI and the production topology's UI server on this machine.

@@ -10,6 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { buildApp } from '../../api/app.js';
+import type { CaseCodeLimits } from '../../api/auth-throttle.js';
 import { caseCode } from '../../api/auth.js';
 import { createDatabase, type DatabaseHandle } from '../../db/client.js';
 import { runMigrations } from '../../db/migrate.js';
@@ -83,6 +84,8 @@ export interface StackOptions {
   /** Failed or missing credentials per minute per client address (app.inject comes from 127.0.0.1 unless a test
    * gives `remoteAddress`); default: unlimited for practical purposes, as the fuzzer sends thousands. */
   unauthenticatedPerMinute?: number;
+  /** Wrong verification codes per address, address and case, and case; default: unlimited for practical purposes. */
+  caseCodeLimits?: CaseCodeLimits;
   /** Browser origins allowed by CORS; default none. */
   corsOrigins?: string[];
   /** Where the API's logs go (a test that reads them); default: silent. */
@@ -163,6 +166,7 @@ export async function startStack(opts: StackOptions): Promise<TestStack> {
     authKeys,
     rateLimitPerMinute: opts.rateLimitPerMinute ?? 1_000_000_000,
     unauthenticatedPerMinute: opts.unauthenticatedPerMinute ?? 1_000_000_000,
+    caseCodeLimits: opts.caseCodeLimits ?? { windowMs: 60_000, perAddress: 1_000_000_000, perAddressAndCase: 1_000_000_000, perCase: 1_000_000_000 },
     ...(opts.logStream && { logStream: opts.logStream }),
     ...(opts.corsOrigins && { corsOrigins: opts.corsOrigins }),
     repeatMatching: opts.repeats ?? false,

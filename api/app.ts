@@ -20,6 +20,7 @@ import { createCalendarsService } from './calendars.service.js';
 import { codecRoutes } from './codec.routes.js';
 import { codecSessionRoutes } from './codec-session.routes.js';
 import { registerAuth } from './auth.js';
+import { DEFAULT_CASE_CODE_LIMITS, DEFAULT_UNAUTHENTICATED_PER_MINUTE, type CaseCodeLimits } from './auth-throttle.js';
 import { createCasesRepository } from './cases.repository.js';
 import { casesRoutes } from './cases.routes.js';
 import { createCasesService } from './cases.service.js';
@@ -53,6 +54,14 @@ export interface AppDeps {
   authKeys: AuthKeys;
   /** Requests per minute per credential (an API key may carry its own). Default 600. */
   rateLimitPerMinute?: number;
+  /** Failed or missing credentials per minute per client address, counted before authentication. Default 60. */
+  unauthenticatedPerMinute?: number;
+  /** Wrong verification codes per address, address and case, and case, in windows (api/auth-throttle.ts). */
+  caseCodeLimits?: CaseCodeLimits;
+  /** The API key look-up cache (API_KEY_CACHE_TTL / API_KEY_CACHE_ENTRIES): 30 s, 10,000 keys by default. */
+  apiKeyCache?: { cacheMs: number; maxEntries: number };
+  /** Reverse proxies whose X-Forwarded-For names the client (Fastify's trustProxy); default none. */
+  trustProxy?: string[] | number;
   /** Origins allowed to call the API from a browser (the Temporal Web UI, for the codec endpoint). */
   corsOrigins?: string[];
   /** A pino destination for the API's logs (tests capture them); default stdout. */
@@ -91,8 +100,14 @@ function unstorableText(part: string, value: unknown): FieldError[] {
   return found;
 }
 
+function trustHops(hops: number) {
+  return (_address: string, hop: number) => hop < hops;
+}
+
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
+    // A hop count trusts that many proxies nearest to the API.
+    ...(deps.trustProxy !== undefined && { trustProxy: typeof deps.trustProxy === 'number' ? trustHops(deps.trustProxy) : deps.trustProxy }),
     logger: { ...loggerOptions(deps.logLevel ?? 'info'), ...(deps.logStream && { stream: deps.logStream }) },
     bodyLimit: deps.bodyLimit ?? 256 * 1024,
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
@@ -138,7 +153,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     credentials: true,
     maxAge: 600,
   });
-  await registerAuth(app, { keys: deps.authKeys, apiKeys: createApiKeyService(deps.db), units: () => reference.units });
+  await registerAuth(app, {
+    keys: deps.authKeys,
+    apiKeys: createApiKeyService(deps.db, deps.apiKeyCache),
+    units: () => reference.units,
+    unauthenticatedPerMinute: deps.unauthenticatedPerMinute ?? DEFAULT_UNAUTHENTICATED_PER_MINUTE,
+    caseCodeLimits: deps.caseCodeLimits ?? DEFAULT_CASE_CODE_LIMITS,
+  });
   // Per credential (after authentication, hence preHandler); callers without one by address.
   await app.register(rateLimit, {
     global: true,

@@ -4,28 +4,42 @@
  * - every route declares `config.access`: an action of domain/access.ts or 'public'. A route without one stops
  *   the API at start-up (so no route is ever reachable without a rule);
  * - onRequest: the caller's credential becomes `req.principal`:
- *     `Authorization: Bearer <jwt>` for people (verified by key id against AUTH_JWT_KEYS),
+ *     `Authorization: Bearer <jwt>` for people (verified by key id against AUTH_JWT_KEYS; exp, iss and aud are
+ *     required, and a token that lives longer than AUTH_JWT_MAX_LIFETIME is refused),
  *     `X-API-Key: hl_<id>.<secret>` for systems,
  *     `X-Case-Code: <code>` for a complainant, on routes of the case whose number is in the path,
  *     the codec session cookie on /codec routes only (api/codec-session.routes.ts);
  *   missing or bad credentials → 401 problem+json;
+ * - the client address's budget of failed authentications (RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE,
+ *   api/auth-throttle.ts), consulted before authentication: a request whose credential costs I/O or is a guess
+ *   (an API key id this API has not seen, a verification code, none at all) spends one unit before it is checked
+ *   and gets it back when it verifies; past the budget it is answered 429 with Retry-After and nothing is looked
+ *   up. Credentials judged from memory (a person's token, an API key already known) are checked whatever the
+ *   budget — staff and systems behind a guesser's address keep working — and a failure among them counts too
+ *   (answered 429 past the budget);
+ * - verification codes are throttled per address, per address and case, and per case (CASE_CODE_*,
+ *   createCaseCodeThrottle): a throttled address gets 429 with Retry-After before its code is checked, on every
+ *   route; an address that has not guessed wrong always has its code checked, so nobody can lock the complainant
+ *   out. A resend of the code (202 from `case.resend_code`) starts the case's counts afresh;
  * - the complainant's self-service routes (`config.selfService`, api/public.routes.ts) take only X-Case-Code, for
- *   the case number in their `:number` parameter. A missing, wrong or locked-out code is not a 401 there: the
- *   request goes on without a principal (so the per-credential rate limit counts it, by address) and the route
- *   answers 404 exactly as for a case that does not exist. Wrong codes count towards the same per-case lockout as
- *   on the staff routes;
+ *   the case number in their `:number` parameter. A missing or wrong code is not a 401 there: the request goes on
+ *   without a principal (so the per-credential rate limit counts it, by address) and the route answers 404 exactly
+ *   as for a case that does not exist. Wrong codes count the same as on the staff routes;
  * - preHandler: actions not bound to a case are checked here (403). Case actions need the case (its unit, its
  *   place, its state) and are decided in the cases service, which answers 404 when the case is out of scope.
  */
 import { timingSafeEqual } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import jwt from '@fastify/jwt';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { createDecoder } from 'fast-jwt';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ACCESS, ACTIONS, decide, isCaseAction, STAFF_ROLES, type Action, type Principal, type Role, type UnitTree } from '../domain/access.js';
 import { DomainError } from '../domain/errors.js';
 import { caseCode, principalOfClaims, type AuthKeys } from '../runtime/auth-keys.js';
+import { formatDuration } from '../runtime/duration.js';
 import type { ApiKeyService } from './api-keys.service.js';
+import { clientAddress, createAddressBudget, createCaseCodeThrottle, type CaseCodeLimits } from './auth-throttle.js';
 import { CODEC_COOKIE } from './codec-session.routes.js';
 
 export type RouteAccess = Action | 'public';
@@ -55,8 +69,10 @@ export interface AuthDeps {
   keys: AuthKeys;
   apiKeys: ApiKeyService;
   units: () => UnitTree;
-  /** Failed verification codes allowed per case per window before the case locks for the rest of it. */
-  caseCodeAttempts?: { max: number; windowMs: number };
+  /** Failed or missing credentials per minute per client address (RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE). */
+  unauthenticatedPerMinute: number;
+  /** Wrong verification codes allowed per address, address and case, and case (CASE_CODE_*). */
+  caseCodeLimits: CaseCodeLimits;
 }
 
 /** Routes that come from plugins (the OpenAPI document and its UI): public, and not part of the access table. */
@@ -76,6 +92,27 @@ function unauthenticated(detail: string): DomainError {
   return new DomainError('unauthenticated', detail);
 }
 
+/** 429 with Retry-After (whole seconds, at least 1), the problem saying the same. */
+function slowDown(reply: FastifyReply, waitMs: number, detail: string): DomainError {
+  const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+  reply.header('retry-after', String(seconds));
+  return new DomainError('rate_limited', `${detail}; retry in ${seconds} s`, { retryAfterSeconds: seconds });
+}
+
+/** The claims fast-jwt is told to require (it skips its iss/aud/exp checks for a claim that is absent). */
+const REQUIRED_CLAIMS = ['exp', 'iss', 'aud'];
+const decodeToken = createDecoder();
+
+/** Whether a token that failed verification lacks a required claim (read unverified, only to word the 401). */
+function missingClaims(token: string): boolean {
+  try {
+    const payload = decodeToken(token) as Record<string, unknown>;
+    return REQUIRED_CLAIMS.some((c) => !(c in payload));
+  } catch {
+    return false;
+  }
+}
+
 export async function registerAuth(app: FastifyInstance, deps: AuthDeps): Promise<void> {
   await app.register(cookie);
   const byKid = new Map(deps.keys.jwtKeys.map((k) => [k.kid, k]));
@@ -89,42 +126,59 @@ export async function registerAuth(app: FastifyInstance, deps: AuthDeps): Promis
     decode: { complete: true },
     // The codec session cookie (api/codec-session.routes.ts); read only on /codec routes, see authenticate().
     cookie: { cookieName: CODEC_COOKIE, signed: false },
-    verify: { allowedIss: deps.keys.issuers, allowedAud: deps.keys.audience, algorithms: ['HS256', 'RS256', 'ES256'] },
+    verify: { allowedIss: deps.keys.issuers, allowedAud: deps.keys.audience, requiredClaims: REQUIRED_CLAIMS, algorithms: ['HS256', 'RS256', 'ES256'] },
   } as never);
 
-  const attempts = deps.caseCodeAttempts ?? { max: 10, windowMs: 15 * 60_000 };
-  const failures = new Map<string, { count: number; since: number }>();
+  const maxLifetime = deps.keys.maxLifetimeSeconds;
+  const addresses = createAddressBudget(deps.unauthenticatedPerMinute);
+  const codes = createCaseCodeThrottle(deps.caseCodeLimits);
 
   /**
-   * A verification code for a case number: the complainant's principal, 'wrong' (counted towards the case's
-   * lockout) or 'locked' (too many wrong codes in the window: not even the right one is checked). Works the same
-   * for numbers that do not exist, so no answer says whether a case does.
+   * Verified claims → hotline's claims, or why not: exp, iss and aud were required by the verifier; here the
+   * lifetime is capped — exp − iat, or exp − now when iat is missing or in the future (a token dated ahead must
+   * not outlive the cap either).
    */
-  function checkCaseCode(caseId: string, code: string): Principal | 'wrong' | 'locked' {
-    const seen = failures.get(caseId);
-    const now = Date.now();
-    if (seen && now - seen.since < attempts.windowMs && seen.count >= attempts.max) return 'locked';
+  function tokenClaims(payload: unknown): z.infer<typeof claims> {
+    const { exp, iat } = payload as { exp: number; iat?: unknown };
+    const now = Date.now() / 1000;
+    const from = typeof iat === 'number' && iat <= now ? iat : now;
+    if (exp - from > maxLifetime) throw unauthenticated(`the token is valid for longer than this API accepts (at most ${formatDuration(maxLifetime)} from issue)`);
+    const parsed = claims.safeParse(payload);
+    if (!parsed.success) throw unauthenticated('the token does not carry hotline claims (sub, roles, unit)');
+    return parsed.data;
+  }
+
+  /**
+   * A verification code for a case number, from a client address: the complainant's principal, 'wrong' (counted)
+   * or how long the address must wait before a code of this case is checked for it (api/auth-throttle.ts). Works
+   * the same for numbers that do not exist, so no answer says whether a case does.
+   */
+  function checkCaseCode(address: string, caseId: string, code: string): Principal | 'wrong' | { waitMs: number } {
+    const waitMs = codes.waitMs(address, caseId);
+    if (waitMs > 0) return { waitMs };
     const expected = Buffer.from(caseCode(deps.keys.caseCodeSecret, caseId));
     const given = Buffer.from(code.trim());
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-      const current = seen && now - seen.since < attempts.windowMs ? seen : { count: 0, since: now };
-      failures.set(caseId, { ...current, count: current.count + 1 });
-      if (failures.size > 100_000) failures.delete(failures.keys().next().value!);
+      codes.wrong(address, caseId);
       return 'wrong';
     }
     return { id: `case:${caseId}`, kind: 'complainant', roles: ['complainant'], unitId: null, caseId };
   }
 
-  /** Self-service routes: the complainant of the case in `:number`, or null (no code, a wrong one, or locked). */
-  function selfServicePrincipal(req: FastifyRequest): Principal | null {
+  const tooManyCodes = 'too many wrong verification codes from this address';
+
+  /** Self-service routes: the complainant of the case in `:number`, or null (no code, or a wrong one). */
+  function selfServicePrincipal(req: FastifyRequest, reply: FastifyReply, address: string): Principal | null {
     const code = req.headers['x-case-code'];
     const caseId = (req.params as { number?: unknown } | undefined)?.number;
     if (typeof code !== 'string' || typeof caseId !== 'string' || code === '') return null;
-    const checked = checkCaseCode(caseId, code);
-    return typeof checked === 'string' ? null : checked;
+    const checked = checkCaseCode(address, caseId, code);
+    if (checked === 'wrong') return null;
+    if ('waitMs' in checked) throw slowDown(reply, checked.waitMs, tooManyCodes);
+    return checked;
   }
 
-  async function authenticate(req: FastifyRequest): Promise<Principal & { rateLimitPerMinute?: number | null }> {
+  async function authenticate(req: FastifyRequest, reply: FastifyReply, address: string): Promise<Principal & { rateLimitPerMinute?: number | null }> {
     const authorization = req.headers.authorization;
     if (authorization !== undefined) {
       const [scheme, token] = authorization.split(' ');
@@ -135,17 +189,16 @@ export async function registerAuth(app: FastifyInstance, deps: AuthDeps): Promis
         payload = await req.jwtVerify();
       } catch (err) {
         const code = (err as { code?: string }).code ?? '';
-        throw unauthenticated(code.includes('EXPIRED') ? 'the token has expired' : 'the token is not valid');
+        if (code.includes('EXPIRED')) throw unauthenticated('the token has expired');
+        // @fastify/jwt reports a missing claim as any invalid token; say which rule it broke.
+        if (missingClaims(token)) throw unauthenticated(`the token must carry ${REQUIRED_CLAIMS.slice(0, -1).join(', ')} and ${REQUIRED_CLAIMS.at(-1)}`);
+        throw unauthenticated('the token is not valid');
       }
-      const parsed = claims.safeParse(payload);
-      if (!parsed.success) throw unauthenticated('the token does not carry hotline claims (sub, roles, unit)');
-      return principalOfClaims(parsed.data);
+      return principalOfClaims(tokenClaims(payload));
     }
     if (req.routeOptions.url?.startsWith('/codec/') && req.cookies?.[CODEC_COOKIE]) {
       try {
-        const payload = await req.jwtVerify({ onlyCookie: true });
-        const parsed = claims.safeParse(payload);
-        if (parsed.success) return principalOfClaims(parsed.data);
+        return principalOfClaims(tokenClaims(await req.jwtVerify({ onlyCookie: true })));
       } catch {
         /* an expired or foreign cookie: as if there were none */
       }
@@ -161,9 +214,9 @@ export async function registerAuth(app: FastifyInstance, deps: AuthDeps): Promis
     if (code !== undefined) {
       const caseId = (req.params as { id?: unknown } | undefined)?.id;
       if (typeof caseId !== 'string' || typeof code !== 'string') throw unauthenticated('a verification code only opens the case whose number is in the path');
-      const checked = checkCaseCode(caseId, code);
-      if (checked === 'locked') throw new DomainError('rate_limited', 'too many wrong verification codes for this case; try again later');
+      const checked = checkCaseCode(address, caseId, code);
       if (checked === 'wrong') throw unauthenticated('the case number and verification code do not match');
+      if ('waitMs' in checked) throw slowDown(reply, checked.waitMs, tooManyCodes);
       return checked;
     }
     throw unauthenticated('send a bearer token (Authorization), an API key (X-API-Key) or a case verification code (X-Case-Code)');
@@ -189,26 +242,71 @@ export async function registerAuth(app: FastifyInstance, deps: AuthDeps): Promis
     }
   });
 
+  function admit(req: FastifyRequest, principal: Principal & { rateLimitPerMinute?: number | null }): void {
+    req.principal = principal;
+    req.log = req.log.child({ principal: principal.id });
+    req.rateLimit = principal.rateLimitPerMinute ?? null;
+  }
+
+  /**
+   * A credential judged from memory, without I/O and not guessable: a person's token (or the codec cookie), or an
+   * API key whose id this API has looked up before (a key that exists; a made-up id is not known).
+   */
+  function judgedFromMemory(req: FastifyRequest): boolean {
+    if (req.headers.authorization !== undefined) return true;
+    if (req.routeOptions.url?.startsWith('/codec/') && req.cookies?.[CODEC_COOKIE]) return true;
+    const apiKey = req.headers['x-api-key'];
+    return typeof apiKey === 'string' && deps.apiKeys.isKnown(apiKey);
+  }
+
   app.addHook('onRequest', async (req, reply) => {
     const access = req.routeOptions.config?.access;
     if (access === undefined || access === 'public') return; // unknown routes fall through to the 404 handler
-    if (req.routeOptions.config?.selfService) {
-      const principal = selfServicePrincipal(req);
+    const selfService = req.routeOptions.config?.selfService === true;
+    const address = clientAddress(req.ip);
+    const unauthenticatedAnswer = (err: unknown) => {
+      if (err instanceof DomainError && err.code === 'unauthenticated') reply.header('www-authenticate', 'Bearer realm="hotline"');
+      return err;
+    };
+
+    if (!selfService && judgedFromMemory(req)) {
+      // Checked whatever the address's budget (staff behind a guesser's address keep working); a failure counts.
+      try {
+        admit(req, await authenticate(req, reply, address));
+      } catch (err) {
+        const waitMs = addresses.waitMs(address);
+        addresses.spend(address);
+        if (waitMs > 0) throw slowDown(reply, waitMs, 'too many requests without valid credentials from this address');
+        throw unauthenticatedAnswer(err);
+      }
+      return;
+    }
+    // Everything else costs I/O or is a guess: it needs budget, spent before the check and given back on success.
+    const waitMs = addresses.waitMs(address);
+    if (waitMs > 0) throw slowDown(reply, waitMs, 'too many requests without valid credentials from this address');
+    addresses.spend(address);
+    if (selfService) {
+      const principal = selfServicePrincipal(req, reply, address);
       if (principal) {
-        req.principal = principal;
-        req.log = req.log.child({ principal: principal.id });
+        addresses.refund(address);
+        admit(req, principal);
       }
       return;
     }
     try {
-      const principal = await authenticate(req);
-      req.principal = principal;
-      req.log = req.log.child({ principal: principal.id });
-      req.rateLimit = principal.rateLimitPerMinute ?? null;
+      admit(req, await authenticate(req, reply, address));
+      addresses.refund(address);
     } catch (err) {
-      if (err instanceof DomainError && err.code === 'unauthenticated') reply.header('www-authenticate', 'Bearer realm="hotline"');
-      throw err;
+      throw unauthenticatedAnswer(err);
     }
+  });
+
+  // A resend of the verification code (a fresh notice to the complainant's phone) starts the case's counts afresh,
+  // so a complainant who mistyped gets in with the code at once. The code itself stays (derived, not stored).
+  app.addHook('onSend', async (req, reply) => {
+    if (req.routeOptions.config?.access !== 'case.resend_code' || reply.statusCode !== 202) return;
+    const caseId = (req.params as { id?: unknown } | undefined)?.id;
+    if (typeof caseId === 'string') codes.forgive(caseId);
   });
 
   app.addHook('preHandler', async (req) => {

@@ -2,10 +2,10 @@
  * Complainant self-service over HTTP (api/public.service.ts), and the intake agents' resend of the code.
  *
  * The citizen's routes are `selfService` (api/auth.ts): the case number in the path and the verification code in
- * `X-Case-Code` are the only credential. A missing or wrong code, a case locked after 10 wrong codes in 15 minutes,
- * and a number that does not exist all answer the same 404 problem (`case_not_found`, "no case <number>"), so the
- * answers never say whether a case exists; every request counts towards the per-credential rate limit (by address
- * until the code is right).
+ * `X-Case-Code` are the only credential. A missing or wrong code and a number that does not exist all answer the
+ * same 404 problem (`case_not_found`, "no case <number>"), so the answers never say whether a case exists; every
+ * request counts towards the per-credential rate limit (by address until the code is right). Guessing is slowed
+ * down per address and per case (429 with Retry-After, api/auth-throttle.ts), the same for any number.
  *
  * The response schemas are the whole of what a citizen can be sent: zod keeps only the fields listed here (others
  * are dropped when the answer is serialised), and none of them holds a staff name or id, a unit id or an internal
@@ -117,7 +117,8 @@ export function publicRoutes(service: PublicService): FastifyPluginAsyncZod {
           summary: 'A case’s progress in plain language, for the complainant (case number + X-Case-Code)',
           description:
             'The complainant received the 8-digit verification code with the acceptance notice (受理告知). A missing or wrong ' +
-            'code, or a case locked after 10 wrong codes in 15 minutes, answers 404 exactly like a case that does not exist.',
+            'code answers 404 exactly like a case that does not exist. An address that sent too many wrong codes (for this ' +
+            'case or any) gets 429 with Retry-After before its code is checked, whether or not the case exists.',
           params: publicCaseParams,
           headers: caseCodeHeaders,
           response: { 200: publicCaseView, ...notFound },

@@ -236,7 +236,7 @@ export function createPublicService(deps: PublicServiceDeps) {
   /** Exactly what a case that does not exist answers (api/cases.service.ts load), whatever the reason. */
   const notFound = (number: string) => new DomainError('case_not_found', `no case ${number}`);
 
-  /** The complainant of this case, or 404: no code, a wrong one, a locked case and no such case look the same. */
+  /** The complainant of this case, or 404: no code, a wrong one and no such case look the same. */
   function complainantOf(principal: Principal | null, number: string): Principal {
     if (!principal || principal.kind !== 'complainant' || principal.caseId !== number) throw notFound(number);
     return principal;

@@ -45,6 +45,7 @@ import { closedLoop, httpClient, percentiles, type HttpClient, type LoadResult, 
 import { appendToBenchmarks, commandLine, regressionBlock, machineLine, renderTable, type Row } from './report.js';
 import {
   Cleanup,
+  authEnv,
   bearerFor,
   person,
   prepareBenchDatabase,
@@ -127,8 +128,7 @@ const PAYLOAD_KEYS = formatPayloadKeys([PAYLOAD_KEY]);
 /** The API verifies tokens with this run's own keys (passed by env); the bench signs with the same. */
 const AUTH_KEYS = generateAuthKeys(`bench-${RUN_ID}`);
 const AUTH_ENV = {
-  AUTH_JWT_KEYS: AUTH_KEYS.jwtKeys.map((k) => `${k.kid}:${(k.key as Buffer).toString('base64')}`).join(','),
-  CASE_CODE_SECRET: AUTH_KEYS.caseCodeSecret.toString('base64'),
+  ...authEnv(AUTH_KEYS),
   // Per credential; every loop of a run shares its step's credential, so no limit a run could reach.
   RATE_LIMIT_PER_MINUTE: '10000000',
 };

@@ -69,7 +69,7 @@ import { deadlineBursts, type BurstFigures, type IntakeWindow } from './burst.js
 import type { bareHerdWorkflow, HerdResult } from './herd.workflows.js';
 import { closedLoop, httpClient, percentile, type HttpClient, type LoadResult } from './load.js';
 import { appendToBenchmarks, regressionBlock, commandLine, machineLine, renderTable, type Row } from './report.js';
-import { Cleanup, bearerFor, commOf, freePort, person, prepareBenchDatabase, progress, runBench, sleep, spawnNodeEntry, waitForHttp, type BenchEnv, type NodeChild, type RunState } from './stack.js';
+import { Cleanup, authEnv, bearerFor, commOf, freePort, person, prepareBenchDatabase, progress, runBench, sleep, spawnNodeEntry, waitForHttp, type BenchEnv, type NodeChild, type RunState } from './stack.js';
 import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.js';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -171,8 +171,7 @@ const RUN_ID = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
 const PAYLOAD_KEYS = formatPayloadKeys([generatePayloadKey(`bench-${RUN_ID}`)]);
 const AUTH_KEYS = generateAuthKeys(`bench-${RUN_ID}`);
 const AUTH_ENV = {
-  AUTH_JWT_KEYS: AUTH_KEYS.jwtKeys.map((k) => `${k.kid}:${(k.key as Buffer).toString('base64')}`).join(','),
-  CASE_CODE_SECRET: AUTH_KEYS.caseCodeSecret.toString('base64'),
+  ...authEnv(AUTH_KEYS),
   RATE_LIMIT_PER_MINUTE: '10000000',
 };
 const WEBHOOK_SECRET = randomBytes(32).toString('hex');

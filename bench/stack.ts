@@ -18,6 +18,7 @@ import { runMigrations } from '../db/migrate.js';
 import { seedReferenceData } from '../db/seed.js';
 import { DEV_PRINCIPALS, type DevPrincipal } from '../runtime/auth-cli.js';
 import { mintToken, type AuthKeys } from '../runtime/auth-keys.js';
+import { formatDuration } from '../runtime/duration.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -326,10 +327,24 @@ export function person(key: string): DevPrincipal {
   return found;
 }
 
-/** `Authorization: Bearer …` for that person, signed with the run's key (valid longer than any run). */
+/**
+ * What the run's API child verifies tokens with: its keys, the issuer and audience it accepts and the longest
+ * lifetime (all from `keys`, so the tokens of bearerFor are the ones it accepts).
+ */
+export function authEnv(keys: AuthKeys): Record<string, string> {
+  return {
+    AUTH_JWT_KEYS: keys.jwtKeys.map((k) => `${k.kid}:${(k.key as Buffer).toString('base64')}`).join(','),
+    CASE_CODE_SECRET: keys.caseCodeSecret.toString('base64'),
+    AUTH_JWT_ISSUERS: keys.issuers.join(','),
+    AUTH_JWT_AUDIENCE: keys.audience,
+    AUTH_JWT_MAX_LIFETIME: formatDuration(keys.maxLifetimeSeconds),
+  };
+}
+
+/** `Authorization: Bearer …` for that person, signed with the run's key, valid as long as the cap allows (longer than any run). */
 export function bearerFor(keys: AuthKeys, key: string): Record<string, string> {
   const p = person(key);
-  return { authorization: `Bearer ${mintToken(keys.jwtKeys, { sub: p.sub, roles: [p.role], unit: p.unit, name: p.name }, 12 * 3600)}` };
+  return { authorization: `Bearer ${mintToken(keys, { sub: p.sub, roles: [p.role], unit: p.unit, name: p.name }, keys.maxLifetimeSeconds)}` };
 }
 
 /**

@@ -310,7 +310,7 @@ export const calendarYears = pgTable(
 /**
  * Credentials of systems (a dispatch system, a channel adapter): `hl_<id>.<secret>`; only the secret's SHA-256 is
  * kept. Created and revoked with `npm run auth -- api-key …`. A revoked key stops working within the API's
- * credential cache time (30 s).
+ * credential cache time (API_KEY_CACHE_TTL, 30 s).
  */
 export const apiKeys = pgTable(
   'api_keys',

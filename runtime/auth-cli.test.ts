@@ -16,7 +16,7 @@ import {
   UsageError,
   USAGE,
 } from './auth-cli.js';
-import { JWT_AUDIENCE, JWT_ISSUER, parseJwtKeys } from './auth-keys.js';
+import { generateAuthKeys, JWT_AUDIENCE, JWT_ISSUER, parseJwtKeys } from './auth-keys.js';
 
 describe('auth CLI arguments', () => {
   it('parses dev-tokens, with 8 hours unless --ttl says otherwise', () => {
@@ -112,6 +112,21 @@ describe('auth CLI arguments', () => {
     expect(err.join('\n')).toContain(USAGE);
   });
 
+  it('main: a --ttl over AUTH_JWT_MAX_LIFETIME exits 2 naming it, before minting anything', async () => {
+    const secret = randomBytes(32).toString('base64');
+    const env = { AUTH_JWT_KEYS: `k:${secret}`, CASE_CODE_SECRET: secret };
+    for (const [argv, limit] of [
+      [['token', '--sub', 'u', '--roles', 'analyst', '--unit', 'city', '--ttl', '13h'], {}],
+      [['dev-tokens', '--ttl', '2h'], { AUTH_JWT_MAX_LIFETIME: '90m' }],
+    ] as const) {
+      const out: string[] = [];
+      const err: string[] = [];
+      expect(await main(argv, { ...env, ...limit }, (l) => out.push(l), (l) => err.push(l)), argv.join(' ')).toBe(2);
+      expect(out).toEqual([]);
+      expect(err.join('\n')).toMatch(/longer than AUTH_JWT_MAX_LIFETIME \((12h|90m)\): the API would refuse the token/);
+    }
+  });
+
   it('main: dev-tokens refuses to run with NODE_ENV=production', async () => {
     const err: string[] = [];
     const secret = randomBytes(32).toString('base64');
@@ -143,9 +158,9 @@ describe('development principals', () => {
   });
 
   it('get tokens that verify with the signing key and carry their claims', () => {
-    const keys = parseJwtKeys(`dev:${randomBytes(32).toString('base64')}`);
+    const keys = { ...generateAuthKeys(), jwtKeys: parseJwtKeys(`dev:${randomBytes(32).toString('base64')}`) };
     const minted = mintDevTokens(keys, 600);
-    const verify = createVerifier({ key: keys[0]!.key as Buffer, complete: true, allowedIss: JWT_ISSUER, allowedAud: JWT_AUDIENCE });
+    const verify = createVerifier({ key: keys.jwtKeys[0]!.key as Buffer, complete: true, allowedIss: JWT_ISSUER, allowedAud: JWT_AUDIENCE });
     for (const m of minted) {
       const { header, payload } = verify(m.token) as { header: { kid: string }; payload: Record<string, unknown> };
       expect(header.kid).toBe('dev');

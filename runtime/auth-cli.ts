@@ -23,8 +23,9 @@ import { createApiKeyService, type ApiKeyService } from '../api/api-keys.service
 import { createDatabase, type Database } from '../db/client.js';
 import { units } from '../db/schema.js';
 import { STAFF_ROLES, type StaffRole } from '../domain/access.js';
-import { mintToken, resolveAuthKeys, type JwtKey, type TokenClaims } from './auth-keys.js';
+import { mintToken, resolveAuthKeys, type AuthKeys, type TokenClaims } from './auth-keys.js';
 import { loadConfig, type Config } from './config.js';
+import { formatDuration, parseDuration } from './duration.js';
 
 export const USAGE = `usage: npm run auth -- <subcommand>
 
@@ -38,7 +39,7 @@ export const USAGE = `usage: npm run auth -- <subcommand>
   api-key revoke <id>
       API keys for systems, in DATABASE_URL or (unset) the embedded database of a running \`npm start\`
 
-  --ttl: a number with s, m, h or d (30m, 8h, 7d); at most 30d
+  --ttl: a number with s, m, h or d (30m, 8h, 7d); at most AUTH_JWT_MAX_LIFETIME (default 12h)
   roles: ${STAFF_ROLES.join(', ')}`;
 
 /** Bad arguments: the command prints the message and the usage, and exits 2. */
@@ -47,17 +48,16 @@ export class UsageError extends Error {}
 // ---------------------------------------------------------------------------------------------------------------
 // Pure parts (runtime/auth-cli.test.ts)
 
+/** The longest --ttl the grammar takes; the API's AUTH_JWT_MAX_LIFETIME (default 12h, at most 30d) decides in main(). */
 const MAX_TTL_SECONDS = 30 * 24 * 3600;
-const TTL_UNITS = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
 
 /** `8h`, `30m`, `7d`, `90s` → seconds. */
 export function parseTtl(text: string): number {
-  const m = /^(\d+)([smhd])$/.exec(text.trim());
-  if (!m) throw new UsageError(`--ttl "${text}" is not a duration like 30m, 8h or 7d`);
-  const seconds = Number(m[1]) * TTL_UNITS[m[2] as keyof typeof TTL_UNITS];
-  if (seconds <= 0) throw new UsageError('--ttl must be longer than zero');
-  if (seconds > MAX_TTL_SECONDS) throw new UsageError('--ttl is at most 30d (mint a new token instead of a long-lived one)');
-  return seconds;
+  try {
+    return parseDuration(text, { max: MAX_TTL_SECONDS });
+  } catch (err) {
+    throw new UsageError(`--ttl ${err instanceof Error ? err.message : String(err)} (mint a new token instead of a long-lived one)`);
+  }
 }
 
 /** `a,b` → staff roles, each checked against STAFF_ROLES (duplicates dropped). */
@@ -218,13 +218,9 @@ export interface MintedToken extends DevPrincipal {
   token: string;
 }
 
-export function mintDevTokens(
-  keys: readonly JwtKey[],
-  ttlSeconds: number,
-  principals: readonly DevPrincipal[] = DEV_PRINCIPALS,
-  as?: { iss: string; aud: string },
-): MintedToken[] {
-  return principals.map((p) => ({ ...p, token: mintToken(keys, { sub: p.sub, roles: [p.role], unit: p.unit, name: p.name }, ttlSeconds, as) }));
+/** Tokens as the keys' first issuer, for their audience (what the API resolving the same configuration accepts). */
+export function mintDevTokens(keys: AuthKeys, ttlSeconds: number, principals: readonly DevPrincipal[] = DEV_PRINCIPALS): MintedToken[] {
+  return principals.map((p) => ({ ...p, token: mintToken(keys, { sub: p.sub, roles: [p.role], unit: p.unit, name: p.name }, ttlSeconds) }));
 }
 
 /** The JSON written to dev-tokens.json: `tokens` by key for jq, and who each one is. */
@@ -244,7 +240,6 @@ export function formatTable(header: readonly string[], rows: ReadonlyArray<reado
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
-const formatTtl = (s: number) => (s % 86_400 === 0 ? `${s / 86_400}d` : s % 3600 === 0 ? `${s / 3600}h` : s % 60 === 0 ? `${s / 60}m` : `${s}s`);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Commands
@@ -254,13 +249,13 @@ type Out = (line: string) => void;
 async function devTokens(cfg: Config, ttlSeconds: number, out: Out, err: Out): Promise<void> {
   const keys = await resolveAuthKeys(cfg, err);
   const issuedAt = new Date();
-  const minted = mintDevTokens(keys.jwtKeys, ttlSeconds, DEV_PRINCIPALS, { iss: keys.issuers[0]!, aud: keys.audience });
+  const minted = mintDevTokens(keys, ttlSeconds);
   const file = path.resolve(cfg.HOTLINE_DATA_DIR, 'dev-tokens.json');
   await writeFile(file, `${JSON.stringify(devTokensDocument(minted, issuedAt, ttlSeconds), null, 2)}\n`, { mode: 0o600 });
   await chmod(file, 0o600); // an existing file keeps its mode on write
   out(formatTable(['key', 'role', 'sub', 'unit', 'token'], minted.map((m) => [m.key, m.role, m.sub, m.unit ?? 'none', m.token])));
   out('');
-  out(`Development tokens, valid ${formatTtl(ttlSeconds)} (until ${new Date(issuedAt.getTime() + ttlSeconds * 1000).toISOString()}), signed with key "${keys.jwtKeys[0]!.kid}".`);
+  out(`Development tokens, valid ${formatDuration(ttlSeconds)} (until ${new Date(issuedAt.getTime() + ttlSeconds * 1000).toISOString()}), signed with key "${keys.jwtKeys[0]!.kid}".`);
   out(`Written to ${file} (mode 0600), e.g.:`);
   const shown = path.relative(process.cwd(), file).startsWith('..') ? file : path.relative(process.cwd(), file);
   out(`  TOKEN=$(jq -r '.tokens.dispatcher' ${shown})    # or .tokens["supervisor@d01"]`);
@@ -269,8 +264,8 @@ async function devTokens(cfg: Config, ttlSeconds: number, out: Out, err: Out): P
 
 async function oneToken(cfg: Config, claims: TokenClaims, ttlSeconds: number, out: Out, err: Out): Promise<void> {
   const keys = await resolveAuthKeys(cfg, err);
-  err(`token for ${claims.sub} (${claims.roles.join(', ')} at ${claims.unit ?? 'no unit'}), valid ${formatTtl(ttlSeconds)}, key "${keys.jwtKeys[0]!.kid}":`);
-  out(mintToken(keys.jwtKeys, claims, ttlSeconds, { iss: keys.issuers[0]!, aud: keys.audience }));
+  err(`token for ${claims.sub} (${claims.roles.join(', ')} at ${claims.unit ?? 'no unit'}), valid ${formatDuration(ttlSeconds)}, key "${keys.jwtKeys[0]!.kid}":`);
+  out(mintToken(keys, claims, ttlSeconds));
 }
 
 /** DATABASE_URL, or the embedded database of a running `npm start`; a clear message when neither answers. */
@@ -362,7 +357,7 @@ async function apiKeyRevoke(cfg: Config, id: string, out: Out): Promise<void> {
       return;
     }
     await service.revoke(id);
-    out(`revoked API key ${id} ("${found.name}"); a running API stops accepting it within 30 s (its cache)`);
+    out(`revoked API key ${id} ("${found.name}"); a running API stops accepting it within ${formatDuration(cfg.API_KEY_CACHE_TTL)} (its cache, API_KEY_CACHE_TTL)`);
   });
 }
 
@@ -386,6 +381,10 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   }
   try {
     const cfg = loadConfig(env);
+    if ((cmd.kind === 'dev-tokens' || cmd.kind === 'token') && cmd.ttlSeconds > cfg.AUTH_JWT_MAX_LIFETIME) {
+      err(`error: --ttl ${formatDuration(cmd.ttlSeconds)} is longer than AUTH_JWT_MAX_LIFETIME (${formatDuration(cfg.AUTH_JWT_MAX_LIFETIME)}): the API would refuse the token\n\n${USAGE}`);
+      return 2;
+    }
     switch (cmd.kind) {
       case 'dev-tokens':
         await devTokens(cfg, cmd.ttlSeconds, out, err);

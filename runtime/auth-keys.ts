@@ -1,6 +1,7 @@
 /**
  * Keys of authentication: the JWT keys (by key id; the first signs, all verify, so a new key can be introduced
- * before the old one is retired) and the secret complainants' verification codes are derived from.
+ * before the old one is retired) and the secret complainants' verification codes are derived from; with them, what
+ * a token must say to be accepted (issuer, audience, the longest lifetime).
  *
  * AUTH_JWT_KEYS: `kid:base64secret` (HS256, at least 32 bytes) or `kid:@/path/to/public.pem` (RS256/ES256 from an
  * identity provider; verify only), comma-separated. CASE_CODE_SECRET: base64, at least 32 bytes.
@@ -12,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createSigner } from 'fast-jwt';
 import type { Principal, StaffRole } from '../domain/access.js';
+import { formatDuration, parseDuration } from './duration.js';
 import { BASE64, keyEntries } from './key-list.js';
 
 export type JwtAlgorithm = 'HS256' | 'RS256' | 'ES256';
@@ -30,10 +32,18 @@ export interface AuthKeys {
   issuers: string[];
   /** The audience a token must name. */
   audience: string;
+  /** The longest lifetime a token may have, in seconds (AUTH_JWT_MAX_LIFETIME). */
+  maxLifetimeSeconds: number;
 }
 
+/** Outside production, without AUTH_JWT_ISSUERS / AUTH_JWT_AUDIENCE (production requires both): what hotline signs as. */
 export const JWT_ISSUER = 'hotline';
 export const JWT_AUDIENCE = 'hotline-api';
+/** AUTH_JWT_MAX_LIFETIME unless set: a long working day and some margin; dev tokens live 8 h. */
+export const DEFAULT_MAX_TOKEN_LIFETIME = '12h';
+const DEFAULT_MAX_LIFETIME_SECONDS = parseDuration(DEFAULT_MAX_TOKEN_LIFETIME);
+/** What `npm run auth` and the test stacks mint unless told otherwise (cut to the lifetime cap). */
+const DEFAULT_TOKEN_TTL_SECONDS = 8 * 3600;
 
 
 /** Parses AUTH_JWT_KEYS; messages never carry key material. */
@@ -65,7 +75,13 @@ export function parseSecret(text: string): Buffer {
 }
 
 export function generateAuthKeys(kid = 'dev'): AuthKeys {
-  return { jwtKeys: [{ kid, algorithm: 'HS256', key: randomBytes(32) }], caseCodeSecret: randomBytes(32), issuers: [JWT_ISSUER], audience: JWT_AUDIENCE };
+  return {
+    jwtKeys: [{ kid, algorithm: 'HS256', key: randomBytes(32) }],
+    caseCodeSecret: randomBytes(32),
+    issuers: [JWT_ISSUER],
+    audience: JWT_AUDIENCE,
+    maxLifetimeSeconds: DEFAULT_MAX_LIFETIME_SECONDS,
+  };
 }
 
 function formatAuthKeys(keys: AuthKeys): string {
@@ -86,11 +102,16 @@ export async function resolveAuthKeys(
     CASE_CODE_SECRET?: Buffer | undefined;
     AUTH_JWT_ISSUERS?: string[] | undefined;
     AUTH_JWT_AUDIENCE?: string | undefined;
+    AUTH_JWT_MAX_LIFETIME?: number | undefined;
     HOTLINE_DATA_DIR: string;
   },
   log?: (line: string) => void,
 ): Promise<AuthKeys> {
-  const claims = { issuers: cfg.AUTH_JWT_ISSUERS ?? [JWT_ISSUER], audience: cfg.AUTH_JWT_AUDIENCE ?? JWT_AUDIENCE };
+  const claims = {
+    issuers: cfg.AUTH_JWT_ISSUERS ?? [JWT_ISSUER],
+    audience: cfg.AUTH_JWT_AUDIENCE ?? JWT_AUDIENCE,
+    maxLifetimeSeconds: cfg.AUTH_JWT_MAX_LIFETIME ?? DEFAULT_MAX_LIFETIME_SECONDS,
+  };
   if (cfg.AUTH_JWT_KEYS && cfg.CASE_CODE_SECRET) return { jwtKeys: cfg.AUTH_JWT_KEYS, caseCodeSecret: cfg.CASE_CODE_SECRET, ...claims };
   const file = path.resolve(cfg.HOTLINE_DATA_DIR, DEV_AUTH_FILE);
   await mkdir(path.dirname(file), { recursive: true });
@@ -127,15 +148,22 @@ export interface TokenClaims {
   name?: string;
 }
 
-/** Signs a token with the current (first) HS256 key: for the dev-token command and tests. */
+/**
+ * Signs a token with the current (first) HS256 key, as the first accepted issuer, for the audience, with exp and
+ * iat: for `npm run auth`, the test stacks and the benches. A lifetime over the keys' cap is refused here, since
+ * the API would refuse the token. `as` overrides issuer and audience (tests of foreign tokens).
+ */
 export function mintToken(
-  keys: readonly JwtKey[],
+  keys: AuthKeys,
   claims: TokenClaims,
-  ttlSeconds = 8 * 3600,
-  as: { iss: string; aud: string } = { iss: JWT_ISSUER, aud: JWT_AUDIENCE },
+  ttlSeconds = Math.min(DEFAULT_TOKEN_TTL_SECONDS, keys.maxLifetimeSeconds),
+  as: { iss: string; aud: string } = { iss: keys.issuers[0] ?? JWT_ISSUER, aud: keys.audience },
 ): string {
-  const signing = keys[0];
+  const signing = keys.jwtKeys[0];
   if (!signing || signing.algorithm !== 'HS256') throw new Error('the first AUTH_JWT_KEYS entry must be an HS256 secret to mint tokens');
+  if (ttlSeconds > keys.maxLifetimeSeconds) {
+    throw new Error(`a token for ${formatDuration(ttlSeconds)} outlives AUTH_JWT_MAX_LIFETIME (${formatDuration(keys.maxLifetimeSeconds)}): the API would refuse it`);
+  }
   const sign = createSigner({
     key: signing.key as Buffer,
     algorithm: 'HS256',

@@ -116,6 +116,15 @@ export async function apiOptions(cfg: Config, log: Log = say) {
     bodyLimit: cfg.API_BODY_LIMIT,
     authKeys: await resolveAuthKeys(cfg, log),
     rateLimitPerMinute: cfg.RATE_LIMIT_PER_MINUTE,
+    unauthenticatedPerMinute: cfg.RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE,
+    caseCodeLimits: {
+      windowMs: cfg.CASE_CODE_WINDOW * 1000,
+      perAddress: cfg.CASE_CODE_FAILURES_PER_ADDRESS,
+      perAddressAndCase: cfg.CASE_CODE_FAILURES_PER_ADDRESS_AND_CASE,
+      perCase: cfg.CASE_CODE_FAILURES_PER_CASE,
+    },
+    apiKeyCache: { cacheMs: cfg.API_KEY_CACHE_TTL * 1000, maxEntries: cfg.API_KEY_CACHE_ENTRIES },
+    ...(cfg.API_TRUST_PROXY !== undefined && { trustProxy: cfg.API_TRUST_PROXY }),
     corsOrigins: corsOrigins(cfg),
   };
 }

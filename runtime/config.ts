@@ -2,8 +2,11 @@
  * Configuration, parsed once at start-up with zod; nothing else in the code base reads process.env.
  * Bad values stop the process with a message naming the variable.
  */
+import { isIP } from 'node:net';
 import { z } from 'zod';
-import { parseJwtKeys, parseSecret, resolveAuthKeys, type JwtKey } from './auth-keys.js';
+import { DEFAULT_CASE_CODE_LIMITS as CODES, DEFAULT_UNAUTHENTICATED_PER_MINUTE } from '../api/auth-throttle.js';
+import { DEFAULT_MAX_TOKEN_LIFETIME, parseJwtKeys, parseSecret, resolveAuthKeys, type JwtKey } from './auth-keys.js';
+import { formatDuration, parseDuration } from './duration.js';
 import { parsePayloadKeys, type PayloadKey } from './payload-codec.js';
 import { SHARED_TOPOLOGY as T } from './shared-topology.js';
 
@@ -11,6 +14,22 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 const port = z.coerce.number().int().min(1).max(65535);
+
+/** A duration (`90s`, `30m`, `12h`, `7d`) in seconds, within limits. */
+function duration(fallback: string, limits: { min?: number; max?: number } = {}) {
+  return z
+    .string()
+    .default(fallback)
+    .transform((v, ctx) => {
+      try {
+        return parseDuration(v, limits);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: err instanceof Error ? err.message : String(err) });
+        return z.NEVER;
+      }
+    });
+}
+const count = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 /** An optional variable parsed by `parse`, whose error message becomes the zod issue (never echoing the value). */
 function parsed<T>(parse: (text: string) => T) {
@@ -85,13 +104,21 @@ const envSchema = z.object({
    * one until its tokens have expired. Required in production; unset elsewhere, kept in the data folder.
    */
   AUTH_JWT_KEYS: parsed<JwtKey[]>(parseJwtKeys),
-  /** Token issuers (`iss`) accepted, comma-separated; the first is the one dev tokens carry. Default `hotline`. */
+  /**
+   * Token issuers (`iss`) accepted, comma-separated; the first is the one dev tokens carry. Required in production;
+   * elsewhere `hotline`, the issuer `npm run auth` signs as.
+   */
   AUTH_JWT_ISSUERS: z
     .string()
     .optional()
     .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.split(',').map((s) => s.trim()).filter(Boolean))),
-  /** The audience (`aud`) a token must name. Default `hotline-api`. */
+  /** The audience (`aud`) a token must name. Required in production; elsewhere `hotline-api`. */
   AUTH_JWT_AUDIENCE: z.string().min(1).optional(),
+  /**
+   * The longest a token may live: exp − iat (exp − now without iat, or when iat is in the future) above it is
+   * refused, as are tokens without exp, iss or aud. `npm run auth` mints within it. Seconds, from `12h`-style text.
+   */
+  AUTH_JWT_MAX_LIFETIME: duration(DEFAULT_MAX_TOKEN_LIFETIME, { max: 30 * 86_400 }),
   /**
    * The secret complainants' verification codes are derived from (base64, ≥ 32 bytes): the API checks codes with it,
    * the worker's deliverer puts the code into the acceptance notice. The same value for both; required in
@@ -100,6 +127,41 @@ const envSchema = z.object({
   CASE_CODE_SECRET: parsed<Buffer>(parseSecret),
   /** Requests per minute per credential (API keys can carry their own limit). */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /**
+   * Requests per minute per client address (IPv6: per /64) whose credential fails or is missing, counted before
+   * authentication: past it every request from the address answers 429 before its credential is looked at (a
+   * bearer token, checked without I/O, still gets through).
+   */
+  RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE: count(DEFAULT_UNAUTHENTICATED_PER_MINUTE),
+  /**
+   * Reverse proxies whose X-Forwarded-For names the client (comma-separated addresses or CIDRs, or a hop count).
+   * Unset: the connection's address is the client, which is right when nothing stands in front of the API.
+   */
+  API_TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v, ctx): string[] | number | undefined => {
+      if (v === undefined || v.trim() === '') return undefined;
+      if (/^\d+$/.test(v.trim())) return Number(v.trim());
+      const list = v.split(',').map((s) => s.trim()).filter(Boolean);
+      const bad = list.filter((a) => !isAddressOrCidr(a));
+      if (bad.length) ctx.addIssue({ code: 'custom', message: `not an address or CIDR: ${bad.join(', ')}` });
+      return list;
+    }),
+  /** How long the API keeps an API key look-up (hits and misses): a revoked key stops within this time. */
+  API_KEY_CACHE_TTL: duration('30s', { max: 300 }),
+  /** API keys (and, apart, unknown key ids) kept in that cache, least recently used leaving first. */
+  API_KEY_CACHE_ENTRIES: count(10_000),
+  /**
+   * Guessing complainants' verification codes: wrong codes are counted per client address, per address and case,
+   * and per case, each in windows of CASE_CODE_WINDOW. An address past its budget waits (429 with Retry-After)
+   * before its next code is checked; a case past CASE_CODE_FAILURES_PER_CASE gives each address one more try only,
+   * so an address that has not guessed wrong — the complainant's — always gets its code checked.
+   */
+  CASE_CODE_WINDOW: duration(formatDuration(CODES.windowMs / 1000), { max: 86_400 }),
+  CASE_CODE_FAILURES_PER_ADDRESS: count(CODES.perAddress),
+  CASE_CODE_FAILURES_PER_ADDRESS_AND_CASE: count(CODES.perAddressAndCase),
+  CASE_CODE_FAILURES_PER_CASE: count(CODES.perCase),
   /**
    * Browser origins allowed to call the API (comma-separated): the Temporal Web UI for the codec endpoint.
    * Default: the dev server's Web UI and the production topology's UI server on this machine.
@@ -134,11 +196,20 @@ const envSchema = z.object({
     ['PAYLOAD_KEYS', 'workflow payloads must be encrypted with managed keys'],
     ['AUTH_JWT_KEYS', 'tokens must be verified with managed keys'],
     ['CASE_CODE_SECRET', 'verification codes must come from a managed secret'],
+    ['AUTH_JWT_ISSUERS', 'tokens are accepted only from the issuers named'],
+    ['AUTH_JWT_AUDIENCE', 'tokens are accepted only when issued for this API'],
   ];
   for (const [name, why] of managed) {
     if (cfg.NODE_ENV === 'production' && !cfg[name]) ctx.addIssue({ code: 'custom', path: [name], message: `required when NODE_ENV=production (${why})` });
   }
 });
+
+function isAddressOrCidr(text: string): boolean {
+  const [address, bits, ...rest] = text.split('/');
+  const family = isIP(address ?? '');
+  if (!family || rest.length) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
 
 /** The CORS origins in force: configured, or the local Web UIs (dev server and production topology's UI server). */
 export function corsOrigins(cfg: Config): string[] {

@@ -1,8 +1,9 @@
 /**
  * Complainant self-service through HTTP against the real stack: the verification code reaches the complainant with
  * the acceptance notice (a signed webhook to a real receiver on the loopback) and nobody else; with it, the case
- * number opens the plain-language progress and the online rating; a wrong, missing or locked-out code answers
- * exactly like a case that does not exist; intake agents can have the code sent again, once per 10 minutes.
+ * number opens the plain-language progress and the online rating; a wrong or missing code answers exactly like a
+ * case that does not exist; guessing is slowed down per address and per case (429 with Retry-After) without ever
+ * locking the complainant out; intake agents can have the code sent again, once per 10 minutes.
  * The stack's rating window is 30 days, so a closed case's workflow stays to take the rating.
  */
 import { createServer, type Server } from 'node:http';
@@ -45,6 +46,7 @@ beforeAll(async () => {
     name: 'self-service',
     policy: { ratingWindow: { amount: 30, unit: 'days' } },
     deliverer: { channel: createWebhookChannel({ url, secret: SECRET, timeoutMs: 2_000 }), pollMs: 20 },
+    caseCodeLimits: { windowMs: 15 * 60_000, perAddress: 12, perAddressAndCase: 4, perCase: 6 },
   });
 });
 
@@ -176,7 +178,7 @@ describe('the verification code goes to the complainant, and only to them', () =
   });
 });
 
-describe('a wrong, missing or locked-out code answers exactly like a case that does not exist', () => {
+describe('a wrong or missing code answers exactly like a case that does not exist', () => {
   it('404 with the same problem, no 401, no WWW-Authenticate; counted by the rate limiter', async () => {
     const id = await openCase(stack);
     const unknown = unknownNumber();
@@ -205,17 +207,90 @@ describe('a wrong, missing or locked-out code answers exactly like a case that d
     expect(shapeOf(await rate(id, wrongCode(id)), id)).toEqual(expected);
     expect(shapeOf(await rate(unknown, stack.caseCode(unknown)), unknown)).toEqual(expected);
   });
+});
 
-  it('10 wrong codes lock the case for 15 minutes: then even the right code answers 404, as for no case', async () => {
+describe('guessing codes is slowed down per address and per case; the complainant is never locked out', () => {
+  // This stack's numbers (CASE_CODE_*): a 15-minute window, 12 wrong codes per address, 4 per address and case, and
+  // past 6 wrong codes on a case from all addresses, one more try per address on it.
+  const from = async (address: string, method: 'GET' | 'POST', url: string, headers: Record<string, string> = {}, body?: unknown) => {
+    const res = await stack.app.inject({
+      method,
+      url,
+      remoteAddress: address,
+      headers: { ...(body !== undefined && { 'content-type': 'application/json' }), ...headers },
+      ...(body !== undefined && { payload: JSON.stringify(body) }),
+    });
+    return { status: res.statusCode, headers: res.headers, body: res.body ? JSON.parse(res.body) : undefined };
+  };
+  const look = (address: string, n: string, code: string) => from(address, 'GET', `/v1/public/cases/${n}`, { 'x-case-code': code });
+  const staffView = (address: string, n: string, code: string) => from(address, 'GET', `/v1/cases/${n}`, { 'x-case-code': code });
+  const expectSlowedDown = (res: Awaited<ReturnType<typeof from>>, what: string) => {
+    expect(res.status, what).toBe(429);
+    expect(res.headers['content-type'], what).toMatch(/problem\+json/);
+    expect(res.body, what).toMatchObject({ code: 'rate_limited', status: 429 });
+    const wait = Number(res.headers['retry-after']);
+    expect(wait, what).toBeGreaterThan(0);
+    expect(wait, what).toBeLessThanOrEqual(15 * 60);
+  };
+
+  it('a guesser gets 429 with Retry-After after 4 wrong codes on a case; the right code from the complainant opens it at once', async () => {
     const id = await openCase(stack);
     const unknown = unknownNumber();
-    const expected = shapeOf(await progress(unknown, stack.caseCode(unknown)), unknown);
-    expect((await progress(id, stack.caseCode(id))).status).toBe(200);
-    for (let i = 0; i < 10; i++) expect(shapeOf(await progress(id, wrongCode(id)), id)).toEqual(expected);
-    expect(shapeOf(await progress(id, stack.caseCode(id)), id)).toEqual(expected);
-    expect(shapeOf(await rate(id, stack.caseCode(id)), id)).toEqual(expected);
-    // One lockout per case, whichever door the wrong codes came through.
-    expect((await raw('GET', `/v1/cases/${id}`, { 'x-case-code': stack.caseCode(id) })).status).toBe(429);
+    const guesser = '198.51.100.10';
+    for (const n of [id, unknown]) {
+      for (let i = 0; i < 4; i++) expect((await look(guesser, n, wrongCode(n))).status, n).toBe(404);
+      // The same answer for a case that exists and one that does not.
+      expectSlowedDown(await look(guesser, n, wrongCode(n)), n);
+      expectSlowedDown(await staffView(guesser, n, wrongCode(n)), `${n}, staff route`);
+    }
+    // Ten wrong codes used to lock the case for everyone; the complainant's phone is another address.
+    for (let i = 0; i < 2; i++) expect((await look('198.51.100.11', id, wrongCode(id))).status).toBe(404);
+    expect((await look('203.0.113.20', id, stack.caseCode(id))).status).toBe(200);
+    expect((await staffView('203.0.113.20', id, stack.caseCode(id))).status).toBe(200);
+    expect((await from('203.0.113.20', 'POST', `/v1/public/cases/${id}/rating`, { 'x-case-code': stack.caseCode(id) }, { satisfaction: 'satisfied', resolved: true })).status).toBe(409);
+  });
+
+  it('many addresses against one case: past 6 wrong codes each address has one try left; a fresh one with the right code gets in', async () => {
+    const id = await openCase(stack);
+    const swarm = ['198.51.100.21', '198.51.100.22', '198.51.100.23'];
+    for (const address of swarm) for (let i = 0; i < 2; i++) expect((await look(address, id, wrongCode(id))).status).toBe(404);
+    // The case has had its 6: an address that already missed it waits (its own budget, 4, is not spent).
+    for (const address of swarm) expectSlowedDown(await look(address, id, wrongCode(id)), address);
+    expectSlowedDown(await staffView(swarm[0]!, id, stack.caseCode(id)), 'staff route');
+    // A new address has its one try: a wrong code is checked (404) and then it waits too.
+    expect((await look('198.51.100.24', id, wrongCode(id))).status).toBe(404);
+    expectSlowedDown(await look('198.51.100.24', id, wrongCode(id)), 'after its one try');
+    // More than 10 wrong codes on the case from anyone (the old lockout, which then refused the right code too).
+    for (const address of ['198.51.100.25', '198.51.100.26', '198.51.100.27', '198.51.100.28']) expect((await look(address, id, wrongCode(id))).status).toBe(404);
+    // The complainant's right code from their own address works, through either door.
+    expect((await look('203.0.113.21', id, stack.caseCode(id))).status).toBe(200);
+    expect((await staffView('203.0.113.22', id, stack.caseCode(id))).status).toBe(200);
+  });
+
+  it('one address across many cases: after 12 wrong codes every number answers 429 with Retry-After', async () => {
+    const id = await openCase(stack);
+    const scanner = '198.51.100.30';
+    for (let i = 0; i < 12; i++) {
+      const n = unknownNumber();
+      expect((await look(scanner, n, wrongCode(n))).status).toBe(404);
+    }
+    const next = unknownNumber();
+    expectSlowedDown(await look(scanner, next, wrongCode(next)), 'a new number');
+    expectSlowedDown(await staffView(scanner, next, wrongCode(next)), 'a new number, staff route');
+    // The scanner is slowed down, not the case: its complainant still gets in.
+    expect((await look('203.0.113.30', id, stack.caseCode(id))).status).toBe(200);
+  });
+
+  it("an intake agent's resend lets a complainant who mistyped in at once (the same code: it is derived, not stored)", async () => {
+    const id = await openCase(stack, { complainant: { name: '钱多多', phone: PHONE } });
+    await acceptanceHit(id);
+    const phone = '203.0.113.40';
+    for (let i = 0; i < 4; i++) expect((await look(phone, id, wrongCode(id))).status).toBe(404);
+    expectSlowedDown(await look(phone, id, stack.caseCode(id)), 'after 4 wrong codes');
+    expect((await stack.http('POST', `/v1/cases/${id}/verification-code/resend`, undefined, stack.as('intake_agent'))).status).toBe(202);
+    const resent = await acceptanceHit(id, 'code_resend');
+    expect(resent.body.verificationCode).toBe(stack.caseCode(id));
+    expect((await look(phone, id, resent.body.verificationCode as string)).status).toBe(200);
   });
 });
 

@@ -10,6 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { buildApp } from '../../api/app.js';
+import type { CaseCodeLimits } from '../../api/auth-throttle.js';
 import { caseCode } from '../../api/auth.js';
 import { createDatabase, type DatabaseHandle } from '../../db/client.js';
 import { runMigrations } from '../../db/migrate.js';
@@ -49,7 +50,7 @@ export interface TestStack {
   authKeys: AuthKeys;
   /** A case's verification code under this file's CASE_CODE_SECRET (what the complainant's acceptance notice carries). */
   caseCode(caseId: string): string;
-  /** A bearer token signed with this file's key. */
+  /** A bearer token signed with this file's key, as its issuer for its audience, valid 8 hours (within the 12-hour cap). */
   token(claims: TokenClaims): string;
   /** `{ authorization: 'Bearer …' }` for a person with these roles in this unit. */
   as(roles: StaffRole | StaffRole[], unit?: string | null, sub?: string): Record<string, string>;
@@ -80,6 +81,11 @@ export interface StackOptions {
   encryptPayloads?: boolean;
   /** Requests per minute per credential; default: unlimited for practical purposes. */
   rateLimitPerMinute?: number;
+  /** Failed or missing credentials per minute per client address (app.inject comes from 127.0.0.1 unless a test
+   * gives `remoteAddress`); default: unlimited for practical purposes, as the fuzzer sends thousands. */
+  unauthenticatedPerMinute?: number;
+  /** Wrong verification codes per address, address and case, and case; default: unlimited for practical purposes. */
+  caseCodeLimits?: CaseCodeLimits;
   /** Browser origins allowed by CORS; default none. */
   corsOrigins?: string[];
   /** Where the API's logs go (a test that reads them); default: silent. */
@@ -159,6 +165,8 @@ export async function startStack(opts: StackOptions): Promise<TestStack> {
     logLevel: opts.logLevel ?? (opts.logStream ? 'info' : 'silent'),
     authKeys,
     rateLimitPerMinute: opts.rateLimitPerMinute ?? 1_000_000_000,
+    unauthenticatedPerMinute: opts.unauthenticatedPerMinute ?? 1_000_000_000,
+    caseCodeLimits: opts.caseCodeLimits ?? { windowMs: 60_000, perAddress: 1_000_000_000, perAddressAndCase: 1_000_000_000, perCase: 1_000_000_000 },
     ...(opts.logStream && { logStream: opts.logStream }),
     ...(opts.corsOrigins && { corsOrigins: opts.corsOrigins }),
     repeatMatching: opts.repeats ?? false,
@@ -168,7 +176,7 @@ export async function startStack(opts: StackOptions): Promise<TestStack> {
     ? createNotificationDeliverer({ db: database.db, logger: { info() {}, warn() {}, error() {} }, caseCodeSecret: authKeys.caseCodeSecret, ...opts.deliverer })
     : undefined;
   deliverer?.start();
-  const token = (claims: TokenClaims) => mintToken(authKeys.jwtKeys, claims);
+  const token = (claims: TokenClaims) => mintToken(authKeys, claims);
   const as = (roles: StaffRole | StaffRole[], unit: string | null = 'city', sub?: string) => {
     const list = Array.isArray(roles) ? roles : [roles];
     return { authorization: `Bearer ${token({ sub: sub ?? `test-${list.join('+')}@${unit ?? 'none'}`, roles: list, unit })}` };

@@ -198,7 +198,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
 
   const repeatsRepository = createRepeatsRepository(deps.db);
-  const repeats = deps.repeatMatching === false ? undefined : createRepeatMatcher({ client: deps.client, repository: repeatsRepository, log: app.log });
+  const repeats = deps.repeatMatching === false ? undefined : createRepeatMatcher({ client: deps.client, repository: repeatsRepository, unitType: (id) => reference.unitType(id), log: app.log });
   const cases = createCasesService({ client: deps.client, taskQueue: deps.taskQueue, repository, reference, ...(repeats && { repeats }) });
 
   await app.register(healthRoutes({ pingDatabase: repository.ping, client: deps.client }));

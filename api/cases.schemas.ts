@@ -17,6 +17,7 @@ import {
   WARNING_LEVELS,
 } from '../domain/case.types.js';
 import { CLOCK_NAMES } from '../domain/policy.types.js';
+import { MAX_EXTENSION_DAYS } from '../domain/policy.schema.js';
 import { SLA_CLASSES } from '../domain/reference.types.js';
 
 const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash or underscore');
@@ -141,13 +142,18 @@ export const actionBodies = {
   cooperate: z.strictObject({ note }),
   report: z.strictObject({ content: text(5000).describe("The cooperating unit's report of its part, for the lead unit") }),
   request_extension: z.strictObject({
-    days: z.number().int().min(1).max(60).describe("Working days wanted (the policy's maximum applies: 10 by default)"),
+    days: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_EXTENSION_DAYS)
+      .describe("Working days wanted: at most the case's policy `extension.maxDays` (10 by default; more answers 409 naming the limit)"),
     reason: text(2000),
   }),
   decide_extension: z.strictObject({
     approve: z.boolean(),
     note: text(2000),
-    days: z.number().int().min(1).max(60).optional().describe('Grant fewer working days than asked'),
+    days: z.number().int().min(1).max(MAX_EXTENSION_DAYS).optional().describe('Grant fewer working days than asked'),
   }),
   hold: z.strictObject({
     reason: text(2000).describe('Why the problem cannot be solved now (seasonal, needs construction, policy)'),

@@ -14,7 +14,7 @@ import type { z } from 'zod';
 import { policyDocumentSchema, type PolicyInput } from '../domain/policy.schema.js';
 import type { Database } from '../db/client.js';
 import { getActivePolicyRow, getPolicy, listPolicies, storePolicyVersion, type PolicyRow } from '../db/policy.js';
-import { workCalendars } from '../db/schema.js';
+import { units, workCalendars } from '../db/schema.js';
 import type { ReferenceService } from './reference.service.js';
 
 export interface PolicySummaryView {
@@ -60,6 +60,14 @@ export function createPoliciesService(deps: { db: Database; reference: Reference
     async store(input: PolicyInput, p: Principal): Promise<PolicyView> {
       const { note, ...document } = input;
       const row = await storePolicyVersion(db, document, note ? `${note} (by ${p.id})` : `by ${p.id}`, async (tx) => {
+        if (document.centreUnitId !== undefined) {
+          const [centre] = await tx.select({ id: units.id }).from(units).where(eq(units.id, document.centreUnitId));
+          if (!centre) {
+            throw new DomainError('unknown_reference', `no unit ${document.centreUnitId}`, {
+              errors: [{ field: 'body.centreUnitId', reason: `no unit with id ${document.centreUnitId} (GET /v1/units lists them)` }],
+            });
+          }
+        }
         if (document.calendarRegion === undefined) return;
         const [region] = await tx.select({ region: workCalendars.region }).from(workCalendars).where(eq(workCalendars.region, document.calendarRegion));
         if (!region) {

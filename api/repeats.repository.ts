@@ -3,9 +3,11 @@
  * related cases, and the open masters. The rules that decide are in domain/repeats.rules.ts; this only reads.
  *
  * The search is ONE round trip: a UNION of up to three index-friendly SELECTs, each with the category and the
- * policy's window (created_at between now − window and now), each LIMITed and read oldest first (the master of a
- * group is its oldest case), and the master's age and status joined on (it need not match the new complaint):
+ * policy's window (created_at between the window's start, counted back on the calendar, and now), each LIMITed and
+ * read oldest first (the master of a group is its oldest case), open and closed cases alike, and the master's age and
+ * status joined on (it need not match the new complaint):
  * - the same place:       category_id = $1 and area_unit_id = $a              → cases_repeat_place_idx (category_id, area_unit_id, created_at)
+ *                         (only for a complaint placed at a community or grid: a street or district is no place)
  * - the same coordinates: category_id = $1 and lat/lng between the box's edges → cases_repeat_coords_idx (category_id, lat, lng) where lat is not null
  * - the same complainant: complainant_phone = any($spellings) and category_id  → cases_repeat_complainant_idx (complainant_phone, category_id, created_at)
  * test/repeats.plan.test.ts EXPLAINs each branch (and the whole query) on 20 000 rows and checks the index named here.
@@ -16,8 +18,9 @@ import type pg from 'pg';
 import type { Database } from '../db/client.js';
 import { cases } from '../db/schema.js';
 import { DomainError } from '../domain/errors.js';
-import type { RepeatPolicy } from '../domain/policy.types.js';
-import { boundingBox, chooseMaster, normalisePhone, phoneSpellings, windowMs, type RepeatCandidate, type RepeatComplaint } from '../domain/repeats.rules.js';
+import { windowStart } from '../domain/deadlines.js';
+import type { CasePolicy, RepeatPolicy, WorkCalendar } from '../domain/policy.types.js';
+import { boundingBox, chooseMaster, normalisePhone, phoneSpellings, placedAt, type RepeatCandidate, type RepeatComplaint } from '../domain/repeats.rules.js';
 import type { RepeatCard } from '../domain/case.types.js';
 import { CASE_ID_PATTERN, storableInstant } from './cases.schemas.js';
 
@@ -34,20 +37,25 @@ export const BRANCH_LIMIT = 100;
 
 const COLUMNS = 'id, category_id, area_unit_id, lat, lng, complainant_phone, created_at, status, master_case_id, repeat_count';
 
-/** The branches that apply to a complaint: a place needs an area, coordinates need both. */
+/** The branches that apply to a complaint: a place needs an area that is a place, coordinates need both. */
 export function branchesFor(complaint: RepeatComplaint): CandidateBranch[] {
   const out: CandidateBranch[] = [];
-  if (complaint.areaUnitId) out.push('place');
+  if (placedAt(complaint)) out.push('place');
   if (typeof complaint.lat === 'number' && typeof complaint.lng === 'number') out.push('coords');
   if (phoneSpellings(complaint.phone).length) out.push('complainant');
   return out;
 }
 
 /** The search's SQL and parameters (exported for the plan test); `only`: a subset of the branches. */
-export function candidateQuery(complaint: RepeatComplaint, policy: RepeatPolicy, only?: readonly CandidateBranch[]): { text: string; values: unknown[] } | null {
+export function candidateQuery(
+  complaint: RepeatComplaint,
+  policy: RepeatPolicy,
+  calendar: WorkCalendar,
+  only?: readonly CandidateBranch[],
+): { text: string; values: unknown[] } | null {
   const branches = branchesFor(complaint).filter((b) => !only || only.includes(b));
   if (!branches.length) return null;
-  const values: unknown[] = [complaint.categoryId, new Date(complaint.createdAt - windowMs(policy.window)), new Date(complaint.createdAt)];
+  const values: unknown[] = [complaint.categoryId, new Date(windowStart(complaint.createdAt, policy.window, calendar)), new Date(complaint.createdAt)];
   const param = (v: unknown) => `$${values.push(v)}`;
   const common = 'created_at between $2 and $3 and triage is null order by created_at';
   const selects = branches.map((b) => {
@@ -111,8 +119,14 @@ export class RepeatSearchTimeout extends Error {
  * after that long, waiting for a connection included, and the query itself is cut off then (its connection is
  * dropped rather than left busy).
  */
-export async function findCandidates(db: Database, complaint: RepeatComplaint, policy: RepeatPolicy, options: { timeoutMs?: number } = {}): Promise<RepeatCandidate[]> {
-  const query = candidateQuery(complaint, policy);
+export async function findCandidates(
+  db: Database,
+  complaint: RepeatComplaint,
+  policy: RepeatPolicy,
+  calendar: WorkCalendar,
+  options: { timeoutMs?: number } = {},
+): Promise<RepeatCandidate[]> {
+  const query = candidateQuery(complaint, policy, calendar);
   if (!query) return [];
   const pool = (db as unknown as { $client: pg.Pool }).$client;
   const ms = options.timeoutMs;
@@ -169,23 +183,31 @@ const RELATED_COLUMNS = {
 /**
  * A recorded case's related cases, oldest first, itself left out: the master of its group, the group's members
  * (cases_master_idx) and the earlier cases with the same demand under `policy` (closed ones too). null: no record.
+ * `unitType`: the type of a unit in the org tree (whether the case's area is a place).
  */
-export async function related(db: Database, caseId: string, policy: RepeatPolicy | undefined): Promise<{ masterCaseId: string | null; items: RelatedRow[] } | null> {
+export async function related(
+  db: Database,
+  caseId: string,
+  policy: CasePolicy | undefined,
+  unitType: (unitId: string) => string | undefined,
+): Promise<{ masterCaseId: string | null; items: RelatedRow[] } | null> {
   const [self] = await db.select().from(cases).where(eq(cases.id, caseId));
   if (!self) return null;
   const masterId = self.masterCaseId ?? self.id;
   let matchIds: string[] = [];
-  if (policy && !self.triage) {
+  const rules = policy?.repeats;
+  if (policy && rules && !self.triage) {
     const complaint: RepeatComplaint = {
       id: self.id,
       categoryId: self.categoryId,
       areaUnitId: self.areaUnitId,
+      areaUnitType: self.areaUnitId ? (unitType(self.areaUnitId) ?? null) : null,
       lat: self.lat,
       lng: self.lng,
       phone: normalisePhone(self.complainantPhone ?? ''),
       createdAt: self.createdAt.getTime(),
     };
-    matchIds = chooseMaster(complaint, await findCandidates(db, complaint, policy), policy).matches.map((m) => m.id);
+    matchIds = chooseMaster(complaint, await findCandidates(db, complaint, rules, policy.calendar), rules, policy.calendar).matches.map((m) => m.id);
   }
   const rows = await db
     .select(RELATED_COLUMNS)
@@ -228,15 +250,16 @@ export interface OpenMastersQuery {
 }
 
 /**
- * The SELECT behind GET /v1/repeats, unexecuted (the plan test EXPLAINs it): masters of groups that are still open,
- * hottest first (the most complaints), then newest. Masters are exactly the cases other cases point at, so the
- * candidates come from the small partial index cases_master_idx (linked cases only), not from the whole table.
+ * The SELECT behind GET /v1/repeats, unexecuted (the plan test EXPLAINs it): masters of groups that are still open —
+ * the master open, or a closed master with an open member (a problem closed and back) — hottest first (the most
+ * complaints), then newest. Masters are exactly the cases other cases point at, so the candidates come from the small
+ * partial index cases_master_idx (linked cases only), not from the whole table; so do their open members.
  */
 export function openMastersQuery(db: Database, q: OpenMastersQuery) {
   const where: SQL[] = [
     inArray(cases.id, db.select({ id: cases.masterCaseId }).from(cases).where(isNotNull(cases.masterCaseId))),
     sql`${cases.repeatCount} > 1`,
-    ne(cases.status, 'closed'),
+    or(ne(cases.status, 'closed'), sql`exists (select 1 from cases m where m.master_case_id = ${cases.id} and m.status <> 'closed')`)!,
   ];
   if (q.card) where.push(eq(cases.repeatCard, q.card));
   if (q.cursor) {
@@ -263,8 +286,9 @@ export async function openMasters(db: Database, q: OpenMastersQuery) {
 
 export function createRepeatsRepository(db: Database) {
   return {
-    findCandidates: (complaint: RepeatComplaint, policy: RepeatPolicy, options?: { timeoutMs?: number }) => findCandidates(db, complaint, policy, options),
-    related: (caseId: string, policy: RepeatPolicy | undefined) => related(db, caseId, policy),
+    findCandidates: (complaint: RepeatComplaint, policy: RepeatPolicy, calendar: WorkCalendar, options?: { timeoutMs?: number }) =>
+      findCandidates(db, complaint, policy, calendar, options),
+    related: (caseId: string, policy: CasePolicy | undefined, unitType: (unitId: string) => string | undefined) => related(db, caseId, policy, unitType),
     openMasters: (q: OpenMastersQuery) => openMasters(db, q),
   };
 }

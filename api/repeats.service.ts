@@ -28,6 +28,8 @@ export const REPEAT_SEARCH_BUDGET_MS = 300;
 export interface RepeatMatcherDeps {
   client: Client;
   repository: Pick<RepeatsRepository, 'findCandidates'>;
+  /** The type of a unit in the org tree (whether a complaint's area is a place: a community or grid). */
+  unitType: (unitId: string) => string | undefined;
   log: { warn(obj: Record<string, unknown>, msg: string): void };
   budgetMs?: number;
 }
@@ -40,7 +42,7 @@ function reasonOf(err: unknown): string {
   return err instanceof Error ? err.name : 'error';
 }
 
-export function createRepeatMatcher({ client, repository, log, budgetMs = REPEAT_SEARCH_BUDGET_MS }: RepeatMatcherDeps) {
+export function createRepeatMatcher({ client, repository, unitType, log, budgetMs = REPEAT_SEARCH_BUDGET_MS }: RepeatMatcherDeps) {
   return {
     /**
      * The master a new complaint is linked to, or null (no same demand, a policy without repeat rules, or the search
@@ -53,6 +55,7 @@ export function createRepeatMatcher({ client, repository, log, budgetMs = REPEAT
         id: caseId,
         categoryId: body.categoryId,
         areaUnitId: body.location?.areaUnitId ?? null,
+        areaUnitType: body.location?.areaUnitId ? (unitType(body.location.areaUnitId) ?? null) : null,
         lat: body.location?.lat ?? null,
         lng: body.location?.lng ?? null,
         // No phone: no complainant to match ('' matches nothing); the place still can.
@@ -60,8 +63,8 @@ export function createRepeatMatcher({ client, repository, log, budgetMs = REPEAT
         createdAt: now,
       };
       try {
-        const candidates = await repository.findCandidates(complaint, rules, { timeoutMs: budgetMs });
-        return chooseMaster(complaint, candidates, rules).masterCaseId;
+        const candidates = await repository.findCandidates(complaint, rules, policy.calendar, { timeoutMs: budgetMs });
+        return chooseMaster(complaint, candidates, rules, policy.calendar).masterCaseId;
       } catch (err) {
         log.warn({ reason: reasonOf(err), categoryId: body.categoryId, budgetMs }, 'repeat search failed: the case opens without a repeat link');
         return null;
@@ -122,7 +125,7 @@ export function createRepeatsService({ repository, casesRepository, cases, refer
     async related(caseId: string, principal: Principal) {
       await authorizeRead(caseId, principal);
       // One policy is in force for every category: any category's setup carries it.
-      const found = await repository.related(caseId, reference.caseSetup('')?.policy.repeats);
+      const found = await repository.related(caseId, reference.caseSetup('')?.policy, (id) => reference.unitType(id));
       if (!found) return { caseId, masterCaseId: null, items: [] };
       const visible = found.items.filter((r) => decide(principal, 'case.read', reference.units, r).outcome === 'allow');
       return { caseId, masterCaseId: found.masterCaseId, items: visible.map((r) => ({ ...present(r), relation: r.relation })) };

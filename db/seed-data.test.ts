@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { matchCatalogue, organisationOf, RULE_UNIT_TYPES } from '../domain/dispatch-catalogue.js';
 import { SLA_CLASSES, UNIT_TYPES } from '../domain/reference.types.js';
 import { demoCategories, demoDispatchRules, demoUnits } from './seed-data.js';
+import { defaultPolicyDocument } from './seed-policy.js';
 
 const CJK = /[\u4e00-\u9fff]/;
 
@@ -77,6 +78,13 @@ describe('demoUnits', () => {
       expect(u.principalLeader, u.id).toMatch(CJK);
       expect(u.deputyLeader, u.id).toMatch(CJK);
     }
+  });
+});
+
+describe('the hotline centre', () => {
+  it('is the unit the default policy names as the callback clock’s owner, under the city', () => {
+    const centre = demoUnits.find((u) => u.id === defaultPolicyDocument.centreUnitId);
+    expect(centre).toMatchObject({ id: 'hotline-centre', parentId: 'city', type: 'department' });
   });
 });
 

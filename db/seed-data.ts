@@ -71,6 +71,9 @@ export const demoUnits: readonly UnitRecord[] = [
   { id: 'd03-s04-c01', name: '石门村村民委员会', type: 'community', parentId: 'd03-s04', principalLeader: '主任 贺长青', deputyLeader: '副主任 钱秋菊', officePhone: '0599-8834 3134' },
   { id: 'd03-s04-c02', name: '黄土岭村村民委员会', type: 'community', parentId: 'd03-s04', principalLeader: '主任 向铁军', deputyLeader: '副主任 杨红梅', officePhone: '0599-8834 3234' },
   { id: 'd03-s04-c03', name: '茶园村村民委员会', type: 'community', parentId: 'd03-s04', principalLeader: '主任 马成林', deputyLeader: '副主任 罗春燕', officePhone: '0599-8834 3334' },
+  // The 12345 hotline centre (市12345热线中心): the city platform's own unit. It takes the calls, dispatches and calls
+  // the complainant back: the callback clock is its duty (policy `centreUnitId`), so its warnings come here.
+  { id: 'hotline-centre', name: '临江市12345政务服务便民热线中心', type: 'department', parentId: 'city', principalLeader: '主任 贺建新', deputyLeader: '副主任 程晓燕', officePhone: '0599-8800 2345' },
   // Functional departments and utilities (city level)
   { id: 'dept-cg', name: '临江市城市管理局', type: 'department', parentId: 'city', principalLeader: '局长 韩明辉', deputyLeader: '副局长 田凤英', officePhone: '0599-8870 0100' },
   { id: 'dept-zj', name: '临江市住房和城乡建设局', type: 'department', parentId: 'city', principalLeader: '局长 余建军', deputyLeader: '副局长 丁素芬', officePhone: '0599-8870 0200' },

@@ -6,7 +6,8 @@
  * Version 3 counts working days on the official calendar of region CN (work_calendars / calendar_years), filled in
  * when the policy is loaded, instead of weekends only, and sets the extension (延期) limits. Version 4 adds the
  * callback attempts, the review and rating windows and the repeat-complaint cards. Version 5 adds the bounds on
- * when an intake may say a complaint was received (`intake`).
+ * when an intake may say a complaint was received (`intake`) and names the hotline centre's unit
+ * (`centreUnitId`), the owner of the callback clock.
  */
 import type { PolicyDocument } from '../domain/policy.schema.js';
 import type { CasePolicy } from '../domain/policy.types.js';
@@ -78,6 +79,8 @@ export const defaultPolicyDocument: PolicyDocument = {
   // complainant may rate online for 7 days after the reply (the case's workflow stays that long to take them).
   reviewWindow: { amount: 10, unit: 'working_days' },
   ratingWindow: { amount: 7, unit: 'days' },
+  // Version 5: the callback is the hotline centre's own duty (DOMAIN.md): its warnings go to the centre's leaders.
+  centreUnitId: 'hotline-centre',
   // Repeat complaints (Hefei Luyang): 30 days, the same place (or within 200 m) and category, or the same
   // complainant and category; 3 → yellow card (unit head, level 1), 4 → orange (bureau leadership, level 2),
   // 5+ → red (bureau head, level 3).

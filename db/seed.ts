@@ -77,6 +77,14 @@ export async function seedReferenceData(db: Database, seed: SeedData = demoSeed)
         await tx.insert(dispatchRules).values(seed.dispatchRules.map((r) => ({ ...r, updatedBy: 'seed' }))).onConflictDoNothing();
       }
     }
+    // A unit the default policy names that an existing database lacks (the hotline centre, added with policy version
+    // 5), with its parent there: inserted, so the policy's notices have somewhere to go. No other unit is touched.
+    const named = seed.policy.centreUnitId;
+    const wanted = named ? seed.units.find((u) => u.id === named) : undefined;
+    if (count > 0 && wanted?.parentId) {
+      const [parent] = await tx.select({ path: units.path }).from(units).where(eq(units.id, wanted.parentId));
+      if (parent) await tx.insert(units).values({ ...wanted, path: `${parent.path}/${wanted.id}` }).onConflictDoNothing();
+    }
     // Before the policy: the default policy counts on the calendar's region.
     await seedCalendars(tx, seed.calendars ?? [cnCalendarSeed]);
     const policy = toPolicyDocument(seed.policy);

@@ -3,15 +3,43 @@
  * (automatic escalation) and the deadlines of cooperating units. Pure; the workflow calls `tick` when
  * `nextWakeAt` comes, with its own deterministic time and the policy recorded in its history.
  */
-import { addWorkingDays, dueAt, extendByPause, warnAt } from './deadlines.js';
+import { addWorkingDays, dueAt, extendByPause, warnAt, yellowAfterPause, yellowAt } from './deadlines.js';
 import { iso, record, type Draft, type Notice, type Transition } from './case.record.js';
+import { rulesOf, type RuleSet } from './case.patches.js';
 import { ESCALATION_LEVELS, type Actor, type CaseState, type Clock, type CooperationPart, type WarningLevel } from './case.types.js';
-import type { CasePolicy, ClockName } from './policy.types.js';
+import type { CasePolicy, ClockName, DurationSpec } from './policy.types.js';
 
 export interface ClockContext {
   now: number;
   actor: Actor;
   policy: CasePolicy;
+  /** The rule corrections this case runs with (case.patches.ts); absent: all of them. */
+  rules?: Partial<RuleSet>;
+}
+
+/**
+ * Who answers for a clock (DOMAIN.md): sign-for, contact and reply are the handling unit's duty; the callback is the
+ * hotline centre's own (the policy's `centreUnitId`; a policy that names none leaves it to the city platform). A
+ * cooperating unit answers for its part (its deadline, below). Warnings and the overdue ladder go to the owner.
+ */
+export type ClockOwner = { kind: 'unit'; unitId: string | null } | { kind: 'centre'; unitId: string | null };
+
+export function clockOwner(s: CaseState, name: ClockName, ctx: Pick<ClockContext, 'policy' | 'rules'>): ClockOwner {
+  if (name === 'callback' && rulesOf(ctx.rules).clockOwners) return { kind: 'centre', unitId: ctx.policy.centreUnitId ?? null };
+  return { kind: 'unit', unitId: s.unitId };
+}
+
+/**
+ * Who hears of each escalation level the overdue ladder reaches: the owner's principal leader (1), the principal
+ * leader of the unit above the owner in the org tree — a community's street, a street's district, a department's or
+ * the centre's city (2, notifications/recipients.ts resolves it) — and the city's leadership (3).
+ */
+export const LADDER_RECIPIENTS = ['none', 'unit_leader', 'supervising_leader', 'city'] as const;
+const ladderRecipient = (level: number): string => LADDER_RECIPIENTS[level] ?? LADDER_RECIPIENTS[LADDER_RECIPIENTS.length - 1]!;
+
+/** When a clock of `spec` started at `start` and due at `due` turns yellow, under the case's rules. */
+function yellowOf(start: number, due: number, spec: DurationSpec | undefined, ctx: ClockContext): number {
+  return rulesOf(ctx.rules).yellowWorkingTime ? yellowAt(start, due, spec, ctx.policy.yellowRatio, ctx.policy.calendar) : warnAt(start, due, ctx.policy.yellowRatio);
 }
 
 /** Statuses in which a unit owes work: cooperating units' deadlines run only then. */
@@ -30,7 +58,7 @@ export function startClocks(s: CaseState, names: readonly ClockName[], ctx: Cloc
       name,
       startedAt: iso(ctx.now),
       dueAt: iso(due),
-      yellowAt: iso(warnAt(ctx.now, due, ctx.policy.yellowRatio)),
+      yellowAt: iso(yellowOf(ctx.now, due, spec, ctx)),
     };
   }
 }
@@ -67,11 +95,13 @@ export function resumeClocks(s: CaseState, ctx: ClockContext): void {
     const from = Date.parse(c.pausedAt);
     const due = Date.parse(c.dueAt);
     const moved = extendByPause(due, from, now, specs?.[c.name], policy.calendar);
+    const yellow = Date.parse(c.yellowAt);
     const { pausedAt: _paused, ...rest } = c;
     s.clocks[c.name] = {
       ...rest,
       dueAt: iso(moved),
-      yellowAt: iso(Date.parse(c.yellowAt) + (moved - due)),
+      // Never after the deadline (a clock without working time has its yellow at its deadline).
+      yellowAt: iso(rulesOf(ctx.rules).yellowWorkingTime ? Math.min(yellowAfterPause(yellow, from, now, specs?.[c.name], policy.calendar), moved) : yellow + (moved - due)),
       pausedMs: (c.pausedMs ?? 0) + (now - from),
     };
   }
@@ -87,7 +117,8 @@ export function extendReplyClock(s: CaseState, days: number, ctx: ClockContext):
   const c = s.clocks.reply;
   if (!c || c.stoppedAt) return null;
   const due = addWorkingDays(Date.parse(c.dueAt), days, ctx.policy.calendar);
-  const yellow = warnAt(Date.parse(c.startedAt), due, ctx.policy.yellowRatio);
+  const spec = s.slaClass ? ctx.policy.clocks[s.slaClass]?.reply : undefined;
+  const yellow = yellowOf(Date.parse(c.startedAt), due, spec, ctx);
   const next: Clock = { ...c, dueAt: iso(due), yellowAt: iso(yellow), extendedBy: (c.extendedBy ?? 0) + 1 };
   if (ctx.now < due) {
     delete next.redFiredAt;
@@ -140,18 +171,18 @@ export function tick(state: CaseState, ctx: ClockContext): Transition {
     const c: Clock = { ...clock };
     if (!c.yellowFiredAt && ctx.now >= Date.parse(c.yellowAt) && ctx.now < Date.parse(c.dueAt)) {
       c.yellowFiredAt = iso(ctx.now);
-      drafts.push(warning(s, c, 'yellow'));
+      drafts.push(warning(s, c, 'yellow', ctx));
     }
     if (!c.redFiredAt && ctx.now >= Date.parse(c.dueAt)) {
       // A clock already past due when first seen skips yellow: red says more.
       c.yellowFiredAt ??= iso(ctx.now);
       c.redFiredAt = iso(ctx.now);
-      drafts.push(warning(s, c, 'red'));
+      drafts.push(warning(s, c, 'red', ctx));
     }
     for (let at = nextLadderAt(c, ctx.policy); at !== null && ctx.now >= at; at = nextLadderAt(c, ctx.policy)) {
       const index = c.ladderStep ?? 0;
       c.ladderStep = index + 1;
-      drafts.push(ladderStep(s, c, index, ctx.policy));
+      drafts.push(ladderStep(s, c, index, ctx));
     }
     s.clocks[c.name] = c;
   }
@@ -189,19 +220,47 @@ export function tick(state: CaseState, ctx: ClockContext): Transition {
   return record(s, drafts, ctx.now, ctx.actor);
 }
 
-/** One step of the overdue ladder: raises the escalation level (never lowers it) and sends its notices. */
-function ladderStep(s: CaseState, c: Clock, index: number, policy: CasePolicy): Draft {
+/**
+ * One step of the overdue ladder: raises the escalation level (never lowers it) and sends its notices. A clock the
+ * hotline centre owns (the callback) escalates the centre, not the case: its steps go to the centre's leadership and
+ * the unit above it, and leave the case's escalation level (the handling unit's supervision) as it is.
+ */
+function ladderStep(s: CaseState, c: Clock, index: number, ctx: ClockContext): Draft {
+  const { policy } = ctx;
   const step = policy.overdueLadder![index]!;
   const overdue = `${c.name} overdue since ${c.dueAt} (${step.after.amount} ${step.after.unit.replace('_', ' ')})`;
   const cityNotice: Notice[] = step.cityNotice ? [{ kind: 'overdue_notice', recipient: 'city', message: `通报: ${overdue}` }] : [];
   const from = s.escalationLevel;
+  if (!rulesOf(ctx.rules).clockOwners) {
+    // Cases opened before clock owners: every step to the escalation level's name, as recorded.
+    if (step.level > from) {
+      s.escalationLevel = step.level;
+      const to = ESCALATION_LEVELS[step.level] ?? String(step.level);
+      return {
+        type: 'escalated',
+        data: { from, to: step.level, reason: overdue, automatic: true, clock: c.name, step: index + 1 },
+        notices: [{ kind: 'escalation', recipient: to, message: `督办 (level ${step.level}, automatic): ${overdue}` }, ...cityNotice],
+      };
+    }
+    return { type: 'overdue_step', data: { clock: c.name, step: index + 1, level: step.level, escalationLevel: from, reason: overdue }, notices: cityNotice };
+  }
+  const owner = clockOwner(s, c.name, ctx);
+  const message = `督办 (level ${step.level}, automatic): ${overdue}`;
+  if (owner.kind === 'centre') {
+    // No centre in the policy: the city platform answers for the callback, and its leadership hears of every step.
+    const recipient = owner.unitId ? ladderRecipient(step.level) : 'city';
+    return {
+      type: 'overdue_step',
+      data: { clock: c.name, step: index + 1, level: step.level, escalationLevel: from, reason: overdue, owner: 'centre', unitId: owner.unitId },
+      notices: [{ kind: 'escalation', recipient, unitId: owner.unitId, message: `${message} (12345 centre)` }, ...cityNotice.map((n) => ({ ...n, unitId: owner.unitId }))],
+    };
+  }
   if (step.level > from) {
     s.escalationLevel = step.level;
-    const to = ESCALATION_LEVELS[step.level] ?? String(step.level);
     return {
       type: 'escalated',
       data: { from, to: step.level, reason: overdue, automatic: true, clock: c.name, step: index + 1 },
-      notices: [{ kind: 'escalation', recipient: to, message: `督办 (level ${step.level}, automatic): ${overdue}` }, ...cityNotice],
+      notices: [{ kind: 'escalation', recipient: ladderRecipient(step.level), message }, ...cityNotice],
     };
   }
   // Already at or above this level: the step is still recorded (it moves the ladder on, and says it came).
@@ -234,7 +293,20 @@ export function replyDueAt(state: CaseState): string | null {
   return reply && !reply.stoppedAt ? reply.dueAt : null;
 }
 
-function warning(s: CaseState, c: Clock, level: 'yellow' | 'red'): Draft {
+function warning(s: CaseState, c: Clock, level: 'yellow' | 'red', ctx: ClockContext): Draft {
+  const owner = clockOwner(s, c.name, ctx);
+  if (owner.kind === 'centre') {
+    // The centre's own leaders and desk; with no centre in the policy, the city platform's desk.
+    const to = (role: string) => (owner.unitId ? { recipient: role, unitId: owner.unitId } : { recipient: 'dispatch' });
+    const notices: Notice[] =
+      level === 'yellow'
+        ? [{ kind: 'yellow_warning', ...to('deputy_leader'), message: `黄灯预警: ${c.name} due ${c.dueAt}` }]
+        : [
+            { kind: 'red_warning', ...to('principal_leader'), message: `红灯预警: ${c.name} overdue since ${c.dueAt}` },
+            { kind: 'urging', ...to('handler'), message: `催办: ${c.name} is overdue, act now` },
+          ];
+    return { type: 'warning_raised', data: { clock: c.name, level, dueAt: c.dueAt, unitId: owner.unitId, owner: 'centre' }, notices };
+  }
   const notices: Notice[] =
     level === 'yellow'
       ? [{ kind: 'yellow_warning', recipient: 'deputy_leader', message: `黄灯预警: ${c.name} due ${c.dueAt}` }]

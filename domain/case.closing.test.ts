@@ -19,6 +19,8 @@ const policy: CasePolicy = {
   ratingWindow: seconds(500),
   repeats: defaultCasePolicy.repeats!,
 };
+/** The same policy without repeat rules: how long a closed case waits for feedback alone (no repeat window). */
+const feedbackOnly: CasePolicy = { ...policy, repeats: undefined };
 const agent: Actor = { id: 'cb-1', role: 'callback_agent' };
 const reviewer: Actor = { id: 'rv-1', role: 'reviewer' };
 const intake: CaseIntake = {
@@ -101,7 +103,7 @@ describe('review, dispute and termination', () => {
     const s = closedUnsatisfied();
     expect(s).toMatchObject({ status: 'closed', outcome: 'unsatisfied', round: 3 });
     expect(inReviewQueue(s)).toBe(true);
-    expect(lingerUntil(s, policy)).toBe(Date.parse(s.closedAt!) + 1_000 * S);
+    expect(lingerUntil(s, feedbackOnly)).toBe(Date.parse(s.closedAt!) + 1_000 * S);
     const t = at(s, 100, reviewAs(false), reviewer);
     expect(t.state).toMatchObject({ demandUnreasonable: true, review: { by: 'rv-1', demandReasonable: false, handlingCompliant: true } });
     expect(t.events[0]!.data).toMatchObject({ excludedFromRates: true });
@@ -164,16 +166,50 @@ describe('online rating', () => {
   it('once, after the reply, inside the window; the case waits for it after closing', () => {
     expect(() => check(at(replied(), 0, { kind: 'progress', payload: { note: 'x' } }).state, rate)).toThrow(RuleViolation);
     const closed = at(replied(), 10, survey('satisfied')).state;
-    expect(lingerUntil(closed, policy)).toBe(T0 + 504 * S);
+    expect(lingerUntil(closed, feedbackOnly)).toBe(T0 + 504 * S);
     const t = at(closed, 20, rate, { id: 'case:HL0000000000000001', role: 'complainant' });
     expect(t.state.rating).toEqual({ at: iso(T0 + 20 * S), satisfaction: 'satisfied', resolved: true, comment: '很及时' });
-    expect(lingerUntil(t.state, policy)).toBeNull();
+    expect(lingerUntil(t.state, feedbackOnly)).toBeNull();
     expect(() => check(t.state, rate)).toThrow(/already rated/);
     expect(() => check(closed, rate, { now: T0 + 505 * S, policy })).toThrow(/window/);
   });
 
   it('a policy without the windows never keeps a closed case waiting', () => {
     const closed = at(replied(), 10, survey('satisfied')).state;
-    expect(lingerUntil(closed, { ...policy, reviewWindow: undefined, ratingWindow: undefined })).toBeNull();
+    expect(lingerUntil(closed, { ...feedbackOnly, reviewWindow: undefined, ratingWindow: undefined })).toBeNull();
+  });
+});
+
+describe('a closed case as a repeat master (issue 15)', () => {
+  const link = (n: number): CaseCommand => ({ kind: 'repeat', payload: { caseId: `HL00000000000000R${n}` } });
+  const system: Actor = { id: 'system', role: 'system' };
+
+  it('takes the links of later complaints: they count, and the card goes to the unit that closed it', () => {
+    const closed = at(replied(), 10, survey('satisfied')).state;
+    expect(closed).toMatchObject({ status: 'closed', unitId: 'u1' });
+    const second = at(closed, 100, link(2), system);
+    expect(second.state).toMatchObject({ status: 'closed', repeatCount: 2, linkedCaseIds: ['HL00000000000000R2'] });
+    const third = at(second.state, 200, link(3), system);
+    expect(third.state).toMatchObject({ status: 'closed', repeatCount: 3, repeatCard: 'yellow' });
+    expect(third.notifications.map((n) => [n.kind, n.recipient, n.unitId])).toEqual([['repeat_card', 'unit_leader', 'u1']]);
+  });
+
+  it('stays, closed, for the repeat window from its opening (a case answered at triage is never a master)', () => {
+    const closed = at(replied(), 10, survey('satisfied')).state;
+    // 30 days from the opening, later than the rating window.
+    expect(lingerUntil(closed, policy)).toBe(T0 + 30 * 86_400 * S);
+    const triaged = apply(
+      { ...open('HL0000000000000002', intake, T0, agent).state, slaClass: 'general', policyVersion: policy.version },
+      { kind: 'triage', payload: { outcome: 'consultation', note: '已解答' } },
+      { now: T0, actor: agent, policy },
+    ).state;
+    expect(lingerUntil(triaged, feedbackOnly)).toBeNull();
+    expect(lingerUntil(triaged, policy)).toBeNull();
+  });
+
+  it('a case opened before this rule ignores links once closed and does not stay for them (its history replays)', () => {
+    const closed = at(replied(), 10, survey('satisfied')).state;
+    expect(() => check(closed, link(2), { rules: { closedMasters: false } })).toThrow(/closed/);
+    expect(lingerUntil(closed, policy, { closedMasters: false })).toBe(T0 + 504 * S);
   });
 });

@@ -18,6 +18,7 @@ import {
   type TerminateCommand,
 } from './case.types.js';
 import type { CasePolicy } from './policy.types.js';
+import { rulesOf, type RuleSet } from './case.patches.js';
 
 type Refuse = (message: string, details?: Record<string, unknown>) => never;
 
@@ -34,10 +35,12 @@ export const inReviewQueue = (s: CaseState) => !s.review && ((s.status === 'clos
 
 /**
  * Until when a closed case's workflow stays to take late feedback: the review of an unsatisfied case (reviewWindow
- * from the close) and the complainant's rating (ratingWindow from the last reply). null: nothing to wait for. A
- * policy without these windows (one from before them) never waits, exactly as before.
+ * from the close), the complainant's rating (ratingWindow from the last reply) and later complaints with the same
+ * demand (repeats.window from its opening: while a new complaint can still find it, it can be their group's master
+ * and count them; a case answered at triage is never one). null: nothing to wait for. A policy without these windows
+ * (one from before them) never waits, exactly as before.
  */
-export function lingerUntil(s: CaseState, policy: CasePolicy | null): number | null {
+export function lingerUntil(s: CaseState, policy: CasePolicy | null, rules?: Partial<RuleSet>): number | null {
   if (s.status !== 'closed' || !policy || !s.closedAt) return null;
   let until: number | null = null;
   const later = (t: number) => (until = until === null ? t : Math.max(until, t));
@@ -45,6 +48,7 @@ export function lingerUntil(s: CaseState, policy: CasePolicy | null): number | n
   const replied = lastReplyAt(s);
   // A no_contact case has nobody holding its verification code: no rating can come.
   if (policy.ratingWindow && replied && !s.rating && s.outcome !== 'terminated' && s.outcome !== 'no_contact') later(dueAt(Date.parse(replied), policy.ratingWindow, policy.calendar));
+  if (policy.repeats && !s.triage && rulesOf(rules).closedMasters) later(dueAt(Date.parse(s.createdAt), policy.repeats.window, policy.calendar));
   return until;
 }
 

@@ -26,7 +26,13 @@ export function checkExtensionRequest(state: CaseState, payload: RequestExtensio
     refuse(`the reply deadline passed at ${reply.dueAt}: an extension is asked for before it`, { replyDueAt: reply.dueAt });
   }
   if ((state.extensions ?? []).some((e) => e.status === 'pending')) refuse('an extension request is already waiting for a decision');
-  if (extension && payload.days > extension.maxDays) refuse(`an extension is at most ${extension.maxDays} working days`, { maxDays: extension.maxDays });
+  if (extension && payload.days > extension.maxDays) {
+    refuse(`days: an extension is at most ${extension.maxDays} working days under this case's policy (version ${ctx.policy?.version}, extension.maxDays); ${payload.days} asked`, {
+      field: 'body.days',
+      maxDays: extension.maxDays,
+      policyVersion: ctx.policy?.version,
+    });
+  }
 }
 
 export function checkExtensionDecision(state: CaseState, payload: DecideExtensionCommand, ctx: CheckContext, refuse: Refuse): void {

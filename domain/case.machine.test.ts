@@ -219,8 +219,8 @@ describe('ALLOWED_FROM', () => {
     for (const a of CASE_ACTIONS) for (const s of ALLOWED_FROM[a]) expect(CASE_STATUSES).toContain(s);
   });
 
-  it('allows on a closed case only late feedback (review, termination, rating) and escalation on every open one', () => {
-    for (const a of CASE_ACTIONS) if (!['review', 'terminate', 'rate'].includes(a)) expect(ALLOWED_FROM[a]).not.toContain('closed');
+  it('allows on a closed case only late feedback (review, termination, rating, repeat links) and escalation on every open one', () => {
+    for (const a of CASE_ACTIONS) if (!['review', 'terminate', 'rate', 'repeat'].includes(a)) expect(ALLOWED_FROM[a]).not.toContain('closed');
     for (const s of CASE_STATUSES.filter((x) => x !== 'closed')) expect(ALLOWED_FROM.escalate).toContain(s);
   });
 });
@@ -290,14 +290,22 @@ describe('dispatch', () => {
     expect(t.notifications).toEqual([]);
   });
 
-  it('counts working days on the default policy (Monday 10:00, weekends only)', () => {
+  it('counts working days on the default policy (Monday 10:00), yellow at 75% of the working time', () => {
     const t = apply(received('general', defaultCasePolicy), cmd.dispatch(), ctx(T0, defaultCasePolicy));
     const { signFor, reply } = t.state.clocks;
     expect(signFor?.dueAt).toBe(iso(Date.parse('2026-11-17T10:00:00+08:00')));
-    expect(signFor?.yellowAt).toBe(iso(T0 + 18 * 3_600 * S));
-    // 5 working days: Tue, Wed, Thu, Fri, Mon → 2026-11-23; 75% of 7 days = 126 h after the start.
+    // 7 working hours to Tuesday 10:00; 75% (5 h 15 min) is Monday 16:45.
+    expect(signFor?.yellowAt).toBe(iso(Date.parse('2026-11-16T16:45:00+08:00')));
+    // 5 working days: Tue, Wed, Thu, Fri, Mon → 2026-11-23; 75% of 35 working hours is Thursday 16:45.
     expect(reply?.dueAt).toBe(iso(Date.parse('2026-11-23T10:00:00+08:00')));
-    expect(reply?.yellowAt).toBe(iso(T0 + 126 * 3_600 * S));
+    expect(reply?.yellowAt).toBe(iso(Date.parse('2026-11-19T16:45:00+08:00')));
+  });
+
+  it('a case opened before yellow on working time keeps the wall-clock share (its history replays as recorded)', () => {
+    const old = { now: T0, actor, policy: defaultCasePolicy, rules: { yellowWorkingTime: false } };
+    const t = apply(received('general', defaultCasePolicy), cmd.dispatch(), old);
+    expect(t.state.clocks.signFor?.yellowAt).toBe(iso(T0 + 18 * 3_600 * S)); // 04:00 on Tuesday
+    expect(t.state.clocks.reply?.yellowAt).toBe(iso(T0 + 126 * 3_600 * S)); // 16:00 on Sunday
   });
 
   it('uses minute- and day-scale clocks for an emergency', () => {
@@ -765,11 +773,46 @@ describe('return window', () => {
     expect(s.returnDueAt).toBe(iso(friday + 4 * 86_400 * S)); // Friday → Tuesday, same time
   });
 
-  it('has no window under a policy from before it (the case keeps the old rules)', () => {
+  it('no window in the policy for the case\'s class: the unit may not return it at all (a dispatcher reassigns)', () => {
+    const { complex: _complex, ...others } = fast.returnWindow!;
+    const noComplex: CasePolicy = { ...fast, returnWindow: others };
+    const s = apply(received('complex', noComplex), cmd.dispatch(), ctx(T0, noComplex)).state;
+    expect(s.returnDueAt).toBeNull();
+    const v = violation(() => check(s, cmd.return(), { now: T0 + S }));
+    expect(v.message).toMatch(/no return window/);
+    expect(v.details).toMatchObject({ action: 'return', returnDueAt: null, policyVersion: fast.version });
+    // A policy from before return windows: the same, for a case opened now.
+    const { returnWindow: _w, designateAfterReturns: _d, overdueLadder: _l, cooperationReport: _c, ...old } = fast;
+    const t = apply(received('general', old as CasePolicy), cmd.dispatch(), ctx(T0, old as CasePolicy)).state;
+    expect(() => check(t, cmd.return(), { now: T0 + S })).toThrow(/no return window/);
+    // A reassignment elsewhere does not open a window the policy does not give.
+    expect(() => check(apply(s, cmd.reassign('unit-b'), ctx(T0 + 2 * S, noComplex)).state, cmd.return(), { now: T0 + 3 * S })).toThrow(/no return window/);
+  });
+
+  it('a case opened before the return rules keeps returning freely without a window (its history replays as recorded)', () => {
     const { returnWindow: _w, designateAfterReturns: _d, overdueLadder: _l, cooperationReport: _c, ...old } = fast;
     const s = apply(received('general', old as CasePolicy), cmd.dispatch(), ctx(T0, old as CasePolicy)).state;
-    expect(s.returnDueAt).toBeNull();
-    expect(() => check(s, cmd.return(), { now: T0 + 365 * 86_400 * S })).not.toThrow();
+    expect(() => check(s, cmd.return(), { now: T0 + 365 * 86_400 * S, rules: { returnRules: false } })).not.toThrow();
+  });
+
+  it('a re-handled case goes back to the unit that handled it, which may not return it, at any time', () => {
+    const rehandled = apply(REACH.replied(), cmd.callback('unsatisfied'), ctx(T0 + 30 * S)).state;
+    expect(rehandled).toMatchObject({ status: 'dispatched', round: 2, unitId: 'unit-a', returnDueAt: null });
+    expect(rehandled.dispatches!.at(-1)).toMatchObject({ kind: 'rehandling', unitId: 'unit-a', round: 2 });
+    for (const later of [31, 3_600, 365 * 86_400]) {
+      const v = violation(() => check(rehandled, cmd.return(), { now: T0 + later * S }));
+      expect(v.message).toMatch(/re-handling/);
+      expect(v.details).toMatchObject({ action: 'return', round: 2, returnDueAt: null });
+    }
+    // Also once signed for.
+    const accepted = apply(rehandled, cmd.accept(), ctx(T0 + 40 * S)).state;
+    expect(() => check(accepted, cmd.return(), { now: T0 + 41 * S })).toThrow(/re-handling/);
+    // Reassigned to another unit in the round, that unit was not the one that handled it: its window applies.
+    const moved = apply(rehandled, cmd.reassign('unit-b'), ctx(T0 + 50 * S)).state;
+    expect(moved.returnDueAt).not.toBeNull();
+    expect(apply(moved, cmd.return(), ctx(T0 + 51 * S)).state.status).toBe('returned');
+    // A case whose history began before the rule: the old answer (no window set, no refusal).
+    expect(() => check(rehandled, cmd.return(), { now: T0 + 365 * 86_400 * S, rules: { returnRules: false } })).not.toThrow();
   });
 });
 
@@ -927,6 +970,82 @@ describe('overdue ladder', () => {
   });
 });
 
+describe('clock owners (issue 15): each clock warns its owner', () => {
+  const who = (t: Transition) => t.notifications.map((n) => [n.kind, n.recipient, n.unitId]);
+
+  it("the callback is the hotline centre's: its yellow, red, urging and ladder go to the centre, and the case is not escalated for it", () => {
+    let s = REACH.replied(); // callback from T0+20 s, due 100 s later
+    const cb = s.clocks.callback!;
+    const yellow = tick(s, ctx(Date.parse(cb.yellowAt)));
+    expect(who(yellow)).toEqual([['yellow_warning', 'deputy_leader', 'hotline-centre']]);
+    expect(yellow.events[0]!.data).toMatchObject({ clock: 'callback', level: 'yellow', unitId: 'hotline-centre', owner: 'centre' });
+    const red = tick(yellow.state, ctx(Date.parse(cb.dueAt)));
+    expect(who(red)).toEqual([
+      ['red_warning', 'principal_leader', 'hotline-centre'],
+      ['urging', 'handler', 'hotline-centre'],
+    ]);
+    s = red.state;
+    expect(s.warningLevel).toBe('red');
+    // Eight days on: both steps of the ladder came, for the centre; the handling unit's case stays at level 0.
+    const ladder = tick(s, ctx(Date.parse(cb.dueAt) + 8 * 86_400 * S));
+    expect(ladder.events.map((e) => [e.type, e.data.step, e.data.owner])).toEqual([
+      ['overdue_step', 1, 'centre'],
+      ['overdue_step', 2, 'centre'],
+    ]);
+    expect(ladder.state.escalationLevel).toBe(0);
+    expect(who(ladder)).toEqual([
+      ['escalation', 'supervising_leader', 'hotline-centre'],
+      ['escalation', 'city', 'hotline-centre'],
+      ['overdue_notice', 'city', 'hotline-centre'],
+    ]);
+    // Nothing of the callback's went to the handling unit.
+    for (const t of [yellow, red, ladder]) for (const n of t.notifications) expect(n.unitId).not.toBe('unit-a');
+  });
+
+  it('a policy that names no centre: the city platform answers for the callback', () => {
+    const { centreUnitId: _c, ...noCentre } = fast;
+    let s = run(received('general', noCentre), [[cmd.dispatch(), 0], [cmd.accept(), 5], [cmd.contact(), 10], [cmd.reply(), 20]], noCentre);
+    const cb = s.clocks.callback!;
+    const yellow = tick(s, ctx(Date.parse(cb.yellowAt), noCentre));
+    expect(yellow.notifications.map((n) => [n.kind, n.recipient])).toEqual([['yellow_warning', 'dispatch']]);
+    s = tick(yellow.state, ctx(Date.parse(cb.dueAt), noCentre)).state;
+    const ladder = tick(s, ctx(Date.parse(cb.dueAt) + 2 * 86_400 * S, noCentre));
+    expect(ladder.notifications.map((n) => [n.kind, n.recipient])).toEqual([['escalation', 'city']]);
+    expect(ladder.state.escalationLevel).toBe(0);
+  });
+
+  it("sign-for, contact and reply stay the handling unit's; the ladder's level 2 goes to the unit above it", () => {
+    let s = REACH.dispatched();
+    const due = Date.parse(s.clocks.signFor!.dueAt);
+    const red = tick(s, ctx(due));
+    expect(who(red).filter(([kind]) => kind !== 'yellow_warning')).toEqual([
+      ['red_warning', 'principal_leader', 'unit-a'],
+      ['urging', 'handler', 'unit-a'],
+    ]);
+    s = red.state;
+    const step = tick(s, ctx(due + 86_400 * S));
+    expect(step.state.escalationLevel).toBe(2);
+    expect(step.events.find((e) => e.type === 'escalated')!.data).toMatchObject({ to: 2, clock: 'signFor', automatic: true });
+    // notifications/recipients.ts resolves it from the org tree: a community's street, a street's district, …
+    expect(who(step).filter(([kind]) => kind === 'escalation')).toEqual([['escalation', 'supervising_leader', 'unit-a']]);
+  });
+
+  it('a case opened before clock owners keeps the old routing (its history replays as recorded)', () => {
+    const old = (now: number): Context => ({ ...ctx(now), rules: { clockOwners: false } });
+    let s = REACH.replied();
+    const cb = s.clocks.callback!;
+    const red = tick(s, old(Date.parse(cb.dueAt)));
+    expect(red.notifications.map((n) => [n.kind, n.recipient, n.unitId])).toEqual([
+      ['red_warning', 'principal_leader', 'unit-a'],
+      ['urging', 'handler', 'unit-a'],
+    ]);
+    s = red.state;
+    const step = tick(s, old(Date.parse(cb.dueAt) + 86_400 * S));
+    expect(step.state.escalationLevel).toBe(2);
+    expect(step.notifications.map((n) => [n.recipient, n.unitId])).toEqual([['district', 'unit-a']]);
+  });
+});
+
 // ---------------------------------------------------------------------------------------------------------------
 // Deadlines (issue 7): hold (挂账), resume, 销账, extension (延期).
 
@@ -970,6 +1089,19 @@ describe('hold and resume', () => {
     expect(resumed.clocks.reply!.dueAt).toBe(due);
   });
 
+  it('a hold on a working-day clock moves its yellow by the working time lost, inside working hours', () => {
+    const s = run(received('general', defaultCasePolicy), [[cmd.dispatch(), 0], [cmd.accept(), 60], [cmd.contact(), 120]], defaultCasePolicy);
+    expect(s.clocks.reply).toMatchObject({ dueAt: iso(Date.parse('2026-11-23T10:00:00+08:00')), yellowAt: iso(Date.parse('2026-11-19T16:45:00+08:00')) });
+    // On hold Tuesday 10:00–12:00: two working hours lost.
+    const held = apply(s, cmd.hold(8 * 86_400), ctx(Date.parse('2026-11-17T10:00:00+08:00'), defaultCasePolicy)).state;
+    const resumed = apply(held, cmd.resume(), ctx(Date.parse('2026-11-17T12:00:00+08:00'), defaultCasePolicy)).state;
+    // Due two working hours later; yellow too: Thursday 16:45 + 2 working hours = Friday 10:15 (not Thursday 18:45).
+    expect(resumed.clocks.reply).toMatchObject({
+      dueAt: iso(Date.parse('2026-11-23T12:00:00+08:00')),
+      yellowAt: iso(Date.parse('2026-11-20T10:15:00+08:00')),
+    });
+  });
+
   it('销账: a reply from the hold closes it, the clocks stop with the paused time given back', () => {
     const held = apply(REACH.contacted(), cmd.hold(1_000), ctx(T0 + 20 * S)).state;
     const t = apply(held, cmd.reply(), ctx(T0 + 600 * S));
@@ -1000,7 +1132,8 @@ describe('extension (延期)', () => {
     expect(asked.notifications.map((n) => [n.kind, n.recipient])).toEqual([['extension_request', 'principal_leader']]);
     const decided = apply(asked.state, cmd.decideExtension(true, 2), { now: T0 + 7_200 * S, actor: leader, policy: daily });
     const newDue = due + 2 * 86_400 * S; // Monday + 2 working days = Wednesday
-    expect(decided.state.clocks.reply).toMatchObject({ dueAt: iso(newDue), extendedBy: 1 });
+    // Yellow re-armed at 75% of the 7 working days from the start (Monday 10:00 to Wednesday 10:00): Monday 11:45.
+    expect(decided.state.clocks.reply).toMatchObject({ dueAt: iso(newDue), extendedBy: 1, yellowAt: iso(Date.parse('2026-11-23T11:45:00+08:00')) });
     expect(decided.state.extensions![0]).toMatchObject({ status: 'approved', days: 2, decidedBy: 'leader-1', previousDueAt: iso(due), newDueAt: iso(newDue) });
     expect(decided.events[0]!.data).toMatchObject({ approve: true, days: 2, newDueAt: iso(newDue) });
   });

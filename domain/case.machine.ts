@@ -11,6 +11,7 @@ import { callback, checkCallback, checkDispute, checkRate, checkReview, checkTer
 import { chain, iso, record, type Draft, type Notice, type Transition } from './case.record.js';
 import { clockStartOf, statedReceivedAt } from './case.intake.js';
 import type { CasePolicy, CaseSetup } from './policy.types.js';
+import { rulesOf, type RuleSet } from './case.patches.js';
 import {
   ESCALATION_LEVELS,
   MAX_ESCALATION_LEVEL,
@@ -59,7 +60,8 @@ export const ALLOWED_FROM: Readonly<Record<CaseAction, readonly CaseStatus[]>> =
   // unsatisfied case, the termination after it, the complainant's rating.
   review: [...OPEN, 'closed'],
   terminate: [...OPEN, 'closed'],
-  repeat: OPEN,
+  // A closed case can be a repeat group's master: a problem that was closed and comes back (case.patches.ts).
+  repeat: [...OPEN, 'closed'],
   rate: ['replied', 'closed'],
 };
 
@@ -71,6 +73,8 @@ export interface Context {
   now: number;
   actor: Actor;
   policy: CasePolicy;
+  /** The rule corrections this case runs with (case.patches.ts); absent: all of them. */
+  rules?: Partial<RuleSet>;
 }
 
 /**
@@ -142,19 +146,20 @@ const SYSTEM: Actor = { id: 'system', role: 'system' };
  * triage (the intake answered it without dispatch), or goes to the one unit the dispatch catalogue names, or
  * waits for a dispatcher. The API answers the intake with this; the workflow records the same.
  */
-export function opening(caseId: string, intake: CaseIntake, setup: CaseSetup, now: number, actor: Actor): Transition {
+export function opening(caseId: string, intake: CaseIntake, setup: CaseSetup, now: number, actor: Actor, rules?: Partial<RuleSet>): Transition {
   const opened = open(caseId, intake, now, actor);
   const first: Transition = { ...opened, state: { ...opened.state, slaClass: setup.slaClass, policyVersion: setup.policy.version } };
-  return chain(first, (s) => afterSetup(s, intake, setup, now, actor));
+  return chain(first, (s) => afterSetup(s, intake, setup, now, actor, rules));
 }
 
 /** The triage or catalogue dispatch a new case starts with (an empty transition when there is neither). */
-export function afterSetup(state: CaseState, intake: CaseIntake, setup: CaseSetup, now: number, actor: Actor): Transition {
+export function afterSetup(state: CaseState, intake: CaseIntake, setup: CaseSetup, now: number, actor: Actor, rules?: Partial<RuleSet>): Transition {
   if (state.status !== 'received' || state.seq !== 1) return { state, events: [], notifications: [] };
-  if (intake.triage) return apply(state, { kind: 'triage', payload: intake.triage }, { now, actor, policy: setup.policy });
+  const with_ = rules ? { rules } : {};
+  if (intake.triage) return apply(state, { kind: 'triage', payload: intake.triage }, { now, actor, policy: setup.policy, ...with_ });
   if (setup.dispatch) {
     const { unitId, ruleId, copyTo } = setup.dispatch;
-    const ctx: Context = { now, actor: SYSTEM, policy: setup.policy };
+    const ctx: Context = { now, actor: SYSTEM, policy: setup.policy, ...with_ };
     const t = apply(state, { kind: 'dispatch', payload: { unitId, ruleId, copyTo } }, ctx);
     // The clocks count from when the complaint was received, not from when the channel handed it over.
     const from = clockStartOf(intake, setup.policy, now);
@@ -189,6 +194,7 @@ export interface CheckContext {
   now?: number;
   actor?: Actor;
   policy?: CasePolicy;
+  rules?: Partial<RuleSet>;
 }
 
 /** Throws RuleViolation when the command does not fit the case as it is. */
@@ -199,6 +205,7 @@ export function check(state: CaseState, cmd: CaseCommand, ctx: CheckContext = {}
   // A complaint nobody can be reached for has no contact step: its unit replies once it has signed for it.
   const replyWithoutContact = cmd.kind === 'reply' && state.status === 'accepted' && state.noContact === true;
   if (!ALLOWED_FROM[cmd.kind].includes(state.status) && !replyWithoutContact) refuse(`cannot ${cmd.kind} a case that is ${state.status}`);
+  const rules = rulesOf(ctx.rules);
   switch (cmd.kind) {
     case 'dispatch': {
       const cooperating = cmd.payload.cooperating ?? [];
@@ -220,6 +227,20 @@ export function check(state: CaseState, cmd: CaseCommand, ctx: CheckContext = {}
     case 'return': {
       if (state.designatedUnitId && state.designatedUnitId === state.unitId) {
         refuse(`the case was designated to ${state.unitId} after repeated failed dispatches: a designated unit may not return it`, { designatedUnitId: state.designatedUnitId });
+      }
+      if (rules.returnRules) {
+        // A re-handling round goes back to the unit that handled the case: it may not hand it back now.
+        const last = (state.dispatches ?? []).at(-1);
+        if (last?.kind === 'rehandling' && last.unitId === state.unitId) {
+          refuse(`the case came back to ${state.unitId} for re-handling (round ${state.round}): the unit that handled it may not return it`, { round: state.round, returnDueAt: null });
+        }
+        // No window in the case's policy for its class: returning was never granted.
+        if (!state.returnDueAt) {
+          refuse(`the policy this case opened under (version ${state.policyVersion ?? '?'}) gives ${state.slaClass ?? 'its'} cases no return window: it cannot be returned; a dispatcher or supervisor can reassign it`, {
+            returnDueAt: null,
+            policyVersion: state.policyVersion,
+          });
+        }
       }
       if (state.returnDueAt && ctx.now !== undefined && ctx.now > Date.parse(state.returnDueAt)) {
         refuse(`the return window closed at ${state.returnDueAt}`, { returnDueAt: state.returnDueAt });
@@ -274,6 +295,9 @@ export function check(state: CaseState, cmd: CaseCommand, ctx: CheckContext = {}
     case 'rate':
       checkRate(state, ctx.now, ctx.policy, refuse);
       break;
+    case 'repeat':
+      if (state.status === 'closed' && !rules.closedMasters) refuse('cannot repeat a case that is closed');
+      break;
     case 'urge': {
       const target = cmd.payload.unitId;
       if (target !== undefined && target !== state.unitId && !(state.cooperation ?? []).some((p) => p.unitId === target && p.status !== 'reported')) {
@@ -286,7 +310,7 @@ export function check(state: CaseState, cmd: CaseCommand, ctx: CheckContext = {}
 
 /** Applies a command that passed `check`. */
 export function apply(state: CaseState, cmd: CaseCommand, ctx: Context): Transition {
-  check(state, cmd, { now: ctx.now, actor: ctx.actor, policy: ctx.policy });
+  check(state, cmd, { now: ctx.now, actor: ctx.actor, policy: ctx.policy, ...(ctx.rules && { rules: ctx.rules }) });
   const s: CaseState = { ...state, clocks: { ...state.clocks } };
   const drafts: Draft[] = [];
   const { now } = ctx;

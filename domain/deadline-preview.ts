@@ -1,10 +1,10 @@
 /**
  * The deadline preview (issue 15, item 10): when a clock of a given length, started at a given instant, would be due
  * and turn yellow on a region's calendar, and which public holidays and make-up working days (调休) lie on its way.
- * Pure; the arithmetic is the clocks' own (domain/deadlines.ts `dueAt` and `warnAt`, the functions startClocks
+ * Pure; the arithmetic is the clocks' own (domain/deadlines.ts `dueAt` and `yellowAt`, the functions startClocks
  * uses), so the preview answers what a case's clock started at that instant shows.
  */
-import { dueAt, localDate, warnAt } from './deadlines.js';
+import { dueAt, localDate, yellowAt } from './deadlines.js';
 import type { DurationSpec, WorkCalendar } from './policy.types.js';
 
 export const COUNTINGS = ['working_days', 'working_hours', 'wall_clock'] as const;
@@ -34,7 +34,8 @@ export function previewDeadline(startMs: number, spec: DurationSpec, cal: WorkCa
   if (years) for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) covered &&= years.includes(y);
   return {
     dueAt: due,
-    yellowAt: warnAt(startMs, due, yellowRatio),
+    // Yellow as a new case's clock sets it: a share of the working time for working-day and working-hour clocks.
+    yellowAt: yellowAt(startMs, due, spec, yellowRatio, cal),
     counting: countingOf(spec),
     crossed: { holidays: within(cal.holidays), workdays: within(cal.workdays) },
     coveredByCalendar: covered,

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { addWorkingDays, dueAt, extendByPause, isWorkingDay, localDate, warnAt } from './deadlines.js';
+import { addWorkingDays, calendarOf, dueAt, extendByPause, isWorkingDay, localDate, warnAt, windowStart, yellowAfterPause, yellowAt } from './deadlines.js';
 import type { WorkCalendar } from './policy.types.js';
 
 /** An instant written with its offset, e.g. at('2026-09-30T09:00+08:00'). */
@@ -238,5 +238,108 @@ describe('extendByPause', () => {
     expect(extendByPause(due, at('2026-11-21T09:00:00'), at('2026-11-23T00:00:00'), { amount: 5, unit: 'working_days' }, cal)).toBe(due);
     // Paused Monday 10:00–11:00: one working hour → Friday 16:00.
     expect(extendByPause(due, at('2026-11-16T10:00:00'), at('2026-11-16T11:00:00'), { amount: 5, unit: 'working_days' }, cal)).toBe(at('2026-11-20T16:00:00'));
+  });
+});
+
+describe('yellowAt: a share of working time for working-day and working-hour clocks (issue 15)', () => {
+  const oneDay = { amount: 1, unit: 'working_days' } as const;
+  const fiveDays = { amount: 5, unit: 'working_days' } as const;
+  const isWorkingTime = (ms: number) => calendarOf(cn2026).isWorkingTime(ms);
+  /** Working time from the start to the yellow instant, as a share of the clock's working time. */
+  const share = (start: number, yellow: number, due: number) =>
+    calendarOf(cn2026).workingTimeBetween(start, yellow) / calendarOf(cn2026).workingTimeBetween(start, due);
+
+  it('a working day from Friday 16:00 turns yellow on Monday at 14:15, not on Sunday night', () => {
+    const friday = at('2026-11-20T16:00+08:00');
+    const due = dueAt(friday, oneDay, cn2026);
+    expect(due).toBe(at('2026-11-23T16:00+08:00'));
+    // 7 working hours (Fri 16:00–17:30, Mon 09:00–12:00, 13:30–16:00): 75% is 5 h 15 min → Monday 14:15.
+    expect(yellowAt(friday, due, oneDay, 0.75, cn2026)).toBe(at('2026-11-23T14:15+08:00'));
+    // The wall clock put it at Sunday 22:00.
+    expect(warnAt(friday, due, 0.75)).toBe(at('2026-11-22T22:00+08:00'));
+  });
+
+  it('after National Day a case is not yellow with most of its working time ahead', () => {
+    // Wednesday 2026-09-30 10:00 + 5 working days: Oct 8, 9, the make-up Saturday 10, 12, 13 → Tuesday Oct 13 10:00.
+    const start = at('2026-09-30T10:00+08:00');
+    const due = dueAt(start, fiveDays, cn2026);
+    expect(due).toBe(at('2026-10-13T10:00+08:00'));
+    // 35 working hours; 75% (26 h 15 min) is reached on the make-up Saturday at 16:45.
+    expect(yellowAt(start, due, fiveDays, 0.75, cn2026)).toBe(at('2026-10-10T16:45+08:00'));
+    // The wall clock said 04:00 that morning, with 13 of the 35 working hours behind it.
+    expect(warnAt(start, due, 0.75)).toBe(at('2026-10-10T04:00+08:00'));
+  });
+
+  it('working hours: 4 from Friday 16:30 are due Monday 12:00, yellow Monday 11:00', () => {
+    const spec = { amount: 4, unit: 'working_hours' } as const;
+    const friday = at('2026-11-20T16:30+08:00');
+    const due = dueAt(friday, spec, cn2026);
+    expect(due).toBe(at('2026-11-23T12:00+08:00'));
+    expect(yellowAt(friday, due, spec, 0.75, cn2026)).toBe(at('2026-11-23T11:00+08:00'));
+  });
+
+  it('a share that runs out at the end of a working period falls at the start of the next (the same working time)', () => {
+    // Monday 09:00 + 1 working day = Tuesday 09:00: 7 working hours; 3/7 of them run out at 12:00 Monday.
+    const monday = at('2026-11-16T09:00+08:00');
+    const due = dueAt(monday, oneDay, cn2026);
+    expect(yellowAt(monday, due, oneDay, 3 / 7, cn2026)).toBe(at('2026-11-16T13:30+08:00'));
+  });
+
+  it('always inside working hours, at the ratio of the working time, before the deadline (starts around the year)', () => {
+    // Every 7 h 13 min through 2026: nights, weekends, holidays, make-up days.
+    let none = 0;
+    for (let start = at('2026-01-01T00:00+08:00'); start < at('2026-12-20T00:00+08:00'); start += 7 * HOUR + 13 * 60_000) {
+      for (const spec of [oneDay, fiveDays, { amount: 3, unit: 'working_hours' } as const]) {
+        const due = dueAt(start, spec, cn2026);
+        const yellow = yellowAt(start, due, spec, 0.75, cn2026);
+        if (calendarOf(cn2026).workingTimeBetween(start, due) === 0) {
+          // Saturday 02:31 + 1 working day = Monday 02:31: no working time, no yellow before red.
+          expect(yellow).toBe(due);
+          none += 1;
+          continue;
+        }
+        expect(isWorkingTime(yellow), `${new Date(start).toISOString()} ${spec.unit}`).toBe(true);
+        expect(yellow).toBeLessThan(due);
+        expect(share(start, yellow, due)).toBeCloseTo(0.75, 6);
+      }
+    }
+    expect(none).toBeGreaterThan(0);
+  });
+
+  it('wall-clock clocks keep the wall-clock share', () => {
+    const start = at('2026-11-21T23:00+08:00'); // a Saturday night
+    const spec = { amount: 15, unit: 'minutes' } as const;
+    const due = dueAt(start, spec, cn2026);
+    expect(yellowAt(start, due, spec, 0.75, cn2026)).toBe(warnAt(start, due, 0.75));
+    const day = { amount: 1, unit: 'days' } as const;
+    expect(yellowAt(start, dueAt(start, day, cn2026), day, 0.75, cn2026)).toBe(start + 18 * HOUR);
+  });
+
+  it('after a hold, the yellow instant moves by the working time lost and stays inside working hours', () => {
+    const yellow = at('2026-11-18T16:30+08:00'); // Wednesday
+    const spec = { amount: 3, unit: 'working_hours' } as const;
+    // Paused Wednesday 10:00–12:00 (2 working hours lost): 16:30 + 2 working hours = Thursday 10:00 (a wall shift said 18:30).
+    expect(yellowAfterPause(yellow, at('2026-11-18T10:00+08:00'), at('2026-11-18T12:00+08:00'), spec, cn2026)).toBe(at('2026-11-19T10:00+08:00'));
+    // Paused over a weekend only: nothing lost.
+    expect(yellowAfterPause(yellow, at('2026-11-21T09:00+08:00'), at('2026-11-23T00:00+08:00'), spec, cn2026)).toBe(yellow);
+    // A wall-clock clock moves by the wall time paused.
+    expect(yellowAfterPause(yellow, at('2026-11-18T10:00+08:00'), at('2026-11-18T12:00+08:00'), { amount: 2, unit: 'days' }, cn2026)).toBe(yellow + 2 * HOUR);
+  });
+});
+
+describe('windowStart: a window counted back on the calendar (the repeat search)', () => {
+  it('wall-clock windows are plain subtraction', () => {
+    const end = at('2026-11-20T10:00+08:00');
+    expect(windowStart(end, { amount: 30, unit: 'days' }, cn2026)).toBe(end - 30 * DAY);
+  });
+
+  it('holds every start whose window has not closed at the end, across the Spring Festival', () => {
+    const spec = { amount: 5, unit: 'working_days' } as const;
+    const end = at('2026-02-26T10:00+08:00');
+    const start = windowStart(end, spec, cn2026);
+    expect(dueAt(start, spec, cn2026)).toBeLessThan(end);
+    // Thursday 2026-02-12 10:00 (14 calendar days back) is still inside: its 5th working day is Feb 26.
+    expect(start).toBeLessThan(at('2026-02-12T10:00+08:00'));
+    for (let t = start; t < end; t += 3 * HOUR + 7 * 60_000) if (dueAt(t, spec, cn2026) >= end) expect(t).toBeGreaterThan(start);
   });
 });

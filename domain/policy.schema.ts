@@ -46,6 +46,9 @@ export const MAX_DURATION: Record<DurationUnit, number> = {
   working_hours: 2_100,
 };
 
+/** The most working days one extension may add in any policy (a policy's own `extension.maxDays` is the limit). */
+export const MAX_EXTENSION_DAYS = 365;
+
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 const minutesOf = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
 
@@ -112,7 +115,7 @@ function build(strict: boolean) {
     clocks: z.record(z.enum(SLA_CLASSES), z.partialRecord(z.enum(CLOCK_NAMES), duration)),
     calendar: calendar.optional(),
     calendarRegion: calendarRegionId.optional(),
-    returnWindow: byClass.optional(),
+    returnWindow: byClass.optional().describe('退单 window per deadline class; a class without one: its cases cannot be returned (reassigned instead)'),
     designateAfterReturns: z.number().int().min(1).optional(),
     cooperationReport: byClass.optional(),
     overdueLadder: z
@@ -120,12 +123,19 @@ function build(strict: boolean) {
       .max(10)
       .optional(),
     extension: obj({
-      maxDays: z.number().int().min(1).max(365),
+      maxDays: z.number().int().min(1).max(MAX_EXTENSION_DAYS),
       approvableWithoutSupervisor: z.number().int().min(0).max(100),
     }).optional(),
     callbackMaxAttempts: z.number().int().min(1).max(20).optional(),
     reviewWindow: duration.optional(),
     ratingWindow: duration.optional(),
+    centreUnitId: z
+      .string()
+      .min(1)
+      .max(64)
+      .regex(/^[A-Za-z0-9._-]+$/, 'a unit id: letters, digits, dot, dash or underscore')
+      .optional()
+      .describe("the hotline centre's unit: the callback clock's owner (its warnings and overdue ladder); absent: the city platform"),
     repeats: obj({
       window: duration,
       distanceMeters: z.number().positive().max(100_000),

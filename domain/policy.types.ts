@@ -53,7 +53,12 @@ export interface CasePolicy {
    * Fields below came with dispatch rules; a policy version from before them lacks them, and a case opened under
    * it runs without those rules (no return window, no designation, no ladder): its history stays as it was.
    */
-  /** 退单 window per deadline class, from the dispatch (DOMAIN default 1 working day, 2 for complex). */
+  /**
+   * 退单 window per deadline class, from the dispatch (DOMAIN default 1 working day, 2 for complex). A class without
+   * a window: its cases cannot be returned by the unit at all (a dispatcher or supervisor reassigns them instead);
+   * returning is a right the policy grants for a time, never without limit. (Cases opened before this rule, under a
+   * policy from before return windows, keep returning freely: case.patches.ts.)
+   */
   returnWindow?: Partial<Record<SlaClass, DurationSpec>>;
   /** After this many failed dispatches (returns) the next dispatch is a designation (DOMAIN default 3). */
   designateAfterReturns?: number;
@@ -82,6 +87,12 @@ export interface CasePolicy {
   ratingWindow?: DurationSpec;
   /** Came with intake of real channels (policy version 5): the bounds on when a complaint says it was received. */
   intake?: IntakePolicy;
+  /**
+   * Came with clock owners (policy version 5).
+   * The hotline centre's own unit in the org tree: the callback clock is its duty, so its warnings, urging and
+   * overdue ladder go to this unit's leaders (not the handling unit's). Absent: the city platform (the root unit).
+   */
+  centreUnitId?: string;
 }
 
 /**
@@ -96,7 +107,10 @@ export interface IntakePolicy {
 }
 
 export interface RepeatPolicy {
-  /** DOMAIN default 30 days. */
+  /**
+   * DOMAIN default 30 days. Counted back from the new complaint like a clock from the earlier case: working days and
+   * hours on the policy's calendar (holidays are not in the window's count), the other units on the wall clock.
+   */
   window: DurationSpec;
   /** Two places are the same within this many metres (when both have coordinates). */
   distanceMeters: number;

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultCasePolicy } from '../db/seed-policy.js';
-import { boundingBox, chooseMaster, distanceMeters, normalisePhone, phoneSpellings, sameDemand, windowMs, type RepeatCandidate, type RepeatComplaint } from './repeats.rules.js';
+import { boundingBox, chooseMaster as choose, distanceMeters, normalisePhone, phoneSpellings, sameDemand as same, type RepeatCandidate, type RepeatComplaint } from './repeats.rules.js';
+import { windowStart } from './deadlines.js';
 import type { RepeatPolicy } from './policy.types.js';
 
 const HOUR = 3_600_000;
@@ -11,8 +12,12 @@ const T0 = Date.parse('2026-11-16T10:00:00+08:00');
 const HERE = { lat: 31.8639, lng: 117.2808 };
 /** The default policy's repeat rules: 30 days, 200 m, cards at 3 / 4 / 5. */
 const policy: RepeatPolicy = defaultCasePolicy.repeats!;
+/** The official calendar of mainland China (2024–2026), as the default policy counts on it. */
+const calendar = defaultCasePolicy.calendar;
+const sameDemand = (c: RepeatComplaint, x: RepeatCandidate, p: RepeatPolicy) => same(c, x, p, calendar);
+const chooseMaster = (c: RepeatComplaint, xs: readonly RepeatCandidate[], p: RepeatPolicy) => choose(c, xs, p, calendar);
 
-const complaint: RepeatComplaint = { id: 'HLNEW', categoryId: 'env.noise', areaUnitId: 'c01', ...HERE, phone: '13812345678', createdAt: T0 };
+const complaint: RepeatComplaint = { id: 'HLNEW', categoryId: 'env.noise', areaUnitId: 'c01', areaUnitType: 'community', ...HERE, phone: '13812345678', createdAt: T0 };
 const row = (over: Partial<RepeatCandidate> & { id: string }): RepeatCandidate => ({
   categoryId: 'env.noise',
   areaUnitId: null,
@@ -93,9 +98,7 @@ describe('sameDemand', () => {
     expect(sameDemand(complaint, row({ id: 'A', areaUnitId: 'elsewhere', phone: '+86 138-1234-5678', categoryId: 'traffic' }), policy)).toBe(false);
   });
 
-  it('the window is wall-clock time; later cases and the case itself never match', () => {
-    expect(windowMs({ amount: 30, unit: 'days' })).toBe(30 * DAY);
-    expect(windowMs({ amount: 2, unit: 'working_days' })).toBe(2 * DAY);
+  it('a window in days is wall-clock time; later cases and the case itself never match', () => {
     expect(sameDemand(complaint, row({ id: 'A', areaUnitId: 'c01', createdAt: T0 - 30 * DAY }), policy)).toBe(true);
     expect(sameDemand(complaint, row({ id: 'A', areaUnitId: 'c01', createdAt: T0 - 30 * DAY - 1 }), policy)).toBe(false);
     expect(sameDemand(complaint, row({ id: 'A', areaUnitId: 'c01', createdAt: T0 + 1 }), policy)).toBe(false);
@@ -104,6 +107,38 @@ describe('sameDemand', () => {
     expect(sameDemand(complaint, row({ id: 'HLZ', areaUnitId: 'c01', createdAt: T0 }), policy)).toBe(false);
     expect(sameDemand(complaint, row({ id: 'HLNEW', areaUnitId: 'c01' }), policy)).toBe(false);
   });
+
+  it('a window in working days counts working days on the calendar: the Spring Festival is not in the count', () => {
+    const working: RepeatPolicy = { ...policy, window: { amount: 5, unit: 'working_days' } };
+    // Thursday 2026-02-12 10:00; its 5th working day after is Thursday 2026-02-26 (Fri 13, the make-up Saturday 14,
+    // then the holiday 15–23, then Tue 24, Wed 25, Thu 26): 14 calendar days.
+    const earlier = Date.parse('2026-02-12T10:00:00+08:00');
+    const at = (when: string) => ({ ...complaint, createdAt: Date.parse(when) });
+    const before = row({ id: 'A', areaUnitId: 'c01', createdAt: earlier });
+    expect(sameDemand(at('2026-02-24T10:00:00+08:00'), before, working)).toBe(true);
+    expect(sameDemand(at('2026-02-26T10:00:00+08:00'), before, working)).toBe(true);
+    expect(sameDemand(at('2026-02-26T10:00:00.001+08:00'), before, working)).toBe(false);
+    // Five working days are not five calendar days after a weekend either: Friday → the next Friday, not Wednesday.
+    const friday = row({ id: 'B', areaUnitId: 'c01', createdAt: Date.parse('2026-03-06T09:30:00+08:00') });
+    expect(sameDemand(at('2026-03-13T09:00:00+08:00'), friday, working)).toBe(true);
+    expect(sameDemand(at('2026-03-13T10:00:00+08:00'), friday, working)).toBe(false);
+    // The search's lower bound holds every case the rule keeps.
+    for (const when of ['2026-02-24T10:00:00+08:00', '2026-02-26T10:00:00+08:00', '2026-03-13T09:00:00+08:00']) {
+      expect(windowStart(Date.parse(when), working.window, calendar)).toBeLessThan(when.startsWith('2026-03') ? friday.createdAt : earlier);
+    }
+  });
+
+  it('the same area links only at the lowest level of place, a community or grid: never by a street or district alone', () => {
+    const candidate = row({ id: 'A', areaUnitId: 'd01-s01', phone: '13900000001' });
+    expect(sameDemand({ ...complaint, areaUnitId: 'd01-s01', areaUnitType: 'street', lat: null, lng: null }, candidate, policy)).toBe(false);
+    expect(sameDemand({ ...complaint, areaUnitId: 'd01', areaUnitType: 'district', lat: null, lng: null }, { ...candidate, areaUnitId: 'd01' }, policy)).toBe(false);
+    expect(sameDemand({ ...complaint, areaUnitId: 'd01-s01', areaUnitType: null, lat: null, lng: null }, candidate, policy)).toBe(false);
+    expect(sameDemand({ ...complaint, areaUnitId: 'd01-s01-c01-g02', areaUnitType: 'grid' }, { ...candidate, areaUnitId: 'd01-s01-c01-g02' }, policy)).toBe(true);
+    // A street-level complaint still links by its coordinates or its complainant.
+    const street = { ...complaint, areaUnitId: 'd01-s01', areaUnitType: 'street' };
+    expect(sameDemand(street, { ...candidate, lat: HERE.lat + 0.0009, lng: HERE.lng }, policy)).toBe(true);
+    expect(sameDemand(street, { ...candidate, phone: '138 1234 5678' }, policy)).toBe(true);
+  });
 });
 
 describe('chooseMaster', () => {
@@ -111,13 +146,13 @@ describe('chooseMaster', () => {
     expect(chooseMaster(complaint, [row({ id: 'A', areaUnitId: 'c09' })], policy)).toEqual({ masterCaseId: null, matches: [] });
   });
 
-  it('no group yet: the earliest open matching case; closed ones are related, never the new master', () => {
+  it('no group yet: the earliest matching case, closed or open (a problem closed and back is what the cards count)', () => {
     const d = chooseMaster(
       complaint,
       [row({ id: 'B', areaUnitId: 'c01', createdAt: T0 - 2 * DAY }), row({ id: 'A', areaUnitId: 'c01', createdAt: T0 - 5 * DAY, status: 'closed' }), row({ id: 'C', areaUnitId: 'c01', createdAt: T0 - HOUR })],
       policy,
     );
-    expect(d.masterCaseId).toBe('B');
+    expect(d.masterCaseId).toBe('A');
     expect(d.matches.map((m) => m.id)).toEqual(['A', 'B', 'C']);
   });
 
@@ -138,17 +173,22 @@ describe('chooseMaster', () => {
     expect(joined.masterCaseId).toBe('M');
   });
 
-  it('a closed group is over: the earliest open case that is in no group starts another', () => {
-    const d = chooseMaster(
-      complaint,
-      [
-        row({ id: 'M', areaUnitId: 'c01', createdAt: T0 - 9 * DAY, status: 'closed', repeatCount: 3 }),
-        row({ id: 'MEMBER', areaUnitId: 'c01', createdAt: T0 - 8 * DAY, masterCaseId: 'M' }),
-        row({ id: 'FRESH', areaUnitId: 'c01', createdAt: T0 - DAY }),
-      ],
-      policy,
-    );
-    expect(d.masterCaseId).toBe('FRESH');
+  it('a group whose master is closed goes on while the master is inside the window; after it, the group is over', () => {
+    const group = [
+      row({ id: 'M', areaUnitId: 'c01', createdAt: T0 - 9 * DAY, status: 'closed', repeatCount: 3 }),
+      row({ id: 'MEMBER', areaUnitId: 'c01', createdAt: T0 - 8 * DAY, masterCaseId: 'M' }),
+      row({ id: 'FRESH', areaUnitId: 'c01', createdAt: T0 - DAY }),
+    ];
+    expect(chooseMaster(complaint, group, policy).masterCaseId).toBe('M');
+    // The master 31 days back (outside the 30 days): its member still matches, but the group is over.
+    const old = [
+      row({ id: 'MEMBER', areaUnitId: 'c01', createdAt: T0 - 8 * DAY, masterCaseId: 'M', master: { createdAt: T0 - 31 * DAY, status: 'closed' } }),
+      row({ id: 'FRESH', areaUnitId: 'c01', createdAt: T0 - DAY }),
+    ];
+    expect(chooseMaster(complaint, old, policy).masterCaseId).toBe('FRESH');
+    // An open master is alive however old.
+    const alive = [row({ id: 'MEMBER', areaUnitId: 'c01', createdAt: T0 - 8 * DAY, masterCaseId: 'M', master: { createdAt: T0 - 60 * DAY, status: 'on_hold' } })];
+    expect(chooseMaster(complaint, alive, policy).masterCaseId).toBe('M');
   });
 });
 
@@ -179,6 +219,7 @@ describe('properties (fast-check)', () => {
     complaint: fc.record({
       categoryId: fc.constantFrom('env.noise', 'traffic'),
       areaUnitId: fc.constantFrom('c01', 'c02', null),
+      areaUnitType: fc.constantFrom('community', 'community', 'grid', 'street'),
       at: coords,
       phone: fc.constantFrom(...PHONES),
     }).map(({ at, ...c }): RepeatComplaint => ({ ...c, id: SELF, lat: at?.lat ?? null, lng: at?.lng ?? null, createdAt: T0 })),
@@ -229,7 +270,7 @@ describe('properties (fast-check)', () => {
     );
   });
 
-  it('the master is always the earliest eligible: an open existing group first, else an open case in no group; never closed', () => {
+  it('the master is always the earliest eligible: an existing group first (closed only inside the window), else a case in no group', () => {
     fc.assert(
       fc.property(world, ({ complaint: c, candidates }) => {
         const d = chooseMaster(c, candidates, policy);
@@ -240,8 +281,8 @@ describe('properties (fast-check)', () => {
           const master = byId.get(m.masterCaseId) ?? m.master;
           return master ? [{ id: m.masterCaseId, createdAt: master.createdAt, status: master.status }] : [];
         });
-        const eligibleGroups = groups.filter((g) => g.status !== 'closed' && g.id !== c.id);
-        const founders = matching.filter((m) => m.status !== 'closed' && !m.masterCaseId);
+        const eligibleGroups = groups.filter((g) => (g.status !== 'closed' || c.createdAt - g.createdAt <= 30 * DAY) && g.id !== c.id);
+        const founders = matching.filter((m) => !m.masterCaseId);
         const tier = eligibleGroups.length ? eligibleGroups : founders;
         if (!tier.length) {
           expect(d.masterCaseId).toBeNull();
@@ -249,7 +290,6 @@ describe('properties (fast-check)', () => {
         }
         const chosen = tier.find((t) => t.id === d.masterCaseId);
         expect(chosen, `master ${d.masterCaseId} among ${tier.map((t) => t.id).join(', ')}`).toBeDefined();
-        expect(chosen!.status).not.toBe('closed');
         for (const t of tier) expect(older(chosen!, t)).toBeLessThanOrEqual(0);
       }),
       RUNS,

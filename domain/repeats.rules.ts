@@ -3,17 +3,25 @@
  * which case is the master of the group the new complaint joins. Pure and deterministic (no clock, no I/O): the API
  * reads the candidates (api/repeats.repository.ts) and the time, then asks these.
  *
- * The same demand: the same category, AND the same place (the same admin unit, or both with coordinates within the
- * policy's distance) OR the same complainant (the same phone number once normalised), AND inside the policy's window
- * (wall-clock), AND earlier than the new complaint (by (createdAt, id): links only ever point back in time, so two
- * complaints can never be linked to each other).
+ * The same demand: the same category, AND the same place — the same lowest-level place (the same community or grid:
+ * a street or a district is an area, not a place, and links nothing by itself) or both with coordinates within the
+ * policy's distance — OR the same complainant (the same phone number once normalised), AND inside the policy's
+ * window (counted like a clock from the earlier case: working days on the calendar), AND earlier than the new
+ * complaint (by (createdAt, id): links only ever point back in time, so two complaints can never be linked to each
+ * other).
  *
  * The master: a group that already exists wins (the master of a matching case, or a matching case that is a master);
- * else the earliest matching case starts one. Either way the earliest by (createdAt, id), and never a closed case (its
- * workflow no longer takes the link); a member of another group never becomes a master itself (no chains). Closed
- * cases still match, so they can be listed as related.
+ * else the earliest matching case starts one. Either way the earliest by (createdAt, id), open or closed: a problem
+ * that was closed and comes back is exactly what the cards count (Luyang counts repeats of open or closed cases in
+ * the window), and a closed case's workflow stays for the window to take the link (case.closing.ts lingerUntil); a
+ * closed master older than the window is over (its workflow is gone). A member of another group never becomes a
+ * master itself (no chains).
  */
-import type { DurationSpec, RepeatPolicy } from './policy.types.js';
+import { dueAt } from './deadlines.js';
+import type { RepeatPolicy, WorkCalendar } from './policy.types.js';
+
+/** The unit types that are a place (the lowest levels of the org tree): the same one of these is the same place. */
+export const PLACE_UNIT_TYPES: readonly string[] = ['community', 'grid'];
 
 /** The new complaint, as the matcher sees it. */
 export interface RepeatComplaint {
@@ -21,6 +29,8 @@ export interface RepeatComplaint {
   id: string;
   categoryId: string;
   areaUnitId?: string | null;
+  /** The type of `areaUnitId` in the org tree: only a place (PLACE_UNIT_TYPES) links by the area alone. */
+  areaUnitType?: string | null;
   lat?: number | null;
   lng?: number | null;
   /** The complainant's phone (normalised here again, so any spelling will do). */
@@ -51,22 +61,17 @@ export interface RepeatCandidate {
 export interface RepeatDecision {
   /** The master the new complaint is linked to, or null: it starts no group and joins none. */
   masterCaseId: string | null;
-  /** Every candidate that is the same demand, oldest first (closed ones included: related, not masters). */
+  /** Every candidate that is the same demand, oldest first (closed ones included). */
   matches: RepeatCandidate[];
 }
 
-const UNIT_MS: Record<DurationSpec['unit'], number> = {
-  seconds: 1_000,
-  minutes: 60_000,
-  hours: 3_600_000,
-  days: 86_400_000,
-  // The window is wall-clock time: a working day or hour in it counts as a calendar one.
-  working_days: 86_400_000,
-  working_hours: 3_600_000,
-};
+/** Whether an earlier case made at `createdAt` is still inside the window at `at`: the window counted from it. */
+export const insideWindow = (createdAt: number, at: number, policy: RepeatPolicy, calendar: WorkCalendar): boolean =>
+  dueAt(createdAt, policy.window, calendar) >= at;
 
-/** The window as milliseconds of wall-clock time. */
-export const windowMs = (spec: DurationSpec): number => spec.amount * UNIT_MS[spec.unit];
+/** Whether the complaint's area is a place (community or grid), so that the same area is the same place. */
+export const placedAt = (complaint: Pick<RepeatComplaint, 'areaUnitId' | 'areaUnitType'>): boolean =>
+  Boolean(complaint.areaUnitId) && PLACE_UNIT_TYPES.includes(complaint.areaUnitType ?? '');
 
 /**
  * One spelling per number: digits only; China's country code (+86, 0086, or 86 before a mobile number) dropped,
@@ -147,10 +152,10 @@ const older = (a: { createdAt: number; id: string }, b: { createdAt: number; id:
   a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Whether an earlier case carries the same demand as the new complaint (see the module comment). */
-export function sameDemand(complaint: RepeatComplaint, c: RepeatCandidate, policy: RepeatPolicy): boolean {
+export function sameDemand(complaint: RepeatComplaint, c: RepeatCandidate, policy: RepeatPolicy, calendar: WorkCalendar): boolean {
   if (c.id === complaint.id || c.categoryId !== complaint.categoryId) return false;
-  if (older(c, complaint) >= 0 || complaint.createdAt - c.createdAt > windowMs(policy.window)) return false;
-  const sameArea = Boolean(complaint.areaUnitId) && c.areaUnitId === complaint.areaUnitId;
+  if (older(c, complaint) >= 0 || !insideWindow(c.createdAt, complaint.createdAt, policy, calendar)) return false;
+  const sameArea = placedAt(complaint) && c.areaUnitId === complaint.areaUnitId;
   const near = hasCoordinates(complaint) && hasCoordinates(c) && distanceMeters(complaint, c) <= policy.distanceMeters;
   const phone = normalisePhone(complaint.phone);
   const sameComplainant = phone !== '' && normalisePhone(c.phone) === phone;
@@ -158,11 +163,11 @@ export function sameDemand(complaint: RepeatComplaint, c: RepeatCandidate, polic
 }
 
 /** The same-demand cases among the candidates and the master to link the new complaint to (see the module comment). */
-export function chooseMaster(complaint: RepeatComplaint, candidates: readonly RepeatCandidate[], policy: RepeatPolicy): RepeatDecision {
+export function chooseMaster(complaint: RepeatComplaint, candidates: readonly RepeatCandidate[], policy: RepeatPolicy, calendar: WorkCalendar): RepeatDecision {
   // One row per case whatever the order given: the first by a total order when a case came twice.
   const byId = new Map<string, RepeatCandidate>();
   for (const c of [...candidates].sort((a, b) => older(a, b) || a.status.localeCompare(b.status))) if (!byId.has(c.id)) byId.set(c.id, c);
-  const matches = [...byId.values()].filter((c) => sameDemand(complaint, c, policy)).sort(older);
+  const matches = [...byId.values()].filter((c) => sameDemand(complaint, c, policy, calendar)).sort(older);
 
   // Groups that exist: the masters of matching members (their age and status from the search), and matching masters.
   const groups = new Map<string, { id: string; createdAt: number; status: string }>();
@@ -174,8 +179,11 @@ export function chooseMaster(complaint: RepeatComplaint, candidates: readonly Re
       if (master) groups.set(id, { id, createdAt: master.createdAt, status: master.status });
     } else if ((m.repeatCount ?? 1) > 1) groups.set(id, m);
   }
-  const open = (g: { id: string; status: string }) => g.status !== 'closed' && g.id !== complaint.id;
-  const existing = [...groups.values()].filter(open).sort(older)[0];
-  const founder = matches.find((m) => open(m) && !m.masterCaseId);
+  const other = (g: { id: string }) => g.id !== complaint.id;
+  // A closed master counts while it is inside the window (its workflow stays that long to take the link); an open
+  // one, however old, still has its workflow.
+  const live = (g: { createdAt: number; status: string }) => g.status !== 'closed' || insideWindow(g.createdAt, complaint.createdAt, policy, calendar);
+  const existing = [...groups.values()].filter((g) => other(g) && live(g)).sort(older)[0];
+  const founder = matches.find((m) => other(m) && !m.masterCaseId);
   return { masterCaseId: existing?.id ?? founder?.id ?? null, matches };
 }

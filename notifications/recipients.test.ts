@@ -33,6 +33,28 @@ describe('resolveRecipient, over the demo city’s unit data', () => {
     expect(name(resolveRecipient(notice('district', 'd03-s02'), atStreet, units))).toBe('县长 石建国');
   });
 
+  it('the supervising level (the overdue ladder’s level 2): the unit directly above, from the org tree', () => {
+    const above = (unitId: string | null, kase: CaseInfo = atStreet) => name(resolveRecipient(notice('supervising_leader', unitId), kase, units));
+    expect(above('d01-s01-c01')).toBe('主任 邓子明'); // a community's street
+    expect(above('d01-s01-c01-g02')).toBe('书记 叶少华'); // a grid's community
+    expect(above('d01-s01')).toBe('区长 胡振华'); // a street's district
+    expect(above('d03-s02')).toBe('县长 石建国'); // a town's county
+    expect(above('d01')).toBe('市长 王建国'); // a district's city
+    expect(above('dept-cg')).toBe('市长 王建国'); // a department's city
+    expect(above('hotline-centre')).toBe('市长 王建国'); // the 12345 centre's city
+    expect(above('city')).toBe('市长 王建国'); // the root answers for itself
+    // Without a notice unit, the case's unit; an unknown unit fails for good; no record yet is retried.
+    expect(above(null)).toBe('区长 胡振华');
+    expect(resolveRecipient(notice('supervising_leader', 'gone'), atStreet, units)).toMatchObject({ ok: false, retryable: false });
+    expect(resolveRecipient(notice('supervising_leader', null), undefined, units)).toMatchObject({ ok: false, retryable: true });
+  });
+
+  it('the 12345 centre is a unit of the tree with its own leaders and desk (the callback clock’s owner)', () => {
+    expect(name(resolveRecipient(notice('deputy_leader', 'hotline-centre'), atStreet, units))).toBe('副主任 程晓燕');
+    expect(name(resolveRecipient(notice('principal_leader', 'hotline-centre'), atStreet, units))).toBe('主任 贺建新');
+    expect(name(resolveRecipient(notice('handler', 'hotline-centre'), atStreet, units))).toBe('临江市12345政务服务便民热线中心');
+  });
+
   it('without a notice unit, the case’s unit; without either, the place; a city department falls back to the city', () => {
     expect(name(resolveRecipient(notice('principal_leader', null), atStreet, units))).toBe('主任 邓子明');
     const undispatched: CaseInfo = { id: atStreet.id, unitId: null, areaUnitId: 'd02-s01-c02' };

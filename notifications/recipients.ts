@@ -11,6 +11,9 @@
  * | `unit_leader`      | escalation level 1: the principal leader of the case's unit                         |
  * | `district`         | escalation level 2: the principal leader of the district above the case's unit      |
  * |                    | (or above its place, before dispatch); the city's when there is none                 |
+ * | `supervising_leader` | the overdue ladder's level 2: the principal leader of the unit directly above the  |
+ * |                    | notice's unit in the org tree (a community's street, a street's district, a         |
+ * |                    | department's or the hotline centre's city); the city's for the root or no unit       |
  * | `city`             | escalation level 3 and the 通报: the city's (the root unit's) principal leader      |
  * | `complainant`      | the case's complainant (受理告知), name and phone read from the case row at send time |
  * | a unit id          | that unit's hotline desk (urging notices name the unit they push)                   |
@@ -90,6 +93,12 @@ export function rootUnit(unitData: ReadonlyMap<string, UnitInfo>): UnitInfo | un
   return undefined;
 }
 
+/** The unit directly above `unitId` in the org tree: its supervising level (undefined for the root or an unknown unit). */
+export function supervisingUnit(unitData: ReadonlyMap<string, UnitInfo>, unitId: string): UnitInfo | undefined {
+  const u = unitData.get(unitId);
+  return u?.parentId ? unitData.get(u.parentId) : undefined;
+}
+
 /** `unitId` itself or the nearest unit above it of this type (undefined when there is none). */
 export function ancestorOfType(unitData: ReadonlyMap<string, UnitInfo>, unitId: string, type: string): UnitInfo | undefined {
   const seen = new Set<string>();
@@ -141,6 +150,12 @@ export function resolveRecipient(notice: NoticeAddress, kase: CaseInfo | undefin
       if (!caseUnitId && !kase) return notYet();
       const from = caseUnitId ?? kase?.areaUnitId ?? null;
       const u = (from ? ancestorOfType(unitData, from, 'district') : undefined) ?? root;
+      return u ? leader(role, u, 'principalLeader') : noRoot();
+    }
+    case 'supervising_leader': {
+      if (!caseUnitId && !kase) return notYet();
+      if (caseUnitId && !caseUnit) return unknownUnit();
+      const u = (caseUnitId ? supervisingUnit(unitData, caseUnitId) : undefined) ?? root;
       return u ? leader(role, u, 'principalLeader') : noRoot();
     }
     case 'city':

@@ -5,11 +5,14 @@ import { startStack, type TestStack } from './support/stack.js';
 import { eq } from 'drizzle-orm';
 import { notifications } from '../db/schema.js';
 import { defaultCasePolicy } from '../db/seed-policy.js';
+import { loadActivePolicy } from '../db/policy.js';
+import { calendarOf } from '../domain/deadlines.js';
 
 let stack: TestStack;
 beforeAll(async () => {
-  // No late-feedback windows: this file watches the workflow complete with the case (test/closing.test.ts has them).
-  stack = await startStack({ name: 'lifecycle', policy: { reviewWindow: undefined, ratingWindow: undefined } });
+  // No late-feedback windows: this file watches the workflow complete with the case (test/closing.test.ts has them),
+  // nor the repeat window a closed case waits for as a possible master (test/repeats.test.ts).
+  stack = await startStack({ name: 'lifecycle', policy: { reviewWindow: undefined, ratingWindow: undefined, repeats: undefined } });
 });
 afterAll(async () => stack?.close());
 
@@ -153,5 +156,28 @@ describe('a complaint from intake to close', () => {
     const late = await stack.http('POST', `/v1/cases/${id}/urge`, { note: '再催' }, stack.as('supervisor'));
     expect(late.status).toBe(409);
     expect(late.body.state).toBe('replied');
+  });
+});
+
+describe('yellow on working time', () => {
+  it('a dispatched case turns yellow when 75% of each working-day clock’s working time has passed, inside working hours', async () => {
+    const id = await openCase(stack);
+    const dispatched = await act(stack, id, 'dispatch', { unitId: 'd01-s01' });
+    // The official calendar the case counts on (the default policy's region, as the seed loaded it).
+    const cal = calendarOf((await loadActivePolicy(stack.database.db))!.calendar);
+    for (const name of ['signFor', 'reply'] as const) {
+      expect(defaultCasePolicy.clocks.general[name]?.unit).toBe('working_days');
+      const clock = dispatched.clocks[name];
+      const [start, yellow, due] = [clock.startedAt, clock.yellowAt, clock.dueAt].map((t: string) => Date.parse(t)) as [number, number, number];
+      const working = cal.workingTimeBetween(start, due);
+      if (working === 0) {
+        // Opened on a day off before working hours (Saturday 02:00 + 1 working day = Monday 02:00): no yellow before red.
+        expect(yellow, name).toBe(due);
+        continue;
+      }
+      expect(cal.isWorkingTime(yellow), `${name} yellow at ${clock.yellowAt}`).toBe(true);
+      expect(cal.workingTimeBetween(start, yellow) / working, name).toBeCloseTo(defaultCasePolicy.yellowRatio, 6);
+      expect(yellow).toBeLessThan(due);
+    }
   });
 });

@@ -8,12 +8,19 @@
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseEvents, cases } from '../db/schema.js';
+import { defaultCasePolicy } from '../db/seed-policy.js';
 import type { CasePolicy, DurationSpec } from '../domain/policy.types.js';
 import { act, driveTo, eventually, openCase } from './support/cases.js';
 import { startStack, type TestStack } from './support/stack.js';
 
 const seconds = (amount: number): DurationSpec => ({ amount, unit: 'seconds' });
-const policy: Partial<CasePolicy> = { callbackMaxAttempts: 3, reviewWindow: seconds(8), ratingWindow: seconds(4) };
+/** The repeat window (how long a closed case stays as a possible repeat master) is shorter than the review window here. */
+const policy: Partial<CasePolicy> = {
+  callbackMaxAttempts: 3,
+  reviewWindow: seconds(8),
+  ratingWindow: seconds(4),
+  repeats: { ...defaultCasePolicy.repeats!, window: seconds(6) },
+};
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -152,7 +159,8 @@ describe('late feedback windows', () => {
     const id = await closedUnsatisfied();
     const handle = stack.client.workflow.getHandle(id);
     expect((await handle.describe()).status.name).toBe('RUNNING');
-    // The review window (8 s from the close) is the longer one: the workflow completes after it.
+    // The review window (8 s from the close) is the longest (rating 4 s from the reply, repeats 6 s from the opening):
+    // the workflow completes after it.
     await eventually(async () => expect((await handle.describe()).status.name).toBe('COMPLETED'), 20_000);
     // After it, late feedback is refused with the state.
     expect((await stack.http('POST', `/v1/cases/${id}/review`, { demandReasonable: true, handlingCompliant: true, reason: 'x' }, reviewer())).status).toBe(409);

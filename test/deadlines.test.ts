@@ -170,6 +170,39 @@ describe('extension (延期)', () => {
   });
 });
 
+describe('extension limit from the policy', () => {
+  it("a policy that allows 90 working days takes a request for 75; beyond the policy's limit, 409 names the field and the limit", async () => {
+    const admin = stack.as(['admin'], 'city', 'policy-admin');
+    const { version: before, ...document } = (await stack.http('GET', '/v1/policies/active', undefined, admin)).body.document;
+    const put = (extension: unknown, note: string) => stack.http('PUT', '/v1/policies', { ...document, extension, note }, admin);
+    const long = await put({ maxDays: 90, approvableWithoutSupervisor: 1 }, '重大工程类诉求允许长期延期');
+    expect(long.status, JSON.stringify(long.body)).toBe(201);
+    try {
+      const id = await openCase(stack);
+      await driveTo(stack, id, 'accepted');
+      expect((await get(id)).policyVersion).toBe(long.body.version);
+      const tooMany = await stack.http('POST', `/v1/cases/${id}/extension-requests`, { days: 91, reason: '超出政策上限' });
+      expect(tooMany.status, JSON.stringify(tooMany.body)).toBe(409);
+      expect(tooMany.body).toMatchObject({ code: 'invalid_transition', field: 'body.days', maxDays: 90, policyVersion: long.body.version });
+      expect(tooMany.body.detail).toMatch(/at most 90 working days/);
+      const asked = await stack.http('POST', `/v1/cases/${id}/extension-requests`, { days: 75, reason: '需纳入年度改造工程' });
+      expect(asked.status, JSON.stringify(asked.body)).toBe(200);
+      expect(asked.body.extensions).toEqual([expect.objectContaining({ days: 75, status: 'pending' })]);
+      // The route keeps an absolute bound (the most any policy may allow): a 400 naming the field.
+      const absurd = await stack.http('POST', `/v1/cases/${id}/extension-requests/decision`, { approve: true, note: '同意', days: 100_000 }, leader());
+      expect(absurd.status).toBe(400);
+      expect(absurd.body.errors).toEqual([{ field: 'body.days', reason: expect.any(String) }]);
+      const approved = await stack.http('POST', `/v1/cases/${id}/extension-requests/decision`, { approve: true, note: '同意', days: 70 }, leader());
+      expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+      expect(approved.body.extensions[0]).toMatchObject({ status: 'approved', days: 70 });
+    } finally {
+      // The rest of this file counts on the limit of 10.
+      const back = await put({ maxDays: 10, approvableWithoutSupervisor: 1 }, `back to version ${before}'s limits`);
+      expect(back.status, JSON.stringify(back.body)).toBe(201);
+    }
+  });
+});
+
 describe('acceptance notice (受理告知)', () => {
   it('goes to the complainant through the outbox when the case is accepted, with no personal data in the row', async () => {
     const id = await openCase(stack);

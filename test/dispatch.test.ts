@@ -10,17 +10,22 @@ import { caseEvents, cases, notifications } from '../db/schema.js';
 import { defaultCasePolicy } from '../db/seed-policy.js';
 import type { CasePolicy, DurationSpec } from '../domain/policy.types.js';
 import { SLA_CLASSES } from '../domain/reference.types.js';
-import { act, complaint, eventually, openCase } from './support/cases.js';
+import { createRecipientLoader, resolveRecipient } from '../notifications/recipients.js';
+import { act, complaint, driveTo, eventually, openCase } from './support/cases.js';
 import { startStack, type TestStack } from './support/stack.js';
 
 const seconds = (amount: number): DurationSpec => ({ amount, unit: 'seconds' });
 const everyClass = <T>(v: T) => Object.fromEntries(SLA_CLASSES.map((c) => [c, v])) as Record<(typeof SLA_CLASSES)[number], T>;
 const slow = { signFor: seconds(600), contact: seconds(600), reply: seconds(900), callback: seconds(600) };
 
-/** Long clocks for every class but `urgent`, whose sign-for runs out in 2 s (the overdue ladder's scenario). */
+/**
+ * Long clocks for every class but `urgent`, whose sign-for runs out in 2 s (the overdue ladder's scenario), and
+ * `utilities`, whose callback does (the hotline centre's clock). `complex` cases get no return window.
+ */
+const { complex: _noWindow, ...returnWindows } = everyClass(seconds(5));
 const policy: Partial<CasePolicy> = {
-  clocks: { ...everyClass(slow), urgent: { ...slow, signFor: seconds(2) } },
-  returnWindow: everyClass(seconds(5)),
+  clocks: { ...everyClass(slow), urgent: { ...slow, signFor: seconds(2) }, utilities: { ...slow, callback: seconds(2) } },
+  returnWindow: returnWindows,
   designateAfterReturns: 3,
   cooperationReport: everyClass(seconds(3)),
   overdueLadder: [
@@ -215,6 +220,37 @@ describe('return (退单)', () => {
     expect((await get(id)).status).toBe('dispatched');
   });
 
+  it('a re-handled case went back to the unit that handled it: that unit may not return it (409), at any time', async () => {
+    const id = await openCase(stack);
+    await driveTo(stack, id, 'replied'); // at d01-s01
+    const rehandled = await act(stack, id, 'callback', { contacted: true, resolved: false, satisfaction: 'unsatisfied' });
+    expect(rehandled).toMatchObject({ status: 'dispatched', round: 2, unitId: 'd01-s01', returnDueAt: null });
+    expect(rehandled.dispatches.at(-1)).toMatchObject({ kind: 'rehandling', unitId: 'd01-s01', round: 2 });
+    const refused = await stack.http('POST', `/v1/cases/${id}/return`, { reason: 'not_our_duty', note: '不属于本单位' });
+    expect(refused.status, JSON.stringify(refused.body)).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'invalid_transition', state: 'dispatched', round: 2, returnDueAt: null });
+    expect(refused.body.detail).toMatch(/re-handling/);
+    // Signed for, later than any window: still its to handle.
+    await act(stack, id, 'accept');
+    await new Promise((r) => setTimeout(r, 5_500));
+    expect((await stack.http('POST', `/v1/cases/${id}/return`, { reason: 'wrong_area', note: '再退' })).status).toBe(409);
+    expect(await get(id)).toMatchObject({ status: 'accepted', unitId: 'd01-s01', returnCount: 0 });
+  });
+
+  it('no return window in the policy for the class: the case cannot be returned (409 says so); a supervisor reassigns it', async () => {
+    // 业主委员会 is a complex matter: this file's policy gives complex cases no return window.
+    const id = await openCase(stack, placedAt('property.committee', 'd01-s01-c01'));
+    const dispatched = await act(stack, id, 'dispatch', { unitId: 'd01-s01' });
+    expect(dispatched.returnDueAt).toBeNull();
+    const refused = await stack.http('POST', `/v1/cases/${id}/return`, { reason: 'not_our_duty', note: '不属于本单位' });
+    expect(refused.status, JSON.stringify(refused.body)).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'invalid_transition', state: 'dispatched', returnDueAt: null, policyVersion: dispatched.policyVersion });
+    expect(refused.body.detail).toMatch(/no return window/);
+    const supervisor = stack.as(['supervisor'], 'd01', 'supervisor@d01');
+    expect((await stack.http('POST', `/v1/cases/${id}/reassign`, { unitId: 'd01-s02', reason: '属地调整' }, supervisor)).status).toBe(202);
+    await eventually(async () => expect(await get(id)).toMatchObject({ unitId: 'd01-s02', returnCount: 0 }));
+  });
+
   it('needs a reason from the list and a note', async () => {
     const id = await openCase(stack);
     await act(stack, id, 'dispatch', { unitId: 'd01-s01' });
@@ -310,6 +346,69 @@ describe('joint handling (主办 + 协办)', () => {
     const unknown = await stack.http('POST', `/v1/cases/${id}/dispatch`, { unitId: 'd01-s01', cooperating: ['dept-cg', 'no-such-unit'] });
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors).toEqual([{ field: 'body.cooperating.1', reason: expect.any(String) }]);
+  });
+});
+
+describe('clock owners: warnings go to whoever answers for the clock', () => {
+  const WARNINGS = ['yellow_warning', 'red_warning', 'urging', 'escalation', 'overdue_notice'];
+
+  it("the callback is the 12345 centre's duty: its warnings, urging and overdue ladder go to the centre; the unit is not escalated", async () => {
+    // 停水 is a utilities matter: its callback runs out 2 s after the reply in this file's policy.
+    const id = await openCase(stack, placedAt('utility.water.outage', 'd01-s01-c01'));
+    await driveTo(stack, id, 'replied');
+    await eventually(async () => {
+      const steps = (await timeline(id)).filter((e) => e.type === 'overdue_step');
+      expect(steps.map((e) => [(e.data as { clock: string }).clock, (e.data as { step: number }).step, (e.data as { owner: string }).owner])).toEqual([
+        ['callback', 1, 'centre'],
+        ['callback', 2, 'centre'],
+      ]);
+    }, 20_000);
+    const sent = (await notices(id)).filter((n) => WARNINGS.includes(n.kind));
+    expect(sent.map((n) => [n.kind, n.recipient, n.unitId])).toEqual([
+      ['yellow_warning', 'deputy_leader', 'hotline-centre'],
+      ['red_warning', 'principal_leader', 'hotline-centre'],
+      ['urging', 'handler', 'hotline-centre'],
+      ['escalation', 'supervising_leader', 'hotline-centre'],
+      ['escalation', 'city', 'hotline-centre'],
+      ['overdue_notice', 'city', 'hotline-centre'],
+    ]);
+    const warnings = (await timeline(id)).filter((e) => e.type === 'warning_raised').map((e) => e.data);
+    expect(warnings).toEqual([
+      expect.objectContaining({ clock: 'callback', level: 'yellow', unitId: 'hotline-centre', owner: 'centre' }),
+      expect.objectContaining({ clock: 'callback', level: 'red', unitId: 'hotline-centre', owner: 'centre' }),
+    ]);
+    // The handling unit was not pushed up the ladder for the centre's lateness.
+    expect(await get(id)).toMatchObject({ status: 'replied', unitId: 'd01-s01', escalationLevel: 0, warningLevel: 'red' });
+    // The centre's leaders are people of the org tree.
+    const data = await createRecipientLoader(stack.database.db).load(sent);
+    expect(sent.map((n) => { const r = resolveRecipient(n, data.cases.get(id), data.units); return r.ok ? r.to.name : r.error; })).toEqual([
+      '副主任 程晓燕',
+      '主任 贺建新',
+      '临江市12345政务服务便民热线中心',
+      '市长 王建国',
+      '市长 王建国',
+      '市长 王建国',
+    ]);
+  });
+
+  it("the ladder's first step goes to the supervising level of the unit that has the case: a community's street, a department's city", async () => {
+    // traffic.parking.firelane is `urgent`: its sign-for runs out after 2 s.
+    const atCommunity = await openCase(stack, placedAt('traffic.parking.firelane', 'd01-s01-c01'));
+    const atDepartment = await openCase(stack, placedAt('traffic.parking.firelane', 'd02-s01-c01'));
+    await act(stack, atCommunity, 'dispatch', { unitId: 'd01-s01-c01' });
+    await act(stack, atDepartment, 'dispatch', { unitId: 'dept-gaj' });
+    for (const [id, unit, above, leader] of [
+      [atCommunity, 'd01-s01-c01', 'd01-s01', '主任 邓子明'],
+      [atDepartment, 'dept-gaj', 'city', '市长 王建国'],
+    ] as const) {
+      const step = await eventually(async () => {
+        const n = (await notices(id)).find((x) => x.kind === 'escalation');
+        expect(n).toMatchObject({ recipient: 'supervising_leader', unitId: unit });
+        return n!;
+      }, 20_000);
+      const data = await createRecipientLoader(stack.database.db).load([step]);
+      expect(resolveRecipient(step, data.cases.get(id), data.units)).toMatchObject({ ok: true, to: { unitId: above, name: leader } });
+    }
   });
 });
 

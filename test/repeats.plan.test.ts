@@ -15,12 +15,13 @@ import { CANDIDATE_BRANCHES, CANDIDATE_INDEX, candidateQuery, findCandidates, op
 import { createDatabase, type DatabaseHandle } from '../db/client.js';
 import { runMigrations } from '../db/migrate.js';
 import { demoSeed, seedReferenceData } from '../db/seed.js';
-import { defaultPolicyDocument } from '../db/seed-policy.js';
+import { defaultCasePolicy } from '../db/seed-policy.js';
 import { chooseMaster, normalisePhone, type RepeatComplaint } from '../domain/repeats.rules.js';
 import { createTestDatabase } from './support/stack.js';
 
 const ROWS = 20_000;
-const policy = defaultPolicyDocument.repeats!;
+const policy = defaultCasePolicy.repeats!;
+const calendar = defaultCasePolicy.calendar;
 
 let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
 let database: DatabaseHandle;
@@ -50,12 +51,21 @@ beforeAll(async () => {
     where id in (select master_case_id from cases where master_case_id is not null)`);
   await client.query('analyze cases');
   // A new complaint where an open case was made: its category, place, coordinates and phone.
-  const { rows } = await client.query<{ category_id: string; area_unit_id: string; lat: number; lng: number; complainant_phone: string }>(
-    `select category_id, area_unit_id, lat, lng, complainant_phone from cases
-     where lat is not null and area_unit_id is not null and status <> 'closed' order by created_at desc limit 1`,
+  const { rows } = await client.query<{ category_id: string; area_unit_id: string; type: string; lat: number; lng: number; complainant_phone: string }>(
+    `select c.category_id, c.area_unit_id, u.type, c.lat, c.lng, c.complainant_phone from cases c join units u on u.id = c.area_unit_id
+     where c.lat is not null and c.status <> 'closed' order by c.created_at desc limit 1`,
   );
   const r = rows[0]!;
-  complaint = { id: '', categoryId: r.category_id, areaUnitId: r.area_unit_id, lat: r.lat, lng: r.lng, phone: normalisePhone(r.complainant_phone), createdAt: Date.now() };
+  complaint = {
+    id: '',
+    categoryId: r.category_id,
+    areaUnitId: r.area_unit_id,
+    areaUnitType: r.type,
+    lat: r.lat,
+    lng: r.lng,
+    phone: normalisePhone(r.complainant_phone),
+    createdAt: Date.now(),
+  };
 });
 
 afterAll(async () => {
@@ -81,7 +91,7 @@ async function explain(text: string, values: unknown[]): Promise<{ nodes: PlanNo
 describe(`the repeat search (${ROWS} rows)`, () => {
   for (const branch of CANDIDATE_BRANCHES) {
     it(`the ${branch} branch reads ${CANDIDATE_INDEX[branch]}, never a sequential scan`, async () => {
-      const q = candidateQuery(complaint, policy, [branch])!;
+      const q = candidateQuery(complaint, policy, calendar, [branch])!;
       const { nodes, summary } = await explain(q.text, q.values);
       // eslint-disable-next-line no-console
       console.log(`repeats plan, ${branch}: ${summary}`);
@@ -91,7 +101,7 @@ describe(`the repeat search (${ROWS} rows)`, () => {
   }
 
   it('the whole search (one round trip, the three branches in a UNION) reads the three indexes', async () => {
-    const q = candidateQuery(complaint, policy)!;
+    const q = candidateQuery(complaint, policy, calendar)!;
     const { nodes, summary } = await explain(q.text, q.values);
     // eslint-disable-next-line no-console
     console.log(`repeats plan, union: ${summary}`);
@@ -102,10 +112,10 @@ describe(`the repeat search (${ROWS} rows)`, () => {
 
   it('answers inside the intake budget, and the rules find the case the complaint was copied from', async () => {
     const started = performance.now();
-    const candidates = await findCandidates(database.db, complaint, policy, { timeoutMs: 300 });
+    const candidates = await findCandidates(database.db, complaint, policy, calendar, { timeoutMs: 300 });
     const ms = performance.now() - started;
     expect(ms).toBeLessThan(300);
-    const decision = chooseMaster(complaint, candidates, policy);
+    const decision = chooseMaster(complaint, candidates, policy, calendar);
     expect(decision.matches.length).toBeGreaterThan(0);
     expect(decision.matches.every((m) => m.categoryId === complaint.categoryId)).toBe(true);
   });

@@ -168,6 +168,46 @@ describe('linked at intake', () => {
     expect(related.body).toEqual({ caseId: far.id, masterCaseId: null, items: [] });
   });
 
+  it('a closed case is the master of the complaints that bring its problem back inside the window: they count, it earns the card', async () => {
+    const first = await complain({ categoryId: 'property.service.cleaning', ...at('d01-s03-c02'), ...phone(50) });
+    const steps: Array<[string, unknown]> = [
+      ['dispatch', { unitId: 'd01-s03' }],
+      ['accept', {}],
+      ['contact', { method: 'phone' }],
+      ['reply', { content: '已清理', resolved: true }],
+      ['callback', { contacted: true, resolved: true, satisfaction: 'satisfied' }],
+    ];
+    for (const [action, body] of steps) expect((await stack.http('POST', `/v1/cases/${first.id}/${action}`, body)).status, action).toBe(200);
+    await eventually(async () => expect((await stack.database.db.select({ status: cases.status }).from(cases).where(eq(cases.id, first.id)))[0]!.status).toBe('closed'));
+    // The problem comes back twice: both join the closed case's group; with it, three complaints: a yellow card.
+    const second = await complain({ categoryId: 'property.service.cleaning', ...at('d01-s03-c02'), ...phone(51) });
+    expect(second.masterCaseId).toBe(first.id);
+    const third = await complain({ categoryId: 'property.service.cleaning', ...at('d01-s03-c02'), ...phone(52) });
+    expect(third.masterCaseId).toBe(first.id);
+    await eventually(async () => {
+      expect(await get(first.id)).toMatchObject({ status: 'closed', outcome: 'resolved', repeatCount: 3, repeatCard: 'yellow', linkedCaseIds: [second.id, third.id] });
+      const cards = (await stack.database.db.select().from(notifications).where(eq(notifications.caseId, first.id))).filter((n) => n.kind === 'repeat_card');
+      // To the leader of the unit that closed it.
+      expect(cards.map((n) => [n.recipient, n.unitId])).toEqual([['unit_leader', 'd01-s03']]);
+    });
+    // Its group is open (its members are): listed with the hot ones.
+    const yellow = await stack.http('GET', '/v1/repeats?card=yellow', undefined, stack.as('supervisor'));
+    expect(yellow.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ id: first.id, status: 'closed', repeatCount: 3, repeatCard: 'yellow' })]));
+  });
+
+  it('a street or a district is an area, not a place: complaints placed only there are not linked; at one community they are', async () => {
+    const first = await complain({ categoryId: 'env.air.dust', ...at('d01-s04'), ...phone(60) });
+    const second = await complain({ categoryId: 'env.air.dust', ...at('d01-s04'), ...phone(61) });
+    expect(second.masterCaseId).toBeNull();
+    const district = await complain({ categoryId: 'env.air.dust', ...at('d01'), ...phone(62) });
+    const again = await complain({ categoryId: 'env.air.dust', ...at('d01'), ...phone(63) });
+    expect([district.masterCaseId, again.masterCaseId]).toEqual([null, null]);
+    expect((await stack.http('GET', `/v1/cases/${second.id}/related`)).body.items.map((i: { id: string }) => i.id)).not.toContain(first.id);
+    const c1 = await complain({ categoryId: 'env.air.dust', ...at('d01-s04-c01'), ...phone(64) });
+    const c2 = await complain({ categoryId: 'env.air.dust', ...at('d01-s04-c01'), ...phone(65) });
+    expect(c2.masterCaseId).toBe(c1.id);
+  });
+
   it('another category at the same place and with the same complainant: not linked', async () => {
     const other = await complain({ categoryId: 'env.noise.living', ...at('d01-s01-c01'), ...phone(1) });
     expect(other.masterCaseId).toBeNull();
@@ -204,6 +244,7 @@ describe('the search never blocks or fails an intake', () => {
     const failing = createRepeatMatcher({
       client: stack.client,
       log,
+      unitType: () => 'community',
       repository: { findCandidates: async () => Promise.reject(Object.assign(new Error('connect ECONNREFUSED; phone 13812345678'), { code: 'ECONNREFUSED' })) },
     });
     expect(await failing.masterFor('', body, rules)).toBeNull();
@@ -213,7 +254,8 @@ describe('the search never blocks or fails an intake', () => {
       client: stack.client,
       log,
       budgetMs: 50,
-      repository: { findCandidates: (complaint, p, options) => findCandidates(silent, complaint, p, options) },
+      unitType: () => 'community',
+      repository: { findCandidates: (complaint, p, calendar, options) => findCandidates(silent, complaint, p, calendar, options) },
     });
     const started = Date.now();
     expect(await slow.masterFor('', body, rules)).toBeNull();

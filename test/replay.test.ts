@@ -24,8 +24,9 @@ beforeAll(async () => {
   // Histories recorded to be committed stay in clear: replaying them later must not need this run's random key.
   stack = await startStack({
     name: 'replay',
-    // The scenarios wait for each workflow to complete: no late-feedback windows keeping closed cases open.
-    policy: { reviewWindow: undefined, ratingWindow: undefined },
+    // The scenarios wait for each workflow to complete: no late-feedback windows (nor the repeat window a closed case
+    // waits for as a possible repeat master) keeping closed cases open.
+    policy: { reviewWindow: undefined, ratingWindow: undefined, repeats: undefined },
     encryptPayloads: !record,
     dispatchRules: [{ id: 'r-sanitation', categoryId: 'sanitation', areaUnitId: 'd01', unitId: null, unitType: 'street', note: null, active: true }],
   });

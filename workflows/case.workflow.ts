@@ -39,6 +39,7 @@ import {
 import type { Actor, CaseCommand, CaseEvent, CaseNotification, CaseState } from '../domain/case.types.js';
 import { DomainError } from '../domain/errors.js';
 import type { CasePolicy } from '../domain/policy.types.js';
+import type { RuleSet } from '../domain/case.patches.js';
 import {
   caseSignals,
   caseUpdates,
@@ -73,6 +74,14 @@ const inTask = proxyLocalActivities<CaseActivities>({
 export const LOCAL_RECORD = 'local-record-v1';
 /** Patch: the NextDueAt and RepeatCard search attributes (the nearest due time of a counting clock; a master's card). */
 export const MORE_ATTRIBUTES = 'search-attributes-v2';
+/** Patch (issue 15): a re-handling round's unit may not return the case; no return window: no return. */
+export const RETURN_RULES = 'return-rules-v1';
+/** Patch (issue 15): each clock's warnings to its owner (callback: the hotline centre); the ladder to the supervising unit. */
+export const CLOCK_OWNERS = 'clock-owners-v1';
+/** Patch (issue 15): yellow at the ratio of working time for working-day and working-hour clocks. */
+export const YELLOW_WORKING_TIME = 'yellow-working-time-v1';
+/** Patch (issue 15): a closed case can be a repeat group's master; its workflow stays for the repeat window. */
+export const CLOSED_MASTERS = 'closed-masters-v1';
 
 const SYSTEM: Actor = { id: 'system', role: 'system' };
 
@@ -80,6 +89,13 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   const { caseId, intake } = input;
   const local = patched(LOCAL_RECORD);
   const withNextDue = patched(MORE_ATTRIBUTES);
+  // The rule corrections of issue 15, asked once: a case whose history began before one keeps the old rule.
+  const rules: RuleSet = {
+    returnRules: patched(RETURN_RULES),
+    clockOwners: patched(CLOCK_OWNERS),
+    yellowWorkingTime: patched(YELLOW_WORKING_TIME),
+    closedMasters: patched(CLOSED_MASTERS),
+  };
   /** Local first; if the database is slow or down, an activity task that retries until it answers. */
   async function callDatabase<K extends 'resolveCaseSetup' | 'projectCase'>(name: K, arg: Parameters<CaseActivities[K]>[0]) {
     type R = Awaited<ReturnType<CaseActivities[K]>>;
@@ -93,7 +109,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   }
   // With its setup known, a case opens straight into triage or a catalogue dispatch when it has one (opening()).
   const opened = (): Transition =>
-    input.setup ? opening(caseId, intake, input.setup, Date.now(), input.actor) : open(caseId, intake, Date.now(), input.actor);
+    input.setup ? opening(caseId, intake, input.setup, Date.now(), input.actor, rules) : open(caseId, intake, Date.now(), input.actor);
   const first: Transition = input.resume ? { state: input.resume.state, events: [], notifications: [] } : opened();
   let state: CaseState = first.state;
   let policy: CasePolicy | null = input.resume?.policy ?? input.setup?.policy ?? null;
@@ -103,7 +119,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   const outbox: { events: CaseEvent[]; notifications: CaseNotification[]; dirty: boolean } = { events: [], notifications: [], dirty: false };
 
   const view = (): CaseView => ({ state, intake });
-  const context = (actor: Actor): Context => ({ now: Date.now(), actor, policy: policy! });
+  const context = (actor: Actor): Context => ({ now: Date.now(), actor, policy: policy!, rules });
 
   function commit(t: Transition): void {
     state = t.state;
@@ -183,7 +199,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
         validator: (payload: Payload, actor: Actor) => {
           try {
             checkActingUnit(state, actor, action);
-            check(state, command(payload), { now: Date.now(), actor, ...(policy && { policy }) });
+            check(state, command(payload), { now: Date.now(), actor, rules, ...(policy && { policy }) });
           } catch (err) {
             refuse(err);
           }
@@ -249,15 +265,16 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     policy = setup.policy;
     state = { ...state, slaClass: setup.slaClass, policyVersion: setup.policy.version };
     outbox.dirty = true;
-    const next = afterSetup(state, intake, setup, Date.now(), input.actor);
+    const next = afterSetup(state, intake, setup, Date.now(), input.actor, rules);
     if (next.events.length) commit(next);
   }
   void clockWatch();
 
   await condition(() => isTerminal(state) || workflowInfo().continueAsNewSuggested);
   // A closed case stays for late feedback while the policy gives a window for it (the review of an unsatisfied
-  // case, the complainant's rating); a policy without those windows ends it at once, as before.
-  for (let until = lingerUntil(state, policy); until !== null && !workflowInfo().continueAsNewSuggested; until = lingerUntil(state, policy)) {
+  // case, the complainant's rating, later complaints it can be the repeat master of); a policy without those windows
+  // ends it at once, as before.
+  for (let until = lingerUntil(state, policy, rules); until !== null && !workflowInfo().continueAsNewSuggested; until = lingerUntil(state, policy, rules)) {
     const seen = changes;
     const wait = until - Date.now();
     if (wait <= 0) break;

@@ -1,17 +1,17 @@
 /**
- * Intake rules (issue 15, items 8 and 9), pure, with real dates on the official calendar of 2026:
  * - a complaint without a way to reach the complainant (no phone): no acceptance notice, no contact step, no
  *   callback; it closes after the reply with outcome `no_contact`;
  * - when the complaint was received (receivedAt): the clocks that start at intake count from it, on the calendar,
  *   and warnings already due fire at once.
  */
 import { describe, expect, it } from 'vitest';
+import { dueAt } from './deadlines.js';
 import { defaultCasePolicy } from '../db/seed-policy.js';
 import { lingerUntil } from './case.closing.js';
 import { receivedAtRefusal } from './case.intake.js';
 import { apply, check, nextWakeAt, open, opening, tick, type Context } from './case.machine.js';
 import type { Actor, CaseCommand, CaseIntake, CaseState } from './case.types.js';
-import { addWorkingDays } from './deadlines.js';
+import { addWorkingDays, dueAt } from './deadlines.js';
 import { RuleViolation } from './errors.js';
 import { policyInputSchema } from './policy.schema.js';
 import type { CasePolicy, CaseSetup } from './policy.types.js';
@@ -157,8 +157,10 @@ describe('a complaint nobody can be reached for (no phone)', () => {
     expect(replied.state.clocks.reply).toMatchObject({ stoppedAt: iso(t0 + 60 * MIN), result: 'met' });
     expect(replied.events.map((e) => e.type)).toEqual(['replied', 'closed']);
     expect(replied.events[1]!.data).toEqual({ outcome: 'no_contact', round: 1, callback: 'not_reachable', resolved: true });
-    // Nobody holds the verification code, so nobody can rate it: the workflow does not wait for a rating.
-    expect(lingerUntil(replied.state, policy)).toBeNull();
+    // Nobody holds the verification code, so nobody can rate it: the workflow does not wait for a rating; it stays
+    // only for the repeat window (a closed case may be a repeat's master), and not at all without repeat rules.
+    expect(lingerUntil(replied.state, { ...policy, repeats: undefined })).toBeNull();
+    expect(lingerUntil(replied.state, policy)).toBe(dueAt(t0, policy.repeats!.window, policy.calendar));
     expect(() => check(replied.state, { kind: 'callback', payload: { contacted: true, resolved: true, satisfaction: 'satisfied' } })).toThrow(RuleViolation);
   });
 

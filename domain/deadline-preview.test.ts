@@ -16,8 +16,9 @@ describe('previewDeadline', () => {
       holidays: ['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07'],
       workdays: ['2026-10-10'],
     });
-    // Yellow as the clocks put it: 75% of the span.
-    expect(p.yellowAt).toBe(at('2026-09-30T16:00:00') + Math.floor((p.dueAt - at('2026-09-30T16:00:00')) * 0.75));
+    // Yellow as the clocks put it: 75% of the working time (35 h: 1.5 on the 30th, 7 on the 8th, 9th, 10th and
+    // 12th, 5.5 on the 13th), so 26.25 h in: Monday 12 October, 0.75 h after the lunch break.
+    expect(p.yellowAt).toBe(at('2026-10-12T14:15:00'));
     expect(p.coveredByCalendar).toBe(true);
   });
 

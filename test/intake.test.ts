@@ -115,8 +115,8 @@ describe('complaints without a named complainant', () => {
     expect(replied.clocks.reply).toMatchObject({ result: 'met' });
     await act(stack, id, 'callback', { contacted: true, resolved: true, satisfaction: 'satisfied' }, 409);
 
-    // The workflow ends at once (the policy's rating window waits for nobody).
-    await stack.client.workflow.getHandle(id).result();
+    // No rating can come (domain/case.intake.test.ts: the rating window waits for nobody); the workflow stays only
+    // for the repeat window, as any closed case may become the master of a repeat (issue 15, item 6).
     await eventually(async () => expect(await rowOf(id)).toMatchObject({ status: 'closed', outcome: 'no_contact', noContact: true }));
     const closed = (await events(id)).find((e) => e.type === 'closed');
     expect(closed?.data).toEqual({ outcome: 'no_contact', round: 1, callback: 'not_reachable', resolved: true });

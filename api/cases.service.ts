@@ -5,9 +5,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
-import { ACCESS, decide, listScope, piiVisible, type CaseAction, type CaseTarget, type Principal, type Role, type Scope } from '../domain/access.js';
+import { ACCESS, decide, listScope, piiLevel, type CaseAction, type CaseTarget, type Principal, type Role, type Scope } from '../domain/access.js';
 import { check, nextDueAt, open, opening, owingUnits } from '../domain/case.machine.js';
-import type { Actor, CaseCommand, CaseIntake, TriageCommand } from '../domain/case.types.js';
+import type { Actor, CaseCommand, CaseIntake, RateCommand, TriageCommand } from '../domain/case.types.js';
 import { DomainError, RuleViolation } from '../domain/errors.js';
 import {
   caseSignals,
@@ -21,8 +21,8 @@ import {
 import { caseWorkflow } from '../workflows/case.workflow.js';
 import { AssignedUnit, CaseCategory, CaseRound, CaseStatus, EscalationLevel, WarningLevel } from '../workflows/search-attributes.js';
 import type { CasesRepository } from './cases.repository.js';
-import { maskCase, maskSummary, presentEvents, targetOf } from './cases.presenter.js';
-import type { CaseViewBody, CreateCaseBody, ListCasesQuery } from './cases.schemas.js';
+import { maskSummary, presentCase, presentEvents, targetOf } from './cases.presenter.js';
+import type { CaseEventView, CaseViewBody, CreateCaseBody, ListCasesQuery } from './cases.schemas.js';
 import type { ReferenceService } from './reference.service.js';
 import type { RepeatMatcher } from './repeats.service.js';
 
@@ -181,12 +181,38 @@ export function createCasesService({ client, taskQueue, repository, reference, r
   }
 
   /**
-   * The case as this principal may see it. Never with the complainant's verification code: that goes to the
-   * complainant alone, with the acceptance notice (notifications/deliverer.ts).
+   * The case as this member of staff may see it (api/cases.presenter.ts). Never with the complainant's verification
+   * code: that goes to the complainant alone, with the acceptance notice (notifications/deliverer.ts). Never to a
+   * complainant: they read the plain-language view (api/public.service.ts), built from complainantCase().
    */
   function present(view: CaseViewBody, principal: Principal): CaseViewBody {
-    const clear = piiVisible(principal, targetOf(view), reference.units);
-    return clear ? view : maskCase(view);
+    staffOnly(principal, view.id);
+    return presentCase(view, piiLevel(principal, targetOf(view), reference.units));
+  }
+
+  /** The staff view of a case and its timeline are not for a complainant (403: the case is theirs, the view is not). */
+  function staffOnly(principal: Principal, caseId: string): void {
+    if (principal.kind === 'complainant') {
+      throw new DomainError('forbidden', `a complainant follows case ${caseId} in plain language: GET /v1/public/cases/${caseId}`);
+    }
+  }
+
+  /** An Update on the case, authorized; answers the case after it, unpresented (act and rate present it). */
+  async function runUpdate<A extends UpdateAction>(caseId: string, action: A, payload: Extract<CaseCommand, { kind: A }>['payload'], principal: Principal): Promise<CaseViewBody> {
+    const role = authorize(principal, `case.${action}`, await locate(caseId));
+    let command: unknown = payload;
+    if (action === 'dispatch') command = routed(payload as { unitId: string; cooperating?: string[] });
+    if (action === 'triage') command = await linkTriage(payload as TriageCommand, 'body.linkedCaseId');
+    const update = caseUpdates[action];
+    try {
+      const view = await handle(caseId).executeUpdate(update as typeof caseUpdates.dispatch, { args: [command as never, actorOf(principal, role, `case.${action}`)] });
+      return toBody(view);
+    } catch (err) {
+      // A finished workflow no longer takes Updates: the case exists, it is just closed.
+      if (!(err instanceof WorkflowNotFoundError)) throw err;
+      const existing = await load(caseId);
+      throw new RuleViolation(`cannot ${action} a case that is ${existing.status}`, existing.status, { action });
+    }
   }
 
   return {
@@ -253,27 +279,34 @@ export function createCasesService({ client, taskQueue, repository, reference, r
       }
     },
 
+    /** The staff view of a case (a complainant is answered the public view: api/public.service.ts). */
     async get(caseId: string, principal: Principal): Promise<CaseViewBody> {
       const view = await load(caseId);
       authorize(principal, 'case.read', targetOf(view));
       return present(view, principal);
     },
 
+    /**
+     * What the complainant's plain-language view is built from (api/public.service.ts progressOf), for the
+     * complainant of this case only: the case and its timeline as recorded, unpresented. Never answered as it is.
+     */
+    async complainantCase(caseId: string, principal: Principal): Promise<{ view: CaseViewBody; events: CaseEventView[] }> {
+      if (principal.kind !== 'complainant') throw new DomainError('forbidden', 'only the complainant of a case reads its plain-language view');
+      const view = await load(caseId);
+      authorize(principal, 'case.read', targetOf(view));
+      return { view, events: await repository.events(caseId) };
+    },
+
+    /** The complainant's online rating (the `rate` Update, as the complainant): answers the rating alone. */
+    async rate(caseId: string, payload: RateCommand, principal: Principal): Promise<NonNullable<CaseViewBody['rating']>> {
+      const view = await runUpdate<'rate'>(caseId, 'rate', payload, principal);
+      if (!view.rating) throw new Error(`case ${caseId} answered the rating without it`);
+      return view.rating;
+    },
+
+    /** A staff action (an Update): answers the case after it, as this member of staff may see it. */
     async act<A extends UpdateAction>(caseId: string, action: A, payload: Extract<CaseCommand, { kind: A }>['payload'], principal: Principal) {
-      const role = authorize(principal, `case.${action}`, await locate(caseId));
-      let command: unknown = payload;
-      if (action === 'dispatch') command = routed(payload as { unitId: string; cooperating?: string[] });
-      if (action === 'triage') command = await linkTriage(payload as TriageCommand, 'body.linkedCaseId');
-      const update = caseUpdates[action];
-      try {
-        const view = await handle(caseId).executeUpdate(update as typeof caseUpdates.dispatch, { args: [command as never, actorOf(principal, role, `case.${action}`)] });
-        return present(toBody(view), principal);
-      } catch (err) {
-        // A finished workflow no longer takes Updates: the case exists, it is just closed.
-        if (!(err instanceof WorkflowNotFoundError)) throw err;
-        const existing = await load(caseId);
-        throw new RuleViolation(`cannot ${action} a case that is ${existing.status}`, existing.status, { action });
-      }
+      return present(await runUpdate<A>(caseId, action, payload as never, principal), principal);
     },
 
     /** Supervisor pushes: checked against the live state first (409 early), then sent as a signal (202). */
@@ -294,12 +327,17 @@ export function createCasesService({ client, taskQueue, repository, reference, r
       return { ...page, items: page.items.map(maskSummary) };
     },
 
+    /** The staff timeline (a complainant's steps are in their public view). */
     async events(caseId: string, principal: Principal) {
       const target = await locate(caseId);
       authorize(principal, 'case.events', target);
+      staffOnly(principal, caseId);
       const items = await repository.events(caseId);
-      return { caseId, items: presentEvents(items, principal, piiVisible(principal, target, reference.units)) };
+      return { caseId, items: presentEvents(items, piiLevel(principal, target, reference.units)) };
     },
+
+    /** What access needs of a case (its unit, place, copies, status), without reading it for anyone. */
+    target: locate,
   };
 }
 

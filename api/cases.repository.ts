@@ -195,6 +195,19 @@ export function createCasesRepository(db: Database) {
       return row ?? null;
     },
 
+    /**
+     * Who opened a case (its first event's actor: the principal id), null when the record has no such case,
+     * undefined when it has the case but not its first event yet. Used to find cases opened under an unscoped key.
+     */
+    async openedBy(caseId: string): Promise<string | null | undefined> {
+      const [row] = await db
+        .select({ actorId: caseEvents.actorId })
+        .from(cases)
+        .leftJoin(caseEvents, and(eq(caseEvents.caseId, cases.id), eq(caseEvents.seq, 1)))
+        .where(eq(cases.id, caseId));
+      return row ? (row.actorId ?? undefined) : null;
+    },
+
     async list(q: ListCasesQuery, scope: ListScope): Promise<{ items: CaseSummary[]; nextCursor: string | null }> {
       const rows = await listQuery(db, q, scope);
       const page = rows.slice(0, q.limit);

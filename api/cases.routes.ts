@@ -68,7 +68,10 @@ export function casesRoutes(cases: CasesService, complainant: Pick<PublicService
         schema: {
           tags: ['cases'],
           summary: 'Open a case from a complaint (受理)',
-          description: 'Answers 201 once the case workflow has started. A repeat with the same Idempotency-Key (or channel ticket number) answers 200 with the same case.',
+          description:
+            'Answers 201 once the case workflow has started. An Idempotency-Key belongs to the caller that sent it (a channel ticket ' +
+            'number, used when no key is sent, to its channel): a repeat answers 200 with the same case as GET /v1/cases/{id} would ' +
+            'answer this caller (404 if they may not read it); the same key with another complaint answers 422.',
           headers: idempotencyHeaders,
           body: createCaseBody,
           response: { 200: caseView, 201: caseView, 422: problemSchema, ...errors },

@@ -114,6 +114,15 @@ describe('a complainant', () => {
 });
 
 describe('listScope', () => {
+  it('scopes notices as cases: a district supervisor its subtree, admins and the city everything', () => {
+    expect(listScope(who(['supervisor'], 'd01'), tree, 'notification.read')).toEqual(listScope(who(['supervisor'], 'd01'), tree));
+    expect(listScope(who(['supervisor'], 'city'), tree, 'notification.read')).toEqual({ all: true });
+    expect(listScope(who(['admin'], 'city'), tree, 'notification.read')).toEqual({ all: true });
+    // No notification.read: nothing (the route refuses it before, with 403).
+    expect(listScope(who(['unit_handler'], 'd01-s01'), tree, 'notification.read')).toEqual({ all: false, unitIds: [], placeUnitIds: [], involvedUnitIds: [] });
+  });
+
+
   it('city roles see all; a subtree its units and unplaced-by-unit cases placed there; a unit its own', () => {
     expect(listScope(who(['analyst'], 'city'), tree)).toEqual({ all: true });
     expect(listScope(who(['supervisor'], 'city'), tree)).toEqual({ all: true });

@@ -144,7 +144,8 @@ export const ACCESS: Record<Role, Grants> = {
     'case.resume': 'subtree',
     'catalogue.read': 'city',
     'policy.read': 'city',
-    'notification.read': 'city',
+    // The notices of the cases it may list (notifications/notifications.repository.ts, through listScope).
+    'notification.read': 'subtree',
     'case.terminate': 'subtree',
     'repeat.read': 'city',
   },
@@ -329,13 +330,14 @@ export function piiVisible(p: Principal, c: CaseTarget, tree: UnitTree): boolean
 }
 
 /**
- * What `case.list` may return to this principal: everything, or cases in these units (by current unit, or by
- * place while not yet dispatched), or nothing.
+ * What a list may return to this principal: everything, or cases in these units (by current unit, or by place
+ * while not yet dispatched), or nothing. `case.list` for cases; the same rule for whatever else is listed per case
+ * (`notification.read`: the notices of the cases in that scope).
  */
 export type ListScope = { all: true } | { all: false; unitIds: string[]; placeUnitIds: string[]; involvedUnitIds: string[] };
 
-export function listScope(p: Principal, tree: UnitTree): ListScope {
-  const scopes = p.roles.map((r) => ACCESS[r]?.['case.list']).filter((s): s is Scope => s !== undefined);
+export function listScope(p: Principal, tree: UnitTree, action: 'case.list' | 'notification.read' = 'case.list'): ListScope {
+  const scopes = p.roles.map((r) => ACCESS[r]?.[action]).filter((s): s is Scope => s !== undefined);
   if (scopes.includes('city')) return { all: true };
   const unitIds = new Set<string>();
   const placeUnitIds = new Set<string>();

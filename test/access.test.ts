@@ -338,6 +338,56 @@ describe('scope', () => {
   });
 });
 
+describe('notifications', () => {
+  /** Every notice a caller may list (all pages), by case. */
+  async function noticesFor(headers: Record<string, string>, query = '') {
+    const items: Array<{ id: number; caseId: string }> = [];
+    let cursor: string | null = null;
+    do {
+      const res: { status: number; body: { items: typeof items; nextCursor: string | null } } = await stack.http(
+        'GET',
+        `/v1/notifications?limit=200${query}${cursor ? `&cursor=${cursor}` : ''}`,
+        undefined,
+        headers,
+      );
+      expect(res.status).toBe(200);
+      items.push(...res.body.items);
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    return items;
+  }
+
+  it('are scoped as cases are: a district supervisor lists the notices of the cases it may read, and no others', async () => {
+    // A case placed in d02 and not dispatched yet (its acceptance notice), besides the matrix's closed cases.
+    const placedInD02 = await openCase(stack, { location: { address: '东湖区湖光社区', areaUnitId: 'd02-s01-c01' } });
+    const all = await eventually(async () => {
+      const items = await noticesFor(stack.as('admin'));
+      expect(items.map((n) => n.caseId)).toEqual(expect.arrayContaining([inCase, outCase, placedInD02]));
+      return items;
+    });
+    const readable = async (headers: Record<string, string>, caseId: string) => (await stack.http('GET', `/v1/cases/${caseId}`, undefined, headers)).status === 200;
+
+    for (const district of ['d01', 'd02']) {
+      const supervisor = stack.as('supervisor', district, `supervisor@${district}`);
+      const listed = await noticesFor(supervisor);
+      const cases = [...new Set(listed.map((n) => n.caseId))];
+      expect(cases.length, district).toBeGreaterThan(0);
+      // Every case it gets notices of, it may read; every notice of a case it may read, it gets.
+      for (const caseId of cases) expect(await readable(supervisor, caseId), `${district} ${caseId}`).toBe(true);
+      const expected = [];
+      for (const n of all) if (await readable(supervisor, n.caseId)) expected.push(n.id);
+      expect(listed.map((n) => n.id).sort()).toEqual(expected.sort());
+    }
+    const d02 = stack.as('supervisor', 'd02', 'supervisor@d02');
+    expect((await noticesFor(d02)).map((n) => n.caseId)).toEqual(expect.arrayContaining([outCase, placedInD02]));
+    expect((await noticesFor(d02)).map((n) => n.caseId)).not.toContain(inCase);
+    // Asking for a case outside the scope by number lists nothing (as for a case that does not exist).
+    expect(await noticesFor(d02, `&caseId=${inCase}`)).toEqual([]);
+    // A supervisor at the city root reads every notice.
+    expect((await noticesFor(stack.as('supervisor', 'city'))).length).toBe((await noticesFor(stack.as('admin'))).length);
+  });
+});
+
 describe('a reassignment racing the check', () => {
   it('the workflow refuses an action taken for a unit the case has left', async () => {
     const id = await openCase(stack);

@@ -206,10 +206,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(dispatchRulesRoutes(createDispatchRulesService({ repository: createDispatchRulesRepository(deps.db), reference })));
   await app.register(calendarsRoutes(createCalendarsService({ db: deps.db, reference })));
   await app.register(policiesRoutes(createPoliciesService({ db: deps.db, reference })));
-  await app.register(casesRoutes(cases));
+  const publicService = createPublicService({ cases, repository, db: deps.db, reference });
+  await app.register(casesRoutes(cases, publicService));
   await app.register(repeatsRoutes(createRepeatsService({ repository: repeatsRepository, casesRepository: repository, cases, reference })));
-  await app.register(publicRoutes(createPublicService({ cases, repository, db: deps.db, reference })));
-  await app.register(notificationsRoutes(createNotificationsRepository(deps.db)));
+  await app.register(publicRoutes(publicService));
+  await app.register(notificationsRoutes(createNotificationsRepository(deps.db), reference));
   // The codec the API's own client uses: what the worker and the API encrypted, the UI can read (admins only).
   const [codec] = deps.client.options.loadedDataConverter.payloadCodecs;
   await app.register(codecRoutes({ codec: codec ?? { encode: async (p) => p, decode: async (p) => p } }));

@@ -1,9 +1,14 @@
 /**
- * What a caller sees of a case: the complainant's name, phone and exact place in clear only for those handling
- * it (domain/access.ts piiVisible), masked for everyone else; phone numbers typed into free text (description,
- * notes, replies) masked with them. Lists are always masked.
+ * What a caller sees of a case, in one place. The complainant's name, phone and exact place are in clear only for
+ * those handling the case (domain/access.ts piiLevel); everyone else reads them masked, and phone numbers typed into
+ * free text masked with them. Lists are always masked.
+ *
+ * Free text is every string of a view except identifiers, codes and instants (isFreeText): one walk over the whole
+ * answer masks them, so a free-text field added to a view later is masked without being named here
+ * (api/cases.presenter.test.ts walks the response schemas and fails on a string field nobody has classified).
+ * The case view, its timeline, lists, related cases, repeat masters and the notices all go through maskFreeText.
  */
-import type { CaseTarget, Principal } from '../domain/access.js';
+import type { CaseTarget, PiiLevel } from '../domain/access.js';
 import { coarseCoordinate, maskAddress, maskName, maskPhone, maskPhonesInText } from '../domain/pii.js';
 import type { CaseEventView, CaseSummary, CaseViewBody } from './cases.schemas.js';
 
@@ -18,48 +23,70 @@ export function targetOf(view: Pick<CaseViewBody, 'id' | 'status' | 'unitId' | '
   };
 }
 
+/**
+ * Keys whose strings are never free text: identifiers (`id`, `…Id`, `…Ids`: cases, units, rules, channel tickets;
+ * `by`, `…By`: staff ids; `to`, `from`, `cooperating`, `copiedTo`, `owing`: units), instants (`at`, `since`, `…At`,
+ * `reviewDates`), codes given as plain strings (`role`, `…Role`, `…Status`, `kind`, `recipient`, `channel`), list
+ * cursors (`nextCursor`) and the unit directory's own entries (`recipientName`: a unit's leader or office and its
+ * public office number, from reference data).
+ * Everything else is free text; values from fixed lists (statuses, outcomes) hold no digits, so masking them
+ * changes nothing.
+ */
+const NOT_FREE_TEXT = /^(?:id|by|at|since|to|from|cooperating|copiedTo|owing|reviewDates|role|kind|recipient|recipientName|channel|nextCursor)$|(?:Id|Ids|By|At|Role|Status)$/;
+
+/** Whether the strings under this key are free text a person typed (and so may hold a phone number). */
+export function isFreeText(key: string): boolean {
+  return !NOT_FREE_TEXT.test(key);
+}
+
+/**
+ * Every free-text string in `value`, at any depth, with the phone numbers in it masked (domain/pii.ts
+ * maskPhonesInText); identifiers, codes and instants left as they are. Keys are never changed.
+ */
+export function maskFreeText<T>(value: T, freeText = true): T {
+  if (typeof value === 'string') return (freeText ? maskPhonesInText(value) : value) as T;
+  if (Array.isArray(value)) return value.map((v) => maskFreeText(v, freeText)) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskFreeText(v, freeText && isFreeText(k))])) as T;
+  }
+  return value;
+}
+
+/**
+ * The case view for a reader who sees this much of the complainant (piiLevel): `all` as it is; `place` with name
+ * and phone masked and the place in clear; `masked` with all three masked. Below `all`, every free-text field is
+ * masked too.
+ */
 /** Masks what was given; a name or phone not given (an anonymous complaint) stays null: nothing to mask. */
-const masked = (c: CaseViewBody['complainant']): CaseViewBody['complainant'] => ({
+const maskedComplainant = (c: CaseViewBody['complainant']): CaseViewBody['complainant'] => ({
   name: c.name === null ? null : maskName(c.name),
   phone: c.phone === null ? null : maskPhone(c.phone),
 });
 
-export function maskCase(view: CaseViewBody): CaseViewBody {
-  const { location: l } = view;
-  return {
-    ...view,
-    title: maskPhonesInText(view.title),
-    description: maskPhonesInText(view.description),
-    complainant: masked(view.complainant),
-    location: l && {
-      ...(l.address !== undefined && { address: maskAddress(l.address) }),
-      ...(l.areaUnitId !== undefined && { areaUnitId: l.areaUnitId }),
-      ...(l.lat !== undefined && { lat: coarseCoordinate(l.lat) }),
-      ...(l.lng !== undefined && { lng: coarseCoordinate(l.lng) }),
-    },
-    piiMasked: true,
-  };
+export function presentCase(view: CaseViewBody, level: PiiLevel): CaseViewBody {
+  if (level === 'all') return view;
+  const { complainant, location: l, ...rest } = view;
+  const masked = maskFreeText(rest);
+  const place =
+    l &&
+    (level === 'place'
+      ? { ...l, ...(l.address !== undefined && { address: maskPhonesInText(l.address) }) }
+      : {
+          ...(l.address !== undefined && { address: maskAddress(l.address) }),
+          ...(l.areaUnitId !== undefined && { areaUnitId: l.areaUnitId }),
+          ...(l.lat !== undefined && { lat: coarseCoordinate(l.lat) }),
+          ...(l.lng !== undefined && { lng: coarseCoordinate(l.lng) }),
+        });
+  return { ...masked, complainant: maskedComplainant(complainant), location: place, piiMasked: true };
 }
 
+/** A case as lists show it, whoever reads them: complainant masked, free text masked. */
 export function maskSummary(s: CaseSummary): CaseSummary {
-  return { ...s, title: maskPhonesInText(s.title), complainant: masked(s.complainant) };
+  const { complainant, ...rest } = s;
+  return { ...maskFreeText(rest), complainant: maskedComplainant(complainant) };
 }
 
-function maskValue(v: unknown): unknown {
-  if (typeof v === 'string') return maskPhonesInText(v);
-  if (Array.isArray(v)) return v.map(maskValue);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, maskValue(x)]));
-  return v;
-}
-
-/**
- * The timeline as this caller may read it: free text masked unless they see the case in clear; a complainant
- * sees which role acted, not which member of staff.
- */
-export function presentEvents(items: CaseEventView[], principal: Principal, clear: boolean): CaseEventView[] {
-  return items.map((e) => ({
-    ...e,
-    actor: principal.kind === 'complainant' ? { id: e.actor.role, role: e.actor.role } : e.actor,
-    data: clear ? e.data : (maskValue(e.data) as Record<string, unknown>),
-  }));
+/** The staff timeline as this reader may read it: free text masked unless they see the complainant in clear. */
+export function presentEvents(items: CaseEventView[], level: PiiLevel): CaseEventView[] {
+  return level === 'all' ? items : maskFreeText(items);
 }

@@ -138,18 +138,26 @@ const NEWEST_FIRST = [desc(cases.createdAt), desc(cases.id)];
  * condition is a row comparison so PostgreSQL can start the index scan at the cursor; the equivalent
  * `created_at < $1 or (created_at = $1 and id < $2)` is only a filter over the index, read from the newest row.
  */
+/**
+ * The cases a list scope (domain/access.ts listScope) covers, as a condition on `cases`; undefined: all of them.
+ * The one scope rule of every list: the cases list, and the notices of those cases (notifications.repository.ts).
+ */
+export function scopeCondition(scope: ListScope): SQL | undefined {
+  if (scope.all) return undefined;
+  // The caller's scope: cases in their units, or not yet dispatched and placed in them. inArray with an
+  // empty list is false, so a principal with no scope gets an empty page.
+  const parts: SQL[] = [];
+  if (scope.unitIds.length) parts.push(inArray(cases.unitId, scope.unitIds));
+  if (scope.placeUnitIds.length) parts.push(and(isNull(cases.unitId), inArray(cases.areaUnitId, scope.placeUnitIds))!);
+  // Copies and joint handling: the GIN indexes on the two arrays answer `&&`.
+  if (scope.involvedUnitIds.length) parts.push(arrayOverlaps(cases.copiedUnitIds, scope.involvedUnitIds), arrayOverlaps(cases.cooperatingUnitIds, scope.involvedUnitIds));
+  return parts.length ? or(...parts)! : sql`false`;
+}
+
 export function listQuery(db: Database, q: ListCasesQuery, scope: ListScope = { all: true }) {
   const where: SQL[] = [];
-  if (!scope.all) {
-    // The caller's scope: cases in their units, or not yet dispatched and placed in them. inArray with an
-    // empty list is false, so a principal with no scope gets an empty page.
-    const parts: SQL[] = [];
-    if (scope.unitIds.length) parts.push(inArray(cases.unitId, scope.unitIds));
-    if (scope.placeUnitIds.length) parts.push(and(isNull(cases.unitId), inArray(cases.areaUnitId, scope.placeUnitIds))!);
-    // Copies and joint handling: the GIN indexes on the two arrays answer `&&`.
-    if (scope.involvedUnitIds.length) parts.push(arrayOverlaps(cases.copiedUnitIds, scope.involvedUnitIds), arrayOverlaps(cases.cooperatingUnitIds, scope.involvedUnitIds));
-    where.push(parts.length ? or(...parts)! : sql`false`);
-  }
+  const inScope = scopeCondition(scope);
+  if (inScope) where.push(inScope);
   if (q.status) where.push(eq(cases.status, q.status));
   if (q.unitId) where.push(eq(cases.unitId, q.unitId));
   if (q.categoryId) where.push(eq(cases.categoryId, q.categoryId));
@@ -198,6 +206,19 @@ export function createCasesRepository(db: Database) {
         .from(cases)
         .where(eq(cases.id, caseId));
       return row ?? null;
+    },
+
+    /**
+     * Who opened a case (its first event's actor: the principal id), null when the record has no such case,
+     * undefined when it has the case but not its first event yet. Used to find cases opened under an unscoped key.
+     */
+    async openedBy(caseId: string): Promise<string | null | undefined> {
+      const [row] = await db
+        .select({ actorId: caseEvents.actorId })
+        .from(cases)
+        .leftJoin(caseEvents, and(eq(caseEvents.caseId, cases.id), eq(caseEvents.seq, 1)))
+        .where(eq(cases.id, caseId));
+      return row ? (row.actorId ?? undefined) : null;
     },
 
     async list(q: ListCasesQuery, scope: ListScope): Promise<{ items: CaseSummary[]; nextCursor: string | null }> {

@@ -15,6 +15,8 @@ import {
   signalAccepted,
 } from './cases.schemas.js';
 import type { CasesService } from './cases.service.js';
+import { publicCaseView } from './public.routes.js';
+import type { PublicService } from './public.service.js';
 import type { SignalAction, UpdateAction } from '../workflows/case.messages.js';
 
 const denied = { 401: problemSchema, 403: problemSchema, 429: problemSchema };
@@ -53,7 +55,11 @@ const SIGNAL_SUMMARIES: Record<Exclude<SignalAction, 'repeat'>, string> = {
   urge: 'Urge (催办) the unit that has the case, with a note; the unit is sent a notice',
 };
 
-export function casesRoutes(cases: CasesService): FastifyPluginAsyncZod {
+/**
+ * `complainant`: the plain-language view (api/public.service.ts), which is what a complainant is answered on
+ * GET /v1/cases/:id with the case code; the staff view never reaches them (the cases service refuses it).
+ */
+export function casesRoutes(cases: CasesService, complainant: Pick<PublicService, 'progress'>): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/v1/cases',
@@ -62,7 +68,10 @@ export function casesRoutes(cases: CasesService): FastifyPluginAsyncZod {
         schema: {
           tags: ['cases'],
           summary: 'Open a case from a complaint (受理)',
-          description: 'Answers 201 once the case workflow has started. A repeat with the same Idempotency-Key (or channel ticket number) answers 200 with the same case.',
+          description:
+            'Answers 201 once the case workflow has started. An Idempotency-Key belongs to the caller that sent it (a channel ticket ' +
+            'number, used when no key is sent, to its channel): a repeat answers 200 with the same case as GET /v1/cases/{id} would ' +
+            'answer this caller (404 if they may not read it); the same key with another complaint answers 422.',
           headers: idempotencyHeaders,
           body: createCaseBody,
           response: { 200: caseView, 201: caseView, 422: problemSchema, ...errors },
@@ -95,12 +104,17 @@ export function casesRoutes(cases: CasesService): FastifyPluginAsyncZod {
         schema: {
           tags: ['cases'],
           summary: 'One case, as its workflow sees it now',
-          description: 'Personal data in clear only for those handling the case. A complainant reads their case with the X-Case-Code header.',
+          description:
+            'Staff: the case view, personal data in clear only for those handling the case. A complainant (X-Case-Code) is ' +
+            'answered the plain-language view of GET /v1/public/cases/{number}, nothing more.',
           params: caseIdParams,
-          response: { 200: caseView, ...errors },
+          response: { 200: z.union([caseView, publicCaseView]), ...errors },
         },
       },
-      async (req) => cases.get(req.params.id, principalOf(req)),
+      async (req) => {
+        const principal = principalOf(req);
+        return principal.kind === 'complainant' ? complainant.progress(req.params.id, principal) : cases.get(req.params.id, principal);
+      },
     );
 
     app.get(

@@ -326,7 +326,10 @@ export const caseView = z.object({
   seq: z.number(),
   /** Where this view came from: the live workflow, or the database record once the workflow is gone. */
   source: z.enum(['workflow', 'record']),
-  /** true when the complainant's name, phone and place are masked for this caller (they are not handling the case). */
+  /**
+   * true when the complainant's name and phone are masked for this caller (they are not handling the case); the place
+   * is masked too, except for a cooperating unit (domain/access.ts PII_CLEAR).
+   */
   piiMasked: z.boolean(),
 }).describe(
   "A case as staff see it. It never carries the complainant's verification code: the code goes to the complainant " +

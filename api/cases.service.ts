@@ -5,10 +5,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
-import { ACCESS, decide, listScope, piiVisible, type CaseAction, type CaseTarget, type Principal, type Role, type Scope } from '../domain/access.js';
+import { ACCESS, decide, listScope, piiLevel, type CaseAction, type CaseTarget, type Principal, type Role, type Scope } from '../domain/access.js';
 import { check, nextDueAt, open, opening, owingUnits } from '../domain/case.machine.js';
 import { receivedAtRefusal } from '../domain/case.intake.js';
-import type { Actor, CaseCommand, CaseIntake, TriageCommand } from '../domain/case.types.js';
+import type { Actor, CaseCommand, CaseIntake, RateCommand, TriageCommand } from '../domain/case.types.js';
 import { DomainError, RuleViolation } from '../domain/errors.js';
 import {
   caseSignals,
@@ -22,8 +22,8 @@ import {
 import { caseWorkflow } from '../workflows/case.workflow.js';
 import { AssignedUnit, CaseCategory, CaseRound, CaseStatus, EscalationLevel, WarningLevel } from '../workflows/search-attributes.js';
 import type { CasesRepository } from './cases.repository.js';
-import { maskCase, maskSummary, presentEvents, targetOf } from './cases.presenter.js';
-import type { CaseViewBody, CreateCaseBody, ListCasesQuery } from './cases.schemas.js';
+import { maskSummary, presentCase, presentEvents, targetOf } from './cases.presenter.js';
+import type { CaseEventView, CaseViewBody, CreateCaseBody, ListCasesQuery } from './cases.schemas.js';
 import type { ReferenceService } from './reference.service.js';
 import type { RepeatMatcher } from './repeats.service.js';
 
@@ -46,6 +46,14 @@ const actorOf = (p: Principal, role: Role, action?: CaseAction): Actor => {
   return scope && UNIT_SCOPES.includes(scope) && p.unitId !== null ? { id: p.id, role, unitId: p.unitId } : { id: p.id, role };
 };
 
+/** How long an intake waits for the record to say who opened a case under an old-style key (then asks the workflow). */
+const LEGACY_LOOKUP_BUDGET_MS = 300;
+function withBudget<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('over budget')), ms)));
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 function base32(bytes: Uint8Array, length: number): string {
   let out = '';
@@ -53,13 +61,34 @@ function base32(bytes: Uint8Array, length: number): string {
   return out;
 }
 
-/** Case numbers: HL + 16 Crockford base32 characters; derived from the idempotency key when there is one. */
-export function caseIdFor(idempotencyKey: string | undefined): string {
-  const bytes = idempotencyKey ? createHash('sha256').update(`hotline:case:${idempotencyKey}`).digest() : randomBytes(16);
-  return `HL${base32(bytes, 16)}`;
+/**
+ * An idempotency key and whose it is. Keys are scoped like a payment API's: an Idempotency-Key header belongs to
+ * the credential that sent it (the principal id: a token's subject, or `apikey:<id>`), so two callers who happen to
+ * pick the same key open two cases; a channel's own ticket number (`channelTicketId`, used when no header is sent)
+ * belongs to its channel, whoever relays it.
+ */
+export type IdempotencyKey = { kind: 'header'; caller: string; key: string } | { kind: 'ticket'; channel: string; ticket: string };
+
+const digest = (input: string) => createHash('sha256').update(input).digest();
+
+/**
+ * Case numbers: HL + 16 Crockford base32 characters; derived from the idempotency key and its scope when there is
+ * one, random otherwise. A ticket's derivation is the one of the first release (its scope, the channel, was always
+ * part of it); a header key's includes the caller (`v2`: cases opened before keep their numbers, see
+ * legacyCaseIdFor).
+ */
+export function caseIdFor(key?: IdempotencyKey): string {
+  if (!key) return `HL${base32(randomBytes(16), 16)}`;
+  const input = key.kind === 'ticket' ? `hotline:case:${key.channel}:${key.ticket}` : `hotline:case:v2\n${JSON.stringify([key.caller, key.key])}`;
+  return `HL${base32(digest(input), 16)}`;
 }
 
-function requestHash(body: CreateCaseBody): string {
+/** The number an Idempotency-Key header gave before keys were scoped to their caller (one namespace for all). */
+export function legacyCaseIdFor(headerKey: string): string {
+  return `HL${base32(digest(`hotline:case:${headerKey}`), 16)}`;
+}
+
+export function requestHash(body: CreateCaseBody): string {
   const canonical = (v: unknown): unknown =>
     v && typeof v === 'object' && !Array.isArray(v)
       ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, canonical(x)]))
@@ -185,12 +214,71 @@ export function createCasesService({ client, taskQueue, repository, reference, r
   }
 
   /**
-   * The case as this principal may see it. Never with the complainant's verification code: that goes to the
-   * complainant alone, with the acceptance notice (notifications/deliverer.ts).
+   * The case as this member of staff may see it (api/cases.presenter.ts). Never with the complainant's verification
+   * code: that goes to the complainant alone, with the acceptance notice (notifications/deliverer.ts). Never to a
+   * complainant: they read the plain-language view (api/public.service.ts), built from complainantCase().
    */
   function present(view: CaseViewBody, principal: Principal): CaseViewBody {
-    const clear = piiVisible(principal, targetOf(view), reference.units);
-    return clear ? view : maskCase(view);
+    staffOnly(principal, view.id);
+    return presentCase(view, piiLevel(principal, targetOf(view), reference.units));
+  }
+
+  /** The staff view of a case and its timeline are not for a complainant (403: the case is theirs, the view is not). */
+  function staffOnly(principal: Principal, caseId: string): void {
+    if (principal.kind === 'complainant') {
+      throw new DomainError('forbidden', `a complainant follows case ${caseId} in plain language: GET /v1/public/cases/${caseId}`);
+    }
+  }
+
+  /**
+   * The case an idempotency key already opened, for a repeat of the request: answered as GET /v1/cases/:id would
+   * answer this caller (404 when they may not read it). A different request under the same key is a 422, which
+   * names the case only to a caller who may read it (a channel's ticket number may come from another caller).
+   */
+  async function replay(caseId: string, hash: string, principal: Principal): Promise<{ view: CaseViewBody; created: false }> {
+    const existing = await query(caseId);
+    if (existing && existing.intake.requestHash !== hash) {
+      const readable = decide(principal, 'case.read', reference.units, targetOf(toBody(existing))).outcome === 'allow';
+      throw new DomainError('idempotency_key_reused', 'this idempotency key was used for a different complaint', readable ? { caseId } : {});
+    }
+    // A retry after a link that was lost: the master ignores a case it already has.
+    if (existing?.state.masterCaseId) await repeats?.link(existing.state.masterCaseId, caseId);
+    const view = existing ? toBody(existing) : await load(caseId);
+    authorize(principal, 'case.read', targetOf(view));
+    return { view: present(view, principal), created: false };
+  }
+
+  /**
+   * The case opened before keys were scoped under this header key, if it is this caller's (their retry across the
+   * upgrade): the record's first event names who opened it; when the record cannot say (unreachable, or not
+   * written yet), a live case with the same key and request is taken as theirs (the answer still passes the
+   * caller's access check). Another caller's old case is not theirs: their key opens a case of their own.
+   */
+  async function legacyCase(headerKey: string, principal: Principal, hash: string): Promise<string | null> {
+    const id = legacyCaseIdFor(headerKey);
+    const opener = await withBudget(repository.openedBy(id), LEGACY_LOOKUP_BUDGET_MS).catch(() => undefined);
+    if (opener === null) return null;
+    if (opener !== undefined) return opener === principal.id ? id : null;
+    const live = await query(id).catch(() => null);
+    return live?.intake.idempotencyKey === headerKey && live.intake.requestHash === hash ? id : null;
+  }
+
+  /** An Update on the case, authorized; answers the case after it, unpresented (act and rate present it). */
+  async function runUpdate<A extends UpdateAction>(caseId: string, action: A, payload: Extract<CaseCommand, { kind: A }>['payload'], principal: Principal): Promise<CaseViewBody> {
+    const role = authorize(principal, `case.${action}`, await locate(caseId));
+    let command: unknown = payload;
+    if (action === 'dispatch') command = routed(payload as { unitId: string; cooperating?: string[] });
+    if (action === 'triage') command = await linkTriage(payload as TriageCommand, 'body.linkedCaseId');
+    const update = caseUpdates[action];
+    try {
+      const view = await handle(caseId).executeUpdate(update as typeof caseUpdates.dispatch, { args: [command as never, actorOf(principal, role, `case.${action}`)] });
+      return toBody(view);
+    } catch (err) {
+      // A finished workflow no longer takes Updates: the case exists, it is just closed.
+      if (!(err instanceof WorkflowNotFoundError)) throw err;
+      const existing = await load(caseId);
+      throw new RuleViolation(`cannot ${action} a case that is ${existing.status}`, existing.status, { action });
+    }
   }
 
   return {
@@ -202,8 +290,18 @@ export function createCasesService({ client, taskQueue, repository, reference, r
       const actor = actorOf(principal, role);
       reference.assertCategory('body.categoryId', body.categoryId);
       if (body.location?.areaUnitId) reference.assertUnit('body.location.areaUnitId', body.location.areaUnitId);
+      // The key as stored with the case (the header, or `<channel>:<ticket>`), and its scope (caseIdFor).
       const key = headerKey ?? (body.channelTicketId ? `${body.channel}:${body.channelTicketId}` : undefined);
+      const scoped: IdempotencyKey | undefined =
+        headerKey !== undefined
+          ? { kind: 'header', caller: principal.id, key: headerKey }
+          : body.channelTicketId
+            ? { kind: 'ticket', channel: body.channel, ticket: body.channelTicketId }
+            : undefined;
       const hash = requestHash(body);
+      // A retry of a case opened before keys were scoped: that case, as this caller may read it.
+      const legacy = headerKey !== undefined ? await legacyCase(headerKey, principal, hash) : null;
+      if (legacy) return replay(legacy, hash, principal);
       const triage = body.triage && (await linkTriage(body.triage, 'body.triage.linkedCaseId'));
       const intake: CaseIntake = { ...body, ...(triage && { triage }), requestHash: hash, ...(key && { idempotencyKey: key }) };
       const known = reference.caseSetup(body.categoryId);
@@ -211,18 +309,18 @@ export function createCasesService({ client, taskQueue, repository, reference, r
       const refusal = body.receivedAt === undefined ? null : receivedAtRefusal(Date.parse(body.receivedAt), known?.policy, Date.now());
       if (refusal) {
         // A retry of a request that opened its case before the bound moved on answers that case, as any retry does.
-        const earlier = key ? await query(caseIdFor(key)).catch(() => null) : null;
-        if (earlier && earlier.intake.requestHash === hash) return { view: toBody(earlier), created: false };
+        const earlier = scoped ? await query(caseIdFor(scoped)).catch(() => null) : null;
+        if (earlier && earlier.intake.requestHash === hash) return replay(earlier.state.caseId, hash, principal);
         throw new DomainError('validation_failed', `receivedAt ${refusal}`, { errors: [{ field: 'body.receivedAt', reason: refusal }] });
       }
       // The dispatch catalogue, unless the intake answered the case itself: exactly one unit → dispatched at once.
       const setup = known && (triage ? known : { ...known, dispatch: reference.matchDispatch(body.categoryId, body.location?.areaUnitId) });
       // Repeat complaints (并单), unless the intake answered the case itself: the master of the group it joins. The
       // search has a budget and never fails the intake (api/repeats.service.ts).
-      const masterCaseId = triage || !repeats ? null : await repeats.masterFor(key ? caseIdFor(key) : '', body, known?.policy);
+      const masterCaseId = triage || !repeats ? null : await repeats.masterFor(scoped ? caseIdFor(scoped) : '', body, known?.policy);
       if (masterCaseId) intake.masterCaseId = masterCaseId;
       for (let attempt = 0; ; attempt++) {
-        const caseId = caseIdFor(key);
+        const caseId = caseIdFor(scoped);
         const input: CaseWorkflowInput = { caseId, intake, actor, ...(setup && { setup }) };
         // The workflow opens the same way (its own clock, the same setup): the answer mirrors it without waiting.
         const first = (setup ? opening(caseId, intake, setup, Date.now(), actor) : open(caseId, intake, Date.now(), actor)).state;
@@ -250,42 +348,43 @@ export function createCasesService({ client, taskQueue, repository, reference, r
           return { view: toBody(view), created: true };
         } catch (err) {
           if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-          if (!key) {
+          if (!scoped) {
             if (attempt < 3) continue; // a random id collided: draw again
             throw err;
           }
-          const existing = await query(caseId);
-          if (existing && existing.intake.requestHash !== hash) {
-            throw new DomainError('idempotency_key_reused', 'this idempotency key was used for a different complaint', { caseId });
-          }
-          // A retry after a link that was lost: the master ignores a case it already has.
-          if (existing?.state.masterCaseId) await repeats?.link(existing.state.masterCaseId, caseId);
-          return { view: existing ? toBody(existing) : await load(caseId), created: false };
+          return replay(caseId, hash, principal);
         }
       }
     },
 
+    /** The staff view of a case (a complainant is answered the public view: api/public.service.ts). */
     async get(caseId: string, principal: Principal): Promise<CaseViewBody> {
       const view = await load(caseId);
       authorize(principal, 'case.read', targetOf(view));
       return present(view, principal);
     },
 
+    /**
+     * What the complainant's plain-language view is built from (api/public.service.ts progressOf), for the
+     * complainant of this case only: the case and its timeline as recorded, unpresented. Never answered as it is.
+     */
+    async complainantCase(caseId: string, principal: Principal): Promise<{ view: CaseViewBody; events: CaseEventView[] }> {
+      if (principal.kind !== 'complainant') throw new DomainError('forbidden', 'only the complainant of a case reads its plain-language view');
+      const view = await load(caseId);
+      authorize(principal, 'case.read', targetOf(view));
+      return { view, events: await repository.events(caseId) };
+    },
+
+    /** The complainant's online rating (the `rate` Update, as the complainant): answers the rating alone. */
+    async rate(caseId: string, payload: RateCommand, principal: Principal): Promise<NonNullable<CaseViewBody['rating']>> {
+      const view = await runUpdate<'rate'>(caseId, 'rate', payload, principal);
+      if (!view.rating) throw new Error(`case ${caseId} answered the rating without it`);
+      return view.rating;
+    },
+
+    /** A staff action (an Update): answers the case after it, as this member of staff may see it. */
     async act<A extends UpdateAction>(caseId: string, action: A, payload: Extract<CaseCommand, { kind: A }>['payload'], principal: Principal) {
-      const role = authorize(principal, `case.${action}`, await locate(caseId));
-      let command: unknown = payload;
-      if (action === 'dispatch') command = routed(payload as { unitId: string; cooperating?: string[] });
-      if (action === 'triage') command = await linkTriage(payload as TriageCommand, 'body.linkedCaseId');
-      const update = caseUpdates[action];
-      try {
-        const view = await handle(caseId).executeUpdate(update as typeof caseUpdates.dispatch, { args: [command as never, actorOf(principal, role, `case.${action}`)] });
-        return present(toBody(view), principal);
-      } catch (err) {
-        // A finished workflow no longer takes Updates: the case exists, it is just closed.
-        if (!(err instanceof WorkflowNotFoundError)) throw err;
-        const existing = await load(caseId);
-        throw new RuleViolation(`cannot ${action} a case that is ${existing.status}`, existing.status, { action });
-      }
+      return present(await runUpdate<A>(caseId, action, payload as never, principal), principal);
     },
 
     /** Supervisor pushes: checked against the live state first (409 early), then sent as a signal (202). */
@@ -306,12 +405,17 @@ export function createCasesService({ client, taskQueue, repository, reference, r
       return { ...page, items: page.items.map(maskSummary) };
     },
 
+    /** The staff timeline (a complainant's steps are in their public view). */
     async events(caseId: string, principal: Principal) {
       const target = await locate(caseId);
       authorize(principal, 'case.events', target);
+      staffOnly(principal, caseId);
       const items = await repository.events(caseId);
-      return { caseId, items: presentEvents(items, principal, piiVisible(principal, target, reference.units)) };
+      return { caseId, items: presentEvents(items, piiLevel(principal, target, reference.units)) };
     },
+
+    /** What access needs of a case (its unit, place, copies, status), without reading it for anyone. */
+    target: locate,
   };
 }
 

@@ -274,11 +274,14 @@ export function createPublicService(deps: PublicServiceDeps) {
   }
 
   return {
-    /** GET /v1/public/cases/:number: the case in plain language, for its complainant. */
+    /**
+     * GET /v1/public/cases/:number, and GET /v1/cases/:id with the case code: the case in plain language, for its
+     * complainant. The one view a complainant is ever answered.
+     */
     async progress(number: string, principal: Principal | null): Promise<PublicCaseView> {
       const p = complainantOf(principal, number);
-      const view = await deps.cases.get(number, p);
-      const [{ items }, policy] = await Promise.all([deps.cases.events(number, p), policyOf(view)]);
+      const { view, events: items } = await deps.cases.complainantCase(number, p);
+      const policy = await policyOf(view);
       const unitIds = [view.unitId, ...items.flatMap((e) => [str(e.data.unitId), str(e.data.to)])].filter((u): u is string => u !== null);
       const names = await unitNames(unitIds);
       return progressOf(view, items, policy, (id) => (id && names.get(id)) || '承办单位', reference.categoryName(view.categoryId) ?? null, Date.now());
@@ -287,9 +290,7 @@ export function createPublicService(deps: PublicServiceDeps) {
     /** POST /v1/public/cases/:number/rating: the workflow's `rate` Update, as the complainant. */
     async rate(number: string, body: RateCommand, principal: Principal | null): Promise<PublicRating> {
       const p = complainantOf(principal, number);
-      const view = await deps.cases.act(number, 'rate', body, p);
-      const r = view.rating;
-      if (!r) throw new Error(`case ${number} answered the rating without it`);
+      const r = await deps.cases.rate(number, body, p);
       return { caseNumber: number, satisfaction: r.satisfaction, resolved: r.resolved, comment: r.comment ?? null, at: r.at };
     },
 

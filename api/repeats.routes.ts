@@ -52,7 +52,7 @@ export function repeatsRoutes(repeats: RepeatsService): FastifyPluginAsyncZod {
     app.get(
       '/v1/cases/:id/related',
       {
-        config: { access: 'case.read' },
+        config: { access: 'case.related' },
         schema: {
           tags: ['cases'],
           summary: 'Related cases (并单): the master of its repeat group, the members, and earlier cases with the same demand',

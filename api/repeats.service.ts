@@ -8,12 +8,11 @@ import type { Client } from '@temporalio/client';
 import { decide, type Principal } from '../domain/access.js';
 import type { Actor, CaseOutcome, CaseStatus, RepeatCard } from '../domain/case.types.js';
 import { DomainError } from '../domain/errors.js';
-import { maskPhonesInText } from '../domain/pii.js';
 import type { CasePolicy } from '../domain/policy.types.js';
 import { chooseMaster, normalisePhone, type RepeatComplaint } from '../domain/repeats.rules.js';
 import { caseSignals } from '../workflows/case.messages.js';
 import type { CasesRepository } from './cases.repository.js';
-import { targetOf } from './cases.presenter.js';
+import { maskFreeText } from './cases.presenter.js';
 import type { CreateCaseBody } from './cases.schemas.js';
 import type { CasesService } from './cases.service.js';
 import type { ReferenceService } from './reference.service.js';
@@ -84,13 +83,13 @@ export function createRepeatMatcher({ client, repository, unitType, log, budgetM
 
 export type RepeatMatcher = ReturnType<typeof createRepeatMatcher>;
 
-/** A related case or an open master as callers read it: no complainant data at all, phone numbers in the title masked. */
+/** A related case or an open master as callers read it: no complainant data at all, free text masked like lists. */
 function present(r: Omit<RelatedRow, 'relation'>) {
-  return {
+  return maskFreeText({
     id: r.id,
     status: r.status as CaseStatus,
     outcome: r.outcome as CaseOutcome | null,
-    title: maskPhonesInText(r.title),
+    title: r.title,
     categoryId: r.categoryId,
     unitId: r.unitId,
     areaUnitId: r.areaUnitId,
@@ -99,22 +98,27 @@ function present(r: Omit<RelatedRow, 'relation'>) {
     masterCaseId: r.masterCaseId,
     repeatCount: r.repeatCount,
     repeatCard: r.repeatCard as RepeatCard | null,
-  };
+  });
 }
 
 export interface RepeatsServiceDeps {
   repository: RepeatsRepository;
   casesRepository: Pick<CasesRepository, 'target'>;
-  cases: Pick<CasesService, 'get'>;
+  cases: Pick<CasesService, 'target'>;
   reference: ReferenceService;
 }
 
 export function createRepeatsService({ repository, casesRepository, cases, reference }: RepeatsServiceDeps) {
-  /** As for GET /v1/cases/:id: 404 when the case is not in the caller's scope (or does not exist). */
-  async function authorizeRead(caseId: string, principal: Principal): Promise<void> {
-    // The record answers; a case opened a moment ago is found in its workflow (which authorizes it too).
-    const target = (await casesRepository.target(caseId).catch(() => null)) ?? targetOf(await cases.get(caseId, principal));
-    if (decide(principal, 'case.read', reference.units, target).outcome !== 'allow') throw new DomainError('case_not_found', `no case ${caseId}`);
+  /**
+   * 404 when the case is not in the caller's scope (or does not exist), as for GET /v1/cases/:id; 403 when the caller
+   * reads the case but not its related cases (a complainant: those are other complainants' case numbers).
+   */
+  async function authorizeRelated(caseId: string, principal: Principal): Promise<void> {
+    // The record answers; a case opened a moment ago is found in its workflow.
+    const target = (await casesRepository.target(caseId).catch(() => null)) ?? (await cases.target(caseId));
+    const decision = decide(principal, 'case.related', reference.units, target);
+    if (decision.outcome === 'not_found') throw new DomainError('case_not_found', `no case ${caseId}`);
+    if (decision.outcome === 'forbidden') throw new DomainError('forbidden', `${principal.roles.join(', ')} may not read the related cases of this case`);
   }
 
   return {
@@ -123,7 +127,7 @@ export function createRepeatsService({ repository, casesRepository, cases, refer
      * force, from the record; only the ones the caller may read themselves.
      */
     async related(caseId: string, principal: Principal) {
-      await authorizeRead(caseId, principal);
+      await authorizeRelated(caseId, principal);
       // One policy is in force for every category: any category's setup carries it.
       const found = await repository.related(caseId, reference.caseSetup('')?.policy, (id) => reference.unitType(id));
       if (!found) return { caseId, masterCaseId: null, items: [] };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACCESS, ACTIONS, decide, unitTreeOf, listScope, piiVisible, STAFF_ROLES, type CaseTarget, type Principal, type StaffRole } from './access.js';
+import { ACCESS, ACTIONS, decide, unitTreeOf, listScope, piiLevel, piiVisible, STAFF_ROLES, type CaseTarget, type Principal, type StaffRole } from './access.js';
 
 const tree = unitTreeOf(
   new Map([
@@ -9,6 +9,7 @@ const tree = unitTreeOf(
     ['d01-s01-c01', 'city/d01/d01-s01/d01-s01-c01'],
     ['d02', 'city/d02'],
     ['d02-s01', 'city/d02/d02-s01'],
+    ['dept-cg', 'city/dept-cg'],
   ]),
 );
 const who = (roles: StaffRole[], unitId: string | null): Principal => ({ id: 'u', kind: 'user', roles, unitId });
@@ -74,7 +75,54 @@ describe('piiVisible', () => {
   });
 });
 
+describe('piiLevel', () => {
+  // A case at the street d01-s01, copied to its district d01, with the city management bureau cooperating.
+  const joint: CaseTarget = { ...at('d01-s01'), copiedUnitIds: ['d01'], cooperatingUnitIds: ['dept-cg'] };
+
+  it('all for the unit that has the case; the place for a cooperating unit; nothing for a copied district', () => {
+    for (const role of ['unit_handler', 'unit_leader'] as const) {
+      expect(piiLevel(who([role], 'd01-s01'), joint, tree), role).toBe('all');
+      expect(piiLevel(who([role], 'dept-cg'), joint, tree), role).toBe('place');
+      expect(piiLevel(who([role], 'd01'), joint, tree), role).toBe('masked');
+      expect(piiVisible(who([role], 'd01'), joint, tree), role).toBe(false);
+    }
+    // Reading the case (the district follows it) is not handling it.
+    expect(decide(who(['unit_leader'], 'd01'), 'case.read', tree, joint).outcome).toBe('allow');
+  });
+
+  it('the best of the roles a person holds, and nothing for a case none of them reads', () => {
+    expect(piiLevel(who(['supervisor', 'unit_handler'], 'd01-s01'), joint, tree)).toBe('all');
+    expect(piiLevel(who(['unit_handler'], 'd02-s01'), joint, tree)).toBe('masked');
+    expect(piiLevel(who(['callback_agent'], 'city'), { ...joint, status: 'replied' }, tree)).toBe('all');
+  });
+
+  it('the complainant sees their own case, not another', () => {
+    const citizen: Principal = { id: 'case:HL1', kind: 'complainant', roles: ['complainant'], unitId: null, caseId: 'HL1' };
+    expect(piiLevel(citizen, joint, tree)).toBe('all');
+    expect(piiLevel(citizen, { ...joint, id: 'HL2' }, tree)).toBe('masked');
+  });
+});
+
+describe('a complainant', () => {
+  it('reads their case (the public view) and rates it; not the staff timeline, not related cases', () => {
+    const citizen: Principal = { id: 'case:HL1', kind: 'complainant', roles: ['complainant'], unitId: null, caseId: 'HL1' };
+    expect(decide(citizen, 'case.read', tree, at('d01')).outcome).toBe('allow');
+    expect(decide(citizen, 'case.rate', tree, at('d01')).outcome).toBe('allow');
+    expect(decide(citizen, 'case.events', tree, at('d01')).outcome).toBe('forbidden');
+    expect(decide(citizen, 'case.related', tree, at('d01')).outcome).toBe('forbidden');
+  });
+});
+
 describe('listScope', () => {
+  it('scopes notices as cases: a district supervisor its subtree, admins and the city everything', () => {
+    expect(listScope(who(['supervisor'], 'd01'), tree, 'notification.read')).toEqual(listScope(who(['supervisor'], 'd01'), tree));
+    expect(listScope(who(['supervisor'], 'city'), tree, 'notification.read')).toEqual({ all: true });
+    expect(listScope(who(['admin'], 'city'), tree, 'notification.read')).toEqual({ all: true });
+    // No notification.read: nothing (the route refuses it before, with 403).
+    expect(listScope(who(['unit_handler'], 'd01-s01'), tree, 'notification.read')).toEqual({ all: false, unitIds: [], placeUnitIds: [], involvedUnitIds: [] });
+  });
+
+
   it('city roles see all; a subtree its units and unplaced-by-unit cases placed there; a unit its own', () => {
     expect(listScope(who(['analyst'], 'city'), tree)).toEqual({ all: true });
     expect(listScope(who(['supervisor'], 'city'), tree)).toEqual({ all: true });

@@ -1,6 +1,6 @@
 /**
  * Who may do what, in one table: role × action → scope. Pure rules over plain data; the API asks
- * `decide()` before every action and `piiVisible()` before showing a complainant's contact.
+ * `decide()` before every action and `piiLevel()` before showing a complainant's personal data.
  *
  * Scopes (the unit tree comes from reference data):
  * - `city`     every case;
@@ -35,8 +35,14 @@ export type Scope = (typeof SCOPES)[number];
 
 /** Actions on one case: the principal must see the case (else 404) and hold the action there (else 403). */
 export const CASE_ACTIONS = [
+  /**
+   * Reading the case. Staff get the case view (api/cases.presenter.ts); a complainant gets the plain-language public
+   * view (api/public.service.ts), on every route that answers with a case.
+   */
   'case.read',
   'case.events',
+  /** Related cases (并单): other complainants' case numbers, so staff only. */
+  'case.related',
   'case.dispatch',
   'case.accept',
   'case.return',
@@ -90,9 +96,9 @@ export const isCaseAction = (a: Action): a is CaseAction => (CASE_ACTIONS as rea
 
 type Grants = Partial<Record<Action, Scope>>;
 
-const readCity: Grants = { 'case.list': 'city', 'case.read': 'city', 'case.events': 'city', 'reference.read': 'city' };
-const readSubtree: Grants = { 'case.list': 'subtree', 'case.read': 'subtree', 'case.events': 'subtree', 'reference.read': 'city' };
-const readInvolved: Grants = { 'case.list': 'involved', 'case.read': 'involved', 'case.events': 'involved', 'reference.read': 'city' };
+const readCity: Grants = { 'case.list': 'city', 'case.read': 'city', 'case.events': 'city', 'case.related': 'city', 'reference.read': 'city' };
+const readSubtree: Grants = { 'case.list': 'subtree', 'case.read': 'subtree', 'case.events': 'subtree', 'case.related': 'subtree', 'reference.read': 'city' };
+const readInvolved: Grants = { 'case.list': 'involved', 'case.read': 'involved', 'case.events': 'involved', 'case.related': 'involved', 'reference.read': 'city' };
 const handleUnit: Grants = {
   ...readInvolved,
   'case.accept': 'unit',
@@ -138,13 +144,14 @@ export const ACCESS: Record<Role, Grants> = {
     'case.resume': 'subtree',
     'catalogue.read': 'city',
     'policy.read': 'city',
-    'notification.read': 'city',
+    // The notices of the cases it may list (notifications/notifications.repository.ts, through listScope).
+    'notification.read': 'subtree',
     'case.terminate': 'subtree',
     'repeat.read': 'city',
   },
   callback_agent: { ...readCity, 'case.callback': 'city' },
   reviewer: { ...readCity, 'case.review': 'city', 'case.terminate': 'city' },
-  analyst: { 'case.list': 'city', 'case.read': 'city', 'reference.read': 'city', 'policy.read': 'city', 'repeat.read': 'city' },
+  analyst: { 'case.list': 'city', 'case.read': 'city', 'case.related': 'city', 'reference.read': 'city', 'policy.read': 'city', 'repeat.read': 'city' },
   admin: {
     ...readCity,
     'codec.encode': 'city',
@@ -156,24 +163,50 @@ export const ACCESS: Record<Role, Grants> = {
     'calendar.write': 'city',
     'notification.read': 'city',
   },
-  complainant: { 'case.read': 'own_case', 'case.events': 'own_case', 'case.rate': 'own_case' },
-};
-
-/**
- * Who sees the complainant's name, phone and exact place in clear: only those handling the case.
- * `in_scope`: holding the role where the role reads the case (a handler or leader of the case's unit);
- * `callback`: a callback agent while the case waits for its callback survey; `own`: the complainant.
- * Everyone else reads them masked, in lists and exports too.
- */
-export const PII_CLEAR: Partial<Record<Role, 'in_scope' | 'callback' | 'own'>> = {
-  unit_handler: 'in_scope',
-  unit_leader: 'in_scope',
-  callback_agent: 'callback',
-  complainant: 'own',
+  // The plain-language view of their own case (what api/public.service.ts builds: no staff, no internal notes, no
+  // other case) and the online rating. Not the staff timeline, not related cases: other complainants' numbers.
+  complainant: { 'case.read': 'own_case', 'case.rate': 'own_case' },
 };
 
 /** The case status in which the callback survey is due. */
 export const CALLBACK_STATUS = 'replied';
+
+/**
+ * What of the complainant's personal data a reader gets in clear: `all` (name, phone, exact place), `place` (the
+ * exact place — address and coordinates — with name and phone masked), or nothing (everything masked: 张*,
+ * 138****5678, the address cut after the district, coordinates to 0.01°). Phone numbers typed into free text
+ * follow the contact: in clear only for a reader who sees it all.
+ */
+export type PiiLevel = 'all' | 'place' | 'masked';
+
+/**
+ * Who sees the complainant's personal data in clear: those handling the case, and each only where and while they
+ * do. A grant holds where its scope holds (and, with `status`, while the case is in that status).
+ *
+ * - The unit that has the case (`unit`: the lead unit in joint handling), its handlers and leaders: `all`. They
+ *   contact the complainant (联系, `case.contact` is `unit`), handle on site and reply.
+ * - The callback agent, while the callback survey is due (`replied`): `all`. They phone the complainant.
+ * - The complainant, for their own case: `all` (what they typed in).
+ * - A cooperating unit (协办), its handlers and leaders: `place` only. Its part is work at the place (城管 removing
+ *   a stall, 住建 inspecting a building), so it needs the address; it does not need the name or phone: it reports to
+ *   the lead unit (`case.report`), never to the complainant — contacting the complainant is the lead's (`case.contact`
+ *   is `unit`) and the callback agent's. If the lead needs the cooperating unit to call, it passes the number on.
+ * - A unit that is only copied (抄送: a district following a case sent to one of its streets): nothing. It follows
+ *   the case and may urge it; it does not handle it.
+ * - Everyone else (intake agents once the case is open, dispatchers, supervisors, reviewers, analysts, admins):
+ *   nothing, in lists and exports too. Lists are always masked, whoever reads them.
+ */
+export interface PiiGrant {
+  scope: Scope;
+  sees: Exclude<PiiLevel, 'masked'>;
+  status?: string;
+}
+export const PII_CLEAR: Partial<Record<Role, readonly PiiGrant[]>> = {
+  unit_handler: [{ scope: 'unit', sees: 'all' }, { scope: 'cooperating', sees: 'place' }],
+  unit_leader: [{ scope: 'unit', sees: 'all' }, { scope: 'cooperating', sees: 'place' }],
+  callback_agent: [{ scope: 'city', sees: 'all', status: CALLBACK_STATUS }],
+  complainant: [{ scope: 'own_case', sees: 'all' }],
+};
 
 export interface Principal {
   /** Stable id for the timeline's "who" and for rate limits (user id, `apikey:<id>`, `case:<number>`). */
@@ -275,24 +308,36 @@ export function decide(p: Principal, action: Action, tree: UnitTree, target?: Ca
   return role ? { outcome: 'allow', role } : { outcome: 'forbidden' };
 }
 
-/** Whether this principal sees the complainant's contact of this case in clear. */
-export function piiVisible(p: Principal, c: CaseTarget, tree: UnitTree): boolean {
-  return p.roles.some((r) => {
-    const rule = PII_CLEAR[r];
+/** How much of the complainant's personal data of this case this principal sees in clear (PII_CLEAR). */
+export function piiLevel(p: Principal, c: CaseTarget, tree: UnitTree): PiiLevel {
+  let level: PiiLevel = 'masked';
+  for (const r of p.roles) {
+    // A role sees nothing of a case it may not read at all.
     const read = ACCESS[r]?.['case.read'];
-    if (!rule || !read || !inScope(p, read, c, tree)) return false;
-    return rule === 'callback' ? c.status === CALLBACK_STATUS : true;
-  });
+    if (!read || !inScope(p, read, c, tree)) continue;
+    for (const g of PII_CLEAR[r] ?? []) {
+      if (!inScope(p, g.scope, c, tree) || (g.status !== undefined && c.status !== g.status)) continue;
+      if (g.sees === 'all') return 'all';
+      level = g.sees;
+    }
+  }
+  return level;
+}
+
+/** Whether this principal sees the complainant's name, phone and place of this case in clear. */
+export function piiVisible(p: Principal, c: CaseTarget, tree: UnitTree): boolean {
+  return piiLevel(p, c, tree) === 'all';
 }
 
 /**
- * What `case.list` may return to this principal: everything, or cases in these units (by current unit, or by
- * place while not yet dispatched), or nothing.
+ * What a list may return to this principal: everything, or cases in these units (by current unit, or by place
+ * while not yet dispatched), or nothing. `case.list` for cases; the same rule for whatever else is listed per case
+ * (`notification.read`: the notices of the cases in that scope).
  */
 export type ListScope = { all: true } | { all: false; unitIds: string[]; placeUnitIds: string[]; involvedUnitIds: string[] };
 
-export function listScope(p: Principal, tree: UnitTree): ListScope {
-  const scopes = p.roles.map((r) => ACCESS[r]?.['case.list']).filter((s): s is Scope => s !== undefined);
+export function listScope(p: Principal, tree: UnitTree, action: 'case.list' | 'notification.read' = 'case.list'): ListScope {
+  const scopes = p.roles.map((r) => ACCESS[r]?.[action]).filter((s): s is Scope => s !== undefined);
   if (scopes.includes('city')) return { all: true };
   const unitIds = new Set<string>();
   const placeUnitIds = new Set<string>();

@@ -5,7 +5,6 @@
  *   and warnings already due fire at once.
  */
 import { describe, expect, it } from 'vitest';
-import { dueAt } from './deadlines.js';
 import { defaultCasePolicy } from '../db/seed-policy.js';
 import { lingerUntil } from './case.closing.js';
 import { receivedAtRefusal } from './case.intake.js';

@@ -1,9 +1,11 @@
 /** Reads the outbox for GET /v1/notifications: notices newest first, with every delivery attempt. */
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, type SQL } from 'drizzle-orm';
+import { maskFreeText } from '../api/cases.presenter.js';
+import { scopeCondition } from '../api/cases.repository.js';
 import type { Database } from '../db/client.js';
-import { notificationAttempts, notifications } from '../db/schema.js';
+import { cases, notificationAttempts, notifications } from '../db/schema.js';
+import type { ListScope } from '../domain/access.js';
 import { DomainError } from '../domain/errors.js';
-import { maskPhonesInText } from '../domain/pii.js';
 
 export const NOTIFICATION_STATUSES = ['pending', 'delivered', 'failed'] as const;
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
@@ -67,8 +69,11 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export function createNotificationsRepository(db: Database) {
   return {
-    async list(q: NotificationQuery): Promise<{ items: NotificationView[]; nextCursor: string | null }> {
+    /** A page of the notices of the cases in `scope` (the cases list's own scope rule: scopeCondition). */
+    async list(q: NotificationQuery, scope: ListScope): Promise<{ items: NotificationView[]; nextCursor: string | null }> {
+      const inScope = scopeCondition(scope);
       const where = and(
+        inScope ? inArray(notifications.caseId, db.select({ id: cases.id }).from(cases).where(inScope)) : undefined,
         q.caseId ? eq(notifications.caseId, q.caseId) : undefined,
         q.status ? STATUS_WHERE[q.status] : undefined,
         q.cursor ? lt(notifications.id, decodeNotificationCursor(q.cursor)) : undefined,
@@ -88,8 +93,10 @@ export function createNotificationsRepository(db: Database) {
         list.push({ attempt: a.attempt, at: a.at.toISOString(), channel: a.channel, ok: a.ok, statusCode: a.statusCode, error: a.error, durationMs: a.durationMs });
         byNotice.set(a.notificationId, list);
       }
+      // Free text (supervisors' notes and reasons in messages, receivers' errors): phone numbers masked, as everywhere
+      // many people read (api/cases.presenter.ts).
       const items = page.map(
-        (r): NotificationView => ({
+        (r): NotificationView => maskFreeText({
           id: r.id,
           caseId: r.caseId,
           seq: r.seq,
@@ -97,8 +104,7 @@ export function createNotificationsRepository(db: Database) {
           unitId: r.unitId,
           recipient: r.recipient,
           recipientName: r.recipientName,
-          // Free text from supervisors' notes: a phone number in it is masked like everywhere many people read.
-          message: maskPhonesInText(r.message),
+          message: r.message,
           createdAt: r.createdAt.toISOString(),
           status: r.deliveredAt ? 'delivered' : r.failedAt ? 'failed' : 'pending',
           attemptCount: r.attempts,

@@ -1,7 +1,9 @@
 /** HTTP surface of the outbox: which notices went to whom, and every delivery attempt. Schemas in and out. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { principalOf } from '../api/auth.js';
 import { CASE_ID_PATTERN, problemSchema } from '../api/cases.schemas.js';
+import { listScope, type UnitTree } from '../domain/access.js';
 import { NOTIFICATION_STATUSES, type NotificationsRepository } from './notifications.repository.js';
 
 export const listNotificationsQuery = z.strictObject({
@@ -50,7 +52,11 @@ const notificationView = z.object({
 
 export const notificationList = z.object({ items: z.array(notificationView), nextCursor: z.string().nullable() });
 
-export function notificationsRoutes(repository: Pick<NotificationsRepository, 'list'>): FastifyPluginAsyncZod {
+/**
+ * The notices of the cases the caller may list, scoped exactly as GET /v1/cases is (domain/access.ts listScope for
+ * `notification.read`: a district supervisor its district's cases, admins and the city's supervisors all).
+ */
+export function notificationsRoutes(repository: Pick<NotificationsRepository, 'list'>, reference: { readonly units: UnitTree }): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/v1/notifications',
@@ -59,11 +65,12 @@ export function notificationsRoutes(repository: Pick<NotificationsRepository, 'l
         schema: {
           tags: ['notifications'],
           summary: 'Notices the cases sent (warnings, copies, escalations, 受理告知), newest first, with their delivery attempts',
+          description: "Only the notices of cases in the caller's scope (as GET /v1/cases lists them); free text masked.",
           querystring: listNotificationsQuery,
           response: { 200: notificationList, 400: problemSchema, 401: problemSchema, 403: problemSchema, 429: problemSchema },
         },
       },
-      async (req) => repository.list(req.query),
+      async (req) => repository.list(req.query, listScope(principalOf(req), reference.units, 'notification.read')),
     );
   };
 }

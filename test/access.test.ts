@@ -97,9 +97,11 @@ const EXPECTED: Record<string, Row> = {
   'POST /v1/cases': row(201, 201, 403, 403, 403, 403, 403, 403, 403, 401),
   'GET /v1/cases': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 401),
   'GET /v1/cases/{id}': row(200, [200, 404], [200, 404], [200, 404], [200, 404], 200, 200, 200, 200, [200, 401]),
-  'GET /v1/cases/{id}/events': row(200, [200, 404], [200, 404], [200, 404], [200, 404], 200, 200, 403, 200, [200, 401]),
+  // A complainant reads their case only in plain language (GET /v1/cases/{id} answers them the public view): the
+  // staff timeline and the related cases (other complainants' case numbers) are not theirs.
+  'GET /v1/cases/{id}/events': row(200, [200, 404], [200, 404], [200, 404], [200, 404], 200, 200, 403, 200, [403, 401]),
   // Repeat complaints (并单): a case's related cases as the case itself is read; the open masters with repeat.read.
-  'GET /v1/cases/{id}/related': row(200, [200, 404], [200, 404], [200, 404], [200, 404], 200, 200, 200, 200, [200, 401]),
+  'GET /v1/cases/{id}/related': row(200, [200, 404], [200, 404], [200, 404], [200, 404], 200, 200, 200, 200, [403, 401]),
   'GET /v1/repeats': row(403, 200, 403, 403, 200, 403, 403, 200, 403, 401),
   'POST /v1/cases/{id}/dispatch': CASE_ACTION_ROW.dispatch,
   'POST /v1/cases/{id}/accept': CASE_ACTION_ROW.unit,
@@ -420,6 +422,56 @@ describe('scope', () => {
   });
 });
 
+describe('notifications', () => {
+  /** Every notice a caller may list (all pages), by case. */
+  async function noticesFor(headers: Record<string, string>, query = '') {
+    const items: Array<{ id: number; caseId: string }> = [];
+    let cursor: string | null = null;
+    do {
+      const res: { status: number; body: { items: typeof items; nextCursor: string | null } } = await stack.http(
+        'GET',
+        `/v1/notifications?limit=200${query}${cursor ? `&cursor=${cursor}` : ''}`,
+        undefined,
+        headers,
+      );
+      expect(res.status).toBe(200);
+      items.push(...res.body.items);
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    return items;
+  }
+
+  it('are scoped as cases are: a district supervisor lists the notices of the cases it may read, and no others', async () => {
+    // A case placed in d02 and not dispatched yet (its acceptance notice), besides the matrix's closed cases.
+    const placedInD02 = await openCase(stack, { location: { address: '东湖区湖光社区', areaUnitId: 'd02-s01-c01' } });
+    const all = await eventually(async () => {
+      const items = await noticesFor(stack.as('admin'));
+      expect(items.map((n) => n.caseId)).toEqual(expect.arrayContaining([inCase, outCase, placedInD02]));
+      return items;
+    });
+    const readable = async (headers: Record<string, string>, caseId: string) => (await stack.http('GET', `/v1/cases/${caseId}`, undefined, headers)).status === 200;
+
+    for (const district of ['d01', 'd02']) {
+      const supervisor = stack.as('supervisor', district, `supervisor@${district}`);
+      const listed = await noticesFor(supervisor);
+      const cases = [...new Set(listed.map((n) => n.caseId))];
+      expect(cases.length, district).toBeGreaterThan(0);
+      // Every case it gets notices of, it may read; every notice of a case it may read, it gets.
+      for (const caseId of cases) expect(await readable(supervisor, caseId), `${district} ${caseId}`).toBe(true);
+      const expected = [];
+      for (const n of all) if (await readable(supervisor, n.caseId)) expected.push(n.id);
+      expect(listed.map((n) => n.id).sort()).toEqual(expected.sort());
+    }
+    const d02 = stack.as('supervisor', 'd02', 'supervisor@d02');
+    expect((await noticesFor(d02)).map((n) => n.caseId)).toEqual(expect.arrayContaining([outCase, placedInD02]));
+    expect((await noticesFor(d02)).map((n) => n.caseId)).not.toContain(inCase);
+    // Asking for a case outside the scope by number lists nothing (as for a case that does not exist).
+    expect(await noticesFor(d02, `&caseId=${inCase}`)).toEqual([]);
+    // A supervisor at the city root reads every notice.
+    expect((await noticesFor(stack.as('supervisor', 'city'))).length).toBe((await noticesFor(stack.as('admin'))).length);
+  });
+});
+
 describe('a reassignment racing the check', () => {
   it('the workflow refuses an action taken for a unit the case has left', async () => {
     const id = await openCase(stack);
@@ -476,18 +528,96 @@ describe('personal data', () => {
     expect(JSON.stringify(events.body)).toContain('139****5678');
   });
 
-  it('a complainant follows their own case with its number and code, and sees roles, not staff', async () => {
-    const opened = await stack.http('POST', '/v1/cases', demoComplaint({ complainant: { name: NAME, phone: PHONE } }));
+  /**
+   * Who reads the complainant of a joint case in clear (the test's own table): the lead unit handles it; the
+   * cooperating unit (协办) gets the place it works at but not the contact (contacting the complainant is the lead's);
+   * the district the case is copied to (抄送) only follows it, masked like every other reader.
+   */
+  const SEES: Array<[string, StaffRole, string, 'clear' | 'place' | 'masked' | 404]> = [
+    ['lead unit handler', 'unit_handler', 'd01-s01', 'clear'],
+    ['lead unit leader', 'unit_leader', 'd01-s01', 'clear'],
+    ['cooperating handler', 'unit_handler', 'dept-cg', 'place'],
+    ['cooperating leader', 'unit_leader', 'dept-cg', 'place'],
+    ['copied district handler', 'unit_handler', 'd01', 'masked'],
+    ['copied district leader', 'unit_leader', 'd01', 'masked'],
+    ['sibling street handler', 'unit_handler', 'd01-s02', 404],
+    ['district dispatcher', 'dispatcher', 'd01', 'masked'],
+    ['district supervisor', 'supervisor', 'd01', 'masked'],
+    ['intake agent', 'intake_agent', 'city', 'masked'],
+    ['callback agent before the reply', 'callback_agent', 'city', 'masked'],
+    ['reviewer', 'reviewer', 'city', 'masked'],
+    ['analyst', 'analyst', 'city', 'masked'],
+    ['admin', 'admin', 'city', 'masked'],
+  ];
+
+  it('in clear for the unit that handles the case; a cooperating unit sees the place, a copied district nothing', async () => {
+    const ADDRESS = '江城区城关街道桂花社区3栋2单元501';
+    const opened = await stack.http(
+      'POST',
+      '/v1/cases',
+      demoComplaint({ complainant: { name: NAME, phone: PHONE }, description: `楼下噪音，回电 ${PHONE}`, location: { address: ADDRESS, areaUnitId: 'd01-s01-c01', lat: 30.123456, lng: 114.654321 } }),
+      stack.as('intake_agent'),
+    );
     const id = opened.body.id as string;
-    await driveTo(stack, id, 'dispatched', 'd01-s01');
+    const dispatched = await stack.http('POST', `/v1/cases/${id}/dispatch`, { unitId: 'd01-s01', cooperating: ['dept-cg'], note: `请联系 ${PHONE}` }, stack.as('dispatcher', 'd01'));
+    expect(dispatched.body).toMatchObject({ copiedUnitIds: ['d01'], cooperation: [{ unitId: 'dept-cg' }] });
+    await eventually(async () => expect((await stack.database.pool.query('select 1 from cases where id = $1 and unit_id is not null', [id])).rowCount).toBe(1));
+
+    const got: Record<string, string | number> = {};
+    for (const [who, role, unit] of SEES) {
+      const headers = stack.as(role, unit, `${role}@${unit}`);
+      const view = await stack.http('GET', `/v1/cases/${id}`, undefined, headers);
+      if (view.status !== 200) {
+        got[who] = view.status;
+        continue;
+      }
+      const v = view.body;
+      const contactClear = v.complainant.name === NAME && v.complainant.phone === PHONE;
+      const placeClear = v.location.address === ADDRESS && v.location.lat === 30.123456;
+      got[who] = contactClear && placeClear ? 'clear' : placeClear ? 'place' : 'masked';
+      expect(v.piiMasked, who).toBe(!contactClear);
+      // The free text follows the contact: the number typed into it is in clear only for those who see the contact.
+      const events = await stack.http('GET', `/v1/cases/${id}/events`, undefined, headers);
+      for (const body of [v, events.body]) {
+        if (contactClear) expect(JSON.stringify(body), who).toContain(PHONE);
+        else expect(JSON.stringify(body), who).not.toContain(PHONE);
+      }
+    }
+    expect(got).toEqual(Object.fromEntries(SEES.map(([who, , , sees]) => [who, sees])));
+  });
+
+  it('a complainant with the case code reads the plain-language public view on /v1/cases/:id, and nothing more', async () => {
+    const NOTE = '内部备注：已约谈施工单位项目经理';
+    const opened = await stack.http('POST', '/v1/cases', demoComplaint({ complainant: { name: NAME, phone: PHONE } }), stack.as('intake_agent', 'city', 'intake-7'));
+    const id = opened.body.id as string;
+    const dispatcher = stack.as('dispatcher', 'd01', 'dispatcher-3');
+    const handler = stack.as('unit_handler', 'd01-s01', 'handler-17');
+    expect((await stack.http('POST', `/v1/cases/${id}/dispatch`, { unitId: 'd01-s01', note: NOTE }, dispatcher)).status).toBe(200);
+    expect((await stack.http('POST', `/v1/cases/${id}/accept`, {}, handler)).status).toBe(200);
+    expect((await stack.http('POST', `/v1/cases/${id}/progress`, { note: NOTE }, handler)).status).toBe(200);
+    expect((await stack.http('POST', `/v1/cases/${id}/extension-requests`, { days: 2, reason: NOTE }, handler)).status).toBe(200);
     const code = { 'x-case-code': stack.caseCode(id) };
+
     const own = await stack.http('GET', `/v1/cases/${id}`, undefined, code);
     expect(own.status).toBe(200);
-    expect(own.body.complainant).toEqual({ name: NAME, phone: PHONE });
-    const timeline = await stack.http('GET', `/v1/cases/${id}/events`, undefined, code);
-    expect(timeline.status).toBe(200);
-    expect(timeline.body.items.map((e: { type: string }) => e.type)).toEqual(['received', 'dispatched']);
-    for (const e of timeline.body.items as Array<{ actor: { id: string; role: string } }>) expect(e.actor.id).toBe(e.actor.role);
+    const publicView = await stack.http('GET', `/v1/public/cases/${id}`, undefined, code);
+    expect(publicView.status).toBe(200);
+    // The same document as the self-service route: no staff view fields at all.
+    expect(own.body).toEqual(publicView.body);
+    expect(own.body).toMatchObject({ caseNumber: id, stage: 'handling', handlingUnit: '江城区城关街道办事处' });
+    for (const field of ['dispatches', 'extensions', 'callbackAttempts', 'masterCaseId', 'unitId', 'complainant', 'clocks']) expect(own.body, field).not.toHaveProperty(field);
+    const text = JSON.stringify(own.body);
+    for (const staff of ['intake-7', 'dispatcher-3', 'handler-17', 'd01-s01', NOTE]) expect(text, staff).not.toContain(staff);
+
+    // The staff timeline and related cases are not the complainant's (403: the case is theirs, the route is not).
+    for (const route of ['events', 'related']) {
+      const res = await stack.http('GET', `/v1/cases/${id}/${route}`, undefined, code);
+      expect(res.status, route).toBe(403);
+      expect(JSON.stringify(res.body), route).not.toContain('handler-17');
+    }
+    // Staff actions answer no view either.
+    const acted = await stack.http('POST', `/v1/cases/${id}/progress`, { note: 'x' }, code);
+    expect(acted.status).toBe(403);
     // Another case with this code: the code does not open it.
     expect((await stack.http('GET', `/v1/cases/${inCase}`, undefined, code)).status).toBe(401);
   });

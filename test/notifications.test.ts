@@ -82,7 +82,8 @@ afterAll(async () => {
 /** Opens a case whose notices the receiver answers with `answer` (its number is known before it opens). */
 async function openWith(answer?: (hitOfNotice: number) => number | Promise<number>, options: { down?: boolean } = {}): Promise<string> {
   const key = randomUUID();
-  const id = caseIdFor(key);
+  // The stack's default caller (every staff role, subject test-all-roles) opens it: the key is scoped to it.
+  const id = caseIdFor({ kind: 'header', caller: 'test-all-roles', key });
   if (answer) behaviour.set(id, answer);
   if (options.down) down.add(id);
   expect(await openCase(stack, {}, { 'idempotency-key': key })).toBe(id);

@@ -200,6 +200,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const repeatsRepository = createRepeatsRepository(deps.db);
   const repeats = deps.repeatMatching === false ? undefined : createRepeatMatcher({ client: deps.client, repository: repeatsRepository, unitType: (id) => reference.unitType(id), log: app.log });
   const cases = createCasesService({ client: deps.client, taskQueue: deps.taskQueue, repository, reference, ...(repeats && { repeats }) });
+  // Repeat links sent after their intake's answer reach their masters before the API's client goes away.
+  if (repeats) app.addHook('onClose', async () => repeats.drain());
 
   await app.register(healthRoutes({ pingDatabase: repository.ping, client: deps.client }));
   await app.register(referenceRoutes(reference));

@@ -341,7 +341,8 @@ export function createCasesService({ client, taskQueue, repository, reference, r
             staticSummary: `投诉 ${reference.categoryName(body.categoryId) ?? body.categoryId} · ${body.channel}`,
             staticDetails: `Case ${caseId}\nCategory: ${body.categoryId}\nChannel: ${body.channel}\nOpened by: ${actor.role}`,
           });
-          if (masterCaseId) await repeats!.link(masterCaseId, caseId);
+          // The master learns of it after the answer: work that does not decide the 201 does not delay it.
+          if (masterCaseId) repeats!.linkAfterAnswer(masterCaseId, caseId);
           const view: CaseView = { intake, state: first };
           // The one who opened it typed these details in: they get them back in clear. The verification code is not
           // among them: the complainant receives it with the acceptance notice (受理告知).

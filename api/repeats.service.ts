@@ -42,6 +42,15 @@ function reasonOf(err: unknown): string {
 }
 
 export function createRepeatMatcher({ client, repository, unitType, log, budgetMs = REPEAT_SEARCH_BUDGET_MS }: RepeatMatcherDeps) {
+  /** Links sent after the answer and not yet delivered: the API waits for them when it closes. */
+  const inFlight = new Set<Promise<void>>();
+  async function link(masterCaseId: string, caseId: string): Promise<void> {
+    try {
+      await client.workflow.getHandle(masterCaseId).signal(caseSignals.repeat, { caseId }, SYSTEM_ACTOR);
+    } catch (err) {
+      log.warn({ caseId, masterCaseId, reason: reasonOf(err) }, 'repeat link not delivered to the master case');
+    }
+  }
   return {
     /**
      * The master a new complaint is linked to, or null (no same demand, a policy without repeat rules, or the search
@@ -71,12 +80,23 @@ export function createRepeatMatcher({ client, repository, unitType, log, budgetM
     },
 
     /** Tells the master a complaint joined its group; it ignores a case it already has (a retried POST). Never throws. */
-    async link(masterCaseId: string, caseId: string): Promise<void> {
-      try {
-        await client.workflow.getHandle(masterCaseId).signal(caseSignals.repeat, { caseId }, SYSTEM_ACTOR);
-      } catch (err) {
-        log.warn({ caseId, masterCaseId, reason: reasonOf(err) }, 'repeat link not delivered to the master case');
-      }
+    link,
+
+    /**
+     * The same, without holding up the intake's answer: the new case already names its master (its intake carries
+     * masterCaseId), and the master's count is the master's business. A master that many complaints join at once
+     * takes their signals one at a time (Temporal serialises a workflow's updates), which must not queue the 201s
+     * behind it. As with `link`, a lost signal is logged and a retried POST sends it again; the API's close waits
+     * for the links in flight (drain).
+     */
+    linkAfterAnswer(masterCaseId: string, caseId: string): void {
+      const p = link(masterCaseId, caseId).finally(() => inFlight.delete(p));
+      inFlight.add(p);
+    },
+
+    /** Waits for the links sent after their answers (on close). */
+    async drain(): Promise<void> {
+      while (inFlight.size) await Promise.all([...inFlight]);
     },
   };
 }

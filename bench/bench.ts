@@ -1,4 +1,3 @@
-import { demoComplaint } from '../test/support/fixtures.js';
 /**
  * `npm run bench` / `npm run bench -- --quick` (or `npm run bench:quick`): the product against bare Temporal on the
  * same server, in one run. Prints one markdown table to stdout and appends it to BENCHMARKS.md; progress goes to
@@ -41,6 +40,7 @@ import { CaseCategory, CaseRound, CaseStatus, EscalationLevel, WarningLevel } fr
 import { ensureProductionTools, ensureTemporalCli } from '../runtime/tools.js';
 import * as bareActivities from './bare.activities.js';
 import { BARE_LIFECYCLE_STEPS, bareLifecycleWorkflow, bareTrivialWorkflow, bareUpdates } from './bare.workflows.js';
+import { demoComplaint } from './fixtures.js';
 import { closedLoop, httpClient, percentiles, type HttpClient, type LoadResult, type Percentiles } from './load.js';
 import { appendToBenchmarks, commandLine, regressionBlock, machineLine, renderTable, type Row } from './report.js';
 import {

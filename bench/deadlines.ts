@@ -63,7 +63,7 @@ import { WORKFLOWS_PATH } from '../runtime/case-worker.js';
 import { formatPayloadKeys, generatePayloadKey } from '../runtime/payload-codec.js';
 import { startDevServer } from '../runtime/temporal-dev-server.js';
 import { ensureTemporalCli } from '../runtime/tools.js';
-import { demoComplaint } from '../test/support/fixtures.js';
+import { demoComplaint } from './fixtures.js';
 import * as bareActivities from './bare.activities.js';
 import { deadlineBursts, type BurstFigures, type IntakeWindow } from './burst.js';
 import type { bareHerdWorkflow, HerdResult } from './herd.workflows.js';

@@ -45,27 +45,24 @@ import { closedLoop, httpClient, percentiles, type HttpClient, type LoadResult, 
 import { appendToBenchmarks, commandLine, regressionBlock, machineLine, renderTable, type Row } from './report.js';
 import {
   Cleanup,
-  bearerFor,
-  person,
-  prepareBenchDatabase,
-  runBench,
-  type BenchEnv,
-  type RunState,
   commOf,
   cpuDelta,
   cpuMsOf,
   cpuSnapshot,
-  machineCpuMs,
   freePort,
+  machineCpuMs,
   progress,
   readMemory,
+  runBench,
   sleep,
   spawnNodeEntry,
   waitForHttp,
   type CpuSnapshot,
   type Memory,
   type NodeChild,
-} from './stack.js';
+  type RunState,
+} from './processes.js';
+import { bearerFor, person, prepareBenchDatabase, type BenchEnv } from './stack.js';
 import { insertSyntheticCases } from './synthetic.js';
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -69,7 +69,8 @@ import { deadlineBursts, type BurstFigures, type IntakeWindow } from './burst.js
 import type { bareHerdWorkflow, HerdResult } from './herd.workflows.js';
 import { closedLoop, httpClient, percentile, type HttpClient, type LoadResult } from './load.js';
 import { appendToBenchmarks, regressionBlock, commandLine, machineLine, renderTable, type Row } from './report.js';
-import { Cleanup, bearerFor, commOf, freePort, person, prepareBenchDatabase, progress, runBench, sleep, spawnNodeEntry, waitForHttp, type BenchEnv, type NodeChild, type RunState } from './stack.js';
+import { Cleanup, commOf, freePort, progress, runBench, sleep, spawnNodeEntry, waitForHttp, type NodeChild, type RunState } from './processes.js';
+import { bearerFor, person, prepareBenchDatabase, type BenchEnv } from './stack.js';
 import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.js';
 
 // ---------------------------------------------------------------------------------------------------------------

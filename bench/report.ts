@@ -3,7 +3,7 @@ import { appendFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { compare, figuresOf, loudWarning, parseRuns, previousRun, renderComparison, type RecordedRun } from './regression.js';
-import { readText, ROOT } from './stack.js';
+import { readText, ROOT } from './processes.js';
 
 /** Where runs are recorded: the latest sections, and the older ones moved out of the way. */
 const BENCHMARK_FILES = ['bench/HISTORY.md', 'BENCHMARKS.md'];

@@ -16,6 +16,11 @@ export interface Row {
   verdict: string;
 }
 
+/** Numbers in a table cell: fixed decimals, '—' for no number. */
+export const f0 = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : '—');
+export const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '—');
+export const f2 = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : '—');
+
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 export function renderTable(rows: readonly Row[]): string {
@@ -122,6 +127,29 @@ export async function regressionBlock(current: Pick<RecordedRun, 'kind' | 'mode'
   if (loud) warn(loud);
   else if (comparison.previous) warn(`no figure fell by more than 10 % against the run of ${comparison.previous.at}`);
   return renderComparison(comparison);
+}
+
+/**
+ * Records a run: its section (the heading, the notes, the table, and the comparison with the previous run of its
+ * kind and topology) printed to stdout and appended to BENCHMARKS.md.
+ */
+export async function recordRun(
+  run: Pick<RecordedRun, 'kind' | 'mode'> & { heading: string; notes: readonly string[]; topologyLabel: string; rows: readonly Row[]; totalS: number },
+  log: (s: string) => void,
+): Promise<void> {
+  const section = [
+    run.heading,
+    '',
+    ...run.notes,
+    '',
+    renderTable(run.rows),
+    '',
+    await regressionBlock({ kind: run.kind, mode: run.mode, topology: run.topologyLabel.replace(/ topology$/, '') }, run.rows, log),
+    '',
+  ].join('\n');
+  console.log(section);
+  const file = await appendToBenchmarks(section);
+  log(`appended to ${file}; total ${f0(run.totalS)} s`);
 }
 
 export async function appendToBenchmarks(section: string): Promise<string> {

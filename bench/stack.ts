@@ -1,26 +1,77 @@
 /**
- * The bench's own stack: a database on the local PostgreSQL, a headless in-memory Temporal dev server (unless
- * TEMPORAL_ADDRESS is given), and the product's worker and API as child processes (`node --import tsx
- * runtime/worker.ts` / `runtime/api.ts`, so each pid is the node process whose RSS is read). Everything it starts
- * is registered with a cleanup list that runs on exit, error or Ctrl-C.
+ * What a bench run stands on, shared by `npm run bench` (bench/bench.ts) and `npm run bench:deadlines`
+ * (bench/deadlines.ts): the run's identity and secrets, its own database on the local PostgreSQL (migrated and
+ * seeded with the demo city), a Temporal server (a headless in-memory dev server, the production topology, or the
+ * server TEMPORAL_ADDRESS names), the case workflow bundle, and the product's worker and API as child processes
+ * (`node --import tsx runtime/worker.ts` / `runtime/api.ts`, so each pid is the node process whose RSS is read).
+ * Everything it starts is registered with the run's cleanup list, which runs on exit, error or Ctrl-C
+ * (bench/processes.ts runBench).
  */
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { promisify } from 'node:util';
 import pg from 'pg';
-import type { Client } from '@temporalio/client';
+import { Client, Connection } from '@temporalio/client';
+import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { createDatabase, type DatabaseHandle } from '../db/client.js';
 import { runMigrations } from '../db/migrate.js';
 import { seedReferenceData } from '../db/seed.js';
 import { DEV_PRINCIPALS, type DevPrincipal } from '../runtime/auth-cli.js';
-import { mintToken, type AuthKeys } from '../runtime/auth-keys.js';
-import { progress, type Cleanup } from './processes.js';
+import { generateAuthKeys, mintToken, type AuthKeys } from '../runtime/auth-keys.js';
+import { WORKFLOWS_PATH } from '../runtime/case-worker.js';
+import { formatPayloadKeys, generatePayloadKey } from '../runtime/payload-codec.js';
+import { startDevServer } from '../runtime/temporal-dev-server.js';
+import { startEphemeralTopology, type TopologyName } from '../runtime/temporal-ephemeral.js';
+import { ensureProductionTools, ensureTemporalCli } from '../runtime/tools.js';
+import { httpClient, type HttpClient } from './load.js';
+import { Cleanup, commOf, freePort, progress, ROOT, sleep, spawnNodeEntry, waitForHttp, type NodeChild, type RunState } from './processes.js';
 
-export function withDatabase(adminUrl: string, database: string): string {
+export const NAMESPACE = 'default';
+
+/** The PostgreSQL server the run creates its databases on: BENCH_DATABASE_URL, default the local one. */
+const adminDatabaseUrl = () => process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** One run: its id (in every name it creates), its secrets, what it undoes at the end, whether it is stopping. */
+export class BenchRun {
+  readonly id = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
+  /** The product's worker and API encrypt payloads as in production: one random key for this run, passed by env. */
+  readonly payloadKey = generatePayloadKey(`bench-${this.id}`);
+  readonly payloadKeys = formatPayloadKeys([this.payloadKey]);
+  /** The API verifies tokens with this run's own keys (passed by env); the bench signs with the same. */
+  readonly authKeys = generateAuthKeys(`bench-${this.id}`);
+  /** For the API child: the keys above, and a rate limit no run reaches (per credential; a run's loops share one). */
+  readonly authEnv: Record<string, string> = {
+    AUTH_JWT_KEYS: this.authKeys.jwtKeys.map((k) => `${k.kid}:${(k.key as Buffer).toString('base64')}`).join(','),
+    CASE_CODE_SECRET: this.authKeys.caseCodeSecret.toString('base64'),
+    RATE_LIMIT_PER_MINUTE: '10000000',
+  };
+  readonly cleanup = new Cleanup();
+  /** Stopping (a signal, a failure, or done) and failed: read by the benches' loops; set by runBench. */
+  readonly state: RunState = { stopping: false, failed: false };
+  /** Keep the bench database and the logs at the end (--keep). */
+  readonly keep: boolean;
+
+  constructor(keep: boolean) {
+    this.keep = keep;
+  }
+
+  /** `Authorization: Bearer …` for a person of the demo city, signed with this run's key. */
+  bearer(key: string): Record<string, string> {
+    return bearerFor(this.authKeys, key);
+  }
+}
+
+function withDatabase(adminUrl: string, database: string): string {
   const u = new URL(adminUrl);
   u.pathname = `/${database}`;
   return u.toString();
 }
 
-export async function adminQuery(adminUrl: string, sql: string): Promise<void> {
+async function adminQuery(adminUrl: string, sql: string): Promise<void> {
   const c = new pg.Client({ connectionString: adminUrl });
   await c.connect();
   try {
@@ -31,11 +82,30 @@ export async function adminQuery(adminUrl: string, sql: string): Promise<void> {
 }
 
 /** A fresh database named hotline_bench_<timestamp>_<random>; dropped by the returned function. */
-export async function createBenchDatabase(adminUrl: string): Promise<{ name: string; url: string; drop(): Promise<void> }> {
+async function createBenchDatabase(adminUrl: string): Promise<{ name: string; url: string; drop(): Promise<void> }> {
   const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
   const name = `hotline_bench_${stamp}_${randomBytes(3).toString('hex')}`;
   await adminQuery(adminUrl, `create database "${name}"`);
   return { name, url: withDatabase(adminUrl, name), drop: () => adminQuery(adminUrl, `drop database if exists "${name}" with (force)`) };
+}
+
+/**
+ * The run's own database on BENCH_DATABASE_URL's server (default the local PostgreSQL), migrated and seeded with
+ * the demo city; dropped at the end unless kept.
+ */
+async function prepareBenchDatabase(cleanup: Cleanup, keep: boolean): Promise<{ dbUrl: string; database: DatabaseHandle }> {
+  const adminUrl = adminDatabaseUrl();
+  progress(`creating, migrating and seeding the bench database on ${adminUrl.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@')}…`);
+  const db = await createBenchDatabase(adminUrl);
+  cleanup.add(`database ${db.name}`, async () => {
+    if (keep) progress(`kept database ${db.name} (${db.url})`);
+    else await db.drop();
+  });
+  const database = createDatabase(db.url);
+  cleanup.add('bench database pool', () => database.close());
+  await runMigrations(database.db);
+  await seedReferenceData(database.db);
+  return { dbUrl: db.url, database };
 }
 
 /** A person of the demo city (runtime/auth-cli.ts DEV_PRINCIPALS), by their key in dev-tokens.json. */
@@ -51,32 +121,185 @@ export function bearerFor(keys: AuthKeys, key: string): Record<string, string> {
   return { authorization: `Bearer ${mintToken(keys.jwtKeys, { sub: p.sub, roles: [p.role], unit: p.unit, name: p.name }, 12 * 3600)}` };
 }
 
-/**
- * The run's own database on BENCH_DATABASE_URL's server (default the local PostgreSQL), migrated and seeded with
- * the demo city; dropped at the end unless kept.
- */
-export async function prepareBenchDatabase(cleanup: Cleanup, keep: boolean): Promise<{ dbUrl: string; database: DatabaseHandle }> {
-  const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  progress(`creating, migrating and seeding the bench database on ${adminUrl.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@')}…`);
-  const db = await createBenchDatabase(adminUrl);
-  cleanup.add(`database ${db.name}`, async () => {
-    if (keep) progress(`kept database ${db.name} (${db.url})`);
-    else await db.drop();
-  });
-  const database = createDatabase(db.url);
-  cleanup.add('bench database pool', () => database.close());
-  await runMigrations(database.db);
-  await seedReferenceData(database.db);
-  return { dbUrl: db.url, database };
-}
-
 /** What every bench run stands on: the Temporal server, its own database, the case workflow bundle, its logs. */
 export interface BenchEnv {
   address: string;
   temporalVersion: string;
+  /** The Temporal server process's pid (for its CPU time); undefined with TEMPORAL_ADDRESS. */
+  serverPid: number | undefined;
   dbUrl: string;
   database: DatabaseHandle;
   bundlePath: string;
   logDir: string;
   client: Client;
+}
+
+/**
+ * Prepares what a run stands on, side by side: its database, the Temporal server of `topology` (or the one
+ * TEMPORAL_ADDRESS names) with a client, and the case workflow bundle, in a log folder of its own
+ * (`hotline-<name>-<run id>-…` in the temporary folder; removed at the end unless kept or the run failed).
+ */
+export async function startBenchEnv(run: BenchRun, o: { name: string; topology: TopologyName }): Promise<BenchEnv> {
+  const logDir = await mkdtemp(path.join(os.tmpdir(), `hotline-${o.name}-${run.id}-`));
+  run.cleanup.add('logs', async () => {
+    if (run.keep || run.state.failed) progress(`logs kept in ${logDir}`);
+    else await rm(logDir, { recursive: true, force: true });
+  });
+  const [db, temporal, bundlePath] = await Promise.all([prepareBenchDatabase(run.cleanup, run.keep), startTemporal(run.cleanup, o.topology, logDir), bundleCaseWorkflows(logDir)]);
+  return { ...db, ...temporal, bundlePath, logDir };
+}
+
+async function startTemporal(cleanup: Cleanup, topology: TopologyName, logDir: string): Promise<Pick<BenchEnv, 'address' | 'serverPid' | 'temporalVersion' | 'client'>> {
+  let address = process.env.TEMPORAL_ADDRESS;
+  let serverPid: number | undefined;
+  let temporalVersion: string;
+  const toolsDir = process.env.HOTLINE_TOOLS_DIR ?? path.join(ROOT, '.tools');
+  if (address) {
+    progress(`using the Temporal server at ${address} (TEMPORAL_ADDRESS)`);
+    temporalVersion = `external server at ${address}`;
+  } else if (topology === 'production') {
+    const tools = await ensureProductionTools(toolsDir, progress);
+    progress('starting the production topology: Temporal Server on PostgreSQL (per-run databases) and the UI server…');
+    const started = await startEphemeralTopology({ tools, adminDatabaseUrl: adminDatabaseUrl(), maxConns: 20, log: progress });
+    cleanup.add('Temporal production topology (and its databases)', () => started.dispose());
+    address = started.address;
+    serverPid = started.instance('temporal-server').process.pid;
+    temporalVersion = `Temporal Server on PostgreSQL ${started.settings.postgres.host}:${started.settings.postgres.port} (${started.settings.numHistoryShards} history shards) + UI server`;
+  } else {
+    const binary = await ensureTemporalCli(toolsDir, progress);
+    temporalVersion = await promisify(execFile)(binary, ['--version'])
+      .then(({ stdout }) => stdout.trim())
+      .catch(() => 'temporal (version unknown)');
+    progress(`starting a headless in-memory Temporal dev server (${temporalVersion})…`);
+    const server = await startDevServer({ binary, port: await freePort(), logFile: path.join(logDir, 'temporal.log') });
+    cleanup.add('Temporal dev server', () => server.stop());
+    address = server.address;
+    serverPid = server.process.pid;
+  }
+  const connection = await Connection.connect({ address });
+  cleanup.add('Temporal client connection', () => connection.close());
+  const client = new Client({ connection, namespace: NAMESPACE });
+  if (process.env.TEMPORAL_ADDRESS || topology === 'production') {
+    try {
+      const info = await connection.workflowService.getClusterInfo({});
+      if (info.serverVersion) temporalVersion += `, Server ${info.serverVersion}`;
+    } catch {
+      // the version is informational
+    }
+  }
+  return { address, serverPid, temporalVersion, client };
+}
+
+async function bundleCaseWorkflows(logDir: string): Promise<string> {
+  progress('bundling the case workflows (as `npm run build` does for production workers)…');
+  const { code } = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('WARN') });
+  const bundlePath = path.join(logDir, 'case-workflow-bundle.js');
+  await writeFile(bundlePath, code);
+  return bundlePath;
+}
+
+/** The product's worker and API, as child processes on a task queue of their own. */
+export interface CaseStack {
+  taskQueue: string;
+  worker: NodeChild;
+  /** The API process now, and a client for it: both replaced by restartApi. */
+  api: NodeChild;
+  http: HttpClient;
+  /** A new API process (it loads the policy in force when it starts). */
+  restartApi(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface CaseStackOptions {
+  /** The task queue is `<queue>-<run id>-<label>`; the children's logs `worker-<label>.log`, `api-<label>.log`. */
+  queue: string;
+  label: string;
+  /** More environment for the worker (e.g. where it delivers notices), and what the progress line says of it. */
+  workerEnv?: Record<string, string>;
+  workerNote?: string;
+}
+
+/** Starts a worker (on the run's workflow bundle) and an API, and waits until the worker polls and the API is ready. */
+export async function startCaseStack(run: BenchRun, env: BenchEnv, o: CaseStackOptions): Promise<CaseStack> {
+  const taskQueue = `${o.queue}-${run.id}-${o.label}`;
+  const common = {
+    DATABASE_URL: env.dbUrl,
+    TEMPORAL_ADDRESS: env.address,
+    TEMPORAL_NAMESPACE: NAMESPACE,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    RUN_MIGRATIONS: 'false',
+    LOG_LEVEL: 'warn',
+    PAYLOAD_KEYS: run.payloadKeys,
+  };
+  const checkNode = (c: NodeChild) => {
+    if (commOf(c.pid) !== 'node') progress(`warning: pid ${c.pid} (${c.name}) is ${commOf(c.pid)}, not node`);
+  };
+  let apiSeq = 0;
+  const spawnApi = (port: number) => {
+    const api = spawnNodeEntry(apiSeq++ ? `api-${o.label}-${apiSeq - 1}` : `api-${o.label}`, 'runtime/api.ts', { ...common, ...run.authEnv, SEED_DEMO_DATA: 'false', API_HOST: '127.0.0.1', API_PORT: String(port) }, env.logDir);
+    const stop = run.cleanup.add(`API child ${api.pid}`, () => api.stop());
+    const ready = async () => {
+      await waitForHttp(`http://127.0.0.1:${port}/readyz`, 60_000, () => api.assertAlive());
+      checkNode(api);
+    };
+    return { api, port, stop, ready };
+  };
+  const port = await freePort();
+  progress(`starting the worker (runtime/worker.ts${o.workerNote ? `, ${o.workerNote}` : ''}) and the API (runtime/api.ts on 127.0.0.1:${port}) as child processes, task queue ${taskQueue}…`);
+  const worker = spawnNodeEntry(`worker-${o.label}`, 'runtime/worker.ts', { ...common, ...o.workerEnv, WORKFLOW_BUNDLE_PATH: env.bundlePath }, env.logDir);
+  const stopWorker = run.cleanup.add(`worker child ${worker.pid}`, () => worker.stop());
+  let current = spawnApi(port);
+  await Promise.all([worker.printed(/worker polling task queue/, 120_000), current.ready()]);
+  checkNode(worker);
+  const stack: CaseStack = {
+    taskQueue,
+    worker,
+    api: current.api,
+    http: httpClient(`http://127.0.0.1:${current.port}`),
+    async restartApi() {
+      await current.stop();
+      current = spawnApi(await freePort());
+      await current.ready();
+      stack.api = current.api;
+      stack.http = httpClient(`http://127.0.0.1:${current.port}`);
+    },
+    async stop() {
+      await current.stop();
+      await stopWorker();
+    },
+  };
+  return stack;
+}
+
+/**
+ * Polls the record until every case of `ids` satisfies `condition` (`select count(*) from cases where id = any(ids)
+ * and <condition>`; the worker writes what the API already answered), the run stops or `timeoutMs` passes. Returns
+ * how many did and how long the wait took (ms; infinite unless all did); says so every 15 s, and when it gives up.
+ */
+export async function waitForCases(
+  run: BenchRun,
+  env: BenchEnv,
+  ids: readonly string[],
+  condition: string,
+  o: { timeoutMs: number; what?: string; pollMs?: number; extra?: () => string },
+): Promise<{ reached: number; ms: number }> {
+  const what = o.what ?? `reached "${condition}"`;
+  const t0 = performance.now();
+  const deadline = Date.now() + o.timeoutMs;
+  let lastReport = Date.now();
+  for (;;) {
+    const { rows } = await env.database.pool.query<{ n: number }>(`select count(*)::int as n from cases where id = any($1::text[]) and ${condition}`, [ids]);
+    const n = rows[0]!.n;
+    if (n >= ids.length) return { reached: n, ms: performance.now() - t0 };
+    if (run.state.stopping) return { reached: n, ms: Number.POSITIVE_INFINITY };
+    if (Date.now() > deadline) {
+      progress(`warning: only ${n} of ${ids.length} cases ${what} after ${(o.timeoutMs / 1000).toFixed(1)} s`);
+      return { reached: n, ms: Number.POSITIVE_INFINITY };
+    }
+    if (Date.now() - lastReport > 15_000) {
+      lastReport = Date.now();
+      progress(`  … ${n} / ${ids.length} ${what}${o.extra ? `; ${o.extra()}` : ''}`);
+    }
+    await sleep(o.pollMs ?? 200);
+  }
 }

@@ -1,4 +1,3 @@
-import { demoComplaint } from '../test/support/fixtures.js';
 /**
  * `npm run bench` / `npm run bench -- --quick` (or `npm run bench:quick`): the product against bare Temporal on the
  * same server, in one run. Prints one markdown table to stdout and appends it to BENCHMARKS.md; progress goes to
@@ -16,57 +15,28 @@ import { demoComplaint } from '../test/support/fixtures.js';
  * callback agent calls back.
  * No assertions on times: this prints numbers.
  */
-import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { Client, Connection, WorkflowIdReusePolicy } from '@temporalio/client';
-import { bundleWorkflowCode, DefaultLogger, makeTelemetryFilterString, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { Client, WorkflowIdReusePolicy } from '@temporalio/client';
+import { DefaultLogger, makeTelemetryFilterString, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { createCasesRepository } from '../api/cases.repository.js';
 import { createCaseBody } from '../api/cases.schemas.js';
 import { createCasesService } from '../api/cases.service.js';
 import { createReferenceService } from '../api/reference.service.js';
-import type { DatabaseHandle } from '../db/client.js';
-import { generateAuthKeys, principalOfClaims } from '../runtime/auth-keys.js';
-import { cacheSizeFor, WORKFLOWS_PATH } from '../runtime/case-worker.js';
+import { principalOfClaims } from '../runtime/auth-keys.js';
+import { cacheSizeFor } from '../runtime/case-worker.js';
 import { loadConfig } from '../runtime/config.js';
-import { encryptedDataConverter, formatPayloadKeys, generatePayloadKey } from '../runtime/payload-codec.js';
-import { startDevServer } from '../runtime/temporal-dev-server.js';
-import { startEphemeralTopology, topologyOf, type TopologyName } from '../runtime/temporal-ephemeral.js';
+import { encryptedDataConverter } from '../runtime/payload-codec.js';
+import { topologyOf, type TopologyName } from '../runtime/temporal-ephemeral.js';
 import { CaseCategory, CaseRound, CaseStatus, EscalationLevel, WarningLevel } from '../workflows/search-attributes.js';
-import { ensureProductionTools, ensureTemporalCli } from '../runtime/tools.js';
 import * as bareActivities from './bare.activities.js';
 import { BARE_LIFECYCLE_STEPS, bareLifecycleWorkflow, bareTrivialWorkflow, bareUpdates } from './bare.workflows.js';
-import { closedLoop, httpClient, percentiles, type HttpClient, type LoadResult, type Percentiles } from './load.js';
-import { appendToBenchmarks, commandLine, regressionBlock, machineLine, renderTable, type Row } from './report.js';
-import {
-  Cleanup,
-  authEnv,
-  bearerFor,
-  person,
-  prepareBenchDatabase,
-  runBench,
-  type BenchEnv,
-  type RunState,
-  commOf,
-  cpuDelta,
-  cpuMsOf,
-  cpuSnapshot,
-  machineCpuMs,
-  freePort,
-  progress,
-  readMemory,
-  sleep,
-  spawnNodeEntry,
-  waitForHttp,
-  type CpuSnapshot,
-  type Memory,
-  type NodeChild,
-} from './stack.js';
+import { demoComplaint } from './fixtures.js';
+import { closedLoop, percentiles, type LoadResult, type Percentiles } from './load.js';
+import { cpuDelta, cpuMsOf, cpuSnapshot, machineCpuMs, progress, readMemory, runBench, sleep, type CpuSnapshot, type Memory, type RunState } from './processes.js';
+import { commandLine, f0, f1, f2, machineLine, recordRun, type Row } from './report.js';
+import { BenchRun, NAMESPACE, person, startBenchEnv, startCaseStack, waitForCases, type BenchEnv, type CaseStack } from './stack.js';
 import { insertSyntheticCases } from './synthetic.js';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -120,34 +90,22 @@ const REF = TOPOLOGY === 'production' ? { start: 196, lifecycle: 9.1, on: 'produ
 const REF_BARE_START = REF.start;
 const REF_BARE_LIFECYCLE = REF.lifecycle;
 
-const NAMESPACE = 'default';
-const RUN_ID = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
-/** The product's worker and API encrypt payloads as in production: one random key for this run, passed by env. */
-const PAYLOAD_KEY = generatePayloadKey(`bench-${RUN_ID}`);
-const PAYLOAD_KEYS = formatPayloadKeys([PAYLOAD_KEY]);
-/** The API verifies tokens with this run's own keys (passed by env); the bench signs with the same. */
-const AUTH_KEYS = generateAuthKeys(`bench-${RUN_ID}`);
-const AUTH_ENV = {
-  ...authEnv(AUTH_KEYS),
-  // Per credential; every loop of a run shares its step's credential, so no limit a run could reach.
-  RATE_LIMIT_PER_MINUTE: '10000000',
-};
+/** This run: its id, its payload key and authentication keys (passed to the children by env), its cleanup. */
+const RUN = new BenchRun(KEEP);
+const RUN_ID = RUN.id;
 const BARE_WORKFLOWS_PATH = fileURLToPath(new URL(`./bare.workflows${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url));
 const FILTER_UNIT = 'd01-s01';
 const FILTER_STATUS = 'dispatched';
 
-const cleanup = new Cleanup();
+const cleanup = RUN.cleanup;
 /** Stopping (a signal, a failure, or done) and failed: read by the loops below; set by runBench. */
-const run: RunState = { stopping: false, failed: false };
+const run: RunState = RUN.state;
 /** CPU used by the worker and API children already stopped (ms), for the machine-share line. */
 let stoppedChildrenCpuMs = 0;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Formatting
 
-const f0 = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : '—');
-const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '—');
-const f2 = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : '—');
 const ms = (p: Percentiles) => `${f1(p.p50)} / ${f1(p.p95)} / ${f1(p.p99)}`;
 const errs = (r: LoadResult) => (r.errors ? `; ${r.errors} errors (first: ${r.firstError})` : '');
 const quickTag = (s: string) => (QUICK ? `${s} [quick]` : s);
@@ -158,7 +116,7 @@ const verdict = (ratio: number, goal: number) => (!Number.isFinite(ratio) ? 'no 
 
 const complaint = () => demoComplaint();
 
-const bearer = (key: string) => bearerFor(AUTH_KEYS, key);
+const bearer = (key: string) => RUN.bearer(key);
 const INTAKE = bearer('intake_agent');
 /** The city dispatcher: sees every case, so lists are unfiltered by scope, as before authentication. */
 const DISPATCHER = bearer('dispatcher');
@@ -178,85 +136,11 @@ const LIFECYCLE: ReadonlyArray<{ action: (typeof BARE_LIFECYCLE_STEPS)[number]; 
 
 interface Env extends BenchEnv {
   bareQueue: string;
-  /** The Temporal server process's pid (for its CPU time); undefined with TEMPORAL_ADDRESS. */
-  serverPid: number | undefined;
-}
-
-interface CaseStack {
-  taskQueue: string;
-  worker: NodeChild;
-  api: NodeChild;
-  http: HttpClient;
-  stop(): Promise<void>;
-}
-
-function execText(file: string, argv: string[]): Promise<string> {
-  return promisify(execFile)(file, argv).then(({ stdout }) => stdout.trim());
 }
 
 async function startEnv(): Promise<Env> {
-  const logDir = await mkdtemp(path.join(os.tmpdir(), `hotline-bench-${RUN_ID}-`));
-  cleanup.add('logs', async () => {
-    if (KEEP || run.failed) progress(`logs kept in ${logDir}`);
-    else await rm(logDir, { recursive: true, force: true });
-  });
-
-  // Database, Temporal server and workflow bundle are independent: prepared side by side.
-  const prepareDatabase = () => prepareBenchDatabase(cleanup, KEEP);
-
-  const prepareTemporal = async () => {
-    let address = process.env.TEMPORAL_ADDRESS;
-    let serverPid: number | undefined;
-    let temporalVersion: string;
-    if (address) {
-      progress(`using the Temporal server at ${address} (TEMPORAL_ADDRESS)`);
-      temporalVersion = `external server at ${address}`;
-    } else if (TOPOLOGY === 'production') {
-      const tools = await ensureProductionTools(process.env.HOTLINE_TOOLS_DIR ?? path.join(fileURLToPath(new URL('..', import.meta.url)), '.tools'), progress);
-      progress('starting the production topology: Temporal Server on PostgreSQL (per-run databases) and the UI server…');
-      const topology = await startEphemeralTopology({
-        tools,
-        adminDatabaseUrl: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-        maxConns: 20,
-        log: progress,
-      });
-      cleanup.add('Temporal production topology (and its databases)', () => topology.dispose());
-      address = topology.address;
-      serverPid = topology.instance('temporal-server').process.pid;
-      temporalVersion = `Temporal Server on PostgreSQL ${topology.settings.postgres.host}:${topology.settings.postgres.port} (${topology.settings.numHistoryShards} history shards) + UI server`;
-    } else {
-      const binary = await ensureTemporalCli(process.env.HOTLINE_TOOLS_DIR ?? path.join(fileURLToPath(new URL('..', import.meta.url)), '.tools'), progress);
-      temporalVersion = await execText(binary, ['--version']).catch(() => 'temporal (version unknown)');
-      progress(`starting a headless in-memory Temporal dev server (${temporalVersion})…`);
-      const server = await startDevServer({ binary, port: await freePort(), logFile: path.join(logDir, 'temporal.log') });
-      cleanup.add('Temporal dev server', () => server.stop());
-      address = server.address;
-      serverPid = server.process.pid;
-    }
-    const connection = await Connection.connect({ address });
-    cleanup.add('Temporal client connection', () => connection.close());
-    const client = new Client({ connection, namespace: NAMESPACE });
-    if (process.env.TEMPORAL_ADDRESS || TOPOLOGY === 'production') {
-      try {
-        const info = await connection.workflowService.getClusterInfo({});
-        if (info.serverVersion) temporalVersion += `, Server ${info.serverVersion}`;
-      } catch {
-        // the version is informational
-      }
-    }
-    return { address, serverPid, temporalVersion, client };
-  };
-
-  const prepareBundle = async () => {
-    progress('bundling the case workflows (as `npm run build` does for production workers)…');
-    const { code } = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('WARN') });
-    const bundlePath = path.join(logDir, 'case-workflow-bundle.js');
-    await writeFile(bundlePath, code);
-    return bundlePath;
-  };
-
-  const [db, temporal, bundlePath] = await Promise.all([prepareDatabase(), prepareTemporal(), prepareBundle()]);
-  return { ...db, ...temporal, bundlePath, logDir, bareQueue: `bench-bare-${RUN_ID}` };
+  const env = await startBenchEnv(RUN, { name: 'bench', topology: TOPOLOGY });
+  return { ...env, bareQueue: `bench-bare-${RUN_ID}` };
 }
 
 /** The bare baselines' worker, in the bench process, on its own task queue. */
@@ -278,57 +162,21 @@ async function startBareWorker(env: Env): Promise<void> {
   });
 }
 
-async function startCaseStack(env: Env, label: string): Promise<CaseStack> {
-  const taskQueue = `bench-cases-${RUN_ID}-${label}`;
-  const port = await freePort();
-  const common = {
-    DATABASE_URL: env.dbUrl,
-    TEMPORAL_ADDRESS: env.address,
-    TEMPORAL_NAMESPACE: NAMESPACE,
-    TEMPORAL_TASK_QUEUE: taskQueue,
-    RUN_MIGRATIONS: 'false',
-    LOG_LEVEL: 'warn',
-    PAYLOAD_KEYS,
-  };
-  progress(`starting the worker (runtime/worker.ts) and the API (runtime/api.ts on 127.0.0.1:${port}) as child processes, task queue ${taskQueue}…`);
-  const worker = spawnNodeEntry(`worker-${label}`, 'runtime/worker.ts', { ...common, WORKFLOW_BUNDLE_PATH: env.bundlePath }, env.logDir);
-  const stopWorker = cleanup.add(`worker child ${worker.pid}`, () => worker.stop());
-  const api = spawnNodeEntry(`api-${label}`, 'runtime/api.ts', { ...common, ...AUTH_ENV, SEED_DEMO_DATA: 'false', API_HOST: '127.0.0.1', API_PORT: String(port) }, env.logDir);
-  const stopApi = cleanup.add(`API child ${api.pid}`, () => api.stop());
-  await Promise.all([
-    worker.printed(/worker polling task queue/, 120_000),
-    waitForHttp(`http://127.0.0.1:${port}/readyz`, 60_000, () => api.assertAlive()),
-  ]);
-  for (const c of [worker, api]) if (commOf(c.pid) !== 'node') progress(`warning: pid ${c.pid} (${c.name}) is ${commOf(c.pid)}, not node`);
-  return {
-    taskQueue,
-    worker,
-    api,
-    http: httpClient(`http://127.0.0.1:${port}`),
-    async stop() {
-      stoppedChildrenCpuMs += (cpuMsOf(api.pid) || 0) + (cpuMsOf(worker.pid) || 0);
-      await stopApi();
-      await stopWorker();
-    },
-  };
+/** The product's worker and API on a task queue of their own. */
+const startCases = (env: Env, label: string) => startCaseStack(RUN, env, { queue: 'bench-cases', label });
+
+/** Stops a case stack, counting the CPU its children used for the machine-share line. */
+async function stopCases(stack: CaseStack): Promise<void> {
+  stoppedChildrenCpuMs += (cpuMsOf(stack.api.pid) || 0) + (cpuMsOf(stack.worker.pid) || 0);
+  await stack.stop();
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Helpers
 
-/** Polls until the worker has written what the API already answered (e.g. every opened case has its policy). */
+/** Polls until the worker has written what the API already answered (e.g. every opened case has its policy): ms. */
 async function catchUp(env: Env, ids: readonly string[], condition: string, timeoutMs = 180_000): Promise<number> {
-  const t0 = performance.now();
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const { rows } = await env.database.pool.query<{ n: number }>(`select count(*)::int as n from cases where id = any($1::text[]) and ${condition}`, [ids]);
-    if (rows[0]!.n >= ids.length) return performance.now() - t0;
-    if (Date.now() > deadline || run.stopping) {
-      progress(`warning: only ${rows[0]!.n} of ${ids.length} cases reached "${condition}" after ${timeoutMs / 1000} s`);
-      return Number.POSITIVE_INFINITY;
-    }
-    await sleep(200);
-  }
+  return (await waitForCases(RUN, env, ids, condition, { timeoutMs })).ms;
 }
 
 /** Waits for bare workflows to complete (so one run's tail does not load the next). */
@@ -455,7 +303,7 @@ async function openPhase(env: Env, stack: CaseStack, rows: Row[]): Promise<void>
   const reference = createReferenceService(env.database.db);
   await reference.start(() => {});
   // The product's client encrypts, as the API's does (env.client stays bare for the baselines).
-  const productClient = new Client({ connection: env.client.connection, namespace: NAMESPACE, dataConverter: encryptedDataConverter([PAYLOAD_KEY]) });
+  const productClient = new Client({ connection: env.client.connection, namespace: NAMESPACE, dataConverter: encryptedDataConverter([RUN.payloadKey]) });
   const service = createCasesService({
     client: productClient,
     taskQueue: stack.taskQueue,
@@ -664,7 +512,7 @@ async function lifecyclePhase(env: Env, stack: CaseStack, rows: Row[]): Promise<
   // The shape of one history each way: what the server and the worker process per case.
   try {
     // The case's payloads are encrypted: its result is read through the product's data converter.
-    const productClient = new Client({ connection: env.client.connection, namespace: NAMESPACE, dataConverter: encryptedDataConverter([PAYLOAD_KEY]) });
+    const productClient = new Client({ connection: env.client.connection, namespace: NAMESPACE, dataConverter: encryptedDataConverter([RUN.payloadKey]) });
     const shape = async (workflowId: string, client: Client) => {
       const handle = client.workflow.getHandle(workflowId);
       // A closed case's workflow may stay for late feedback (the policy's rating window): its history so far.
@@ -766,9 +614,9 @@ async function main(): Promise<void> {
   const env = await startEnv();
   // Two stacks, started together: 'main' for throughput, list and lifecycle; 'mem' stays idle until the memory
   // step, so that its worker's cache and task queue hold only the cases opened for that measurement.
-  const [stack, memStack] = await Promise.all([startCaseStack(env, 'main'), startCaseStack(env, 'mem'), startBareWorker(env)]);
-  const stopMain = cleanup.add('main case stack', () => stack.stop());
-  const stopMem = cleanup.add('memory case stack', () => memStack.stop());
+  const [stack, memStack] = await Promise.all([startCases(env, 'main'), startCases(env, 'mem'), startBareWorker(env)]);
+  const stopMain = cleanup.add('main case stack', () => stopCases(stack));
+  const stopMem = cleanup.add('memory case stack', () => stopCases(memStack));
   progress(`stack ready in ${f1((performance.now() - started) / 1000)} s`);
 
   const rows: Row[] = [];
@@ -789,24 +637,23 @@ async function main(): Promise<void> {
   const order = (r: Row) => (r.metric.startsWith('list') ? 3 : r.metric.startsWith('memory') ? 2 : /lifecycle/.test(r.metric) ? 1 : 0);
   const sorted = rows.map((r, i) => ({ r, i })).sort((a, b) => order(a.r) - order(b.r) || a.i - b.i).map((x) => x.r);
   const totalS = (performance.now() - started) / 1000;
-  const table = renderTable(sorted);
-  const heading = `## ${startedAt.toISOString()} · ${MODE} · ${TOPOLOGY_LABEL}${QUICK ? ' (quick run: smaller counts, concurrency 1 and 32 only, 1,000 idle cases instead of 10,000)' : ''}`;
-  const section = [
-    heading,
-    '',
-    `- Machine: ${machineLine(env.temporalVersion)}`,
-    `- Command: \`${commandLine()}\``,
-    `- Run time: ${f0(totalS)} s. Machine CPU busy ${f0(busyPct)}% of all cores over the run: the bench, worker, API${env.serverPid ? ' and Temporal' : ''} processes ${f0(ourPct)}%, everything else (${env.serverPid ? '' : 'the Temporal server, '}PostgreSQL, other work on the machine) ${f0(busyPct - ourPct)}%; load average (1 min) ${f1(loadAtStart)} at the start, ${f1(os.loadavg()[0]!)} at the end`,
-    '- Latencies are client-side over HTTP keep-alive; concurrency = requests (or whole cases) in flight; CPU is user + system time of each process divided by the cases done',
-    '',
-    table,
-    '',
-    await regressionBlock({ kind: 'bench', mode: MODE, topology: TOPOLOGY_LABEL.replace(/ topology$/, '') }, sorted, progress),
-    '',
-  ].join('\n');
-  console.log(section);
-  const file = await appendToBenchmarks(section);
-  progress(`appended to ${file}; total ${f0(totalS)} s`);
+  await recordRun(
+    {
+      kind: 'bench',
+      mode: MODE,
+      topologyLabel: TOPOLOGY_LABEL,
+      heading: `## ${startedAt.toISOString()} · ${MODE} · ${TOPOLOGY_LABEL}${QUICK ? ' (quick run: smaller counts, concurrency 1 and 32 only, 1,000 idle cases instead of 10,000)' : ''}`,
+      notes: [
+        `- Machine: ${machineLine(env.temporalVersion)}`,
+        `- Command: \`${commandLine()}\``,
+        `- Run time: ${f0(totalS)} s. Machine CPU busy ${f0(busyPct)}% of all cores over the run: the bench, worker, API${env.serverPid ? ' and Temporal' : ''} processes ${f0(ourPct)}%, everything else (${env.serverPid ? '' : 'the Temporal server, '}PostgreSQL, other work on the machine) ${f0(busyPct - ourPct)}%; load average (1 min) ${f1(loadAtStart)} at the start, ${f1(os.loadavg()[0]!)} at the end`,
+        '- Latencies are client-side over HTTP keep-alive; concurrency = requests (or whole cases) in flight; CPU is user + system time of each process divided by the cases done',
+      ],
+      rows: sorted,
+      totalS,
+    },
+    progress,
+  );
 }
 
 runBench(main, cleanup, run);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compare, figuresOf, loudWarning, parseRuns, previousRun, renderComparison } from './regression.js';
+import { INTRO } from './report.js';
 
 const section = (heading: string, rows: string[]) => [`## ${heading}`, '', '- Command: `npm run bench`', '', '| metric | value | unit | reference / goal | verdict |', '|---|---:|---|---|---|', ...rows, ''].join('\n');
 
@@ -86,10 +87,18 @@ describe('bench regression check', () => {
     expect(renderComparison(compare(null, []))).toMatch(/nothing to compare/);
   });
 
-  it('reads the runs really recorded in BENCHMARKS.md', () => {
-    const recorded = parseRuns(readFileSync(new URL('../BENCHMARKS.md', import.meta.url), 'utf8'));
+  it('reads every run really recorded, in BENCHMARKS.md and bench/HISTORY.md, and BENCHMARKS.md starts with the intro a new file gets', () => {
+    const texts = ['../bench/HISTORY.md', '../BENCHMARKS.md'].map((f) => readFileSync(new URL(f, import.meta.url), 'utf8'));
+    const recorded = parseRuns(texts.join('\n'));
+    // Every dated section of either file is a run with figures: none was lost when old sections moved to the history.
+    const headings = texts.flatMap((t) => [...t.matchAll(/^## (\d{4}-\d\d-\d\dT[\d:.]+Z) · /gm)].map((m) => m[1]));
+    expect(recorded.map((r) => r.at)).toEqual([...headings].sort());
+    expect(recorded.length).toBeGreaterThanOrEqual(10);
     const lastFullDev = recorded.filter((r) => r.kind === 'bench' && r.mode === 'full' && r.topology === 'dev').at(-1);
     expect(lastFullDev?.figures.find((f) => f.key === 'lifecycle ratio')?.value).toBeGreaterThan(0);
-    expect(recorded.some((r) => r.kind === 'deadlines')).toBe(true);
+    expect(recorded.filter((r) => r.kind === 'deadlines' && r.mode === 'full').length).toBeGreaterThanOrEqual(2);
+    expect(recorded.some((r) => r.topology === 'production')).toBe(true);
+    expect(texts[1]!.startsWith(INTRO)).toBe(true);
+    expect(texts[1]).toContain('## Latest full runs');
   });
 });

@@ -1,82 +1,74 @@
 /**
- * The bench's own stack: a database on the local PostgreSQL, a headless in-memory Temporal dev server (unless
- * TEMPORAL_ADDRESS is given), and the product's worker and API as child processes (`node --import tsx
- * runtime/worker.ts` / `runtime/api.ts`, so each pid is the node process whose RSS is read). Everything it starts
- * is registered with a cleanup list that runs on exit, error or Ctrl-C.
+ * What a bench run stands on, shared by `npm run bench` (bench/bench.ts) and `npm run bench:deadlines`
+ * (bench/deadlines.ts): the run's identity and secrets, its own database on the local PostgreSQL (migrated and
+ * seeded with the demo city), a Temporal server (a headless in-memory dev server, the production topology, or the
+ * server TEMPORAL_ADDRESS names), the case workflow bundle, and the product's worker and API as child processes
+ * (`node --import tsx runtime/worker.ts` / `runtime/api.ts`, so each pid is the node process whose RSS is read).
+ * Everything it starts is registered with the run's cleanup list, which runs on exit, error or Ctrl-C
+ * (bench/processes.ts runBench).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { promisify } from 'node:util';
 import pg from 'pg';
-import type { Client } from '@temporalio/client';
-import { stopChild } from '../runtime/temporal-dev-server.js';
+import { Client, Connection } from '@temporalio/client';
+import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { createDatabase, type DatabaseHandle } from '../db/client.js';
 import { runMigrations } from '../db/migrate.js';
 import { seedReferenceData } from '../db/seed.js';
 import { DEV_PRINCIPALS, type DevPrincipal } from '../runtime/auth-cli.js';
-import { mintToken, type AuthKeys } from '../runtime/auth-keys.js';
+import { generateAuthKeys, mintToken, type AuthKeys } from '../runtime/auth-keys.js';
 import { formatDuration } from '../runtime/duration.js';
+import { WORKFLOWS_PATH } from '../runtime/case-worker.js';
+import { formatPayloadKeys, generatePayloadKey } from '../runtime/payload-codec.js';
+import { startDevServer } from '../runtime/temporal-dev-server.js';
+import { startEphemeralTopology, type TopologyName } from '../runtime/temporal-ephemeral.js';
+import { ensureProductionTools, ensureTemporalCli } from '../runtime/tools.js';
+import { httpClient, type HttpClient } from './load.js';
+import { Cleanup, commOf, freePort, progress, ROOT, sleep, spawnNodeEntry, waitForHttp, type NodeChild, type RunState } from './processes.js';
 
-export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const NAMESPACE = 'default';
 
-export const progress = (line: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+/** The PostgreSQL server the run creates its databases on: BENCH_DATABASE_URL, default the local one. */
+const adminDatabaseUrl = () => process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+/** One run: its id (in every name it creates), its secrets, what it undoes at the end, whether it is stopping. */
+export class BenchRun {
+  readonly id = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
+  /** The product's worker and API encrypt payloads as in production: one random key for this run, passed by env. */
+  readonly payloadKey = generatePayloadKey(`bench-${this.id}`);
+  readonly payloadKeys = formatPayloadKeys([this.payloadKey]);
+  /** The API verifies tokens with this run's own keys (passed by env); the bench signs with the same. */
+  readonly authKeys = generateAuthKeys(`bench-${this.id}`);
+  /** For the API child: the keys above, and a rate limit no run reaches (per credential; a run's loops share one). */
+  readonly authEnv: Record<string, string> = { ...authEnv(this.authKeys), RATE_LIMIT_PER_MINUTE: '10000000' };
+  readonly cleanup = new Cleanup();
+  /** Stopping (a signal, a failure, or done) and failed: read by the benches' loops; set by runBench. */
+  readonly state: RunState = { stopping: false, failed: false };
+  /** Keep the bench database and the logs at the end (--keep). */
+  readonly keep: boolean;
 
-export { freePort } from '../runtime/net.js';
-
-/** Things to undo, newest first. Each step runs once, with a time limit, and a failure does not stop the rest. */
-export class Cleanup {
-  private steps: Array<{ name: string; run: () => Promise<unknown> | unknown }> = [];
-  private running: Promise<void> | null = null;
-
-  add(name: string, run: () => Promise<unknown> | unknown): () => Promise<void> {
-    const step = { name, run };
-    this.steps.push(step);
-    // Run one step early (e.g. restart a child) and forget it.
-    return async () => {
-      const i = this.steps.indexOf(step);
-      if (i < 0) return;
-      this.steps.splice(i, 1);
-      await withTimeout(Promise.resolve().then(run), 20_000, name);
-    };
+  constructor(keep: boolean) {
+    this.keep = keep;
   }
 
-  runAll(verbose = false): Promise<void> {
-    this.running ??= (async () => {
-      while (this.steps.length) {
-        const step = this.steps.pop()!;
-        if (verbose) progress(`cleanup: ${step.name}…`);
-        try {
-          await withTimeout(Promise.resolve().then(step.run), 20_000, step.name);
-        } catch (err) {
-          progress(`cleanup: ${step.name} failed: ${err instanceof Error ? err.message : String(err)}`);
-        }
-      }
-    })();
-    return this.running;
+  /** `Authorization: Bearer …` for a person of the demo city, signed with this run's key. */
+  bearer(key: string): Record<string, string> {
+    return bearerFor(this.authKeys, key);
   }
 }
 
-async function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([p, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer in ${ms} ms`)), ms)))]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-export function withDatabase(adminUrl: string, database: string): string {
+function withDatabase(adminUrl: string, database: string): string {
   const u = new URL(adminUrl);
   u.pathname = `/${database}`;
   return u.toString();
 }
 
-export async function adminQuery(adminUrl: string, sql: string): Promise<void> {
+async function adminQuery(adminUrl: string, sql: string): Promise<void> {
   const c = new pg.Client({ connectionString: adminUrl });
   await c.connect();
   try {
@@ -87,237 +79,30 @@ export async function adminQuery(adminUrl: string, sql: string): Promise<void> {
 }
 
 /** A fresh database named hotline_bench_<timestamp>_<random>; dropped by the returned function. */
-export async function createBenchDatabase(adminUrl: string): Promise<{ name: string; url: string; drop(): Promise<void> }> {
+async function createBenchDatabase(adminUrl: string): Promise<{ name: string; url: string; drop(): Promise<void> }> {
   const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
   const name = `hotline_bench_${stamp}_${randomBytes(3).toString('hex')}`;
   await adminQuery(adminUrl, `create database "${name}"`);
   return { name, url: withDatabase(adminUrl, name), drop: () => adminQuery(adminUrl, `drop database if exists "${name}" with (force)`) };
 }
 
-export interface Memory {
-  rssMiB: number;
-  /** Peak RSS of the process so far. */
-  hwmMiB: number;
-}
-
-/** VmRSS and VmHWM of a process, from /proc/<pid>/status. */
-export function readMemory(pid: number): Memory {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (key: string) => {
-    const m = new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status);
-    if (!m) throw new Error(`no ${key} in /proc/${pid}/status`);
-    return Number(m[1]) / 1024;
-  };
-  return { rssMiB: kb('VmRSS'), hwmMiB: kb('VmHWM') };
-}
-
-/** The process's command name (to check that a pid is the node process itself, not a wrapper). */
-export function commOf(pid: number): string {
-  return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
-}
-
-export interface NodeChild {
-  name: string;
-  process: ChildProcess;
-  pid: number;
-  logFile: string;
-  /** Resolves when a line matching the pattern was printed (stdout or stderr). */
-  printed(pattern: RegExp, timeoutMs: number): Promise<void>;
-  /** Throws with the end of its log if it has exited. */
-  assertAlive(): void;
-  stop(): Promise<void>;
-}
-
 /**
- * Runs a TypeScript entry point of the project as `node --import tsx <entry>`: the pid is the node process that
- * does the work (no tsx wrapper in between), so /proc/<pid>/status is its memory.
+ * The run's own database on BENCH_DATABASE_URL's server (default the local PostgreSQL), migrated and seeded with
+ * the demo city; dropped at the end unless kept.
  */
-export function spawnNodeEntry(name: string, entry: string, env: Record<string, string>, logDir: string): NodeChild {
-  const logFile = path.join(logDir, `${name}.log`);
-  const out = createWriteStream(logFile, { flags: 'a' });
-  // BENCH_PROFILE=1: each thread of the child (the worker runs workflows in a worker thread) writes a V8 CPU
-  // profile into <logs>/profiles when the child exits; open them in Chrome DevTools. Use with --keep.
-  const profile = process.env.BENCH_PROFILE === '1' ? ['--cpu-prof', `--cpu-prof-dir=${path.join(logDir, 'profiles', name)}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', entry], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+async function prepareBenchDatabase(cleanup: Cleanup, keep: boolean): Promise<{ dbUrl: string; database: DatabaseHandle }> {
+  const adminUrl = adminDatabaseUrl();
+  progress(`creating, migrating and seeding the bench database on ${adminUrl.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@')}…`);
+  const db = await createBenchDatabase(adminUrl);
+  cleanup.add(`database ${db.name}`, async () => {
+    if (keep) progress(`kept database ${db.name} (${db.url})`);
+    else await db.drop();
   });
-  if (child.pid === undefined) throw new Error(`could not start ${name}`);
-  const waiters: Array<{ pattern: RegExp; resolve: () => void }> = [];
-  let recent = '';
-  const onData = (d: Buffer) => {
-    out.write(d);
-    recent = (recent + d.toString()).slice(-20_000);
-    for (const w of [...waiters]) {
-      if (w.pattern.test(recent)) {
-        waiters.splice(waiters.indexOf(w), 1);
-        w.resolve();
-      }
-    }
-  };
-  child.stdout!.on('data', onData);
-  child.stderr!.on('data', onData);
-  let exited: string | null = null;
-  child.on('exit', (code, signal) => (exited = `${name} exited (${signal ?? code})`));
-  child.on('error', (err) => (exited = `${name} could not start: ${err.message}`));
-  const tail = () => recent.split('\n').slice(-15).join('\n');
-  return {
-    name,
-    process: child,
-    pid: child.pid,
-    logFile,
-    printed(pattern, timeoutMs) {
-      if (pattern.test(recent)) return Promise.resolve();
-      return new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`${name} did not print ${pattern} within ${timeoutMs} ms; log ${logFile}:\n${tail()}`)), timeoutMs);
-        const poll = setInterval(() => {
-          if (exited) {
-            clearInterval(poll);
-            clearTimeout(timer);
-            reject(new Error(`${exited}; log ${logFile}:\n${tail()}`));
-          }
-        }, 200);
-        waiters.push({
-          pattern,
-          resolve: () => {
-            clearInterval(poll);
-            clearTimeout(timer);
-            resolve();
-          },
-        });
-      });
-    },
-    assertAlive() {
-      if (exited) throw new Error(`${exited}; log ${logFile}:\n${tail()}`);
-    },
-    async stop() {
-      await stopChild(child, 15_000);
-      out.end();
-    },
-  };
-}
-
-/** Polls an HTTP URL until it answers 200. */
-export async function waitForHttp(url: string, timeoutMs: number, alive?: () => void): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let last = '';
-  while (Date.now() < deadline) {
-    alive?.();
-    try {
-      const res = await fetch(url);
-      await res.text();
-      if (res.status === 200) return;
-      last = `status ${res.status}`;
-    } catch (err) {
-      last = err instanceof Error ? err.message : String(err);
-    }
-    await sleep(200);
-  }
-  throw new Error(`${url} did not answer 200 within ${timeoutMs} ms (${last})`);
-}
-
-export async function readText(file: string): Promise<string | null> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch {
-    return null;
-  }
-}
-
-const CLK_TCK = 100; // Linux USER_HZ
-
-/** CPU time (user + system, ms) a process has used so far, from /proc/<pid>/stat; NaN if it is gone. */
-export function cpuMsOf(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK;
-  } catch {
-    return Number.NaN;
-  }
-}
-
-export interface CpuSnapshot {
-  [who: string]: number;
-}
-
-/** CPU used by each named process between two snapshots (the bench process itself is 'bench'). */
-export function cpuSnapshot(pids: Record<string, number | undefined>): CpuSnapshot {
-  const usage = process.cpuUsage();
-  const out: CpuSnapshot = { bench: (usage.user + usage.system) / 1000 };
-  for (const [who, pid] of Object.entries(pids)) if (pid !== undefined) out[who] = cpuMsOf(pid);
-  return out;
-}
-
-export function cpuDelta(before: CpuSnapshot, after: CpuSnapshot): CpuSnapshot {
-  return Object.fromEntries(Object.keys(before).map((k) => [k, (after[k] ?? Number.NaN) - before[k]!]));
-}
-
-/** Busy and total CPU time of the whole machine so far (ms, all cores), from /proc/stat. */
-export function machineCpuMs(): { busy: number; total: number } {
-  const line = readFileSync('/proc/stat', 'utf8').split('\n')[0]!;
-  const v = line.trim().split(/\s+/).slice(1, 9).map(Number);
-  const [user, nice, system, idle, iowait, irq, softirq, steal] = v as [number, number, number, number, number, number, number, number];
-  const busy = user + nice + system + irq + softirq + steal;
-  return { busy: (busy * 1000) / CLK_TCK, total: ((busy + idle + iowait) * 1000) / CLK_TCK };
-}
-
-/** Whether the run is stopping (a signal, a failure, or done) and whether it failed: shared with the bench's loops. */
-export interface RunState {
-  stopping: boolean;
-  failed: boolean;
-}
-
-/**
- * Runs a bench's main to the end, then its cleanup: on success, on a failure (any uncaught error), or on Ctrl-C.
- * One Ctrl-C reaches this process several times (the terminal's process group, npm forwarding, tsx relaying it to
- * the node process it runs): repeats within a few seconds are the same Ctrl-C; a later one forces the exit.
- */
-export function runBench(main: () => Promise<void>, cleanup: Cleanup, state: RunState): void {
-  const shutdown = async (code: number): Promise<never> => {
-    await cleanup.runAll(code !== 0);
-    if (code !== 0) progress('cleaned up');
-    process.exit(code);
-  };
-  let firstSignalAt = 0;
-  const onSignal = (signal: NodeJS.Signals, code: number) => {
-    if (state.stopping) {
-      if (Date.now() - firstSignalAt > 3_000) {
-        progress(`${signal} again: exiting without finishing the cleanup`);
-        process.exit(code);
-      }
-      return;
-    }
-    state.stopping = true;
-    firstSignalAt = Date.now();
-    progress(`${signal}: stopping and cleaning up (Ctrl-C again after 3 s to force)…`);
-    void shutdown(code);
-  };
-  process.on('SIGINT', () => onSignal('SIGINT', 130));
-  process.on('SIGTERM', () => onSignal('SIGTERM', 143));
-
-  const lateErrors = new Set<string>();
-  const fail = (err: unknown) => {
-    if (state.stopping) {
-      // Late errors of things being torn down (a client retry timer after its connection closed…): not news.
-      const message = err instanceof Error ? err.message : String(err);
-      if (!lateErrors.has(message)) progress(`(during cleanup) ${message}`);
-      lateErrors.add(message);
-      return;
-    }
-    state.stopping = true;
-    state.failed = true;
-    progress(`failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-    void shutdown(1);
-  };
-  process.on('uncaughtException', fail);
-  process.on('unhandledRejection', fail);
-
-  main().then(() => {
-    state.stopping = true;
-    return shutdown(0);
-  }, fail);
+  const database = createDatabase(db.url);
+  cleanup.add('bench database pool', () => database.close());
+  await runMigrations(database.db);
+  await seedReferenceData(database.db);
+  return { dbUrl: db.url, database };
 }
 
 /** A person of the demo city (runtime/auth-cli.ts DEV_PRINCIPALS), by their key in dev-tokens.json. */
@@ -347,32 +132,185 @@ export function bearerFor(keys: AuthKeys, key: string): Record<string, string> {
   return { authorization: `Bearer ${mintToken(keys, { sub: p.sub, roles: [p.role], unit: p.unit, name: p.name }, keys.maxLifetimeSeconds)}` };
 }
 
-/**
- * The run's own database on BENCH_DATABASE_URL's server (default the local PostgreSQL), migrated and seeded with
- * the demo city; dropped at the end unless kept.
- */
-export async function prepareBenchDatabase(cleanup: Cleanup, keep: boolean): Promise<{ dbUrl: string; database: DatabaseHandle }> {
-  const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  progress(`creating, migrating and seeding the bench database on ${adminUrl.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@')}…`);
-  const db = await createBenchDatabase(adminUrl);
-  cleanup.add(`database ${db.name}`, async () => {
-    if (keep) progress(`kept database ${db.name} (${db.url})`);
-    else await db.drop();
-  });
-  const database = createDatabase(db.url);
-  cleanup.add('bench database pool', () => database.close());
-  await runMigrations(database.db);
-  await seedReferenceData(database.db);
-  return { dbUrl: db.url, database };
-}
-
 /** What every bench run stands on: the Temporal server, its own database, the case workflow bundle, its logs. */
 export interface BenchEnv {
   address: string;
   temporalVersion: string;
+  /** The Temporal server process's pid (for its CPU time); undefined with TEMPORAL_ADDRESS. */
+  serverPid: number | undefined;
   dbUrl: string;
   database: DatabaseHandle;
   bundlePath: string;
   logDir: string;
   client: Client;
+}
+
+/**
+ * Prepares what a run stands on, side by side: its database, the Temporal server of `topology` (or the one
+ * TEMPORAL_ADDRESS names) with a client, and the case workflow bundle, in a log folder of its own
+ * (`hotline-<name>-<run id>-…` in the temporary folder; removed at the end unless kept or the run failed).
+ */
+export async function startBenchEnv(run: BenchRun, o: { name: string; topology: TopologyName }): Promise<BenchEnv> {
+  const logDir = await mkdtemp(path.join(os.tmpdir(), `hotline-${o.name}-${run.id}-`));
+  run.cleanup.add('logs', async () => {
+    if (run.keep || run.state.failed) progress(`logs kept in ${logDir}`);
+    else await rm(logDir, { recursive: true, force: true });
+  });
+  const [db, temporal, bundlePath] = await Promise.all([prepareBenchDatabase(run.cleanup, run.keep), startTemporal(run.cleanup, o.topology, logDir), bundleCaseWorkflows(logDir)]);
+  return { ...db, ...temporal, bundlePath, logDir };
+}
+
+async function startTemporal(cleanup: Cleanup, topology: TopologyName, logDir: string): Promise<Pick<BenchEnv, 'address' | 'serverPid' | 'temporalVersion' | 'client'>> {
+  let address = process.env.TEMPORAL_ADDRESS;
+  let serverPid: number | undefined;
+  let temporalVersion: string;
+  const toolsDir = process.env.HOTLINE_TOOLS_DIR ?? path.join(ROOT, '.tools');
+  if (address) {
+    progress(`using the Temporal server at ${address} (TEMPORAL_ADDRESS)`);
+    temporalVersion = `external server at ${address}`;
+  } else if (topology === 'production') {
+    const tools = await ensureProductionTools(toolsDir, progress);
+    progress('starting the production topology: Temporal Server on PostgreSQL (per-run databases) and the UI server…');
+    const started = await startEphemeralTopology({ tools, adminDatabaseUrl: adminDatabaseUrl(), maxConns: 20, log: progress });
+    cleanup.add('Temporal production topology (and its databases)', () => started.dispose());
+    address = started.address;
+    serverPid = started.instance('temporal-server').process.pid;
+    temporalVersion = `Temporal Server on PostgreSQL ${started.settings.postgres.host}:${started.settings.postgres.port} (${started.settings.numHistoryShards} history shards) + UI server`;
+  } else {
+    const binary = await ensureTemporalCli(toolsDir, progress);
+    temporalVersion = await promisify(execFile)(binary, ['--version'])
+      .then(({ stdout }) => stdout.trim())
+      .catch(() => 'temporal (version unknown)');
+    progress(`starting a headless in-memory Temporal dev server (${temporalVersion})…`);
+    const server = await startDevServer({ binary, port: await freePort(), logFile: path.join(logDir, 'temporal.log') });
+    cleanup.add('Temporal dev server', () => server.stop());
+    address = server.address;
+    serverPid = server.process.pid;
+  }
+  const connection = await Connection.connect({ address });
+  cleanup.add('Temporal client connection', () => connection.close());
+  const client = new Client({ connection, namespace: NAMESPACE });
+  if (process.env.TEMPORAL_ADDRESS || topology === 'production') {
+    try {
+      const info = await connection.workflowService.getClusterInfo({});
+      if (info.serverVersion) temporalVersion += `, Server ${info.serverVersion}`;
+    } catch {
+      // the version is informational
+    }
+  }
+  return { address, serverPid, temporalVersion, client };
+}
+
+async function bundleCaseWorkflows(logDir: string): Promise<string> {
+  progress('bundling the case workflows (as `npm run build` does for production workers)…');
+  const { code } = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('WARN') });
+  const bundlePath = path.join(logDir, 'case-workflow-bundle.js');
+  await writeFile(bundlePath, code);
+  return bundlePath;
+}
+
+/** The product's worker and API, as child processes on a task queue of their own. */
+export interface CaseStack {
+  taskQueue: string;
+  worker: NodeChild;
+  /** The API process now, and a client for it: both replaced by restartApi. */
+  api: NodeChild;
+  http: HttpClient;
+  /** A new API process (it loads the policy in force when it starts). */
+  restartApi(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface CaseStackOptions {
+  /** The task queue is `<queue>-<run id>-<label>`; the children's logs `worker-<label>.log`, `api-<label>.log`. */
+  queue: string;
+  label: string;
+  /** More environment for the worker (e.g. where it delivers notices), and what the progress line says of it. */
+  workerEnv?: Record<string, string>;
+  workerNote?: string;
+}
+
+/** Starts a worker (on the run's workflow bundle) and an API, and waits until the worker polls and the API is ready. */
+export async function startCaseStack(run: BenchRun, env: BenchEnv, o: CaseStackOptions): Promise<CaseStack> {
+  const taskQueue = `${o.queue}-${run.id}-${o.label}`;
+  const common = {
+    DATABASE_URL: env.dbUrl,
+    TEMPORAL_ADDRESS: env.address,
+    TEMPORAL_NAMESPACE: NAMESPACE,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    RUN_MIGRATIONS: 'false',
+    LOG_LEVEL: 'warn',
+    PAYLOAD_KEYS: run.payloadKeys,
+  };
+  const checkNode = (c: NodeChild) => {
+    if (commOf(c.pid) !== 'node') progress(`warning: pid ${c.pid} (${c.name}) is ${commOf(c.pid)}, not node`);
+  };
+  let apiSeq = 0;
+  const spawnApi = (port: number) => {
+    const api = spawnNodeEntry(apiSeq++ ? `api-${o.label}-${apiSeq - 1}` : `api-${o.label}`, 'runtime/api.ts', { ...common, ...run.authEnv, SEED_DEMO_DATA: 'false', API_HOST: '127.0.0.1', API_PORT: String(port) }, env.logDir);
+    const stop = run.cleanup.add(`API child ${api.pid}`, () => api.stop());
+    const ready = async () => {
+      await waitForHttp(`http://127.0.0.1:${port}/readyz`, 60_000, () => api.assertAlive());
+      checkNode(api);
+    };
+    return { api, port, stop, ready };
+  };
+  const port = await freePort();
+  progress(`starting the worker (runtime/worker.ts${o.workerNote ? `, ${o.workerNote}` : ''}) and the API (runtime/api.ts on 127.0.0.1:${port}) as child processes, task queue ${taskQueue}…`);
+  const worker = spawnNodeEntry(`worker-${o.label}`, 'runtime/worker.ts', { ...common, ...o.workerEnv, WORKFLOW_BUNDLE_PATH: env.bundlePath }, env.logDir);
+  const stopWorker = run.cleanup.add(`worker child ${worker.pid}`, () => worker.stop());
+  let current = spawnApi(port);
+  await Promise.all([worker.printed(/worker polling task queue/, 120_000), current.ready()]);
+  checkNode(worker);
+  const stack: CaseStack = {
+    taskQueue,
+    worker,
+    api: current.api,
+    http: httpClient(`http://127.0.0.1:${current.port}`),
+    async restartApi() {
+      await current.stop();
+      current = spawnApi(await freePort());
+      await current.ready();
+      stack.api = current.api;
+      stack.http = httpClient(`http://127.0.0.1:${current.port}`);
+    },
+    async stop() {
+      await current.stop();
+      await stopWorker();
+    },
+  };
+  return stack;
+}
+
+/**
+ * Polls the record until every case of `ids` satisfies `condition` (`select count(*) from cases where id = any(ids)
+ * and <condition>`; the worker writes what the API already answered), the run stops or `timeoutMs` passes. Returns
+ * how many did and how long the wait took (ms; infinite unless all did); says so every 15 s, and when it gives up.
+ */
+export async function waitForCases(
+  run: BenchRun,
+  env: BenchEnv,
+  ids: readonly string[],
+  condition: string,
+  o: { timeoutMs: number; what?: string; pollMs?: number; extra?: () => string },
+): Promise<{ reached: number; ms: number }> {
+  const what = o.what ?? `reached "${condition}"`;
+  const t0 = performance.now();
+  const deadline = Date.now() + o.timeoutMs;
+  let lastReport = Date.now();
+  for (;;) {
+    const { rows } = await env.database.pool.query<{ n: number }>(`select count(*)::int as n from cases where id = any($1::text[]) and ${condition}`, [ids]);
+    const n = rows[0]!.n;
+    if (n >= ids.length) return { reached: n, ms: performance.now() - t0 };
+    if (run.state.stopping) return { reached: n, ms: Number.POSITIVE_INFINITY };
+    if (Date.now() > deadline) {
+      progress(`warning: only ${n} of ${ids.length} cases ${what} after ${(o.timeoutMs / 1000).toFixed(1)} s`);
+      return { reached: n, ms: Number.POSITIVE_INFINITY };
+    }
+    if (Date.now() - lastReport > 15_000) {
+      lastReport = Date.now();
+      progress(`  … ${n} / ${ids.length} ${what}${o.extra ? `; ${o.extra()}` : ''}`);
+    }
+    await sleep(o.pollMs ?? 200);
+  }
 }

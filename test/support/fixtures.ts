@@ -1,10 +1,2 @@
-/** A valid demo complaint (the README walkthrough's), shared by tests and the benchmark. No vitest imports. */
-export const demoComplaint = (over: Record<string, unknown> = {}) => ({
-  title: '小区楼下夜间施工噪音',
-  description: '每晚22点后仍在施工，影响休息',
-  categoryId: 'env.noise.construction',
-  channel: 'phone',
-  complainant: { name: '张三', phone: '13812345678' },
-  location: { address: '江城区城关街道桂花社区3栋', areaUnitId: 'd01-s01-c01' },
-  ...over,
-});
+/** The demo complaint the tests open: one definition, in bench/fixtures.ts (test/ imports bench/, never the reverse). */
+export { demoComplaint } from '../../bench/fixtures.js';

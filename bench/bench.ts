@@ -32,7 +32,7 @@ import { topologyOf, type TopologyName } from '../runtime/temporal-ephemeral.js'
 import { CaseCategory, CaseRound, CaseStatus, EscalationLevel, WarningLevel } from '../workflows/search-attributes.js';
 import * as bareActivities from './bare.activities.js';
 import { BARE_LIFECYCLE_STEPS, bareLifecycleWorkflow, bareTrivialWorkflow, bareUpdates } from './bare.workflows.js';
-import { demoComplaint } from './fixtures.js';
+import { benchComplaint } from './fixtures.js';
 import { closedLoop, percentiles, type LoadResult, type Percentiles } from './load.js';
 import { cpuDelta, cpuMsOf, cpuSnapshot, machineCpuMs, progress, readMemory, runBench, sleep, type CpuSnapshot, type Memory, type RunState } from './processes.js';
 import { commandLine, f0, f1, f2, machineLine, recordRun, type Row } from './report.js';
@@ -114,7 +114,9 @@ const verdict = (ratio: number, goal: number) => (!Number.isFinite(ratio) ? 'no 
 // ---------------------------------------------------------------------------------------------------------------
 // Case bodies (README walkthrough)
 
-const complaint = () => demoComplaint();
+/** Complaints numbered across the whole run, so no two phases reuse a caller (bench/fixtures.ts benchComplaint). */
+let complaintSeq = 0;
+const complaint = () => benchComplaint(complaintSeq++);
 
 const bearer = (key: string) => RUN.bearer(key);
 const INTAKE = bearer('intake_agent');
@@ -310,11 +312,10 @@ async function openPhase(env: Env, stack: CaseStack, rows: Row[]): Promise<void>
     repository: createCasesRepository(env.database.db),
     reference,
   });
-  const parsedBody = createCaseBody.parse(complaint());
   const intake = person('intake_agent');
   const intakePrincipal = principalOfClaims({ sub: intake.sub, roles: [intake.role], unit: intake.unit });
   const openDirect = async (ids: string[]) => {
-    const { view } = await service.open(parsedBody, `bench-${RUN_ID}-svc-${seq++}`, intakePrincipal, intake.role);
+    const { view } = await service.open(createCaseBody.parse(complaint()), `bench-${RUN_ID}-svc-${seq++}`, intakePrincipal, intake.role);
     ids.push(view.id);
   };
 

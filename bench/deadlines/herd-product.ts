@@ -4,7 +4,10 @@
  * clocks aligned so the warnings fall due together. Lateness per warning = the clock's yellowFiredAt / redFiredAt −
  * its yellowAt / dueAt, read from the cases table once all have fired.
  */
-import { demoComplaint } from '../fixtures.js';
+import { benchComplaint } from '../fixtures.js';
+
+/** Complaints numbered across the run: each herd case a caller of its own, as in `npm run bench` (bench/fixtures.ts). */
+let complaintSeq = 0;
 import { closedLoop, percentile, type LoadResult } from '../load.js';
 import { progress } from '../processes.js';
 import { f1 } from '../report.js';
@@ -96,7 +99,7 @@ async function warmUp(env: Env, stack: HerdStack, count: number, tag: string): P
     return ids.length / (Math.max(1, (rows[0]?.last?.getTime() ?? Date.now()) - t0) / 1000);
   };
   const open = await closedLoop({ concurrency: OPTS.concurrency, count, stopped: () => RUN.state.stopping }, async () => {
-    const body = await stack.http.post<{ id: string }>('/v1/cases', demoComplaint({ categoryId: CATEGORIES.warm }), { ...INTAKE, 'idempotency-key': `bench-${RUN.id}-${tag}-${seq++}` }, [201]);
+    const body = await stack.http.post<{ id: string }>('/v1/cases', benchComplaint(complaintSeq++, { categoryId: CATEGORIES.warm }), { ...INTAKE, 'idempotency-key': `bench-${RUN.id}-${tag}-${seq++}` }, [201]);
     ids.push(body.id);
   });
   if (open.errors) throw new Error(`warm-up: ${open.errors} opens failed (first: ${open.firstError})`);
@@ -135,7 +138,7 @@ export async function productHerd(env: Env, n: number): Promise<ProductHerd> {
     // The herd.
     const ids: string[] = [];
     let seq = 0;
-    const open = () => stack.http.post<{ id: string }>('/v1/cases', demoComplaint({ categoryId: CATEGORIES.herd }), { ...INTAKE, 'idempotency-key': `bench-${RUN.id}-herd-${n}-${seq++}` }, [201]);
+    const open = () => stack.http.post<{ id: string }>('/v1/cases', benchComplaint(complaintSeq++, { categoryId: CATEGORIES.herd }), { ...INTAKE, 'idempotency-key': `bench-${RUN.id}-herd-${n}-${seq++}` }, [201]);
     let herd: LoadResult;
     if (OPTS.dispatch === 'intake') {
       progress(`product N=${n}: opening ${n} cases of ${CATEGORIES.herd} (the catalogue dispatches each at intake) at concurrency ${OPTS.concurrency}…`);

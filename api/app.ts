@@ -68,6 +68,8 @@ export interface AppDeps {
   logStream?: { write(line: string): void };
   /** Link repeat complaints (并单) at intake (default true); the test stack leaves it off unless a test file asks. */
   repeatMatching?: boolean;
+  /** IDEMPOTENCY_LEGACY_LOOKUP: find cases opened under a key before keys were scoped to their caller (default off). */
+  legacyIdempotencyLookup?: boolean;
 }
 
 /** A caller's X-Request-Id is kept when it looks like an id; anything else (log injection, 300 chars) gets a fresh one. */
@@ -199,7 +201,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const repeatsRepository = createRepeatsRepository(deps.db);
   const repeats = deps.repeatMatching === false ? undefined : createRepeatMatcher({ client: deps.client, repository: repeatsRepository, unitType: (id) => reference.unitType(id), log: app.log });
-  const cases = createCasesService({ client: deps.client, taskQueue: deps.taskQueue, repository, reference, ...(repeats && { repeats }) });
+  const cases = createCasesService({ client: deps.client, taskQueue: deps.taskQueue, repository, reference, ...(repeats && { repeats }), legacyKeys: deps.legacyIdempotencyLookup ?? false });
   // Repeat links sent after their intake's answer reach their masters before the API's client goes away.
   if (repeats) app.addHook('onClose', async () => repeats.drain());
 

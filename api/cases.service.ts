@@ -34,6 +34,12 @@ export interface CasesServiceDeps {
   reference: ReferenceService;
   /** Repeat complaints (并单): finds the master a new complaint joins and tells it; absent, nothing is linked. */
   repeats?: RepeatMatcher;
+  /**
+   * Look up cases opened before idempotency keys were scoped to their caller (IDEMPOTENCY_LEGACY_LOOKUP), for an
+   * upgrade during which clients may retry keys they sent before it: one more database read on every keyed open,
+   * so off unless asked.
+   */
+  legacyKeys?: boolean;
 }
 
 /**
@@ -153,7 +159,7 @@ export function toBody(view: CaseView): CaseViewBody {
   };
 }
 
-export function createCasesService({ client, taskQueue, repository, reference, repeats }: CasesServiceDeps) {
+export function createCasesService({ client, taskQueue, repository, reference, repeats, legacyKeys = false }: CasesServiceDeps) {
   const handle = (caseId: string) => client.workflow.getHandle<typeof caseWorkflow>(caseId);
 
   async function query(caseId: string): Promise<CaseView | null> {
@@ -299,12 +305,18 @@ export function createCasesService({ client, taskQueue, repository, reference, r
             ? { kind: 'ticket', channel: body.channel, ticket: body.channelTicketId }
             : undefined;
       const hash = requestHash(body);
-      // A retry of a case opened before keys were scoped: that case, as this caller may read it.
-      const legacy = headerKey !== undefined ? await legacyCase(headerKey, principal, hash) : null;
-      if (legacy) return replay(legacy, hash, principal);
       const triage = body.triage && (await linkTriage(body.triage, 'body.triage.linkedCaseId'));
       const intake: CaseIntake = { ...body, ...(triage && { triage }), requestHash: hash, ...(key && { idempotencyKey: key }) };
       const known = reference.caseSetup(body.categoryId);
+      // The reads an intake may need, at once rather than one after the other: a case opened under this key before
+      // keys were scoped (only while legacyKeys), and the repeat search (并单) — unless the intake answered the
+      // case itself; the search has a budget and never fails the intake (api/repeats.service.ts).
+      const [legacy, masterCaseId] = await Promise.all([
+        legacyKeys && headerKey !== undefined ? legacyCase(headerKey, principal, hash) : null,
+        triage || !repeats ? null : repeats.masterFor(scoped ? caseIdFor(scoped) : '', body, known?.policy),
+      ]);
+      // A retry of a case opened before keys were scoped: that case, as this caller may read it.
+      if (legacy) return replay(legacy, hash, principal);
       // When it was received, if the intake says so: inside the policy's bounds (a case clamps it to them anyway).
       const refusal = body.receivedAt === undefined ? null : receivedAtRefusal(Date.parse(body.receivedAt), known?.policy, Date.now());
       if (refusal) {
@@ -315,9 +327,6 @@ export function createCasesService({ client, taskQueue, repository, reference, r
       }
       // The dispatch catalogue, unless the intake answered the case itself: exactly one unit → dispatched at once.
       const setup = known && (triage ? known : { ...known, dispatch: reference.matchDispatch(body.categoryId, body.location?.areaUnitId) });
-      // Repeat complaints (并单), unless the intake answered the case itself: the master of the group it joins. The
-      // search has a budget and never fails the intake (api/repeats.service.ts).
-      const masterCaseId = triage || !repeats ? null : await repeats.masterFor(scoped ? caseIdFor(scoped) : '', body, known?.policy);
       if (masterCaseId) intake.masterCaseId = masterCaseId;
       for (let attempt = 0; ; attempt++) {
         const caseId = caseIdFor(scoped);

@@ -126,5 +126,6 @@ export async function apiOptions(cfg: Config, log: Log = say) {
     apiKeyCache: { cacheMs: cfg.API_KEY_CACHE_TTL * 1000, maxEntries: cfg.API_KEY_CACHE_ENTRIES },
     ...(cfg.API_TRUST_PROXY !== undefined && { trustProxy: cfg.API_TRUST_PROXY }),
     corsOrigins: corsOrigins(cfg),
+    legacyIdempotencyLookup: cfg.IDEMPOTENCY_LEGACY_LOOKUP,
   };
 }

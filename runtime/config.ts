@@ -89,6 +89,11 @@ const envSchema = z.object({
   WORKER_CACHE_BUDGET_MIB: z.coerce.number().int().min(8).max(65_536).default(128),
   WORKER_CACHED_CASE_KIB: z.coerce.number().int().min(16).max(65_536).default(320),
   RUN_MIGRATIONS: bool.default(true),
+  /**
+   * While clients may retry Idempotency-Keys they sent before keys were scoped to their caller (an upgrade from a
+   * version before that): look those cases up, one database read more on every keyed open. Off by default.
+   */
+  IDEMPOTENCY_LEGACY_LOOKUP: bool.default(false),
   /** Seed the demo city when the database is empty. */
   SEED_DEMO_DATA: bool.default(true),
   /** Body size limit of the API in bytes. */

@@ -8,7 +8,7 @@ import { startStack, type TestStack } from './support/stack.js';
 
 let stack: TestStack;
 beforeAll(async () => {
-  stack = await startStack({ name: 'idempotency' });
+  stack = await startStack({ name: 'idempotency', legacyIdempotencyLookup: true });
 });
 afterAll(async () => stack?.close());
 

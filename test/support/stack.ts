@@ -98,6 +98,8 @@ export interface StackOptions {
    * demo complaint (same category, place and phone), so linking would put every file's cases in one repeat group.
    */
   repeats?: boolean;
+  /** Look up cases opened under unscoped idempotency keys (IDEMPOTENCY_LEGACY_LOOKUP); default off as in production. */
+  legacyIdempotencyLookup?: boolean;
 }
 
 const CREDENTIAL_HEADERS = ['authorization', 'x-api-key', 'x-case-code'];
@@ -170,6 +172,7 @@ export async function startStack(opts: StackOptions): Promise<TestStack> {
     ...(opts.logStream && { logStream: opts.logStream }),
     ...(opts.corsOrigins && { corsOrigins: opts.corsOrigins }),
     repeatMatching: opts.repeats ?? false,
+    legacyIdempotencyLookup: opts.legacyIdempotencyLookup ?? false,
   });
   await app.ready();
   const deliverer = opts.deliverer

@@ -59,6 +59,8 @@ export interface AppDeps {
   logStream?: { write(line: string): void };
   /** Link repeat complaints (并单) at intake (default true); the test stack leaves it off unless a test file asks. */
   repeatMatching?: boolean;
+  /** How long an Update Temporal dropped is tried again before 503 (UPDATE_RETRY_MS); default 5 s. */
+  updateRetryMs?: number;
 }
 
 /** A caller's X-Request-Id is kept when it looks like an id; anything else (log injection, 300 chars) gets a fresh one. */
@@ -178,7 +180,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const repeatsRepository = createRepeatsRepository(deps.db);
   const repeats = deps.repeatMatching === false ? undefined : createRepeatMatcher({ client: deps.client, repository: repeatsRepository, log: app.log });
-  const cases = createCasesService({ client: deps.client, taskQueue: deps.taskQueue, repository, reference, ...(repeats && { repeats }) });
+  const cases = createCasesService({
+    client: deps.client,
+    taskQueue: deps.taskQueue,
+    repository,
+    reference,
+    ...(repeats && { repeats }),
+    ...(deps.updateRetryMs !== undefined && { updateRetryMs: deps.updateRetryMs }),
+  });
 
   await app.register(healthRoutes({ pingDatabase: repository.ping, client: deps.client }));
   await app.register(referenceRoutes(reference));

@@ -97,6 +97,7 @@ export async function apiOptions(cfg: Config, log: Log = say) {
     bodyLimit: cfg.API_BODY_LIMIT,
     authKeys: await resolveAuthKeys(cfg, log),
     rateLimitPerMinute: cfg.RATE_LIMIT_PER_MINUTE,
+    updateRetryMs: cfg.UPDATE_RETRY_MS,
     corsOrigins: corsOrigins(cfg),
   };
 }

@@ -94,6 +94,11 @@ const envSchema = z.object({
   /** Requests per minute per credential (API keys can carry their own limit). */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   /**
+   * How long the API keeps trying an action (an Update) that Temporal dropped or did not answer — several actions
+   * racing on one case — before it answers 503 with Retry-After, in milliseconds. 0: answer 503 at once.
+   */
+  UPDATE_RETRY_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
+  /**
    * Browser origins allowed to call the API (comma-separated): the Temporal Web UI for the codec endpoint.
    * Default: the dev server's Web UI and the production topology's UI server on this machine.
    */

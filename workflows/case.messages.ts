@@ -42,7 +42,7 @@ export interface CaseWorkflowInput {
   /** The policy and deadline class the case is opened under; absent, the workflow resolves them in an activity. */
   setup?: CaseSetup;
   /** Present after continue-as-new: the case as it was. */
-  resume?: { state: CaseState; policy: CasePolicy | null };
+  resume?: { state: CaseState; policy: CasePolicy | null; /** Projection batches written by earlier runs. */ batch?: number };
 }
 
 /** What the query and every Update return: the truth about one case. */

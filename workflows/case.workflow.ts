@@ -100,6 +100,12 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   let changes = 0;
   let draining = false;
   let intakeProjected = Boolean(input.resume);
+  /**
+   * Projection batches so far (carried across continue-as-new): each write carries its number, so the record takes
+   * a batch only over an older one, and the batch of a workflow task Temporal discarded is replaced by the one that
+   * took its place (same number). See activities/case.activities.ts.
+   */
+  let batch = input.resume?.batch ?? 0;
   const outbox: { events: CaseEvent[]; notifications: CaseNotification[]; dirty: boolean } = { events: [], notifications: [], dirty: false };
 
   const view = (): CaseView => ({ state, intake });
@@ -213,7 +219,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       const events = outbox.events.splice(0);
       const notifications = outbox.notifications.splice(0);
       outbox.dirty = false;
-      await callDatabase('projectCase', { state, intake: intakeProjected ? null : intake, events, notifications });
+      batch += 1;
+      await callDatabase('projectCase', { state, intake: intakeProjected ? null : intake, events, notifications, version: batch });
       intakeProjected = true;
     }
   }
@@ -267,5 +274,5 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   draining = true;
   await projection;
   if (isTerminal(state)) return view();
-  return await continueAsNew<typeof caseWorkflow>({ ...input, resume: { state, policy } });
+  return await continueAsNew<typeof caseWorkflow>({ ...input, resume: { state, policy, batch } });
 }

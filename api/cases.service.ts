@@ -6,6 +6,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   isGrpcServiceError,
+  QueryNotRegisteredError,
   ServiceError,
   WorkflowExecutionAlreadyStartedError,
   WorkflowIdReusePolicy,
@@ -34,6 +35,7 @@ import { maskCase, maskSummary, presentEvents, targetOf } from './cases.presente
 import type { CaseViewBody, CreateCaseBody, ListCasesQuery } from './cases.schemas.js';
 import type { ReferenceService } from './reference.service.js';
 import type { RepeatMatcher } from './repeats.service.js';
+import type { ActionSigner } from './action-signer.js';
 
 export interface CasesServiceDeps {
   client: Client;
@@ -47,6 +49,8 @@ export interface CasesServiceDeps {
    * Retry-After (UPDATE_RETRY_MS). Default 5 s.
    */
   updateRetryMs?: number;
+  /** Signs every start, Update and signal: the workflow takes nothing without the API's proof. */
+  sign: ActionSigner;
 }
 
 /** What a 503 for a busy case asks the caller to wait, in seconds. */
@@ -156,15 +160,17 @@ export function toBody(view: CaseView): CaseViewBody {
   };
 }
 
-export function createCasesService({ client, taskQueue, repository, reference, repeats, updateRetryMs = 5_000 }: CasesServiceDeps) {
+export function createCasesService({ client, taskQueue, repository, reference, repeats, updateRetryMs = 5_000, sign }: CasesServiceDeps) {
   const handle = (caseId: string) => client.workflow.getHandle<typeof caseWorkflow>(caseId);
 
   /**
    * Executes an Update, trying again while it fails for a passing reason (transientUpdateFailure) and the budget
    * lasts; then 503 unavailable with Retry-After. Rule violations and the rest are thrown as they are.
    */
-  async function executeUpdate<A extends UpdateAction>(caseId: string, action: A, args: [unknown, Actor]): Promise<CaseView> {
+  async function executeUpdate<A extends UpdateAction>(caseId: string, action: A, command: unknown, actor: Actor): Promise<CaseView> {
     const deadline = Date.now() + updateRetryMs;
+    // One proof for every attempt: a rejected Update left no trace, so its nonce is still unused.
+    const args = [command, actor, sign(caseId, action, command, actor)];
     let updateId = randomUUID();
     for (let attempt = 0; ; attempt++) {
       try {
@@ -189,7 +195,8 @@ export function createCasesService({ client, taskQueue, repository, reference, r
     try {
       return await handle(caseId).query(getCaseQuery);
     } catch (err) {
-      if (err instanceof WorkflowNotFoundError) return null;
+      // A workflow that does not answer getCase is no case: a start the worker refused (it had no proof from the API).
+      if (err instanceof WorkflowNotFoundError || err instanceof QueryNotRegisteredError) return null;
       throw err;
     }
   }
@@ -274,13 +281,14 @@ export function createCasesService({ client, taskQueue, repository, reference, r
       for (let attempt = 0; ; attempt++) {
         const caseId = caseIdFor(key);
         const input: CaseWorkflowInput = { caseId, intake, actor, ...(setup && { setup }) };
+        const proof = sign(caseId, 'open', { intake, setup: setup ?? null }, actor);
         // The workflow opens the same way (its own clock, the same setup): the answer mirrors it without waiting.
         const first = (setup ? opening(caseId, intake, setup, Date.now(), actor) : open(caseId, intake, Date.now(), actor)).state;
         try {
           const started = await client.workflow.start(caseWorkflow, {
             workflowId: caseId,
             taskQueue,
-            args: [input],
+            args: [input, proof as never],
             workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
             typedSearchAttributes: [
               { key: CaseStatus, value: first.status },
@@ -327,7 +335,7 @@ export function createCasesService({ client, taskQueue, repository, reference, r
       if (action === 'dispatch') command = routed(payload as { unitId: string; cooperating?: string[] });
       if (action === 'triage') command = await linkTriage(payload as TriageCommand, 'body.linkedCaseId');
       try {
-        const view = await executeUpdate(caseId, action, [command, actorOf(principal, role, `case.${action}`)]);
+        const view = await executeUpdate(caseId, action, command, actorOf(principal, role, `case.${action}`));
         return present(toBody(view), principal);
       } catch (err) {
         // A finished workflow no longer takes Updates: the case exists, it is just closed.
@@ -346,7 +354,8 @@ export function createCasesService({ client, taskQueue, repository, reference, r
       const command = action === 'reassign' ? routed(payload as { unitId: string }) : payload;
       if (live) check(live.state, { kind: action, payload: command } as CaseCommand, { now: Date.now() });
       else check({ ...recorded!, caseId, clocks: recorded!.clocks } as never, { kind: action, payload: command } as CaseCommand);
-      await handle(caseId).signal(caseSignals[action] as typeof caseSignals.escalate, command as never, actorOf(principal, role));
+      const actor = actorOf(principal, role);
+      await handle(caseId).signal(caseSignals[action] as typeof caseSignals.escalate, command as never, actor, sign(caseId, action, command, actor));
     },
 
     /** Newest first, limited to the principal's scope; personal data always masked. */

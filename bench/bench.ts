@@ -67,6 +67,9 @@ import {
   type NodeChild,
 } from './stack.js';
 import { insertSyntheticCases } from './synthetic.js';
+import { createActionSigner } from '../api/action-signer.js';
+import { formatActionKeys, generateActionKey } from '../runtime/action-assertion.js';
+import { clientTlsOf, sdkTls, tlsEnv, type TemporalTlsFiles } from '../runtime/temporal-tls.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Options and plan
@@ -115,6 +118,9 @@ const RUN_ID = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
 /** The product's worker and API encrypt payloads as in production: one random key for this run, passed by env. */
 const PAYLOAD_KEY = generatePayloadKey(`bench-${RUN_ID}`);
 const PAYLOAD_KEYS = formatPayloadKeys([PAYLOAD_KEY]);
+/** The API (child and in-process service) signs actions with this run's key; the worker child verifies with it. */
+const ACTION_KEY = generateActionKey(`bench-${RUN_ID}`);
+const ACTION_ASSERTION_KEYS = formatActionKeys([ACTION_KEY]);
 /** The API verifies tokens with this run's own keys (passed by env); the bench signs with the same. */
 const AUTH_KEYS = generateAuthKeys(`bench-${RUN_ID}`);
 const AUTH_ENV = {
@@ -171,6 +177,8 @@ interface Env extends BenchEnv {
   bareQueue: string;
   /** The Temporal server process's pid (for its CPU time); undefined with TEMPORAL_ADDRESS. */
   serverPid: number | undefined;
+  /** The production topology's mutual TLS (its frontend takes only clients with a certificate of its CA). */
+  tls: TemporalTlsFiles | undefined;
 }
 
 interface CaseStack {
@@ -199,6 +207,7 @@ async function startEnv(): Promise<Env> {
     let address = process.env.TEMPORAL_ADDRESS;
     let serverPid: number | undefined;
     let temporalVersion: string;
+    let tls: TemporalTlsFiles | undefined;
     if (address) {
       progress(`using the Temporal server at ${address} (TEMPORAL_ADDRESS)`);
       temporalVersion = `external server at ${address}`;
@@ -213,6 +222,7 @@ async function startEnv(): Promise<Env> {
       });
       cleanup.add('Temporal production topology (and its databases)', () => topology.dispose());
       address = topology.address;
+      tls = topology.tls;
       serverPid = topology.instance('temporal-server').process.pid;
       temporalVersion = `Temporal Server on PostgreSQL ${topology.settings.postgres.host}:${topology.settings.postgres.port} (${topology.settings.numHistoryShards} history shards) + UI server`;
     } else {
@@ -224,7 +234,7 @@ async function startEnv(): Promise<Env> {
       address = server.address;
       serverPid = server.process.pid;
     }
-    const connection = await Connection.connect({ address });
+    const connection = await Connection.connect({ address, ...(tls && { tls: sdkTls(await clientTlsOf(tls, 'admin')) }) });
     cleanup.add('Temporal client connection', () => connection.close());
     const client = new Client({ connection, namespace: NAMESPACE });
     if (process.env.TEMPORAL_ADDRESS || TOPOLOGY === 'production') {
@@ -235,7 +245,7 @@ async function startEnv(): Promise<Env> {
         // the version is informational
       }
     }
-    return { address, serverPid, temporalVersion, client };
+    return { address, serverPid, temporalVersion, client, tls };
   };
 
   const prepareBundle = async () => {
@@ -253,7 +263,7 @@ async function startEnv(): Promise<Env> {
 /** The bare baselines' worker, in the bench process, on its own task queue. */
 async function startBareWorker(env: Env): Promise<void> {
   progress(`starting the bare worker in the bench process (task queue ${env.bareQueue})…`);
-  const native = await NativeConnection.connect({ address: env.address });
+  const native = await NativeConnection.connect({ address: env.address, ...(env.tls && { tls: sdkTls(await clientTlsOf(env.tls, 'worker')) }) });
   cleanup.add('bare worker connection', () => native.close());
   const bareWorker = await Worker.create({
     connection: native,
@@ -280,11 +290,12 @@ async function startCaseStack(env: Env, label: string): Promise<CaseStack> {
     RUN_MIGRATIONS: 'false',
     LOG_LEVEL: 'warn',
     PAYLOAD_KEYS,
+    ACTION_ASSERTION_KEYS,
   };
   progress(`starting the worker (runtime/worker.ts) and the API (runtime/api.ts on 127.0.0.1:${port}) as child processes, task queue ${taskQueue}…`);
-  const worker = spawnNodeEntry(`worker-${label}`, 'runtime/worker.ts', { ...common, WORKFLOW_BUNDLE_PATH: env.bundlePath }, env.logDir);
+  const worker = spawnNodeEntry(`worker-${label}`, 'runtime/worker.ts', { ...common, ...(env.tls && tlsEnv(env.tls, 'worker')), WORKFLOW_BUNDLE_PATH: env.bundlePath }, env.logDir);
   const stopWorker = cleanup.add(`worker child ${worker.pid}`, () => worker.stop());
-  const api = spawnNodeEntry(`api-${label}`, 'runtime/api.ts', { ...common, ...AUTH_ENV, SEED_DEMO_DATA: 'false', API_HOST: '127.0.0.1', API_PORT: String(port) }, env.logDir);
+  const api = spawnNodeEntry(`api-${label}`, 'runtime/api.ts', { ...common, ...(env.tls && tlsEnv(env.tls, 'api')), ...AUTH_ENV, SEED_DEMO_DATA: 'false', API_HOST: '127.0.0.1', API_PORT: String(port) }, env.logDir);
   const stopApi = cleanup.add(`API child ${api.pid}`, () => api.stop());
   await Promise.all([
     worker.printed(/worker polling task queue/, 120_000),
@@ -452,6 +463,7 @@ async function openPhase(env: Env, stack: CaseStack, rows: Row[]): Promise<void>
     taskQueue: stack.taskQueue,
     repository: createCasesRepository(env.database.db),
     reference,
+    sign: createActionSigner([ACTION_KEY]),
   });
   const parsedBody = createCaseBody.parse(complaint());
   const intake = person('intake_agent');

@@ -71,6 +71,7 @@ import { closedLoop, httpClient, percentile, type HttpClient, type LoadResult } 
 import { appendToBenchmarks, commandLine, machineLine, renderTable, type Row } from './report.js';
 import { Cleanup, bearerFor, commOf, freePort, person, prepareBenchDatabase, progress, runBench, sleep, spawnNodeEntry, waitForHttp, type BenchEnv, type NodeChild, type RunState } from './stack.js';
 import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.js';
+import { formatActionKeys, generateActionKey } from '../runtime/action-assertion.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Options
@@ -169,6 +170,7 @@ const WARM_CASES = QUICK ? 32 : 96;
 const NAMESPACE = 'default';
 const RUN_ID = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
 const PAYLOAD_KEYS = formatPayloadKeys([generatePayloadKey(`bench-${RUN_ID}`)]);
+const ACTION_ASSERTION_KEYS = formatActionKeys([generateActionKey(`bench-${RUN_ID}`)]);
 const AUTH_KEYS = generateAuthKeys(`bench-${RUN_ID}`);
 const AUTH_ENV = {
   AUTH_JWT_KEYS: AUTH_KEYS.jwtKeys.map((k) => `${k.kid}:${(k.key as Buffer).toString('base64')}`).join(','),
@@ -327,6 +329,7 @@ async function startCaseStack(env: Env, label: string): Promise<CaseStack> {
     RUN_MIGRATIONS: 'false',
     LOG_LEVEL: 'warn',
     PAYLOAD_KEYS,
+    ACTION_ASSERTION_KEYS,
   };
   const notify = { NOTIFY_CHANNEL: 'webhook', NOTIFY_WEBHOOK_URL: env.receiver.url, NOTIFY_WEBHOOK_SECRET: WEBHOOK_SECRET };
   const worker = spawnNodeEntry(`worker-${label}`, 'runtime/worker.ts', { ...common, ...notify, WORKFLOW_BUNDLE_PATH: env.bundlePath }, env.logDir);

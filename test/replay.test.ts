@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { ensureTemporalCli } from '../runtime/tools.js';
+import { parseActionKeys, workerDataConverter } from '../runtime/action-assertion.js';
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { act, complaint, driveTo, eventually, openCase } from './support/cases.js';
@@ -18,6 +19,11 @@ import { startStack, type TestStack } from './support/stack.js';
 
 const HISTORIES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'histories');
 const record = process.env.RECORD_HISTORIES;
+/**
+ * The action assertion key committed histories are recorded under (a test key, nothing else uses it): replaying a
+ * history verifies the API's proofs in it again, so the replay needs the key they were signed with.
+ */
+const HISTORY_ACTION_KEYS = parseActionKeys((await readFile(path.join(HISTORIES, 'action-keys'), 'utf8')).trim());
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -27,6 +33,7 @@ beforeAll(async () => {
     // The scenarios wait for each workflow to complete: no late-feedback windows keeping closed cases open.
     policy: { reviewWindow: undefined, ratingWindow: undefined },
     encryptPayloads: !record,
+    ...(record && { actionKeys: HISTORY_ACTION_KEYS }),
     dispatchRules: [{ id: 'r-sanitation', categoryId: 'sanitation', areaUnitId: 'd01', unitId: null, unitType: 'street', note: null, active: true }],
   });
 });
@@ -129,7 +136,7 @@ describe('workflow replay', () => {
       Object.entries(ids).map(async ([name, id]) => ({ name, workflowId: id, history: await stack.client.workflow.getHandle(id).fetchHistory() })),
     );
     const results = [];
-    for await (const r of Worker.runReplayHistories({ workflowBundle: { codePath: inject('workflowBundlePath') }, dataConverter: stack.dataConverter }, histories)) results.push(r);
+    for await (const r of Worker.runReplayHistories({ workflowBundle: { codePath: inject('workflowBundlePath') }, dataConverter: stack.workerDataConverter }, histories)) results.push(r);
     expect(results).toHaveLength(Object.keys(ids).length);
     for (const r of results) expect(r.error, `${r.workflowId}: ${String(r.error)}`).toBeUndefined();
     if (record) {
@@ -156,8 +163,9 @@ describe('workflow replay', () => {
       files.map(async (f) => ({ workflowId: f.replace(/\.json$/, ''), history: JSON.parse(await readFile(path.join(HISTORIES, f), 'utf8')) as unknown })),
     );
     const results = [];
-    // Through the product's codec: payloads recorded before encryption pass through decode.
-    for await (const r of Worker.runReplayHistories({ workflowBundle: { codePath: inject('workflowBundlePath') }, dataConverter: stack.dataConverter }, histories)) results.push(r);
+    // Through the worker's codecs: payloads recorded in clear pass through decryption, the proofs in them are checked.
+    const dataConverter = workerDataConverter([], HISTORY_ACTION_KEYS);
+    for await (const r of Worker.runReplayHistories({ workflowBundle: { codePath: inject('workflowBundlePath') }, dataConverter }, histories)) results.push(r);
     expect(results).toHaveLength(files.length);
     for (const r of results) expect(r.error, `${r.workflowId}: ${String(r.error)}`).toBeUndefined();
   });

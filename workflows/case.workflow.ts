@@ -9,6 +9,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  log,
   patched,
   proxyActivities,
   proxyLocalActivities,
@@ -36,6 +37,8 @@ import {
   type Context,
   type Transition,
 } from '../domain/case.machine.js';
+import { checkProof, type ProofVerdict } from '../domain/action-proof.js';
+import { refusedAction } from '../domain/case.refusals.js';
 import type { Actor, CaseCommand, CaseEvent, CaseNotification, CaseState } from '../domain/case.types.js';
 import { DomainError } from '../domain/errors.js';
 import type { CasePolicy } from '../domain/policy.types.js';
@@ -73,13 +76,39 @@ const inTask = proxyLocalActivities<CaseActivities>({
 export const LOCAL_RECORD = 'local-record-v1';
 /** Patch: the NextDueAt and RepeatCard search attributes (the nearest due time of a counting clock; a master's card). */
 export const MORE_ATTRIBUTES = 'search-attributes-v2';
+/**
+ * Patch: Updates, signals and the start of a case are taken only with the API's proof (an action assertion, checked
+ * by the worker's codec; domain/action-proof.ts). A refused Update or signal is recorded (`action_refused`) and
+ * changes nothing; a refused start opens no case. Asked where each action arrives, not once at the top, so a case
+ * started before the patch is guarded for every action that reaches it afterwards.
+ */
+export const ACTION_ASSERTIONS = 'action-assertions-v1';
+/** The error type of a refused action (an Update's failure, a refused start). */
+export const UNAUTHENTICATED_ACTION = 'unauthenticated_action';
 
 const SYSTEM: Actor = { id: 'system', role: 'system' };
 
-export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> {
+/** `proof`: the API's assertion that it opened the case (the codec's verdict on it, in here); absent after continue-as-new. */
+export async function caseWorkflow(input: CaseWorkflowInput, proof?: ProofVerdict): Promise<CaseView> {
   const { caseId, intake } = input;
   const local = patched(LOCAL_RECORD);
   const withNextDue = patched(MORE_ATTRIBUTES);
+  /** Nonces of the proofs taken so far: each is good for one action (carried across continue-as-new). */
+  const nonces = new Set(input.resume?.nonces ?? []);
+  if (patched(ACTION_ASSERTIONS)) {
+    // Opened by the API (its proof), or by this workflow continuing as new: only the server can make a run that
+    // continues another (continuedFromExecutionRunId), and only a worker's workflow task can ask it to.
+    const refusal = input.resume
+      ? workflowInfo().continuedFromExecutionRunId
+        ? null
+        : 'not_continued'
+      : checkProof(proof, { caseId, action: 'open', payload: { intake, setup: input.setup ?? null }, actor: input.actor }, nonces);
+    if (refusal) {
+      log.warn('refused to open a case without the API\'s proof', { reason: refusal });
+      throw ApplicationFailure.create({ type: UNAUTHENTICATED_ACTION, message: `no case opened: the start does not carry the API's proof (${refusal})`, nonRetryable: true });
+    }
+    if (!input.resume) nonces.add((proof as ProofVerdict).nonce!);
+  }
   /** Local first; if the database is slow or down, an activity task that retries until it answers. */
   async function callDatabase<K extends 'resolveCaseSetup' | 'projectCase'>(name: K, arg: Parameters<CaseActivities[K]>[0]) {
     type R = Awaited<ReturnType<CaseActivities[K]>>;
@@ -162,6 +191,21 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     return current === value;
   }
 
+  /**
+   * Whether the API sent this action: null (and its proof's nonce is now taken), or why not. A refusal is written
+   * into the timeline (nothing else changes) and to the worker's log — the action and the reason, no payload.
+   */
+  function refusalOf(action: string, payload: unknown, actor: unknown, verdict: unknown): string | null {
+    const refusal = checkProof(verdict, { caseId, action, payload, actor }, nonces);
+    if (refusal) {
+      log.warn('refused an action without the API\'s proof', { action, reason: refusal });
+      commit(refusedAction(state, action, refusal, Date.now(), actor));
+      return refusal;
+    }
+    nonces.add((verdict as ProofVerdict).nonce!);
+    return null;
+  }
+
   /** Turns a rule violation into an Update rejection the API can map to 409 with the state. */
   function refuse(err: unknown): never {
     if (err instanceof DomainError) {
@@ -175,7 +219,13 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     const command = (payload: Payload) => ({ kind: action, payload }) as CaseCommand;
     setHandler(
       caseUpdates[action] as any,
-      async (payload: Payload, actor: Actor) => {
+      async (payload: Payload, actor: Actor, verdict?: ProofVerdict) => {
+        if (patched(ACTION_ASSERTIONS)) {
+          const refusal = refusalOf(action, payload, actor, verdict);
+          if (refusal) {
+            throw ApplicationFailure.create({ type: UNAUTHENTICATED_ACTION, message: `${action} refused: it does not carry the API's proof (${refusal})`, nonRetryable: true });
+          }
+        }
         await condition(() => policy !== null);
         try {
           commit(apply(state, command(payload), context(actor)));
@@ -186,7 +236,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       },
       {
         // Validators run only when an Update arrives, never on replay: a new check here needs no patch.
-        validator: (payload: Payload, actor: Actor) => {
+        validator: (payload: Payload, actor: Actor, verdict?: ProofVerdict) => {
+          // Without the API's proof the rules are not asked: the handler refuses the Update and records it.
+          if (checkProof(verdict, { caseId, action, payload, actor }, nonces)) return;
           try {
             checkActingUnit(state, actor, action);
             check(state, command(payload), { now: Date.now(), actor, ...(policy && { policy }) });
@@ -199,7 +251,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   }
 
   function registerSignal<A extends SignalAction>(action: A): void {
-    setHandler(caseSignals[action] as any, async (payload: any, actor: Actor) => {
+    setHandler(caseSignals[action] as any, async (payload: any, actor: Actor, verdict?: ProofVerdict) => {
+      // A signal cannot be refused to its sender: a refused one is recorded instead, like an ignored one.
+      if (patched(ACTION_ASSERTIONS) && refusalOf(action, payload, actor, verdict)) return;
       await condition(() => policy !== null);
       const cmd = { kind: action, payload } as CaseCommand;
       try {
@@ -274,5 +328,5 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   draining = true;
   await projection;
   if (isTerminal(state)) return view();
-  return await continueAsNew<typeof caseWorkflow>({ ...input, resume: { state, policy, batch } });
+  return await continueAsNew<typeof caseWorkflow>({ ...input, resume: { state, policy, batch, nonces: [...nonces] } });
 }

@@ -15,6 +15,7 @@ import { parseActionKeys, workerDataConverter } from '../runtime/action-assertio
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { act, complaint, driveTo, eventually, openCase } from './support/cases.js';
+import { caseSignals, caseUpdates } from '../workflows/case.messages.js';
 import { startStack, type TestStack } from './support/stack.js';
 
 const HISTORIES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'histories');
@@ -124,6 +125,18 @@ async function scenarios(): Promise<Record<string, string>> {
   const reviewer = stack.as(['reviewer']);
   expect((await stack.http('POST', `/v1/cases/${d}/review`, { demandReasonable: false, handlingCompliant: true, reason: '诉求不合理' }, reviewer)).status).toBe(200);
   expect((await stack.http('POST', `/v1/cases/${d}/terminate`, { grounds: 'outside_law_and_policy', reason: '诉求不合理' }, reviewer)).status).toBe(200);
+
+  // Actions sent straight to Temporal without the API's proof: refused and recorded (patch action-assertions-v1).
+  ids['refused-actions'] = await openCase(stack);
+  const f = ids['refused-actions'];
+  await driveTo(stack, f, 'accepted');
+  const forged = stack.client.workflow.getHandle(f);
+  await expect(forged.executeUpdate(caseUpdates.progress, { args: [{ note: '伪造' }, { id: 'nobody', role: 'unit_handler', unitId: 'd01-s01' }] })).rejects.toThrow();
+  await forged.signal(caseSignals.escalate, { reason: '伪造', level: 3 }, { id: 'boss', role: 'supervisor' });
+  await eventually(async () => expect((await stack.http('GET', `/v1/cases/${f}/events`)).body.items.filter((e: { type: string }) => e.type === 'action_refused')).toHaveLength(2));
+  await act(stack, f, 'contact', { method: 'phone' });
+  await act(stack, f, 'reply', { content: 'done', resolved: true });
+  await act(stack, f, 'callback', { contacted: true, resolved: true, satisfaction: 'satisfied' });
 
   for (const id of Object.values(ids)) await stack.client.workflow.getHandle(id).result();
   return ids;

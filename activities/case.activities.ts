@@ -2,8 +2,16 @@
  * Activities of the case workflow. They are the only place the workflow touches PostgreSQL:
  * - resolveCaseSetup reads the category's deadline class and the active policy, for a case whose start did not
  *   carry them (recorded in history);
- * - projectCase writes what happened, idempotently: events and notices are keyed by (case id, seq), and the
- *   case row only ever moves forward (its last_seq never decreases). A retry writes nothing twice.
+ * - projectCase writes what happened, idempotently: events and notices are keyed by (case id, seq), and every
+ *   row carries the number of the workflow's projection batch that wrote it (`version`). A row is rewritten only by
+ *   the same or a later batch: a retry writes nothing twice and a late retry never moves the record backwards.
+ *
+ * Why batches and not only seq: the projection runs as a local activity inside the workflow task that decided it.
+ * When several Updates reach a case at once, Temporal sometimes discards a workflow task after the worker ran it
+ * (its completion answers "workflow task not found"); the worker then runs the Updates again, possibly in another
+ * order, so seq 7 may be a different event the second time. The batch that replaces a discarded one has the same
+ * number (the workflow counts its batches deterministically), so it overwrites what the discarded task wrote, and
+ * removes what it wrote beyond (events and not yet delivered notices the true history does not have).
  */
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import { ApplicationFailureCategory } from '@temporalio/common';
@@ -30,6 +38,11 @@ export interface ProjectionInput {
   intake: CaseIntake | null;
   events: CaseEvent[];
   notifications: CaseNotification[];
+  /**
+   * The workflow's projection batch number (1, 2, … across continue-as-new). Absent (0) from workflows scheduled
+   * before batches were numbered: those writes keep the old rule (forward by last_seq, insert-only).
+   */
+  version?: number;
 }
 
 const dateOrNull = (iso: string | null) => (iso ? new Date(iso) : null);
@@ -80,7 +93,7 @@ export function createActivities({ db, breakerMs = 5_000 }: ActivityDeps) {
         return { policy, slaClass: slaClassOf(category?.slaClass), ...(dispatch && { dispatch }) };
       }),
 
-    projectCase: ({ state, intake, events, notifications: notices }: ProjectionInput): Promise<void> =>
+    projectCase: ({ state, intake, events, notifications: notices, version = 0 }: ProjectionInput): Promise<void> =>
       guarded(async () => {
         const live = {
           slaClass: state.slaClass,
@@ -119,7 +132,11 @@ export function createActivities({ db, breakerMs = 5_000 }: ActivityDeps) {
           updatedAt: new Date(state.updatedAt),
           closedAt: dateOrNull(state.closedAt),
           lastSeq: state.seq,
+          projectionVersion: version,
         };
+        // The same or a later batch may rewrite a row; unnumbered (legacy) writes only move forward.
+        const caseRowIsOlder =
+          version > 0 ? sql`${cases.projectionVersion} <= ${version}` : sql`${cases.projectionVersion} = 0 and ${cases.lastSeq} <= ${state.seq}`;
         await db.transaction(async (tx) => {
           if (intake) {
             await tx
@@ -144,9 +161,25 @@ export function createActivities({ db, breakerMs = 5_000 }: ActivityDeps) {
                 createdAt: new Date(state.createdAt),
                 ...live,
               })
-              .onConflictDoUpdate({ target: cases.id, set: live, setWhere: sql`${cases.lastSeq} <= ${state.seq}` });
+              .onConflictDoUpdate({ target: cases.id, set: live, setWhere: caseRowIsOlder });
           } else {
-            await tx.update(cases).set(live).where(sql`${cases.id} = ${state.caseId} and ${cases.lastSeq} <= ${state.seq}`);
+            await tx.update(cases).set(live).where(sql`${cases.id} = ${state.caseId} and ${caseRowIsOlder}`);
+          }
+          if (version > 0) {
+            // Events beyond this batch written by this or an earlier batch: a discarded workflow task's.
+            await tx.delete(caseEvents).where(sql`${caseEvents.caseId} = ${state.caseId} and ${caseEvents.seq} > ${state.seq} and ${caseEvents.projectionVersion} <= ${version}`);
+            // Undelivered notices from this batch's first event on that this batch does not have: the same.
+            const from = events.length ? Math.min(...events.map((e) => e.seq)) : state.seq + 1;
+            const kept = notices.map((n) => sql`(${n.seq}::integer, ${n.kind}::text, ${n.unitId ?? ''}::text, ${n.recipient}::text)`);
+            await tx
+              .delete(notifications)
+              .where(
+                sql`${notifications.caseId} = ${state.caseId} and ${notifications.deliveredAt} is null and ${notifications.projectionVersion} <= ${version} and ${notifications.seq} >= ${from}${
+                  kept.length
+                    ? sql` and (${notifications.seq}, ${notifications.kind}, coalesce(${notifications.unitId}, ''), ${notifications.recipient}) not in (${sql.join(kept, sql`, `)})`
+                    : sql``
+                }`,
+              );
           }
           if (events.length) {
             await tx
@@ -160,15 +193,27 @@ export function createActivities({ db, breakerMs = 5_000 }: ActivityDeps) {
                   actorRole: e.actor.role,
                   at: new Date(e.at),
                   data: e.data,
+                  projectionVersion: version,
                 })),
               )
-              .onConflictDoNothing();
+              .onConflictDoUpdate({
+                target: [caseEvents.caseId, caseEvents.seq],
+                set: {
+                  type: sql`excluded.type`,
+                  actorId: sql`excluded.actor_id`,
+                  actorRole: sql`excluded.actor_role`,
+                  at: sql`excluded.at`,
+                  data: sql`excluded.data`,
+                  projectionVersion: sql`excluded.projection_version`,
+                },
+                setWhere: version > 0 ? sql`${caseEvents.projectionVersion} <= ${version}` : sql`false`,
+              });
           }
           if (notices.length) {
             const at = new Map(events.map((e) => [e.seq, new Date(e.at)]));
             await tx
               .insert(notifications)
-              .values(notices.map((n) => ({ ...n, createdAt: at.get(n.seq) ?? new Date(state.updatedAt) })))
+              .values(notices.map((n) => ({ ...n, createdAt: at.get(n.seq) ?? new Date(state.updatedAt), projectionVersion: version })))
               .onConflictDoNothing();
           }
         });

@@ -12,7 +12,9 @@ import type { Client } from '@temporalio/client';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client.js';
+import type { ActionKey } from '../runtime/action-assertion.js';
 import type { AuthKeys } from '../runtime/auth-keys.js';
+import { createActionSigner } from './action-signer.js';
 import { loggerOptions } from '../runtime/logger.js';
 import { createApiKeyService } from './api-keys.service.js';
 import { calendarsRoutes } from './calendars.routes.js';
@@ -70,6 +72,10 @@ export interface AppDeps {
   repeatMatching?: boolean;
   /** IDEMPOTENCY_LEGACY_LOOKUP: find cases opened under a key before keys were scoped to their caller (default off). */
   legacyIdempotencyLookup?: boolean;
+  /** How long an Update Temporal dropped is tried again before 503 (UPDATE_RETRY_MS); default 5 s. */
+  updateRetryMs?: number;
+  /** ACTION_ASSERTION_KEYS: the first signs every start, Update and signal the API sends (the worker verifies). */
+  actionKeys: readonly ActionKey[];
 }
 
 /** A caller's X-Request-Id is kept when it looks like an id; anything else (log injection, 300 chars) gets a fresh one. */
@@ -200,8 +206,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
 
   const repeatsRepository = createRepeatsRepository(deps.db);
-  const repeats = deps.repeatMatching === false ? undefined : createRepeatMatcher({ client: deps.client, repository: repeatsRepository, unitType: (id) => reference.unitType(id), log: app.log });
-  const cases = createCasesService({ client: deps.client, taskQueue: deps.taskQueue, repository, reference, ...(repeats && { repeats }), legacyKeys: deps.legacyIdempotencyLookup ?? false });
+  const sign = createActionSigner(deps.actionKeys);
+  const repeats = deps.repeatMatching === false ? undefined : createRepeatMatcher({ client: deps.client, repository: repeatsRepository, unitType: (id) => reference.unitType(id), log: app.log, sign });
+  const cases = createCasesService({
+    sign,
+    client: deps.client,
+    taskQueue: deps.taskQueue,
+    repository,
+    reference,
+    ...(repeats && { repeats }),
+    ...(deps.updateRetryMs !== undefined && { updateRetryMs: deps.updateRetryMs }),
+    legacyKeys: deps.legacyIdempotencyLookup ?? false,
+  });
   // Repeat links sent after their intake's answer reach their masters before the API's client goes away.
   if (repeats) app.addHook('onClose', async () => repeats.drain());
 

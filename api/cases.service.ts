@@ -2,9 +2,19 @@
  * Turns API requests into workflow starts, Updates, signals and queries on the Temporal client.
  * The workflow decides; this only asks, and reads the record for lists and for cases whose workflow is gone.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
-import { WorkflowNotFoundError } from '@temporalio/common';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  isGrpcServiceError,
+  QueryNotRegisteredError,
+  ServiceError,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowIdReusePolicy,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+  type Client,
+} from '@temporalio/client';
+import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import { ACCESS, decide, listScope, piiLevel, type CaseAction, type CaseTarget, type Principal, type Role, type Scope } from '../domain/access.js';
 import { check, nextDueAt, open, opening, owingUnits } from '../domain/case.machine.js';
 import { receivedAtRefusal } from '../domain/case.intake.js';
@@ -26,6 +36,7 @@ import { maskSummary, presentCase, presentEvents, targetOf } from './cases.prese
 import type { CaseEventView, CaseViewBody, CreateCaseBody, ListCasesQuery } from './cases.schemas.js';
 import type { ReferenceService } from './reference.service.js';
 import type { RepeatMatcher } from './repeats.service.js';
+import type { ActionSigner } from './action-signer.js';
 
 export interface CasesServiceDeps {
   client: Client;
@@ -40,6 +51,35 @@ export interface CasesServiceDeps {
    * so off unless asked.
    */
   legacyKeys?: boolean;
+  /**
+   * How long an Update that Temporal dropped or did not answer is tried again before the caller gets 503 with
+   * Retry-After (UPDATE_RETRY_MS). Default 5 s.
+   */
+  updateRetryMs?: number;
+  /** Signs every start, Update and signal: the workflow takes nothing without the API's proof. */
+  sign: ActionSigner;
+}
+
+/** What a 503 for a busy case asks the caller to wait, in seconds. */
+export const BUSY_RETRY_AFTER_SECONDS = 1;
+
+/** gRPC status codes that pass: DEADLINE_EXCEEDED 4, RESOURCE_EXHAUSTED 8, ABORTED 10, UNAVAILABLE 14. */
+const TRANSIENT_GRPC: readonly number[] = [4, 8, 10, 14];
+
+/**
+ * Whether an Update failed for a reason that passes, and how to send it again:
+ * - `rejected`: Temporal rejected it unprocessed (type UnprocessedUpdate, "wasn't processed by worker"). Seen when
+ *   several Updates race on one case: the server discards a workflow task the worker had run, and the Updates in it
+ *   are rejected. A rejected Update is not in the case's history, so it is sent again as a new Update.
+ * - `unanswered`: the service did not answer (unavailable, overloaded, a deadline). It may have been accepted, so
+ *   it is sent again with the same Update id, which Temporal deduplicates.
+ */
+function transientUpdateFailure(err: unknown): 'rejected' | 'unanswered' | null {
+  if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type === 'UnprocessedUpdate') return 'rejected';
+  if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return 'unanswered';
+  const grpc = err instanceof ServiceError ? err.cause : err;
+  if (isGrpcServiceError(grpc) && TRANSIENT_GRPC.includes(grpc.code)) return 'unanswered';
+  return null;
 }
 
 /**
@@ -159,14 +199,43 @@ export function toBody(view: CaseView): CaseViewBody {
   };
 }
 
-export function createCasesService({ client, taskQueue, repository, reference, repeats, legacyKeys = false }: CasesServiceDeps) {
+export function createCasesService({ client, taskQueue, repository, reference, repeats, legacyKeys = false, updateRetryMs = 5_000, sign }: CasesServiceDeps) {
   const handle = (caseId: string) => client.workflow.getHandle<typeof caseWorkflow>(caseId);
+
+  /**
+   * Executes an Update, trying again while it fails for a passing reason (transientUpdateFailure) and the budget
+   * lasts; then 503 unavailable with Retry-After. Rule violations and the rest are thrown as they are.
+   */
+  async function executeUpdate<A extends UpdateAction>(caseId: string, action: A, command: unknown, actor: Actor): Promise<CaseView> {
+    const deadline = Date.now() + updateRetryMs;
+    // One proof for every attempt: a rejected Update left no trace, so its nonce is still unused.
+    const args = [command, actor, sign(caseId, action, command, actor)];
+    let updateId = randomUUID();
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await handle(caseId).executeUpdate(caseUpdates[action] as typeof caseUpdates.dispatch, { args: args as never, updateId });
+      } catch (err) {
+        const transient = transientUpdateFailure(err);
+        if (!transient) throw err;
+        // Exponential backoff with full jitter (25 ms, 50 ms, … at most 1 s), so racing Updates spread out.
+        const wait = Math.random() * Math.min(1_000, 25 * 2 ** attempt);
+        if (Date.now() + wait >= deadline) {
+          throw new DomainError('unavailable', `the case is busy (${transient === 'rejected' ? 'concurrent actions' : 'the workflow service did not answer'}); retry in a moment`, {
+            retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS,
+          });
+        }
+        if (transient === 'rejected') updateId = randomUUID();
+        await sleep(wait);
+      }
+    }
+  }
 
   async function query(caseId: string): Promise<CaseView | null> {
     try {
       return await handle(caseId).query(getCaseQuery);
     } catch (err) {
-      if (err instanceof WorkflowNotFoundError) return null;
+      // A workflow that does not answer getCase is no case: a start the worker refused (it had no proof from the API).
+      if (err instanceof WorkflowNotFoundError || err instanceof QueryNotRegisteredError) return null;
       throw err;
     }
   }
@@ -275,9 +344,8 @@ export function createCasesService({ client, taskQueue, repository, reference, r
     let command: unknown = payload;
     if (action === 'dispatch') command = routed(payload as { unitId: string; cooperating?: string[] });
     if (action === 'triage') command = await linkTriage(payload as TriageCommand, 'body.linkedCaseId');
-    const update = caseUpdates[action];
     try {
-      const view = await handle(caseId).executeUpdate(update as typeof caseUpdates.dispatch, { args: [command as never, actorOf(principal, role, `case.${action}`)] });
+      const view = await executeUpdate(caseId, action, command, actorOf(principal, role, `case.${action}`));
       return toBody(view);
     } catch (err) {
       // A finished workflow no longer takes Updates: the case exists, it is just closed.
@@ -331,13 +399,14 @@ export function createCasesService({ client, taskQueue, repository, reference, r
       for (let attempt = 0; ; attempt++) {
         const caseId = caseIdFor(scoped);
         const input: CaseWorkflowInput = { caseId, intake, actor, ...(setup && { setup }) };
+        const proof = sign(caseId, 'open', { intake, setup: setup ?? null }, actor);
         // The workflow opens the same way (its own clock, the same setup): the answer mirrors it without waiting.
         const first = (setup ? opening(caseId, intake, setup, Date.now(), actor) : open(caseId, intake, Date.now(), actor)).state;
         try {
           const started = await client.workflow.start(caseWorkflow, {
             workflowId: caseId,
             taskQueue,
-            args: [input],
+            args: [input, proof as never],
             workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
             typedSearchAttributes: [
               { key: CaseStatus, value: first.status },
@@ -406,7 +475,8 @@ export function createCasesService({ client, taskQueue, repository, reference, r
       const command = action === 'reassign' ? routed(payload as { unitId: string }) : payload;
       if (live) check(live.state, { kind: action, payload: command } as CaseCommand, { now: Date.now() });
       else check({ ...recorded!, caseId, clocks: recorded!.clocks } as never, { kind: action, payload: command } as CaseCommand);
-      await handle(caseId).signal(caseSignals[action] as typeof caseSignals.escalate, command as never, actorOf(principal, role));
+      const actor = actorOf(principal, role);
+      await handle(caseId).signal(caseSignals[action] as typeof caseSignals.escalate, command as never, actor, sign(caseId, action, command, actor));
     },
 
     /** Newest first, limited to the principal's scope; personal data always masked. */

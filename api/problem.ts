@@ -92,7 +92,12 @@ function problem(req: FastifyRequest, status: number, code: string, detail: stri
   };
 }
 
+/** What a 503 asks the caller to wait when its cause does not say (seconds). */
+const UNAVAILABLE_RETRY_AFTER_SECONDS = 1;
+
 function send(reply: FastifyReply, p: Problem): FastifyReply {
+  // Every 503 is temporary: it says when to try again (its own retryAfterSeconds, or a second).
+  if (p.status === 503) reply.header('retry-after', String(typeof p.retryAfterSeconds === 'number' ? p.retryAfterSeconds : UNAVAILABLE_RETRY_AFTER_SECONDS));
   return reply.code(p.status).header('x-request-id', p.requestId).type('application/problem+json').send(p);
 }
 

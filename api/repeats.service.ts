@@ -17,6 +17,7 @@ import type { CreateCaseBody } from './cases.schemas.js';
 import type { CasesService } from './cases.service.js';
 import type { ReferenceService } from './reference.service.js';
 import { RepeatSearchTimeout, type OpenMastersQuery, type RelatedRow, type RepeatsRepository } from './repeats.repository.js';
+import type { ActionSigner } from './action-signer.js';
 
 /** Who links a repeat to its master: the API itself. */
 export const SYSTEM_ACTOR: Actor = { id: 'system', role: 'system' };
@@ -31,6 +32,8 @@ export interface RepeatMatcherDeps {
   unitType: (unitId: string) => string | undefined;
   log: { warn(obj: Record<string, unknown>, msg: string): void };
   budgetMs?: number;
+  /** Signs the `repeat` signal (the API's proof that it sent it; runtime/action-assertion.ts). */
+  sign: ActionSigner;
 }
 
 /** Why a search or a link failed, for the log: a code or a name, never a message (it can quote values). */
@@ -41,12 +44,13 @@ function reasonOf(err: unknown): string {
   return err instanceof Error ? err.name : 'error';
 }
 
-export function createRepeatMatcher({ client, repository, unitType, log, budgetMs = REPEAT_SEARCH_BUDGET_MS }: RepeatMatcherDeps) {
+export function createRepeatMatcher({ client, repository, unitType, log, budgetMs = REPEAT_SEARCH_BUDGET_MS, sign }: RepeatMatcherDeps) {
   /** Links sent after the answer and not yet delivered: the API waits for them when it closes. */
   const inFlight = new Set<Promise<void>>();
   async function link(masterCaseId: string, caseId: string): Promise<void> {
     try {
-      await client.workflow.getHandle(masterCaseId).signal(caseSignals.repeat, { caseId }, SYSTEM_ACTOR);
+      const command = { caseId };
+      await client.workflow.getHandle(masterCaseId).signal(caseSignals.repeat, command, SYSTEM_ACTOR, sign(masterCaseId, 'repeat', command, SYSTEM_ACTOR));
     } catch (err) {
       log.warn({ caseId, masterCaseId, reason: reasonOf(err) }, 'repeat link not delivered to the master case');
     }

@@ -38,6 +38,8 @@ import { cpuDelta, cpuMsOf, cpuSnapshot, machineCpuMs, progress, readMemory, run
 import { commandLine, f0, f1, f2, machineLine, recordRun, type Row } from './report.js';
 import { BenchRun, NAMESPACE, person, startBenchEnv, startCaseStack, waitForCases, type BenchEnv, type CaseStack } from './stack.js';
 import { insertSyntheticCases } from './synthetic.js';
+import { createActionSigner } from '../api/action-signer.js';
+import { clientTlsOf, sdkTls } from '../runtime/temporal-tls.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Options and plan
@@ -148,7 +150,7 @@ async function startEnv(): Promise<Env> {
 /** The bare baselines' worker, in the bench process, on its own task queue. */
 async function startBareWorker(env: Env): Promise<void> {
   progress(`starting the bare worker in the bench process (task queue ${env.bareQueue})…`);
-  const native = await NativeConnection.connect({ address: env.address });
+  const native = await NativeConnection.connect({ address: env.address, ...(env.tls && { tls: sdkTls(await clientTlsOf(env.tls, 'worker')) }) });
   cleanup.add('bare worker connection', () => native.close());
   const bareWorker = await Worker.create({
     connection: native,
@@ -311,6 +313,7 @@ async function openPhase(env: Env, stack: CaseStack, rows: Row[]): Promise<void>
     taskQueue: stack.taskQueue,
     repository: createCasesRepository(env.database.db),
     reference,
+    sign: createActionSigner([RUN.actionKey]),
   });
   const intake = person('intake_agent');
   const intakePrincipal = principalOfClaims({ sub: intake.sub, roles: [intake.role], unit: intake.unit });

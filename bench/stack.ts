@@ -23,6 +23,8 @@ import { seedReferenceData } from '../db/seed.js';
 import { DEV_PRINCIPALS, type DevPrincipal } from '../runtime/auth-cli.js';
 import { generateAuthKeys, mintToken, type AuthKeys } from '../runtime/auth-keys.js';
 import { formatDuration } from '../runtime/duration.js';
+import { formatActionKeys, generateActionKey } from '../runtime/action-assertion.js';
+import { clientTlsOf, sdkTls, tlsEnv, type TemporalTlsFiles } from '../runtime/temporal-tls.js';
 import { WORKFLOWS_PATH } from '../runtime/case-worker.js';
 import { formatPayloadKeys, generatePayloadKey } from '../runtime/payload-codec.js';
 import { startDevServer } from '../runtime/temporal-dev-server.js';
@@ -42,6 +44,9 @@ export class BenchRun {
   /** The product's worker and API encrypt payloads as in production: one random key for this run, passed by env. */
   readonly payloadKey = generatePayloadKey(`bench-${this.id}`);
   readonly payloadKeys = formatPayloadKeys([this.payloadKey]);
+  /** The API (child and in-process service) signs actions with this run's key; the worker child verifies with it. */
+  readonly actionKey = generateActionKey(`bench-${this.id}`);
+  readonly actionKeys = formatActionKeys([this.actionKey]);
   /** The API verifies tokens with this run's own keys (passed by env); the bench signs with the same. */
   readonly authKeys = generateAuthKeys(`bench-${this.id}`);
   /** For the API child: the keys above, and a rate limit no run reaches (per credential; a run's loops share one). */
@@ -143,6 +148,8 @@ export interface BenchEnv {
   bundlePath: string;
   logDir: string;
   client: Client;
+  /** The production topology's mutual TLS (its frontend takes only clients with a certificate of its CA). */
+  tls: TemporalTlsFiles | undefined;
 }
 
 /**
@@ -160,9 +167,10 @@ export async function startBenchEnv(run: BenchRun, o: { name: string; topology: 
   return { ...db, ...temporal, bundlePath, logDir };
 }
 
-async function startTemporal(cleanup: Cleanup, topology: TopologyName, logDir: string): Promise<Pick<BenchEnv, 'address' | 'serverPid' | 'temporalVersion' | 'client'>> {
+async function startTemporal(cleanup: Cleanup, topology: TopologyName, logDir: string): Promise<Pick<BenchEnv, 'address' | 'serverPid' | 'temporalVersion' | 'client' | 'tls'>> {
   let address = process.env.TEMPORAL_ADDRESS;
   let serverPid: number | undefined;
+  let tls: TemporalTlsFiles | undefined;
   let temporalVersion: string;
   const toolsDir = process.env.HOTLINE_TOOLS_DIR ?? path.join(ROOT, '.tools');
   if (address) {
@@ -174,6 +182,7 @@ async function startTemporal(cleanup: Cleanup, topology: TopologyName, logDir: s
     const started = await startEphemeralTopology({ tools, adminDatabaseUrl: adminDatabaseUrl(), maxConns: 20, log: progress });
     cleanup.add('Temporal production topology (and its databases)', () => started.dispose());
     address = started.address;
+    tls = started.tls;
     serverPid = started.instance('temporal-server').process.pid;
     temporalVersion = `Temporal Server on PostgreSQL ${started.settings.postgres.host}:${started.settings.postgres.port} (${started.settings.numHistoryShards} history shards) + UI server`;
   } else {
@@ -187,7 +196,7 @@ async function startTemporal(cleanup: Cleanup, topology: TopologyName, logDir: s
     address = server.address;
     serverPid = server.process.pid;
   }
-  const connection = await Connection.connect({ address });
+  const connection = await Connection.connect({ address, ...(tls && { tls: sdkTls(await clientTlsOf(tls, 'admin')) }) });
   cleanup.add('Temporal client connection', () => connection.close());
   const client = new Client({ connection, namespace: NAMESPACE });
   if (process.env.TEMPORAL_ADDRESS || topology === 'production') {
@@ -198,7 +207,7 @@ async function startTemporal(cleanup: Cleanup, topology: TopologyName, logDir: s
       // the version is informational
     }
   }
-  return { address, serverPid, temporalVersion, client };
+  return { address, serverPid, temporalVersion, client, tls };
 }
 
 async function bundleCaseWorkflows(logDir: string): Promise<string> {
@@ -241,13 +250,14 @@ export async function startCaseStack(run: BenchRun, env: BenchEnv, o: CaseStackO
     RUN_MIGRATIONS: 'false',
     LOG_LEVEL: 'warn',
     PAYLOAD_KEYS: run.payloadKeys,
+    ACTION_ASSERTION_KEYS: run.actionKeys,
   };
   const checkNode = (c: NodeChild) => {
     if (commOf(c.pid) !== 'node') progress(`warning: pid ${c.pid} (${c.name}) is ${commOf(c.pid)}, not node`);
   };
   let apiSeq = 0;
   const spawnApi = (port: number) => {
-    const api = spawnNodeEntry(apiSeq++ ? `api-${o.label}-${apiSeq - 1}` : `api-${o.label}`, 'runtime/api.ts', { ...common, ...run.authEnv, SEED_DEMO_DATA: 'false', API_HOST: '127.0.0.1', API_PORT: String(port) }, env.logDir);
+    const api = spawnNodeEntry(apiSeq++ ? `api-${o.label}-${apiSeq - 1}` : `api-${o.label}`, 'runtime/api.ts', { ...common, ...(env.tls && tlsEnv(env.tls, 'api')), ...run.authEnv, SEED_DEMO_DATA: 'false', API_HOST: '127.0.0.1', API_PORT: String(port) }, env.logDir);
     const stop = run.cleanup.add(`API child ${api.pid}`, () => api.stop());
     const ready = async () => {
       await waitForHttp(`http://127.0.0.1:${port}/readyz`, 60_000, () => api.assertAlive());
@@ -257,7 +267,7 @@ export async function startCaseStack(run: BenchRun, env: BenchEnv, o: CaseStackO
   };
   const port = await freePort();
   progress(`starting the worker (runtime/worker.ts${o.workerNote ? `, ${o.workerNote}` : ''}) and the API (runtime/api.ts on 127.0.0.1:${port}) as child processes, task queue ${taskQueue}…`);
-  const worker = spawnNodeEntry(`worker-${o.label}`, 'runtime/worker.ts', { ...common, ...o.workerEnv, WORKFLOW_BUNDLE_PATH: env.bundlePath }, env.logDir);
+  const worker = spawnNodeEntry(`worker-${o.label}`, 'runtime/worker.ts', { ...common, ...(env.tls && tlsEnv(env.tls, 'worker')), ...o.workerEnv, WORKFLOW_BUNDLE_PATH: env.bundlePath }, env.logDir);
   const stopWorker = run.cleanup.add(`worker child ${worker.pid}`, () => worker.stop());
   let current = spawnApi(port);
   await Promise.all([worker.printed(/worker polling task queue/, 120_000), current.ready()]);

@@ -151,8 +151,14 @@ export const cases = pgTable(
     createdAt: tz('created_at').notNull(),
     updatedAt: tz('updated_at').notNull(),
     closedAt: tz('closed_at'),
-    /** Sequence number of the last projected event: a row never moves backwards. */
+    /** Sequence number of the last projected event. */
     lastSeq: integer('last_seq').notNull(),
+    /**
+     * The workflow's projection batch that wrote the row (activities/case.activities.ts): a row is only rewritten by
+     * the same or a later batch, so a late retry never moves it backwards and a batch from a discarded workflow task
+     * is replaced by the one that took its place. 0: written before batches were numbered.
+     */
+    projectionVersion: bigint('projection_version', { mode: 'number' }).notNull().default(0),
   },
   (t) => [
     // The list reads newest first: ORDER BY created_at DESC, id DESC (NULLS FIRST, PostgreSQL's default for DESC),
@@ -211,7 +217,10 @@ export const dispatchRules = pgTable(
   ],
 );
 
-/** Append-only timeline. (case_id, seq) is the workflow's own numbering: a retried write inserts nothing. */
+/**
+ * The timeline. (case_id, seq) is the workflow's own numbering: a retried write changes nothing, and a batch written by a
+ * workflow task that Temporal then discarded is overwritten (or removed) by the batch that took its place.
+ */
 export const caseEvents = pgTable(
   'case_events',
   {
@@ -222,6 +231,8 @@ export const caseEvents = pgTable(
     actorRole: text('actor_role').notNull(),
     at: tz('at').notNull(),
     data: jsonb('data').notNull().default({}),
+    /** The projection batch that wrote it (see cases.projectionVersion). */
+    projectionVersion: bigint('projection_version', { mode: 'number' }).notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.caseId, t.seq] }), index('case_events_type_at_idx').on(t.type, t.at)],
 );
@@ -246,6 +257,8 @@ export const notifications = pgTable(
     lastError: text('last_error'),
     /** Who it went to, resolved from the unit's data at delivery (e.g. "副局长 田凤英"); never the complainant. */
     recipientName: text('recipient_name'),
+    /** The projection batch that wrote it (see cases.projectionVersion). */
+    projectionVersion: bigint('projection_version', { mode: 'number' }).notNull().default(0),
   },
   (t) => [
     // One notice per event, kind, unit and recipient: an event may tell several units (copies, cooperating units).

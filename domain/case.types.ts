@@ -343,6 +343,8 @@ export const CASE_EVENT_TYPES = [
   'rated',
   'warning_raised',
   'signal_ignored',
+  /** An Update or signal that did not carry the API's proof (an action assertion): refused, nothing changed. */
+  'action_refused',
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 

@@ -2,13 +2,13 @@
 import { buildApp } from '../api/app.js';
 import { loadConfig } from './config.js';
 import { encryptedDataConverter, resolvePayloadKeys } from './payload-codec.js';
-import { apiOptions, connectClient, onShutdown, prepareDatabase, say } from './bootstrap.js';
+import { apiOptions, configuredTemporalTls, connectClient, onShutdown, prepareDatabase, say } from './bootstrap.js';
 
 const cfg = loadConfig();
 if (!cfg.DATABASE_URL) throw new Error('DATABASE_URL is required for the API entry point (npm start runs an embedded database)');
 const database = await prepareDatabase(cfg.DATABASE_URL, { migrate: cfg.RUN_MIGRATIONS, seed: cfg.SEED_DEMO_DATA, log: say });
 const dataConverter = encryptedDataConverter(await resolvePayloadKeys(cfg, say));
-const { client, connection } = await connectClient(cfg.TEMPORAL_ADDRESS ?? `127.0.0.1:${cfg.TEMPORAL_DEV_PORT}`, cfg.TEMPORAL_NAMESPACE, dataConverter);
+const { client, connection } = await connectClient(cfg.TEMPORAL_ADDRESS ?? `127.0.0.1:${cfg.TEMPORAL_DEV_PORT}`, cfg.TEMPORAL_NAMESPACE, dataConverter, await configuredTemporalTls(cfg));
 const app = await buildApp({ client, db: database.db, ...(await apiOptions(cfg)) });
 await app.listen({ host: cfg.API_HOST, port: cfg.API_PORT });
 onShutdown([

@@ -5,6 +5,8 @@ import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { createDatabase, type DatabaseHandle } from '../db/client.js';
 import { runMigrations } from '../db/migrate.js';
 import { seedReferenceData } from '../db/seed.js';
+import { resolveActionKeys } from './action-assertion.js';
+import { loadClientTls, sdkTls, type ClientTls } from './temporal-tls.js';
 import { resolveAuthKeys } from './auth-keys.js';
 import { corsOrigins, type Config } from './config.js';
 
@@ -31,14 +33,20 @@ export async function prepareDatabase(url: string, opts: { migrate: boolean; see
   }
 }
 
-/** The product's client: its data converter encrypts payloads (runtime/payload-codec.ts). */
-export async function connectClient(address: string, namespace: string, dataConverter: DataConverter): Promise<{ client: Client; connection: Connection }> {
-  const connection = await Connection.connect({ address });
+/** The product's client: its data converter encrypts payloads (runtime/payload-codec.ts); `tls`: mutual TLS. */
+export async function connectClient(address: string, namespace: string, dataConverter: DataConverter, tls?: ClientTls): Promise<{ client: Client; connection: Connection }> {
+  const connection = await Connection.connect({ address, ...(tls && { tls: sdkTls(tls) }) });
   return { client: new Client({ connection, namespace, dataConverter }), connection };
 }
 
-export function connectWorker(address: string): Promise<NativeConnection> {
-  return NativeConnection.connect({ address });
+export function connectWorker(address: string, tls?: ClientTls): Promise<NativeConnection> {
+  return NativeConnection.connect({ address, ...(tls && { tls: sdkTls(tls) }) });
+}
+
+/** The client certificate of TEMPORAL_TLS_* (all three set, or none: config.ts), read from its files. */
+export async function configuredTemporalTls(cfg: Pick<Config, 'TEMPORAL_TLS_CA' | 'TEMPORAL_TLS_CERT' | 'TEMPORAL_TLS_KEY' | 'TEMPORAL_TLS_SERVER_NAME'>): Promise<ClientTls | undefined> {
+  if (!cfg.TEMPORAL_TLS_CA || !cfg.TEMPORAL_TLS_CERT || !cfg.TEMPORAL_TLS_KEY) return undefined;
+  return loadClientTls({ ca: cfg.TEMPORAL_TLS_CA, cert: cfg.TEMPORAL_TLS_CERT, key: cfg.TEMPORAL_TLS_KEY, serverName: cfg.TEMPORAL_TLS_SERVER_NAME });
 }
 
 const SDK_LEVEL = { trace: 'TRACE', debug: 'DEBUG', info: 'WARN', warn: 'WARN', error: 'ERROR', fatal: 'ERROR', silent: 'ERROR' } as const;
@@ -125,6 +133,8 @@ export async function apiOptions(cfg: Config, log: Log = say) {
     },
     apiKeyCache: { cacheMs: cfg.API_KEY_CACHE_TTL * 1000, maxEntries: cfg.API_KEY_CACHE_ENTRIES },
     ...(cfg.API_TRUST_PROXY !== undefined && { trustProxy: cfg.API_TRUST_PROXY }),
+    updateRetryMs: cfg.UPDATE_RETRY_MS,
+    actionKeys: await resolveActionKeys(cfg, log),
     corsOrigins: corsOrigins(cfg),
     legacyIdempotencyLookup: cfg.IDEMPOTENCY_LEGACY_LOOKUP,
   };

@@ -15,7 +15,10 @@ export interface CaseWorkerDeps {
   namespace: string;
   taskQueue: string;
   db: Database;
-  /** Encrypts payloads (runtime/payload-codec.ts); the same as the API client's. */
+  /**
+   * Decrypts payloads (PAYLOAD_KEYS, as the API's client) and checks the API's proof on actions: build it with
+   * workerDataConverter (runtime/action-assertion.ts).
+   */
   dataConverter: DataConverter;
   /** A pre-built bundle (production); without it the workflows are bundled at start. */
   workflowBundlePath?: string;

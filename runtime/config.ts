@@ -5,6 +5,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { DEFAULT_CASE_CODE_LIMITS as CODES, DEFAULT_UNAUTHENTICATED_PER_MINUTE } from '../api/auth-throttle.js';
+import { parseActionKeys, type ActionKey } from './action-assertion.js';
 import { DEFAULT_MAX_TOKEN_LIFETIME, parseJwtKeys, parseSecret, resolveAuthKeys, type JwtKey } from './auth-keys.js';
 import { formatDuration, parseDuration } from './duration.js';
 import { parsePayloadKeys, type PayloadKey } from './payload-codec.js';
@@ -54,6 +55,15 @@ const envSchema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
   /** A running Temporal server (host:port). Unset: `npm start` starts the Temporal CLI dev server. */
   TEMPORAL_ADDRESS: z.string().regex(/^[^\s:]+:\d+$/, 'must be host:port').optional(),
+  /**
+   * Mutual TLS to TEMPORAL_ADDRESS (runtime/temporal-tls.ts): the CA that signed the frontend's certificate, and this
+   * process's client certificate and key (PEM files). All three or none. `npm run start:production` makes its own.
+   */
+  TEMPORAL_TLS_CA: z.string().min(1).optional(),
+  TEMPORAL_TLS_CERT: z.string().min(1).optional(),
+  TEMPORAL_TLS_KEY: z.string().min(1).optional(),
+  /** The name the frontend's certificate must carry, when it is not the host of TEMPORAL_ADDRESS. */
+  TEMPORAL_TLS_SERVER_NAME: z.string().min(1).optional(),
   TEMPORAL_NAMESPACE: z.string().min(1).default(T.namespace),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default(T.taskQueue),
   API_HOST: z.string().min(1).default('127.0.0.1'),
@@ -103,6 +113,13 @@ const envSchema = z.object({
    * only decrypt). Required in production; unset elsewhere, a development key is kept in the data folder.
    */
   PAYLOAD_KEYS: parsed<PayloadKey[]>(parsePayloadKeys),
+  /**
+   * Keys of the API's proof that it sent an action (runtime/action-assertion.ts), `id:base64key,…` (≥ 32 bytes each;
+   * the first signs, every listed one verifies). The API and the worker need the same list; to rotate, give the
+   * worker the new key (second) first, then put it first on both. Required in production; unset elsewhere, a
+   * development key is kept in the data folder.
+   */
+  ACTION_ASSERTION_KEYS: parsed<ActionKey[]>(parseActionKeys),
   /**
    * Keys that verify bearer tokens, by key id: `kid:base64secret` (HS256) or `kid:@/path/public.pem` (RS256/ES256
    * of an identity provider). The first signs (dev tokens, tests); list the next key first to rotate, keep the old
@@ -168,6 +185,11 @@ const envSchema = z.object({
   CASE_CODE_FAILURES_PER_ADDRESS_AND_CASE: count(CODES.perAddressAndCase),
   CASE_CODE_FAILURES_PER_CASE: count(CODES.perCase),
   /**
+   * How long the API keeps trying an action (an Update) that Temporal dropped or did not answer — several actions
+   * racing on one case — before it answers 503 with Retry-After, in milliseconds. 0: answer 503 at once.
+   */
+  UPDATE_RETRY_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
+  /**
    * Browser origins allowed to call the API (comma-separated): the Temporal Web UI for the codec endpoint.
    * Default: the dev server's Web UI and the production topology's UI server on this machine.
    */
@@ -189,6 +211,12 @@ const envSchema = z.object({
   /** Attempts before a notice is given up (failed_at). */
   NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
 }).superRefine((cfg, ctx) => {
+  const tls = (['TEMPORAL_TLS_CA', 'TEMPORAL_TLS_CERT', 'TEMPORAL_TLS_KEY'] as const).filter((k) => cfg[k]);
+  if (tls.length > 0 && tls.length < 3) {
+    for (const k of (['TEMPORAL_TLS_CA', 'TEMPORAL_TLS_CERT', 'TEMPORAL_TLS_KEY'] as const).filter((x) => !cfg[x])) {
+      ctx.addIssue({ code: 'custom', path: [k], message: `required with ${tls.join(' and ')}: mutual TLS needs the CA, a client certificate and its key` });
+    }
+  }
   if (cfg.NOTIFY_CHANNEL === 'webhook') {
     if (!cfg.NOTIFY_WEBHOOK_URL) ctx.addIssue({ code: 'custom', path: ['NOTIFY_WEBHOOK_URL'], message: 'required when NOTIFY_CHANNEL=webhook' });
     if (!cfg.NOTIFY_WEBHOOK_SECRET) ctx.addIssue({ code: 'custom', path: ['NOTIFY_WEBHOOK_SECRET'], message: 'required when NOTIFY_CHANNEL=webhook (requests are signed with it)' });
@@ -199,6 +227,7 @@ const envSchema = z.object({
   }
   const managed: Array<[keyof typeof cfg, string]> = [
     ['PAYLOAD_KEYS', 'workflow payloads must be encrypted with managed keys'],
+    ['ACTION_ASSERTION_KEYS', 'the workflow takes only actions the API signed, with a managed key'],
     ['AUTH_JWT_KEYS', 'tokens must be verified with managed keys'],
     ['CASE_CODE_SECRET', 'verification codes must come from a managed secret'],
     ['AUTH_JWT_ISSUERS', 'tokens are accepted only from the issuers named'],

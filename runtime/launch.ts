@@ -10,6 +10,8 @@ import { caseCodeSecretOf, loadConfig, type Config } from './config.js';
 import { apiOptions, connectClient, connectWorker, installTemporalRuntime, prepareDatabase, redactUrl, runSteps, say, type ShutdownStep } from './bootstrap.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-db.js';
 import { encryptedDataConverter, resolvePayloadKeys } from './payload-codec.js';
+import { resolveActionKeys, workerDataConverter } from './action-assertion.js';
+import type { ClientTls } from './temporal-tls.js';
 
 /** A shutdown step: what it stops, how, and optionally its own time bound. Lists of them run in order (runSteps). */
 export type Step = ShutdownStep;
@@ -42,15 +44,25 @@ export async function startRecordDatabase(cfg: Config, stops: Step[]): Promise<{
  * Migrates and seeds the record, then runs the worker and the API in this process. Returns the API's URL and the
  * steps that stop them (worker drained first), to run before `stops`.
  */
-export async function startWorkerAndApi(cfg: Config, temporalAddress: string, databaseUrl: string, stops: Step[]): Promise<{ apiUrl: string; steps: Step[] }> {
+export async function startWorkerAndApi(
+  cfg: Config,
+  temporalAddress: string,
+  databaseUrl: string,
+  stops: Step[],
+  /** Mutual TLS to Temporal: the worker's and the API's client certificates (npm start: TEMPORAL_TLS_* for both). */
+  tls: { worker?: ClientTls | undefined; api?: ClientTls | undefined } = {},
+): Promise<{ apiUrl: string; steps: Step[] }> {
   say('database: applying migrations…');
   const database = await prepareDatabase(databaseUrl, { migrate: cfg.RUN_MIGRATIONS, seed: cfg.SEED_DEMO_DATA, log: say });
   stops.unshift(['database pool', () => database.close()]);
 
-  const dataConverter = encryptedDataConverter(await resolvePayloadKeys(cfg, say));
+  const payloadKeys = await resolvePayloadKeys(cfg, say);
+  const dataConverter = encryptedDataConverter(payloadKeys);
   say('worker: bundling workflows and connecting…');
-  const workerConnection = await connectWorker(temporalAddress);
-  const worker = await createConfiguredCaseWorker(cfg, { connection: workerConnection, db: database.db, dataConverter });
+  const workerConnection = await connectWorker(temporalAddress, tls.worker);
+  // The worker also checks the API's proof on every action (the API signs with the same ACTION_ASSERTION_KEYS).
+  const workerConverter = workerDataConverter(payloadKeys, await resolveActionKeys(cfg, say));
+  const worker = await createConfiguredCaseWorker(cfg, { connection: workerConnection, db: database.db, dataConverter: workerConverter });
   const running = worker.run();
   running.catch((err) => {
     say(`worker stopped with an error: ${err instanceof Error ? err.message : String(err)}`);
@@ -62,7 +74,7 @@ export async function startWorkerAndApi(cfg: Config, temporalAddress: string, da
   deliverer.start();
   stops.unshift(['notification deliverer', () => deliverer.stop()]);
 
-  const { client, connection } = await connectClient(temporalAddress, cfg.TEMPORAL_NAMESPACE, dataConverter);
+  const { client, connection } = await connectClient(temporalAddress, cfg.TEMPORAL_NAMESPACE, dataConverter, tls.api);
   const app = await buildApp({ client, db: database.db, ...(await apiOptions(cfg)) });
   await app.listen({ host: cfg.API_HOST, port: cfg.API_PORT });
   const apiUrl = apiBaseUrl(cfg);

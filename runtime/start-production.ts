@@ -12,6 +12,7 @@ import { onShutdown, redactUrl, say } from './bootstrap.js';
 import { apiBaseUrl, beginStart, sayReady, startOrCleanUp, startRecordDatabase, startWorkerAndApi } from './launch.js';
 import { configuredTopology, startTopology } from './temporal-topology.js';
 import { ensureProductionTools } from './tools.js';
+import { clientTlsOf } from './temporal-tls.js';
 
 const { started, cfg, dataDir, stops } = beginStart();
 
@@ -32,14 +33,17 @@ await startOrCleanUp(stops, async () => {
   stops.unshift(['Temporal UI server, then Temporal Server', () => topology.stop(), 15_000 * topology.processes.length + 5_000]);
 
   // 3. Worker and 4. API
-  const { apiUrl, steps } = await startWorkerAndApi(cfg, topology.address, database.url, stops);
+  // The frontend takes only clients with a certificate of the topology's CA: the worker and the API have their own.
+  const tls = { worker: await clientTlsOf(topology.tls, 'worker'), api: await clientTlsOf(topology.tls, 'api') };
+  const { apiUrl, steps } = await startWorkerAndApi(cfg, topology.address, database.url, stops, tls);
   onShutdown([...steps, ...stops]);
 
   sayReady(started, [
     ['API', apiUrl],
     ['API docs', `${apiUrl}/docs`],
     ['Temporal UI', `${topology.uiUrl}  (its HTTP API: ${topology.uiUrl}/api/v1/namespaces/${cfg.TEMPORAL_NAMESPACE}/workflows)`],
-    ['Temporal gRPC', `${topology.address}  namespace ${cfg.TEMPORAL_NAMESPACE}  task queue ${cfg.TEMPORAL_TASK_QUEUE}`],
+    ['Temporal gRPC', `${topology.address}  namespace ${cfg.TEMPORAL_NAMESPACE}  task queue ${cfg.TEMPORAL_TASK_QUEUE}  (mutual TLS)`],
+    ['Temporal TLS', `CA and client certificates in ${topology.tls.dir} (the CLI: --tls-ca-path ca.pem --tls-cert-path client-admin.pem --tls-key-path client-admin.key --tls-server-name ${topology.tls.serverName})`],
     ['Temporal logs', path.join(dataDir, 'temporal-production', 'logs')],
     ['database', `${redactUrl(database.url)}  (+ ${cfg.TEMPORAL_DB_NAME}, ${cfg.TEMPORAL_VISIBILITY_DB_NAME} as ${cfg.TEMPORAL_DB_USER})`],
   ]);

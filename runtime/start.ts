@@ -5,7 +5,7 @@
  * (`npm run start:production`, runtime/start-production.ts, is the same with the production Temporal topology.)
  */
 import path from 'node:path';
-import { onShutdown, redactUrl, say } from './bootstrap.js';
+import { configuredTemporalTls, onShutdown, redactUrl, say } from './bootstrap.js';
 import { apiBaseUrl, beginStart, sayReady, startOrCleanUp, startRecordDatabase, startWorkerAndApi } from './launch.js';
 import { startDevServer } from './temporal-dev-server.js';
 import { ensureTemporalCli } from './tools.js';
@@ -40,7 +40,9 @@ await startOrCleanUp(stops, async () => {
   const database = await startRecordDatabase(cfg, stops);
 
   // 3. Worker and 4. API
-  const { apiUrl, steps } = await startWorkerAndApi(cfg, temporalAddress, database.url, stops);
+  // A running server (TEMPORAL_ADDRESS) may require mutual TLS (TEMPORAL_TLS_*): one certificate for both.
+  const tls = await configuredTemporalTls(cfg);
+  const { apiUrl, steps } = await startWorkerAndApi(cfg, temporalAddress, database.url, stops, { worker: tls, api: tls });
   onShutdown([...steps, ...stops]);
 
   sayReady(started, [

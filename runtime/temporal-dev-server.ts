@@ -8,6 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { CASE_SEARCH_ATTRIBUTES, CLI_TYPE_NAMES } from '../workflows/search-attributes.js';
+import { sdkTls, type ClientTls } from './temporal-tls.js';
 
 export interface DevServerOptions {
   binary: string;
@@ -36,14 +37,14 @@ export function searchAttributeFlags(): string[] {
   return CASE_SEARCH_ATTRIBUTES.flatMap((k) => ['--search-attribute', `${k.name}=${CLI_TYPE_NAMES[k.type]}`]);
 }
 
-export async function waitForTemporal(address: string, timeoutMs: number, exited?: () => string | null): Promise<void> {
+export async function waitForTemporal(address: string, timeoutMs: number, exited?: () => string | null, tls?: ClientTls): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {
     const why = exited?.();
     if (why) throw new Error(why);
     try {
-      const connection = await Connection.connect({ address, connectTimeout: 1_000 });
+      const connection = await Connection.connect({ address, connectTimeout: 1_000, ...(tls && { tls: sdkTls(tls) }) });
       try {
         await connection.workflowService.getSystemInfo({});
         return;

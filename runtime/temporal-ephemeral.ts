@@ -27,6 +27,7 @@ import {
   type Topology,
 } from './temporal-topology.js';
 import type { ProductionTools } from './tools.js';
+import { clientTlsOf } from './temporal-tls.js';
 
 /** Where the dev-server and the production topology differ for tests and the benchmark. */
 export const TOPOLOGIES = ['dev', 'production'] as const;
@@ -121,6 +122,7 @@ export async function startEphemeralTopology(o: EphemeralOptions): Promise<Ephem
       namespace: o.namespace ?? 'default',
       retention: '24h',
       stateDir,
+      tlsDir: path.join(stateDir, 'tls'),
       split: o.split ?? false,
       ...(o.log && { log: o.log }),
     });
@@ -131,6 +133,9 @@ export async function startEphemeralTopology(o: EphemeralOptions): Promise<Ephem
     if (said && err instanceof Error) err.message += `\nerrors in the server logs:\n${said}`;
     throw err;
   }
+  // A process started again (startInstance) takes the same certificates.
+  settings.tls = topology.tls;
+  const adminTls = await clientTlsOf(topology.tls, 'admin');
   // topology.processes is the list topology.stop() walks: a restarted process replaces its predecessor there.
   const processes = topology.processes;
   const indexOf = (name: string) => {
@@ -164,7 +169,7 @@ export async function startEphemeralTopology(o: EphemeralOptions): Promise<Ephem
       processes[i] = await startServerProcess({ binary: o.tools.server, settings, stateDir, services: servicesOf(name), instance: name });
     },
     async waitReady(timeoutMs = 90_000) {
-      await waitForTemporal(topology.address, timeoutMs, () => processes.map((p) => p.exited()).find((why) => why) ?? null);
+      await waitForTemporal(topology.address, timeoutMs, () => processes.map((p) => p.exited()).find((why) => why) ?? null, adminTls);
     },
     async dispose() {
       if (disposed) return;

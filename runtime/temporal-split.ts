@@ -13,6 +13,7 @@ import { onShutdown, redactUrl, say } from './bootstrap.js';
 import { startOrCleanUp, startRecordDatabase, type Step } from './launch.js';
 import { configuredTopology, startTopology } from './temporal-topology.js';
 import { ensureProductionTools } from './tools.js';
+import { tlsEnv } from './temporal-tls.js';
 
 const started = Date.now();
 const cfg = loadConfig();
@@ -29,6 +30,7 @@ await startOrCleanUp(stops, async () => {
   say(`  Temporal gRPC        ${topology.address}  namespace ${cfg.TEMPORAL_NAMESPACE}`);
   say(`  Temporal UI          ${topology.uiUrl}`);
   say(`  database             ${redactUrl(database.url)}`);
-  say(`Run the product against it: TEMPORAL_ADDRESS=${topology.address} DATABASE_URL=<the database above> npm start`);
+  const env = Object.entries(tlsEnv(topology.tls, 'api')).map(([k, v]) => `${k}=${v}`).join(' ');
+  say(`Run the product against it (mutual TLS): TEMPORAL_ADDRESS=${topology.address} ${env} DATABASE_URL=<the database above> npm start`);
   say('Ctrl-C stops everything.');
 });

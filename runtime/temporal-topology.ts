@@ -24,6 +24,7 @@ import { stopChild, waitForTemporal } from './temporal-dev-server.js';
 import type { Config } from './config.js';
 import type { ProductionTools } from './tools.js';
 import { SHARED_TOPOLOGY, TEMPORAL_SQL_PLUGIN, schemaSteps } from './shared-topology.js';
+import { clientTlsOf, ensureTemporalTls, type TemporalTlsFiles } from './temporal-tls.js';
 
 const run = promisify(execFile);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -121,6 +122,11 @@ export interface TemporalServerSettings {
   maxConns: number;
   /** Prometheus metrics on this port; unset, no metrics listener. */
   metricsPort?: number | undefined;
+  /**
+   * Mutual TLS (runtime/temporal-tls.ts): the frontend and every internal port take only clients with a certificate
+   * of the topology's CA; Temporal's system worker presents its own. Unset: plaintext (tests of the renderer only).
+   */
+  tls?: TemporalTlsFiles | undefined;
 }
 
 const q = (s: string) => JSON.stringify(s); // a JSON string is a valid YAML double-quoted scalar
@@ -163,7 +169,7 @@ ${store(s.databases.visibility, Math.max(2, Math.ceil(s.maxConns / 4)))}
 global:
   membership:
     maxJoinDuration: 30s
-    broadcastAddress: ${q(s.bindHost)}${
+    broadcastAddress: ${q(s.bindHost)}${s.tls ? renderServerTls(s.tls) : ''}${
       s.metricsPort
         ? `
   metrics:
@@ -198,6 +204,35 @@ dynamicConfigClient:
 `;
 }
 
+/**
+ * global.tls: the frontend (gRPC and HTTP) and the internal services (history, matching, worker) each require a
+ * client certificate of the CA; internal clients present the internode certificate, the system worker its own.
+ */
+function renderServerTls(t: TemporalTlsFiles): string {
+  const server = (c: { cert: string; key: string }) => `      server:
+        certFile: ${q(c.cert)}
+        keyFile: ${q(c.key)}
+        requireClientAuth: true
+        clientCaFiles:
+          - ${q(t.ca)}`;
+  const client = (indent: string) => `${indent}client:
+${indent}  serverName: ${q(t.serverName)}
+${indent}  rootCaFiles:
+${indent}    - ${q(t.ca)}`;
+  return `
+  tls:
+    internode:
+${server(t.internode)}
+${client('      ')}
+    frontend:
+${server(t.frontend)}
+${client('      ')}
+    systemWorker:
+      certFile: ${q(t.clients['system-worker'].cert)}
+      keyFile: ${q(t.clients['system-worker'].key)}
+${client('      ')}`;
+}
+
 /** Dynamic config: the entries compose has too (runtime/shared-topology.ts), plus the refresh interval. */
 export function renderDynamicConfig(s: Pick<TemporalServerSettings, 'namespaceRefresh'>): string {
   const shared = Object.entries(SHARED_TOPOLOGY.dynamicConfig).map(([key, value]) => `${key}:\n  - value: ${JSON.stringify(value)}\n    constraints: {}\n`);
@@ -217,6 +252,8 @@ export interface UiSettings {
   corsOrigins: string[];
   /** The codec endpoint the UI decodes payloads through (the API's /codec); empty: none. */
   codecEndpoint?: string;
+  /** The UI server's client certificate for the frontend (mutual TLS). */
+  tls?: { ca: string; cert: string; key: string; serverName: string } | undefined;
 }
 
 /** The UI server's config (the shape of the ui-server module's config/development.yaml, auth off). */
@@ -236,11 +273,24 @@ cors:
 ${(u.corsOrigins.length ? u.corsOrigins : [`http://${u.host}:${u.port}`]).map((o) => `    - ${q(o)}`).join('\n')}
 auth:
   enabled: false
+# A window to read cases through, never a way to act on them: the server refuses every write (signal, Update,
+# start, terminate, reset, batch) from the browser. Cases change through the hotline API only.
+disableWriteActions: true
 codec:
   endpoint: ${q(u.codecEndpoint ?? '')}
 forwardHeaders:
   - X-Forwarded-For
-`;
+${
+  u.tls
+    ? `tls:
+  caFile: ${q(u.tls.ca)}
+  certFile: ${q(u.tls.cert)}
+  keyFile: ${q(u.tls.key)}
+  serverName: ${q(u.tls.serverName)}
+  enableHostVerification: true
+`
+    : ''
+}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -387,9 +437,21 @@ async function waitForHttp(url: string, timeoutMs: number, exited: () => string 
 // 3. Namespace and search attributes
 
 /** Creates the namespace if missing and registers every custom search attribute the case workflow uses. */
-export async function registerNamespace(o: { cli: string; address: string; namespace: string; retention: string; namespaceRefresh: string; log?: (l: string) => void }): Promise<void> {
+export async function registerNamespace(o: {
+  cli: string;
+  address: string;
+  namespace: string;
+  retention: string;
+  namespaceRefresh: string;
+  /** The `admin` client certificate (mutual TLS). */
+  tls?: TemporalTlsFiles | undefined;
+  log?: (l: string) => void;
+}): Promise<void> {
   const log = o.log ?? (() => {});
-  const cli = (...args: string[]) => run(o.cli, [...args, '--address', o.address, '--namespace', o.namespace], { maxBuffer: 16 * 1024 * 1024 });
+  const tls = o.tls
+    ? ['--tls-ca-path', o.tls.ca, '--tls-cert-path', o.tls.clients.admin.cert, '--tls-key-path', o.tls.clients.admin.key, '--tls-server-name', o.tls.serverName]
+    : [];
+  const cli = (...args: string[]) => run(o.cli, [...args, '--address', o.address, '--namespace', o.namespace, ...tls], { maxBuffer: 16 * 1024 * 1024 });
   const retry = async <T>(what: string, fn: () => Promise<T>, attempts = 40): Promise<T> => {
     for (let i = 1; ; i++) {
       try {
@@ -457,7 +519,10 @@ function durationMs(d: string): number {
 export interface TopologyOptions {
   tools: ProductionTools;
   target: PostgresTarget;
+  /** Its `tls` is filled in by startTopology from `tlsDir`. */
   server: TemporalServerSettings;
+  /** Where the topology's CA and certificates are kept (made at the first start; runtime/temporal-tls.ts). */
+  tlsDir: string;
   ui: Omit<UiSettings, 'temporalAddress' | 'namespace'>;
   namespace: string;
   retention: string;
@@ -498,6 +563,7 @@ export function configuredTopology(
     namespace: cfg.TEMPORAL_NAMESPACE,
     retention: cfg.TEMPORAL_RETENTION,
     stateDir: path.join(path.resolve(cfg.HOTLINE_DATA_DIR), 'temporal-production'),
+    tlsDir: path.join(path.resolve(cfg.HOTLINE_DATA_DIR), 'temporal-production', 'tls'),
     split: o.split,
     log: o.log,
   };
@@ -506,17 +572,22 @@ export function configuredTopology(
 export interface Topology {
   /** The frontend's gRPC address. */
   address: string;
+  /** The CA and certificates: the frontend takes only clients with one of these (clientTlsOf, tlsEnv). */
+  tls: TemporalTlsFiles;
   uiUrl: string;
   processes: Managed[];
   /** UI server, then the Temporal server. */
   stop(): Promise<void>;
 }
 
-export async function startTopology(o: TopologyOptions): Promise<Topology> {
-  const log = o.log ?? (() => {});
-  assertPorts(o.server.ports);
+export async function startTopology(options: TopologyOptions): Promise<Topology> {
+  const log = options.log ?? (() => {});
+  assertPorts(options.server.ports);
   const t0 = Date.now();
   const since = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
+  const tls = await ensureTemporalTls(options.tlsDir, log);
+  const o = { ...options, server: { ...options.server, tls } };
+  const adminTls = await clientTlsOf(tls, 'admin');
   log(`Temporal databases ${o.server.databases.temporal}, ${o.server.databases.visibility} on ${o.target.host}:${o.target.port} (role ${o.server.user})…`);
   await ensureTemporalDatabases({ sqlTool: o.tools.sqlTool, target: o.target, server: o.server, log });
   log(`  schemas up to date (${since()})`);
@@ -538,15 +609,16 @@ export async function startTopology(o: TopologyOptions): Promise<Topology> {
     for (const [instance, services] of groups) started.push(await startServerProcess({ binary: o.tools.server, settings: o.server, stateDir: o.stateDir, services, instance }));
     const anyExited = () => started.map((p) => p.exited()).find((why) => why) ?? null;
     try {
-      await waitForTemporal(address, 90_000, anyExited);
-      log(`  frontend answers (${since()})`);
-      await registerNamespace({ cli: o.tools.cli, address, namespace: o.namespace, retention: o.retention, namespaceRefresh: o.server.namespaceRefresh, log });
+      await waitForTemporal(address, 90_000, anyExited, adminTls);
+      log(`  frontend answers, mutual TLS (${since()})`);
+      await registerNamespace({ cli: o.tools.cli, address, namespace: o.namespace, retention: o.retention, namespaceRefresh: o.server.namespaceRefresh, tls, log });
       log(`  namespace ${o.namespace} and search attributes ready (${since()})`);
       log('Temporal UI server: starting…');
-      const ui = await startUiServer({ binary: o.tools.uiServer, settings: { ...o.ui, temporalAddress: address, namespace: o.namespace }, stateDir: o.stateDir });
+      const uiTls = { ca: tls.ca, ...tls.clients.ui, serverName: tls.serverName };
+      const ui = await startUiServer({ binary: o.tools.uiServer, settings: { ...o.ui, temporalAddress: address, namespace: o.namespace, tls: uiTls }, stateDir: o.stateDir });
       started.push(ui);
       log(`  UI at ${ui.url} (${since()})`);
-      return { address, uiUrl: ui.url, processes: started, stop: stopAll };
+      return { address, tls, uiUrl: ui.url, processes: started, stop: stopAll };
     } catch (err) {
       const exited = anyExited();
       await stopAll();

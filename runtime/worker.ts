@@ -1,21 +1,23 @@
 /** Worker entry point (production): runs case workflows and activities on TEMPORAL_TASK_QUEUE, and delivers notices. */
 import { createConfiguredCaseWorker, createConfiguredDeliverer } from './case-worker.js';
 import { caseCodeSecretOf, loadConfig } from './config.js';
-import { encryptedDataConverter, resolvePayloadKeys } from './payload-codec.js';
-import { connectWorker, installTemporalRuntime, onShutdown, prepareDatabase, say } from './bootstrap.js';
+import { resolvePayloadKeys } from './payload-codec.js';
+import { resolveActionKeys, workerDataConverter } from './action-assertion.js';
+import { configuredTemporalTls, connectWorker, installTemporalRuntime, onShutdown, prepareDatabase, say } from './bootstrap.js';
 import { createDatabase } from '../db/client.js';
 import { DELIVERER_POOL_SIZE, WORKER_POOL_SIZE } from './case-worker.js';
 
 const cfg = loadConfig();
 if (!cfg.DATABASE_URL) throw new Error('DATABASE_URL is required for the worker entry point (npm start runs an embedded database)');
 installTemporalRuntime(cfg.LOG_LEVEL);
-const dataConverter = encryptedDataConverter(await resolvePayloadKeys(cfg, say));
+// Decrypts payloads, then checks the API's proof on every action (ACTION_ASSERTION_KEYS, the API's list).
+const dataConverter = workerDataConverter(await resolvePayloadKeys(cfg, say), await resolveActionKeys(cfg, say));
 // The projection's local activities hold a workflow task open while they write: a herd of warnings falling due
 // together needs more connections than the default 10 (bench:deadlines).
 const database = await prepareDatabase(cfg.DATABASE_URL, { migrate: cfg.RUN_MIGRATIONS, seed: false, log: say, poolSize: WORKER_POOL_SIZE });
 // The deliverer has a pool of its own, so sending a burst of notices never takes connections the projection waits for.
 const deliveryDatabase = createDatabase(cfg.DATABASE_URL, { max: DELIVERER_POOL_SIZE });
-const connection = await connectWorker(cfg.TEMPORAL_ADDRESS ?? `127.0.0.1:${cfg.TEMPORAL_DEV_PORT}`);
+const connection = await connectWorker(cfg.TEMPORAL_ADDRESS ?? `127.0.0.1:${cfg.TEMPORAL_DEV_PORT}`, await configuredTemporalTls(cfg));
 const worker = await createConfiguredCaseWorker(cfg, { connection, db: database.db, dataConverter });
 const running = worker.run();
 // The acceptance notice carries the complainant's verification code: the API's CASE_CODE_SECRET.

@@ -15,6 +15,7 @@ import { caseUpdates } from '../workflows/case.messages.js';
 import { act, driveTo, eventually, openCase } from './support/cases.js';
 import { demoComplaint } from './support/fixtures.js';
 import { startStack, type TestStack } from './support/stack.js';
+import { signAction } from '../runtime/action-assertion.js';
 
 let stack: TestStack;
 /** Closed cases: one at d01-s01 (in every test principal's scope but the out-of-district ones), one at d02-s01. */
@@ -479,9 +480,10 @@ describe('a reassignment racing the check', () => {
     expect((await stack.http('POST', `/v1/cases/${id}/reassign`, { unitId: 'd01-s02', reason: '属地调整' }, stack.as('supervisor'))).status).toBe(202);
     await eventually(async () => expect((await stack.http('GET', `/v1/cases/${id}`)).body.unitId).toBe('d01-s02'));
     // What the API sends for the old unit's handler, had its check read the case before the reassignment landed.
+    const late = { id: 'late-handler', role: 'unit_handler', unitId: 'd01-s01' };
     const err = await stack.client.workflow
       .getHandle(id)
-      .executeUpdate(caseUpdates.accept, { args: [{}, { id: 'late-handler', role: 'unit_handler', unitId: 'd01-s01' }] })
+      .executeUpdate(caseUpdates.accept, { args: [{}, late, signAction(stack.actionKeys, { caseId: id, action: 'accept', payload: {}, actor: late })] })
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
     expect((err as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'case_not_found' });

@@ -33,6 +33,8 @@ beforeAll(async () => {
       TEMPORAL_ADDRESS: stack.temporalAddress,
       TEMPORAL_TASK_QUEUE: stack.taskQueue,
       PAYLOAD_KEYS: stack.payloadKeys,
+      ACTION_ASSERTION_KEYS: stack.actionKeysEnv,
+      ...stack.temporalTlsEnv,
       LOG_LEVEL: 'debug',
       RUN_MIGRATIONS: 'false',
     },

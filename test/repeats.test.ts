@@ -18,6 +18,7 @@ import { createRepeatMatcher } from '../api/repeats.service.js';
 import { eventually } from './support/cases.js';
 import { demoComplaint } from './support/fixtures.js';
 import { startStack, type TestStack } from './support/stack.js';
+import { createActionSigner } from '../api/action-signer.js';
 
 const WINDOW_SECONDS = 12;
 const policy: Partial<CasePolicy> = {
@@ -241,10 +242,12 @@ describe('the search never blocks or fails an intake', () => {
   it('a database error or a search over budget: no link, a warning without personal data', async () => {
     const lines: Array<[Record<string, unknown>, string]> = [];
     const log = { warn: (obj: Record<string, unknown>, msg: string) => void lines.push([obj, msg]) };
+    const sign = createActionSigner(stack.actionKeys);
     const failing = createRepeatMatcher({
       client: stack.client,
       log,
       unitType: () => 'community',
+      sign,
       repository: { findCandidates: async () => Promise.reject(Object.assign(new Error('connect ECONNREFUSED; phone 13812345678'), { code: 'ECONNREFUSED' })) },
     });
     expect(await failing.masterFor('', body, rules)).toBeNull();
@@ -253,6 +256,7 @@ describe('the search never blocks or fails an intake', () => {
     const slow = createRepeatMatcher({
       client: stack.client,
       log,
+      sign,
       budgetMs: 50,
       unitType: () => 'community',
       repository: { findCandidates: (complaint, p, calendar, options) => findCandidates(silent, complaint, p, calendar, options) },

@@ -11,13 +11,20 @@ import { fileURLToPath } from 'node:url';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { ensureTemporalCli } from '../runtime/tools.js';
+import { parseActionKeys, workerDataConverter } from '../runtime/action-assertion.js';
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { act, complaint, driveTo, eventually, openCase } from './support/cases.js';
+import { caseSignals, caseUpdates } from '../workflows/case.messages.js';
 import { startStack, type TestStack } from './support/stack.js';
 
 const HISTORIES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'histories');
 const record = process.env.RECORD_HISTORIES;
+/**
+ * The action assertion key committed histories are recorded under (a test key, nothing else uses it): replaying a
+ * history verifies the API's proofs in it again, so the replay needs the key they were signed with.
+ */
+const HISTORY_ACTION_KEYS = parseActionKeys((await readFile(path.join(HISTORIES, 'action-keys'), 'utf8')).trim());
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -28,6 +35,7 @@ beforeAll(async () => {
     // waits for as a possible repeat master) keeping closed cases open.
     policy: { reviewWindow: undefined, ratingWindow: undefined, repeats: undefined },
     encryptPayloads: !record,
+    ...(record && { actionKeys: HISTORY_ACTION_KEYS }),
     dispatchRules: [{ id: 'r-sanitation', categoryId: 'sanitation', areaUnitId: 'd01', unitId: null, unitType: 'street', note: null, active: true }],
   });
 });
@@ -136,6 +144,18 @@ async function scenarios(): Promise<Record<string, string>> {
   await act(stack, e, 'reply', { content: 'done', resolved: true });
   await act(stack, e, 'callback', { contacted: true, resolved: true, satisfaction: 'satisfied' });
 
+  // Actions sent straight to Temporal without the API's proof: refused and recorded (patch action-assertions-v1).
+  ids['refused-actions'] = await openCase(stack);
+  const f = ids['refused-actions'];
+  await driveTo(stack, f, 'accepted');
+  const forged = stack.client.workflow.getHandle(f);
+  await expect(forged.executeUpdate(caseUpdates.progress, { args: [{ note: '伪造' }, { id: 'nobody', role: 'unit_handler', unitId: 'd01-s01' }] })).rejects.toThrow();
+  await forged.signal(caseSignals.escalate, { reason: '伪造', level: 3 }, { id: 'boss', role: 'supervisor' });
+  await eventually(async () => expect((await stack.http('GET', `/v1/cases/${f}/events`)).body.items.filter((e: { type: string }) => e.type === 'action_refused')).toHaveLength(2));
+  await act(stack, f, 'contact', { method: 'phone' });
+  await act(stack, f, 'reply', { content: 'done', resolved: true });
+  await act(stack, f, 'callback', { contacted: true, resolved: true, satisfaction: 'satisfied' });
+
   for (const id of Object.values(ids)) await stack.client.workflow.getHandle(id).result();
   return ids;
 }
@@ -147,7 +167,7 @@ describe('workflow replay', () => {
       Object.entries(ids).map(async ([name, id]) => ({ name, workflowId: id, history: await stack.client.workflow.getHandle(id).fetchHistory() })),
     );
     const results = [];
-    for await (const r of Worker.runReplayHistories({ workflowBundle: { codePath: inject('workflowBundlePath') }, dataConverter: stack.dataConverter }, histories)) results.push(r);
+    for await (const r of Worker.runReplayHistories({ workflowBundle: { codePath: inject('workflowBundlePath') }, dataConverter: stack.workerDataConverter }, histories)) results.push(r);
     expect(results).toHaveLength(Object.keys(ids).length);
     for (const r of results) expect(r.error, `${r.workflowId}: ${String(r.error)}`).toBeUndefined();
     if (record) {
@@ -174,8 +194,9 @@ describe('workflow replay', () => {
       files.map(async (f) => ({ workflowId: f.replace(/\.json$/, ''), history: JSON.parse(await readFile(path.join(HISTORIES, f), 'utf8')) as unknown })),
     );
     const results = [];
-    // Through the product's codec: payloads recorded before encryption pass through decode.
-    for await (const r of Worker.runReplayHistories({ workflowBundle: { codePath: inject('workflowBundlePath') }, dataConverter: stack.dataConverter }, histories)) results.push(r);
+    // Through the worker's codecs: payloads recorded in clear pass through decryption, the proofs in them are checked.
+    const dataConverter = workerDataConverter([], HISTORY_ACTION_KEYS);
+    for await (const r of Worker.runReplayHistories({ workflowBundle: { codePath: inject('workflowBundlePath') }, dataConverter }, histories)) results.push(r);
     expect(results).toHaveLength(files.length);
     for (const r of results) expect(r.error, `${r.workflowId}: ${String(r.error)}`).toBeUndefined();
   });

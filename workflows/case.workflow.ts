@@ -9,6 +9,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  log,
   patched,
   proxyActivities,
   proxyLocalActivities,
@@ -36,6 +37,8 @@ import {
   type Context,
   type Transition,
 } from '../domain/case.machine.js';
+import { checkProof, type ProofVerdict } from '../domain/action-proof.js';
+import { refusedAction } from '../domain/case.refusals.js';
 import type { Actor, CaseCommand, CaseEvent, CaseNotification, CaseState } from '../domain/case.types.js';
 import { DomainError } from '../domain/errors.js';
 import type { CasePolicy } from '../domain/policy.types.js';
@@ -82,10 +85,20 @@ export const CLOCK_OWNERS = 'clock-owners-v1';
 export const YELLOW_WORKING_TIME = 'yellow-working-time-v1';
 /** Patch (issue 15): a closed case can be a repeat group's master; its workflow stays for the repeat window. */
 export const CLOSED_MASTERS = 'closed-masters-v1';
+/**
+ * Patch: Updates, signals and the start of a case are taken only with the API's proof (an action assertion, checked
+ * by the worker's codec; domain/action-proof.ts). A refused Update or signal is recorded (`action_refused`) and
+ * changes nothing; a refused start opens no case. Asked where each action arrives, not once at the top, so a case
+ * started before the patch is guarded for every action that reaches it afterwards.
+ */
+export const ACTION_ASSERTIONS = 'action-assertions-v1';
+/** The error type of a refused action (an Update's failure, a refused start). */
+export const UNAUTHENTICATED_ACTION = 'unauthenticated_action';
 
 const SYSTEM: Actor = { id: 'system', role: 'system' };
 
-export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> {
+/** `proof`: the API's assertion that it opened the case (the codec's verdict on it, in here); absent after continue-as-new. */
+export async function caseWorkflow(input: CaseWorkflowInput, proof?: ProofVerdict): Promise<CaseView> {
   const { caseId, intake } = input;
   const local = patched(LOCAL_RECORD);
   const withNextDue = patched(MORE_ATTRIBUTES);
@@ -96,6 +109,22 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     yellowWorkingTime: patched(YELLOW_WORKING_TIME),
     closedMasters: patched(CLOSED_MASTERS),
   };
+  /** Nonces of the proofs taken so far: each is good for one action (carried across continue-as-new). */
+  const nonces = new Set(input.resume?.nonces ?? []);
+  if (patched(ACTION_ASSERTIONS)) {
+    // Opened by the API (its proof), or by this workflow continuing as new: only the server can make a run that
+    // continues another (continuedFromExecutionRunId), and only a worker's workflow task can ask it to.
+    const refusal = input.resume
+      ? workflowInfo().continuedFromExecutionRunId
+        ? null
+        : 'not_continued'
+      : checkProof(proof, { caseId, action: 'open', payload: { intake, setup: input.setup ?? null }, actor: input.actor }, nonces);
+    if (refusal) {
+      log.warn('refused to open a case without the API\'s proof', { reason: refusal });
+      throw ApplicationFailure.create({ type: UNAUTHENTICATED_ACTION, message: `no case opened: the start does not carry the API's proof (${refusal})`, nonRetryable: true });
+    }
+    if (!input.resume) nonces.add((proof as ProofVerdict).nonce!);
+  }
   /** Local first; if the database is slow or down, an activity task that retries until it answers. */
   async function callDatabase<K extends 'resolveCaseSetup' | 'projectCase'>(name: K, arg: Parameters<CaseActivities[K]>[0]) {
     type R = Awaited<ReturnType<CaseActivities[K]>>;
@@ -116,6 +145,12 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   let changes = 0;
   let draining = false;
   let intakeProjected = Boolean(input.resume);
+  /**
+   * Projection batches so far (carried across continue-as-new): each write carries its number, so the record takes
+   * a batch only over an older one, and the batch of a workflow task Temporal discarded is replaced by the one that
+   * took its place (same number). See activities/case.activities.ts.
+   */
+  let batch = input.resume?.batch ?? 0;
   const outbox: { events: CaseEvent[]; notifications: CaseNotification[]; dirty: boolean } = { events: [], notifications: [], dirty: false };
 
   const view = (): CaseView => ({ state, intake });
@@ -172,6 +207,21 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     return current === value;
   }
 
+  /**
+   * Whether the API sent this action: null (and its proof's nonce is now taken), or why not. A refusal is written
+   * into the timeline (nothing else changes) and to the worker's log — the action and the reason, no payload.
+   */
+  function refusalOf(action: string, payload: unknown, actor: unknown, verdict: unknown): string | null {
+    const refusal = checkProof(verdict, { caseId, action, payload, actor }, nonces);
+    if (refusal) {
+      log.warn('refused an action without the API\'s proof', { action, reason: refusal });
+      commit(refusedAction(state, action, refusal, Date.now(), actor));
+      return refusal;
+    }
+    nonces.add((verdict as ProofVerdict).nonce!);
+    return null;
+  }
+
   /** Turns a rule violation into an Update rejection the API can map to 409 with the state. */
   function refuse(err: unknown): never {
     if (err instanceof DomainError) {
@@ -185,7 +235,13 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     const command = (payload: Payload) => ({ kind: action, payload }) as CaseCommand;
     setHandler(
       caseUpdates[action] as any,
-      async (payload: Payload, actor: Actor) => {
+      async (payload: Payload, actor: Actor, verdict?: ProofVerdict) => {
+        if (patched(ACTION_ASSERTIONS)) {
+          const refusal = refusalOf(action, payload, actor, verdict);
+          if (refusal) {
+            throw ApplicationFailure.create({ type: UNAUTHENTICATED_ACTION, message: `${action} refused: it does not carry the API's proof (${refusal})`, nonRetryable: true });
+          }
+        }
         await condition(() => policy !== null);
         try {
           commit(apply(state, command(payload), context(actor)));
@@ -196,7 +252,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       },
       {
         // Validators run only when an Update arrives, never on replay: a new check here needs no patch.
-        validator: (payload: Payload, actor: Actor) => {
+        validator: (payload: Payload, actor: Actor, verdict?: ProofVerdict) => {
+          // Without the API's proof the rules are not asked: the handler refuses the Update and records it.
+          if (checkProof(verdict, { caseId, action, payload, actor }, nonces)) return;
           try {
             checkActingUnit(state, actor, action);
             check(state, command(payload), { now: Date.now(), actor, rules, ...(policy && { policy }) });
@@ -209,7 +267,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   }
 
   function registerSignal<A extends SignalAction>(action: A): void {
-    setHandler(caseSignals[action] as any, async (payload: any, actor: Actor) => {
+    setHandler(caseSignals[action] as any, async (payload: any, actor: Actor, verdict?: ProofVerdict) => {
+      // A signal cannot be refused to its sender: a refused one is recorded instead, like an ignored one.
+      if (patched(ACTION_ASSERTIONS) && refusalOf(action, payload, actor, verdict)) return;
       await condition(() => policy !== null);
       const cmd = { kind: action, payload } as CaseCommand;
       try {
@@ -229,7 +289,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       const events = outbox.events.splice(0);
       const notifications = outbox.notifications.splice(0);
       outbox.dirty = false;
-      await callDatabase('projectCase', { state, intake: intakeProjected ? null : intake, events, notifications });
+      batch += 1;
+      await callDatabase('projectCase', { state, intake: intakeProjected ? null : intake, events, notifications, version: batch });
       intakeProjected = true;
     }
   }
@@ -284,5 +345,5 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   draining = true;
   await projection;
   if (isTerminal(state)) return view();
-  return await continueAsNew<typeof caseWorkflow>({ ...input, resume: { state, policy } });
+  return await continueAsNew<typeof caseWorkflow>({ ...input, resume: { state, policy, batch, nonces: [...nonces] } });
 }

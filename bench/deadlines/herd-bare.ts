@@ -6,6 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { activityInfo } from '@temporalio/activity';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Worker } from '@temporalio/worker';
+import { clientTlsOf, sdkTls } from '../../runtime/temporal-tls.js';
 import * as bareActivities from '../bare.activities.js';
 import type { bareHerdWorkflow, HerdResult } from '../herd.workflows.js';
 import { closedLoop } from '../load.js';
@@ -29,7 +30,7 @@ export async function bundleHerdWorkflows(): Promise<string> {
 /** The bare herd's worker: in the bench process, on its own task queue, with its own bundle; SDK defaults otherwise. */
 export async function startHerdWorker(env: Env, code: string): Promise<void> {
   progress(`starting the bare herd worker in the bench process (task queue ${env.herdQueue})…`);
-  const native = await NativeConnection.connect({ address: env.address });
+  const native = await NativeConnection.connect({ address: env.address, ...(env.tls && { tls: sdkTls(await clientTlsOf(env.tls, 'worker')) }) });
   RUN.cleanup.add('herd worker connection', () => native.close());
   const worker = await Worker.create({
     connection: native,

@@ -40,7 +40,7 @@ describe.skipIf(skipWhy !== null)(title, () => {
     const t0 = Date.now();
     topology = await startEphemeralTopology({ tools, adminDatabaseUrl: inject('adminDatabaseUrl'), split: true });
     console.log(`[history-kill] split services up in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${topology.serverInstances().join(', ')} (databases ${topology.databases.temporal}, ${topology.databases.visibility})`);
-    stack = await startStack({ name: 'fault_history_kill', temporalAddress: topology.address });
+    stack = await startStack({ name: 'fault_history_kill', temporalAddress: topology.address, temporalTls: topology.tls });
   });
   afterAll(async () => {
     await stack?.close();

@@ -18,6 +18,7 @@ import { complaint, expectRecordMatchesWorkflow } from '../support/cases.js';
 import { drive, openWithRetry, pool, type Plan } from '../support/driver.js';
 import { freePort } from '../support/global-setup.js';
 import { startStack, type TestStack } from '../support/stack.js';
+import type { TemporalTlsFiles } from '../../runtime/temporal-tls.js';
 
 const CASES = 60;
 const topologyName = inject('temporalTopology');
@@ -27,6 +28,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** A Temporal server of the run's topology that can be stopped and started again with its state. */
 interface RestartableServer {
   address: string;
+  /** The production topology's mutual TLS. */
+  tls?: TemporalTlsFiles;
   describe: string;
   restart(downMs: number): Promise<void>;
   dispose(): Promise<void>;
@@ -63,6 +66,7 @@ async function productionServer(): Promise<RestartableServer> {
   const instances = topology.serverInstances();
   return {
     address: topology.address,
+    tls: topology.tls,
     describe: `Temporal Server on PostgreSQL (${instances.join(', ')}; databases ${topology.databases.temporal}, ${topology.databases.visibility})`,
     async restart(downMs) {
       for (const name of [...instances].reverse()) await topology.stopInstance(name, 'SIGTERM');
@@ -80,7 +84,7 @@ let stack: TestStack;
 beforeAll(async () => {
   server = topologyName === 'production' ? await productionServer() : await devServer();
   console.log(`[temporal-restart] ${server.describe} at ${server.address}`);
-  stack = await startStack({ name: 'fault_temporal_restart', temporalAddress: server.address });
+  stack = await startStack({ name: 'fault_temporal_restart', temporalAddress: server.address, ...(server.tls && { temporalTls: server.tls }) });
 });
 afterAll(async () => {
   await stack?.close();

@@ -30,6 +30,8 @@ function startWorker(): ChildProcess {
       RUN_MIGRATIONS: 'false',
       LOG_LEVEL: 'warn',
       PAYLOAD_KEYS: stack.payloadKeys,
+      ACTION_ASSERTION_KEYS: stack.actionKeysEnv,
+      ...stack.temporalTlsEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

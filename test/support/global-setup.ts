@@ -16,6 +16,7 @@ import { WORKFLOWS_PATH } from '../../runtime/case-worker.js';
 import { startDevServer, type DevServer } from '../../runtime/temporal-dev-server.js';
 import { startEphemeralTopology, topologyOf, type EphemeralTopology, type TopologyName } from '../../runtime/temporal-ephemeral.js';
 import { ensureTemporalCli, findProductionTools } from '../../runtime/tools.js';
+import type { TemporalTlsFiles } from '../../runtime/temporal-tls.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -24,6 +25,8 @@ declare module 'vitest' {
     adminDatabaseUrl: string;
     /** Which kind of Temporal server temporalAddress is (HOTLINE_TOPOLOGY). */
     temporalTopology: TopologyName;
+    /** The production topology's CA and client certificates (its frontend requires mutual TLS); null on the dev server. */
+    temporalTls: TemporalTlsFiles | null;
   }
 }
 
@@ -62,6 +65,7 @@ export default async function setup(project: TestProject) {
   project.provide('workflowBundlePath', bundlePath);
   project.provide('adminDatabaseUrl', env.TEST_DATABASE_URL);
   project.provide('temporalTopology', topology);
+  project.provide('temporalTls', production?.tls ?? null);
 
   return async () => {
     await server?.stop();

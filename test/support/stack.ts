@@ -21,6 +21,8 @@ import type { DispatchRuleRecord } from '../../domain/dispatch-catalogue.js';
 import { STAFF_ROLES, type StaffRole } from '../../domain/access.js';
 import { generateAuthKeys, mintToken, type AuthKeys, type TokenClaims } from '../../runtime/auth-keys.js';
 import { createCaseWorker } from '../../runtime/case-worker.js';
+import { formatActionKeys, generateActionKey, workerDataConverter, type ActionKey } from '../../runtime/action-assertion.js';
+import { clientTlsOf, sdkTls, tlsEnv, type TemporalTlsFiles } from '../../runtime/temporal-tls.js';
 import { getCaseQuery } from '../../workflows/case.messages.js';
 import { encryptedDataConverter, formatPayloadKeys, generatePayloadKey } from '../../runtime/payload-codec.js';
 import type { NotificationChannel } from '../../notifications/channels.js';
@@ -42,10 +44,18 @@ export interface TestStack {
   /** The file's own database, directly (not through any proxy). */
   databaseUrl: string;
   temporalAddress: string;
+  /** TEMPORAL_TLS_* for worker/API child processes (the worker's certificate); empty without mutual TLS. */
+  temporalTlsEnv: Record<string, string>;
   /** This file's payload keys as PAYLOAD_KEYS (a random key per file), for worker/API child processes; '' when not encrypting. */
   payloadKeys: string;
   /** The data converter the API client and the worker use (replay needs it for histories recorded in the run). */
   dataConverter: DataConverter;
+  /** The worker's data converter: the same, plus the check of the API's proofs (replaying this file's histories needs it). */
+  workerDataConverter: DataConverter;
+  /** This file's action assertion keys (a random key per file): the API signs, the worker verifies. */
+  actionKeys: ActionKey[];
+  /** The same as ACTION_ASSERTION_KEYS, for worker/API child processes. */
+  actionKeysEnv: string;
   /** This file's authentication keys (random per file). */
   authKeys: AuthKeys;
   /** A case's verification code under this file's CASE_CODE_SECRET (what the complainant's acceptance notice carries). */
@@ -73,12 +83,16 @@ export interface StackOptions {
   dispatchRules?: DispatchRuleRecord[];
   /** Another Temporal server than the run's shared one (a test that needs special server settings). */
   temporalAddress?: string;
+  /** That server's mutual TLS (a production topology's files); the shared server's comes from the global set-up. */
+  temporalTls?: TemporalTlsFiles;
   /** false: no in-process worker; the test runs its own. */
   worker?: boolean;
   /** Rewrites the database URL the API and worker use (e.g. through a TCP proxy the test can cut). */
   routeDatabase?: (url: string) => string;
   /** false: payloads in clear (recording replay histories to commit, which must not need a key). Default true. */
   encryptPayloads?: boolean;
+  /** ACTION_ASSERTION_KEYS of the API and worker; default a random key for the file (recorded histories need a fixed one). */
+  actionKeys?: ActionKey[];
   /** Requests per minute per credential; default: unlimited for practical purposes. */
   rateLimitPerMinute?: number;
   /** Failed or missing credentials per minute per client address (app.inject comes from 127.0.0.1 unless a test
@@ -150,14 +164,20 @@ export async function startStack(opts: StackOptions): Promise<TestStack> {
 
   const keys = opts.encryptPayloads === false ? [] : [generatePayloadKey(`test-${randomBytes(3).toString('hex')}`)];
   const dataConverter: DataConverter = keys.length ? encryptedDataConverter(keys) : {};
+  const actionKeys = opts.actionKeys ?? [generateActionKey(`test-${randomBytes(3).toString('hex')}`)];
+  // The worker's: decrypts, then checks the API's proof on actions. Replaying this file's histories needs it.
+  const workerConverter = workerDataConverter(keys, actionKeys);
   const taskQueue = `test-${opts.name}-${randomBytes(4).toString('hex')}`;
-  const workerConnection = opts.worker === false ? undefined : await NativeConnection.connect({ address });
+  // A production topology takes only clients with a certificate of its CA: the worker and the API have their own.
+  const tlsFiles = opts.temporalAddress ? opts.temporalTls : (inject('temporalTls') ?? undefined);
+  const [workerTls, apiTls] = tlsFiles ? await Promise.all([clientTlsOf(tlsFiles, 'worker'), clientTlsOf(tlsFiles, 'api')]) : [];
+  const workerConnection = opts.worker === false ? undefined : await NativeConnection.connect({ address, ...(workerTls && { tls: sdkTls(workerTls) }) });
   const worker = workerConnection
-    ? await createCaseWorker({ connection: workerConnection, namespace: 'default', taskQueue, db: database.db, dataConverter, workflowBundlePath: inject('workflowBundlePath') })
+    ? await createCaseWorker({ connection: workerConnection, namespace: 'default', taskQueue, db: database.db, dataConverter: workerConverter, workflowBundlePath: inject('workflowBundlePath') })
     : undefined;
   const running = worker?.run();
 
-  const connection = await Connection.connect({ address });
+  const connection = await Connection.connect({ address, ...(apiTls && { tls: sdkTls(apiTls) }) });
   const client = new Client({ connection, namespace: 'default', dataConverter });
   const authKeys = generateAuthKeys(`test-${randomBytes(3).toString('hex')}`);
   const app = await buildApp({
@@ -166,6 +186,7 @@ export async function startStack(opts: StackOptions): Promise<TestStack> {
     taskQueue,
     logLevel: opts.logLevel ?? (opts.logStream ? 'info' : 'silent'),
     authKeys,
+    actionKeys,
     rateLimitPerMinute: opts.rateLimitPerMinute ?? 1_000_000_000,
     unauthenticatedPerMinute: opts.unauthenticatedPerMinute ?? 1_000_000_000,
     caseCodeLimits: opts.caseCodeLimits ?? { windowMs: 60_000, perAddress: 1_000_000_000, perAddressAndCase: 1_000_000_000, perCase: 1_000_000_000 },
@@ -195,8 +216,12 @@ export async function startStack(opts: StackOptions): Promise<TestStack> {
     deliverer,
     databaseUrl: testDb.url,
     temporalAddress: address,
+    temporalTlsEnv: tlsFiles ? tlsEnv(tlsFiles, 'worker') : {},
     payloadKeys: formatPayloadKeys(keys),
     dataConverter,
+    workerDataConverter: workerConverter,
+    actionKeys,
+    actionKeysEnv: formatActionKeys(actionKeys),
     authKeys,
     caseCode: (caseId) => caseCode(authKeys.caseCodeSecret, caseId),
     token,

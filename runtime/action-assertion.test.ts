@@ -57,7 +57,7 @@ describe('ACTION_ASSERTION_KEYS', () => {
   });
 
   it('is required in production, and TEMPORAL_TLS_* come all three or not at all', () => {
-    const production = { NODE_ENV: 'production', PAYLOAD_KEYS: `p:${secret}`, AUTH_JWT_KEYS: `k:${secret}`, CASE_CODE_SECRET: secret };
+    const production = { NODE_ENV: 'production', PAYLOAD_KEYS: `p:${secret}`, AUTH_JWT_KEYS: `k:${secret}`, CASE_CODE_SECRET: secret, AUTH_JWT_ISSUERS: 'https://sso.example', AUTH_JWT_AUDIENCE: 'hotline' };
     expect(() => loadConfig(production)).toThrow(/ACTION_ASSERTION_KEYS: required when NODE_ENV=production/);
     expect(loadConfig({ ...production, ACTION_ASSERTION_KEYS: `a:${secret}` }).ACTION_ASSERTION_KEYS?.[0]?.id).toBe('a');
     expect(() => loadConfig({ TEMPORAL_TLS_CERT: '/x.pem' })).toThrow(/TEMPORAL_TLS_CA: required with TEMPORAL_TLS_CERT/);

@@ -16,12 +16,10 @@
  * received actions under it are kept, like PAYLOAD_KEYS.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { METADATA_ENCODING_KEY, type DataConverter, type Payload, type PayloadCodec } from '@temporalio/common';
 import { canonicalJson, proofDigest, VERDICT_KEY, type ActionClaim, type ProofVerdict } from '../domain/action-proof.js';
 import type { ActionAssertion } from '../workflows/case.messages.js';
-import { BASE64, keyEntries } from './key-list.js';
+import { BASE64, devKeyList, keyEntries } from './key-list.js';
 import { EncryptionCodec, type PayloadKey } from './payload-codec.js';
 
 export interface ActionKey {
@@ -160,17 +158,13 @@ export const DEV_ACTION_KEY_FILE = 'action-keys';
  */
 export async function resolveActionKeys(cfg: { ACTION_ASSERTION_KEYS?: ActionKey[] | undefined; HOTLINE_DATA_DIR: string }, log?: (line: string) => void): Promise<ActionKey[]> {
   if (cfg.ACTION_ASSERTION_KEYS) return cfg.ACTION_ASSERTION_KEYS;
-  const file = path.resolve(cfg.HOTLINE_DATA_DIR, DEV_ACTION_KEY_FILE);
-  await mkdir(path.dirname(file), { recursive: true });
-  try {
-    await writeFile(file, `${formatActionKeys([generateActionKey('dev')])}\n`, { flag: 'wx', mode: 0o600 });
-    log?.(`action assertions: generated a development key in ${file} (set ACTION_ASSERTION_KEYS in production)`);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-  }
-  try {
-    return parseActionKeys((await readFile(file, 'utf8')).trim());
-  } catch (err) {
-    throw new Error(`${file}: ${err instanceof Error ? err.message : String(err)}`);
-  }
+  return devKeyList({
+    dataDir: cfg.HOTLINE_DATA_DIR,
+    file: DEV_ACTION_KEY_FILE,
+    generate: () => formatActionKeys([generateActionKey('dev')]),
+    parse: parseActionKeys,
+    what: 'action assertions',
+    variable: 'ACTION_ASSERTION_KEYS',
+    log,
+  });
 }

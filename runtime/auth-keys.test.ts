@@ -91,7 +91,7 @@ describe('AUTH_JWT_MAX_LIFETIME', () => {
 
 describe('AUTH_JWT_ISSUERS and AUTH_JWT_AUDIENCE', () => {
   it('are required in production: no token is accepted on a default issuer there', () => {
-    const managed = { NODE_ENV: 'production', PAYLOAD_KEYS: `p:${secret()}`, AUTH_JWT_KEYS: `k:${secret()}`, CASE_CODE_SECRET: secret() };
+    const managed = { NODE_ENV: 'production', PAYLOAD_KEYS: `p:${secret()}`, AUTH_JWT_KEYS: `k:${secret()}`, CASE_CODE_SECRET: secret(), ACTION_ASSERTION_KEYS: `a:${secret()}` };
     expect(() => loadConfig(managed)).toThrow(/AUTH_JWT_ISSUERS: required when NODE_ENV=production/);
     expect(() => loadConfig(managed)).toThrow(/AUTH_JWT_AUDIENCE: required when NODE_ENV=production/);
     const cfg = loadConfig({ ...managed, AUTH_JWT_ISSUERS: 'https://sso.city.gov/realms/12345', AUTH_JWT_AUDIENCE: 'hotline-prod' });

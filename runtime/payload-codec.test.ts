@@ -112,7 +112,7 @@ describe('PAYLOAD_KEYS configuration', () => {
 
   it('requires keys in production, not in development', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/PAYLOAD_KEYS: required when NODE_ENV=production/);
-    const auth = { AUTH_JWT_KEYS: `j:${key()}`, CASE_CODE_SECRET: key(), AUTH_JWT_ISSUERS: 'https://sso.example', AUTH_JWT_AUDIENCE: 'hotline' };
+    const auth = { AUTH_JWT_KEYS: `j:${key()}`, CASE_CODE_SECRET: key(), AUTH_JWT_ISSUERS: 'https://sso.example', AUTH_JWT_AUDIENCE: 'hotline', ACTION_ASSERTION_KEYS: `a:${key()}` };
     expect(loadConfig({ NODE_ENV: 'production', PAYLOAD_KEYS: `p:${key()}`, ...auth }).PAYLOAD_KEYS).toHaveLength(1);
     expect(loadConfig({}).PAYLOAD_KEYS).toBeUndefined();
   });

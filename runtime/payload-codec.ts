@@ -10,10 +10,8 @@
  * encryption, the committed replay histories) pass through decode unchanged.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { METADATA_ENCODING_KEY, ValueError, type DataConverter, type Payload, type PayloadCodec } from '@temporalio/common';
-import { BASE64, keyEntries } from './key-list.js';
+import { BASE64, devKeyList, keyEntries } from './key-list.js';
 
 export const ENCRYPTED_ENCODING = 'binary/encrypted';
 export const METADATA_KEY_ID = 'encryption-key-id';
@@ -128,17 +126,13 @@ export const DEV_KEY_FILE = 'payload-keys';
  */
 export async function resolvePayloadKeys(cfg: { PAYLOAD_KEYS?: PayloadKey[] | undefined; HOTLINE_DATA_DIR: string }, log?: (line: string) => void): Promise<PayloadKey[]> {
   if (cfg.PAYLOAD_KEYS) return cfg.PAYLOAD_KEYS;
-  const file = path.resolve(cfg.HOTLINE_DATA_DIR, DEV_KEY_FILE);
-  await mkdir(path.dirname(file), { recursive: true });
-  try {
-    await writeFile(file, `${formatPayloadKeys([generatePayloadKey('dev')])}\n`, { flag: 'wx', mode: 0o600 });
-    log?.(`payload encryption: generated a development key in ${file} (set PAYLOAD_KEYS in production)`);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-  }
-  try {
-    return parsePayloadKeys((await readFile(file, 'utf8')).trim());
-  } catch (err) {
-    throw new Error(`${file}: ${err instanceof Error ? err.message : String(err)}`);
-  }
+  return devKeyList({
+    dataDir: cfg.HOTLINE_DATA_DIR,
+    file: DEV_KEY_FILE,
+    generate: () => formatPayloadKeys([generatePayloadKey('dev')]),
+    parse: parsePayloadKeys,
+    what: 'payload encryption',
+    variable: 'PAYLOAD_KEYS',
+    log,
+  });
 }

@@ -163,11 +163,12 @@ describe('cases opened before keys were scoped', () => {
     const body = complaint({ title: '升级前受理的诉求' });
     const id = legacyCaseIdFor(key);
     // What the API did before: the case number from the key alone, and the opener on the timeline.
-    await stack.client.workflow.start(caseWorkflow, {
-      workflowId: id,
-      taskQueue: stack.taskQueue,
-      args: [{ caseId: id, intake: { ...(body as unknown as CaseIntake), requestHash: requestHash(body as never), idempotencyKey: key }, actor: { id: 'agent-old', role: 'intake_agent' } }],
-    });
+    // Signed as the API signs a start (the workflow opens no case without its proof).
+    const { createActionSigner } = await import('../api/action-signer.js');
+    const intake = { ...(body as unknown as CaseIntake), requestHash: requestHash(body as never), idempotencyKey: key };
+    const actor = { id: 'agent-old', role: 'intake_agent' as const };
+    const proof = createActionSigner(stack.actionKeys)(id, 'open', { intake, setup: null }, actor);
+    await stack.client.workflow.start(caseWorkflow, { workflowId: id, taskQueue: stack.taskQueue, args: [{ caseId: id, intake, actor }, proof as never] });
     await eventually(async () => expect((await stack.database.pool.query('select 1 from cases where id = $1', [id])).rowCount).toBe(1));
 
     const retry = await stack.http('POST', '/v1/cases', body, { ...stack.as('intake_agent', 'city', 'agent-old'), 'idempotency-key': key });

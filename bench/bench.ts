@@ -39,6 +39,8 @@ import { commandLine, f0, f1, f2, machineLine, recordRun, type Row } from './rep
 import { BenchRun, NAMESPACE, person, startBenchEnv, startCaseStack, waitForCases, type BenchEnv, type CaseStack } from './stack.js';
 import { insertSyntheticCases } from './synthetic.js';
 import { createActionSigner } from '../api/action-signer.js';
+import { createRepeatsRepository } from '../api/repeats.repository.js';
+import { createRepeatMatcher } from '../api/repeats.service.js';
 import { clientTlsOf, sdkTls } from '../runtime/temporal-tls.js';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -308,12 +310,16 @@ async function openPhase(env: Env, stack: CaseStack, rows: Row[]): Promise<void>
   await reference.start(() => {});
   // The product's client encrypts, as the API's does (env.client stays bare for the baselines).
   const productClient = new Client({ connection: env.client.connection, namespace: NAMESPACE, dataConverter: encryptedDataConverter([RUN.payloadKey]) });
+  const sign = createActionSigner([RUN.actionKey]);
+  // As the API builds it (api/app.ts): with the repeat search and link, so the two differ by HTTP alone.
+  const repeats = createRepeatMatcher({ client: productClient, repository: createRepeatsRepository(env.database.db), unitType: (id) => reference.unitType(id), log: { warn() {} }, sign });
   const service = createCasesService({
     client: productClient,
     taskQueue: stack.taskQueue,
     repository: createCasesRepository(env.database.db),
     reference,
-    sign: createActionSigner([RUN.actionKey]),
+    repeats,
+    sign,
   });
   const intake = person('intake_agent');
   const intakePrincipal = principalOfClaims({ sub: intake.sub, roles: [intake.role], unit: intake.unit });
@@ -377,6 +383,7 @@ async function openPhase(env: Env, stack: CaseStack, rows: Row[]): Promise<void>
       progress(`open: c=${c}: bare start with options ${f1(level.bareWithOptions.rate)} starts/s (p50 ${f1(percentiles(level.bareWithOptions.latencies).p50)} ms)`);
     }
   }
+  await repeats.drain();
   reference.stop();
 
   for (const { c, api, bare } of levels) {

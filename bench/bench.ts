@@ -46,7 +46,7 @@ import { clientTlsOf, sdkTls } from '../runtime/temporal-tls.js';
 // ---------------------------------------------------------------------------------------------------------------
 // Options and plan
 
-const USAGE = 'usage: npm run bench [-- [--quick] [--keep] [--topology dev|production] [--memory-cases N]]';
+const USAGE = 'usage: npm run bench [-- [--quick] [--keep] [--topology dev|production] [--memory-cases N] [--memory-only]]';
 const args = process.argv.slice(2);
 let topologyArg: string | undefined;
 /** --memory-cases N: after the 10,000 (1,000 quick) idle cases, open up to N and sample memory again. */
@@ -56,7 +56,7 @@ for (let i = 0; i < args.length; i++) {
   if (a === '--memory-cases') memoryHuge = Number(args[++i]);
   else if (a === '--topology') topologyArg = args[++i];
   else if (a.startsWith('--topology=')) topologyArg = a.slice('--topology='.length);
-  else if (!['--quick', '--keep'].includes(a)) {
+  else if (!['--quick', '--keep', '--memory-only'].includes(a)) {
     console.error(`unknown option ${a}\n${USAGE}`);
     process.exit(2);
   }
@@ -67,6 +67,8 @@ if (memoryHuge !== undefined && !(Number.isInteger(memoryHuge) && memoryHuge > 0
 }
 const QUICK = args.includes('--quick');
 const KEEP = args.includes('--keep');
+/** --memory-only: the memory step alone (its figures compare with the memory rows of earlier runs). */
+const MEMORY_ONLY = args.includes('--memory-only');
 let TOPOLOGY: TopologyName;
 try {
   TOPOLOGY = topologyOf(topologyArg ?? process.env.HOTLINE_TOPOLOGY);
@@ -80,7 +82,7 @@ const TOPOLOGY_LABEL = process.env.TEMPORAL_ADDRESS ? 'external server (TEMPORAL
 const PLAN = QUICK
   ? { openLevels: [1, 32], openMs: 2_000, serviceLevels: [] as number[], warm: 8, lifecycleConcurrency: 32, lifecycleMs: 5_000, memSmall: 100, memLarge: 1_000, settleMs: 500, listRows: 100_000, listSamples: 10, deepChains: 1 }
   : { openLevels: [1, 8, 32, 128], openMs: 10_000, serviceLevels: [1, 32], warm: 64, lifecycleConcurrency: 32, lifecycleMs: 30_000, memSmall: 100, memLarge: 10_000, settleMs: 3_000, listRows: 100_000, listSamples: 200, deepChains: 20 };
-const MODE = QUICK ? 'quick' : 'full';
+const MODE = QUICK ? 'quick' : MEMORY_ONLY ? 'memory only' : 'full';
 const GOAL_OPEN_RATIO = 0.85;
 const GOAL_LIFECYCLE_RATIO = 0.7;
 const GOAL_LEVEL = 32;
@@ -625,15 +627,17 @@ async function main(): Promise<void> {
   const env = await startEnv();
   // Two stacks, started together: 'main' for throughput, list and lifecycle; 'mem' stays idle until the memory
   // step, so that its worker's cache and task queue hold only the cases opened for that measurement.
-  const [stack, memStack] = await Promise.all([startCases(env, 'main'), startCases(env, 'mem'), startBareWorker(env)]);
-  const stopMain = cleanup.add('main case stack', () => stopCases(stack));
+  const [stack, memStack] = await Promise.all([MEMORY_ONLY ? null : startCases(env, 'main'), startCases(env, 'mem'), MEMORY_ONLY ? null : startBareWorker(env)]);
+  const stopMain = cleanup.add('main case stack', async () => stack && (await stopCases(stack)));
   const stopMem = cleanup.add('memory case stack', () => stopCases(memStack));
   progress(`stack ready in ${f1((performance.now() - started) / 1000)} s`);
 
   const rows: Row[] = [];
-  await listPhase(env, stack, rows);
-  if (!run.stopping) await openPhase(env, stack, rows);
-  if (!run.stopping) await lifecyclePhase(env, stack, rows);
+  if (stack) {
+    await listPhase(env, stack, rows);
+    if (!run.stopping) await openPhase(env, stack, rows);
+    if (!run.stopping) await lifecyclePhase(env, stack, rows);
+  }
   await stopMain();
   if (!run.stopping) await memoryPhase(env, memStack, rows);
   if (run.stopping) return;

@@ -22,7 +22,7 @@ export interface Figure {
 export interface RecordedRun {
   at: string;
   kind: 'bench' | 'deadlines';
-  mode: 'full' | 'quick';
+  mode: 'full' | 'quick' | 'memory only';
   topology: string;
   figures: Figure[];
 }
@@ -88,7 +88,7 @@ export function parseRuns(markdown: string): RecordedRun[] {
     if (!heading) continue;
     const parts = heading[2]!.split(' · ').map((p) => p.replace(/ \(.*$/, '').trim());
     const kind: RecordedRun['kind'] = parts.includes('deadlines') ? 'deadlines' : 'bench';
-    const mode: RecordedRun['mode'] = parts.includes('quick') ? 'quick' : 'full';
+    const mode: RecordedRun['mode'] = parts.includes('quick') ? 'quick' : parts.includes('memory only') ? 'memory only' : 'full';
     // Sections from before the topology switch name none: they ran on the dev server.
     const topology = parts.find((p) => / topology$| server/.test(p))?.replace(/ topology$/, '') ?? 'dev';
     const rows = section

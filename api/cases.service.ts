@@ -32,6 +32,7 @@ import {
 import { caseWorkflow } from '../workflows/case.workflow.js';
 import { AssignedUnit, CaseCategory, CaseRound, CaseStatus, EscalationLevel, WarningLevel } from '../workflows/search-attributes.js';
 import type { CasesRepository } from './cases.repository.js';
+import { LruMap } from './lru.js';
 import { maskSummary, presentCase, presentEvents, targetOf } from './cases.presenter.js';
 import type { CaseEventView, CaseViewBody, CreateCaseBody, ListCasesQuery } from './cases.schemas.js';
 import type { ReferenceService } from './reference.service.js';
@@ -94,6 +95,13 @@ const actorOf = (p: Principal, role: Role, action?: CaseAction): Actor => {
 
 /** How long an intake waits for the record to say who opened a case under an old-style key (then asks the workflow). */
 const LEGACY_LOOKUP_BUDGET_MS = 300;
+/**
+ * How long the API answers access questions about a case it just opened from what it answered the opener, while
+ * the case's first record is being written (an immediate dispatch need not query the workflow), and how many it
+ * keeps. Within this the workflow's own validators still check the acting unit and the state of every action.
+ */
+const JUST_OPENED_MS = 30_000;
+const JUST_OPENED_KEPT = 10_000;
 function withBudget<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('over budget')), ms)));
@@ -200,6 +208,8 @@ export function toBody(view: CaseView): CaseViewBody {
 }
 
 export function createCasesService({ client, taskQueue, repository, reference, repeats, legacyKeys = false, updateRetryMs = 5_000, sign }: CasesServiceDeps) {
+  /** Cases this API opened, with what access needs of them (locate), until their record exists. */
+  const justOpened = new LruMap<string, { at: number; target: CaseTarget }>(JUST_OPENED_KEPT);
   const handle = (caseId: string) => client.workflow.getHandle<typeof caseWorkflow>(caseId);
 
   /**
@@ -255,7 +265,15 @@ export function createCasesService({ client, taskQueue, repository, reference, r
    */
   async function locate(caseId: string): Promise<CaseTarget> {
     const recorded = await repository.target(caseId).catch(() => null);
-    return recorded ?? targetOf(await load(caseId));
+    if (recorded) {
+      justOpened.delete(caseId);
+      return recorded;
+    }
+    // A case this API opened a moment ago, before its first record: what it answered the opener (the workflow
+    // opens the same way), instead of a query that waits for the case's first workflow task.
+    const opened = justOpened.get(caseId);
+    if (opened && Date.now() - opened.at < JUST_OPENED_MS) return opened.target;
+    return targetOf(await load(caseId));
   }
 
   /** 404 when the case is outside the principal's scope (or does not exist), 403 when the action is not theirs. */
@@ -422,6 +440,7 @@ export function createCasesService({ client, taskQueue, repository, reference, r
           // The master learns of it after the answer: work that does not decide the 201 does not delay it.
           if (masterCaseId) repeats!.linkAfterAnswer(masterCaseId, caseId);
           const view: CaseView = { intake, state: first };
+          justOpened.set(caseId, { at: Date.now(), target: targetOf(toBody(view)) });
           // The one who opened it typed these details in: they get them back in clear. The verification code is not
           // among them: the complainant receives it with the acceptance notice (受理告知).
           return { view: toBody(view), created: true };

@@ -17,11 +17,11 @@ import { ApplicationFailure, Context } from '@temporalio/activity';
 import { ApplicationFailureCategory } from '@temporalio/common';
 import { eq, sql } from 'drizzle-orm';
 import type { CaseEvent, CaseIntake, CaseNotification, CaseState } from '../domain/case.types.js';
-import { nextDueAt, replyDueAt } from '../domain/case.machine.js';
 import type { CaseSetup } from '../domain/policy.types.js';
 import { slaClassOf } from '../domain/reference.types.js';
 import type { Database } from '../db/client.js';
 import { loadActivePolicy } from '../db/policy.js';
+import { caseRow } from '../db/case.rows.js';
 import { resolveCatalogueDispatch } from '../db/catalogue.js';
 import { caseEvents, cases, categories, notifications } from '../db/schema.js';
 import { scrubDatabaseError } from '../db/errors.js';
@@ -44,8 +44,6 @@ export interface ProjectionInput {
    */
   version?: number;
 }
-
-const dateOrNull = (iso: string | null) => (iso ? new Date(iso) : null);
 
 /** Whether the running activity is a local one (false outside an activity, e.g. in a unit test). */
 function runningLocally(): boolean {
@@ -95,75 +93,15 @@ export function createActivities({ db, breakerMs = 5_000 }: ActivityDeps) {
 
     projectCase: ({ state, intake, events, notifications: notices, version = 0 }: ProjectionInput): Promise<void> =>
       guarded(async () => {
-        const live = {
-          slaClass: state.slaClass,
-          policyVersion: state.policyVersion,
-          status: state.status,
-          outcome: state.outcome,
-          unitId: state.unitId,
-          round: state.round,
-          warningLevel: state.warningLevel,
-          escalationLevel: state.escalationLevel,
-          clocks: state.clocks,
-          replyDueAt: dateOrNull(replyDueAt(state)),
-          dispatchCount: state.dispatchCount,
-          returnCount: state.returnCount,
-          reassignCount: state.reassignCount,
-          dispatchHistory: state.dispatches ?? [],
-          designatedUnitId: state.designatedUnitId ?? null,
-          returnDueAt: dateOrNull(state.returnDueAt ?? null),
-          copiedUnitIds: state.copiedUnitIds ?? [],
-          cooperatingUnitIds: (state.cooperation ?? []).map((p) => p.unitId),
-          cooperation: state.cooperation ?? [],
-          triage: state.triage ?? null,
-          linkedCaseId: state.triage?.linkedCaseId ?? null,
-          nextDueAt: dateOrNull(nextDueAt(state)),
-          hold: state.hold ?? null,
-          extensions: state.extensions ?? [],
-          callbackAttempts: state.callbackAttempts ?? [],
-          rounds: state.rounds ?? [],
-          disputed: state.disputed ?? false,
-          review: state.review ?? null,
-          demandUnreasonable: state.demandUnreasonable ?? false,
-          masterCaseId: state.masterCaseId ?? null,
-          repeatCount: state.repeatCount ?? 1,
-          repeatCard: state.repeatCard ?? null,
-          rating: state.rating ?? null,
-          updatedAt: new Date(state.updatedAt),
-          closedAt: dateOrNull(state.closedAt),
-          lastSeq: state.seq,
-          projectionVersion: version,
-        };
+        const row = caseRow(state, intake, version);
         // The same or a later batch may rewrite a row; unnumbered (legacy) writes only move forward.
         const caseRowIsOlder =
           version > 0 ? sql`${cases.projectionVersion} <= ${version}` : sql`${cases.projectionVersion} = 0 and ${cases.lastSeq} <= ${state.seq}`;
         await db.transaction(async (tx) => {
-          if (intake) {
-            await tx
-              .insert(cases)
-              .values({
-                id: state.caseId,
-                title: intake.title,
-                description: intake.description,
-                channel: intake.channel,
-                channelTicketId: intake.channelTicketId ?? null,
-                idempotencyKey: intake.idempotencyKey ?? null,
-                categoryId: intake.categoryId,
-                complainantName: intake.complainant?.name ?? null,
-                complainantPhone: intake.complainant?.phone ?? null,
-                noContact: state.noContact ?? false,
-                receivedAt: new Date(state.receivedAt ?? state.createdAt),
-                receivedAtStatedBy: state.receivedAtStatedBy ?? null,
-                address: intake.location?.address ?? null,
-                areaUnitId: intake.location?.areaUnitId ?? null,
-                lat: intake.location?.lat ?? null,
-                lng: intake.location?.lng ?? null,
-                createdAt: new Date(state.createdAt),
-                ...live,
-              })
-              .onConflictDoUpdate({ target: cases.id, set: live, setWhere: caseRowIsOlder });
+          if (row.insert) {
+            await tx.insert(cases).values(row.insert).onConflictDoUpdate({ target: cases.id, set: row.set, setWhere: caseRowIsOlder });
           } else {
-            await tx.update(cases).set(live).where(sql`${cases.id} = ${state.caseId} and ${caseRowIsOlder}`);
+            await tx.update(cases).set(row.set).where(sql`${cases.id} = ${state.caseId} and ${caseRowIsOlder}`);
           }
           if (version > 0) {
             // Events beyond this batch written by this or an earlier batch: a discarded workflow task's.

@@ -9,8 +9,57 @@
  * The case view, its timeline, lists, related cases, repeat masters and the notices all go through maskFreeText.
  */
 import type { CaseTarget, PiiLevel } from '../domain/access.js';
+import { nextDueAt, owingUnits, replyDueAt } from '../domain/case.machine.js';
+import { filledState } from '../domain/case.types.js';
 import { coarseCoordinate, maskAddress, maskName, maskPhone, maskPhonesInText } from '../domain/pii.js';
-import type { CaseEventView, CaseSummary, CaseViewBody } from './cases.schemas.js';
+import { rowToCase, type CaseRow, type RecordedCase } from '../db/case.rows.js';
+import { caseSummary, type CaseEventView, type CaseSummary, type CaseViewBody } from './cases.schemas.js';
+
+/**
+ * The case view, from the state and intake (the live workflow's, or the record's: db/case.rows.ts rowToCase), the
+ * one place it is made. Every field of the state is shown under its own name: a field added to CaseState and to the
+ * view schema needs nothing here, and a state field the view schema lacks is a compile error (leave it out here, by
+ * name, if it is not to be shown). Unpresented: presentCase masks it for its reader.
+ */
+export function caseViewOf({ state, intake }: RecordedCase, source: CaseViewBody['source']): CaseViewBody {
+  const { caseId, ...fields } = filledState(state);
+  return exactly<CaseViewBody>()({
+    ...fields,
+    id: caseId,
+    title: intake.title,
+    description: intake.description,
+    channel: intake.channel,
+    channelTicketId: intake.channelTicketId ?? null,
+    replyDueAt: replyDueAt(state),
+    owing: owingUnits(state),
+    nextDueAt: nextDueAt(state),
+    complainant: { name: intake.complainant?.name ?? null, phone: intake.complainant?.phone ?? null },
+    location: intake.location ?? null,
+    source,
+    piiMasked: false,
+  });
+}
+
+/** A value of type T with no other keys: an extra key is a compile error, not a field quietly passed along. */
+function exactly<T>() {
+  return <U extends T>(value: U & Record<Exclude<keyof U, keyof T>, never>): T => value;
+}
+
+/** The case view of a recorded case (the workflow is gone). */
+export const recordView = (row: CaseRow): CaseViewBody => caseViewOf(rowToCase(row), 'record');
+
+const SUMMARY_FIELDS = caseSummary.keyof().options;
+
+/** A case as lists show it, from its row, in clear (maskSummary masks it for every reader). */
+export function summaryOf(row: CaseRow): CaseSummary {
+  return pick(recordView(row), SUMMARY_FIELDS);
+}
+
+function pick<T, K extends keyof T>(from: T, keys: readonly K[]): Pick<T, K> {
+  const out = {} as Pick<T, K>;
+  for (const k of keys) out[k] = from[k];
+  return out;
+}
 
 export function targetOf(view: Pick<CaseViewBody, 'id' | 'status' | 'unitId' | 'location' | 'copiedUnitIds' | 'cooperation'>): CaseTarget {
   return {

@@ -5,104 +5,9 @@ import { DomainError } from '../domain/errors.js';
 import type { CaseTarget, ListScope } from '../domain/access.js';
 import type { Database } from '../db/client.js';
 import { caseEvents, cases } from '../db/schema.js';
-import { CASE_ID_PATTERN, storableInstant, type CaseSummary, type CaseViewBody, type ListCasesQuery } from './cases.schemas.js';
-
-type CaseRow = typeof cases.$inferSelect;
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
-
-export function rowToView(r: CaseRow): CaseViewBody {
-  const hasLocation = r.address !== null || r.areaUnitId !== null || r.lat !== null || r.lng !== null;
-  return {
-    id: r.id,
-    status: r.status as CaseViewBody['status'],
-    outcome: r.outcome as CaseViewBody['outcome'],
-    title: r.title,
-    description: r.description,
-    channel: r.channel as CaseViewBody['channel'],
-    channelTicketId: r.channelTicketId,
-    categoryId: r.categoryId,
-    slaClass: r.slaClass as CaseViewBody['slaClass'],
-    policyVersion: r.policyVersion,
-    unitId: r.unitId,
-    round: r.round,
-    escalationLevel: r.escalationLevel,
-    warningLevel: r.warningLevel as CaseViewBody['warningLevel'],
-    replyDueAt: iso(r.replyDueAt),
-    clocks: r.clocks,
-    dispatchCount: r.dispatchCount,
-    returnCount: r.returnCount,
-    reassignCount: r.reassignCount,
-    dispatches: r.dispatchHistory,
-    designatedUnitId: r.designatedUnitId,
-    returnDueAt: iso(r.returnDueAt),
-    copiedUnitIds: r.copiedUnitIds,
-    cooperation: r.cooperation,
-    owing: r.cooperation.filter((p) => p.status !== 'reported').map((p) => p.unitId),
-    triage: r.triage ?? null,
-    nextDueAt: iso(r.nextDueAt),
-    hold: r.hold ?? null,
-    extensions: r.extensions,
-    callbackAttempts: r.callbackAttempts,
-    rounds: r.rounds,
-    disputed: r.disputed,
-    review: r.review ?? null,
-    demandUnreasonable: r.demandUnreasonable,
-    masterCaseId: r.masterCaseId,
-    repeatCount: r.repeatCount,
-    // The members of a group are the cases pointing at it (cases_master_idx); the view of a live master has them.
-    linkedCaseIds: [],
-    repeatCard: (r.repeatCard as CaseViewBody['repeatCard']) ?? null,
-    rating: r.rating ?? null,
-    complainant: { name: r.complainantName, phone: r.complainantPhone },
-    noContact: r.noContact,
-    location: hasLocation
-      ? {
-          ...(r.address !== null && { address: r.address }),
-          ...(r.areaUnitId !== null && { areaUnitId: r.areaUnitId }),
-          ...(r.lat !== null && { lat: r.lat }),
-          ...(r.lng !== null && { lng: r.lng }),
-        }
-      : null,
-    receivedAt: r.receivedAt.toISOString(),
-    receivedAtStatedBy: r.receivedAtStatedBy ?? null,
-    createdAt: r.createdAt.toISOString(),
-    updatedAt: r.updatedAt.toISOString(),
-    closedAt: iso(r.closedAt),
-    seq: r.lastSeq,
-    source: 'record',
-    piiMasked: false,
-  };
-}
-
-function toSummary(r: CaseRow): CaseSummary {
-  return {
-    id: r.id,
-    status: r.status as CaseSummary['status'],
-    outcome: r.outcome as CaseSummary['outcome'],
-    title: r.title,
-    channel: r.channel as CaseSummary['channel'],
-    categoryId: r.categoryId,
-    slaClass: r.slaClass as CaseSummary['slaClass'],
-    unitId: r.unitId,
-    round: r.round,
-    escalationLevel: r.escalationLevel,
-    warningLevel: r.warningLevel as CaseSummary['warningLevel'],
-    replyDueAt: iso(r.replyDueAt),
-    createdAt: r.createdAt.toISOString(),
-    updatedAt: r.updatedAt.toISOString(),
-    closedAt: iso(r.closedAt),
-    noContact: r.noContact,
-    receivedAt: r.receivedAt.toISOString(),
-    // In clear here; the service masks every list (api/cases.presenter.ts).
-    complainant: { name: r.complainantName, phone: r.complainantPhone },
-    seq: r.lastSeq,
-    rounds: r.rounds,
-    disputed: r.disputed,
-    demandUnreasonable: r.demandUnreasonable,
-    repeatCard: (r.repeatCard as CaseSummary['repeatCard']) ?? null,
-  };
-}
+import { rowToCase, type RecordedCase } from '../db/case.rows.js';
+import { summaryOf } from './cases.presenter.js';
+import { CASE_ID_PATTERN, storableInstant, type CaseSummary, type ListCasesQuery } from './cases.schemas.js';
 
 /**
  * Keyset cursor over (created_at desc, id desc): stable under inserts, no OFFSET scans. The cursor is
@@ -187,9 +92,10 @@ export function listQuery(db: Database, q: ListCasesQuery, scope: ListScope = { 
 
 export function createCasesRepository(db: Database) {
   return {
-    async get(caseId: string): Promise<CaseViewBody | null> {
+    /** The recorded case (its state and intake as the record has them), null when there is none. */
+    async get(caseId: string): Promise<RecordedCase | null> {
       const [row] = await db.select().from(cases).where(eq(cases.id, caseId));
-      return row ? rowToView(row) : null;
+      return row ? rowToCase(row) : null;
     },
 
     /** What access needs of a recorded case (primary key lookup, four columns). */
@@ -225,7 +131,7 @@ export function createCasesRepository(db: Database) {
       const rows = await listQuery(db, q, scope);
       const page = rows.slice(0, q.limit);
       const last = page[page.length - 1];
-      return { items: page.map(toSummary), nextCursor: rows.length > q.limit && last ? encodeCursor(last) : null };
+      return { items: page.map(summaryOf), nextCursor: rows.length > q.limit && last ? encodeCursor(last) : null };
     },
 
     async events(caseId: string) {

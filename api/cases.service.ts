@@ -16,7 +16,7 @@ import {
 } from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import { ACCESS, decide, listScope, piiLevel, type CaseAction, type CaseTarget, type Principal, type Role, type Scope } from '../domain/access.js';
-import { check, nextDueAt, open, opening, owingUnits } from '../domain/case.machine.js';
+import { check, open, opening } from '../domain/case.machine.js';
 import { receivedAtRefusal } from '../domain/case.intake.js';
 import type { Actor, CaseCommand, CaseIntake, RateCommand, TriageCommand } from '../domain/case.types.js';
 import { DomainError, RuleViolation } from '../domain/errors.js';
@@ -33,7 +33,7 @@ import { caseWorkflow } from '../workflows/case.workflow.js';
 import { AssignedUnit, CaseCategory, CaseRound, CaseStatus, EscalationLevel, WarningLevel } from '../workflows/search-attributes.js';
 import type { CasesRepository } from './cases.repository.js';
 import { LruMap } from './lru.js';
-import { maskSummary, presentCase, presentEvents, targetOf } from './cases.presenter.js';
+import { caseViewOf, maskSummary, presentCase, presentEvents, targetOf } from './cases.presenter.js';
 import type { CaseEventView, CaseViewBody, CreateCaseBody, ListCasesQuery } from './cases.schemas.js';
 import type { ReferenceService } from './reference.service.js';
 import type { RepeatMatcher } from './repeats.service.js';
@@ -150,62 +150,8 @@ export function requestHash(body: CreateCaseBody): string {
   return createHash('sha256').update(JSON.stringify(canonical(body))).digest('hex');
 }
 
-export function toBody(view: CaseView): CaseViewBody {
-  const { state: s, intake: i } = view;
-  const reply = s.clocks.reply;
-  return {
-    id: s.caseId,
-    status: s.status,
-    outcome: s.outcome,
-    title: i.title,
-    description: i.description,
-    channel: i.channel,
-    channelTicketId: i.channelTicketId ?? null,
-    categoryId: s.categoryId,
-    slaClass: s.slaClass,
-    policyVersion: s.policyVersion,
-    unitId: s.unitId,
-    round: s.round,
-    escalationLevel: s.escalationLevel,
-    warningLevel: s.warningLevel,
-    replyDueAt: reply && !reply.stoppedAt ? reply.dueAt : null,
-    clocks: s.clocks,
-    dispatchCount: s.dispatchCount,
-    returnCount: s.returnCount,
-    reassignCount: s.reassignCount,
-    dispatches: s.dispatches ?? [],
-    designatedUnitId: s.designatedUnitId ?? null,
-    returnDueAt: s.returnDueAt ?? null,
-    copiedUnitIds: s.copiedUnitIds ?? [],
-    cooperation: s.cooperation ?? [],
-    owing: owingUnits(s),
-    triage: s.triage ?? null,
-    nextDueAt: nextDueAt(s),
-    hold: s.hold ?? null,
-    extensions: s.extensions ?? [],
-    callbackAttempts: s.callbackAttempts ?? [],
-    rounds: s.rounds ?? [],
-    disputed: s.disputed ?? false,
-    review: s.review ?? null,
-    demandUnreasonable: s.demandUnreasonable ?? false,
-    masterCaseId: s.masterCaseId ?? null,
-    repeatCount: s.repeatCount ?? 1,
-    linkedCaseIds: s.linkedCaseIds ?? [],
-    repeatCard: s.repeatCard ?? null,
-    rating: s.rating ?? null,
-    complainant: { name: i.complainant?.name ?? null, phone: i.complainant?.phone ?? null },
-    noContact: s.noContact ?? false,
-    location: i.location ?? null,
-    receivedAt: s.receivedAt ?? s.createdAt,
-    receivedAtStatedBy: s.receivedAtStatedBy ?? null,
-    createdAt: s.createdAt,
-    updatedAt: s.updatedAt,
-    closedAt: s.closedAt,
-    seq: s.seq,
-    source: 'workflow',
-    piiMasked: false,
-  };
-}
+/** The staff view of the live case (api/cases.presenter.ts caseViewOf), unpresented. */
+export const toBody = (view: CaseView): CaseViewBody => caseViewOf(view, 'workflow');
 
 export function createCasesService({ client, taskQueue, repository, reference, repeats, legacyKeys = false, updateRetryMs = 5_000, sign }: CasesServiceDeps) {
   /** Cases this API opened, with what access needs of them (locate), until their record exists. */
@@ -255,7 +201,7 @@ export function createCasesService({ client, taskQueue, repository, reference, r
     if (live) return toBody(live);
     const recorded = await repository.get(caseId);
     if (!recorded) throw new DomainError('case_not_found', `no case ${caseId}`);
-    return recorded;
+    return caseViewOf(recorded, 'record');
   }
 
   /**
@@ -490,10 +436,10 @@ export function createCasesService({ client, taskQueue, repository, reference, r
       const live = await query(caseId);
       const recorded = live ? null : await repository.get(caseId);
       if (!live && !recorded) throw new DomainError('case_not_found', `no case ${caseId}`);
-      const role = authorize(principal, `case.${action}`, targetOf(live ? toBody(live) : recorded!));
+      const role = authorize(principal, `case.${action}`, targetOf(live ? toBody(live) : caseViewOf(recorded!, 'record')));
       const command = action === 'reassign' ? routed(payload as { unitId: string }) : payload;
       if (live) check(live.state, { kind: action, payload: command } as CaseCommand, { now: Date.now() });
-      else check({ ...recorded!, caseId, clocks: recorded!.clocks } as never, { kind: action, payload: command } as CaseCommand);
+      else check(recorded!.state, { kind: action, payload: command } as CaseCommand);
       const actor = actorOf(principal, role);
       await handle(caseId).signal(caseSignals[action] as typeof caseSignals.escalate, command as never, actor, sign(caseId, action, command, actor));
     },

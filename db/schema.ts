@@ -22,17 +22,23 @@ import {
 } from 'drizzle-orm/pg-core';
 import type {
   CallbackAttempt,
+  CaseOutcome,
+  CaseStatus,
+  Channel,
   Clock,
   CooperationPart,
   DispatchRecord,
   ExtensionRecord,
   HoldRecord,
   RatingRecord,
+  RepeatCard,
   ReviewRecord,
   RoundRecord,
   TriageRecord,
+  WarningLevel,
 } from '../domain/case.types.js';
 import type { ClockName } from '../domain/policy.types.js';
+import type { SlaClass } from '../domain/reference.types.js';
 
 const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -84,11 +90,11 @@ export const cases = pgTable(
     id: text('id').primaryKey(),
     title: text('title').notNull(),
     description: text('description').notNull(),
-    channel: text('channel').notNull(),
+    channel: text('channel').$type<Channel>().notNull(),
     channelTicketId: text('channel_ticket_id'),
     idempotencyKey: text('idempotency_key'),
     categoryId: text('category_id').notNull(),
-    slaClass: text('sla_class'),
+    slaClass: text('sla_class').$type<SlaClass>(),
     policyVersion: integer('policy_version'),
     /** Personal data: shown only to those handling the case; never logged. Null: not given (an anonymous complaint). */
     complainantName: text('complainant_name'),
@@ -106,11 +112,11 @@ export const cases = pgTable(
     areaUnitId: text('area_unit_id'),
     lat: doublePrecision('lat'),
     lng: doublePrecision('lng'),
-    status: text('status').notNull(),
-    outcome: text('outcome'),
+    status: text('status').$type<CaseStatus>().notNull(),
+    outcome: text('outcome').$type<CaseOutcome>(),
     unitId: text('unit_id'),
     round: integer('round').notNull().default(1),
-    warningLevel: text('warning_level').notNull().default('none'),
+    warningLevel: text('warning_level').$type<WarningLevel>().notNull().default('none'),
     escalationLevel: integer('escalation_level').notNull().default(0),
     clocks: jsonb('clocks').$type<Partial<Record<ClockName, Clock>>>().notNull().default({}),
     replyDueAt: tz('reply_due_at'),
@@ -145,7 +151,7 @@ export const cases = pgTable(
     /** Repeat complaints (并单): the master this case is linked to; on a master, the group's size and card. */
     masterCaseId: text('master_case_id'),
     repeatCount: integer('repeat_count').notNull().default(1),
-    repeatCard: text('repeat_card'),
+    repeatCard: text('repeat_card').$type<RepeatCard>(),
     /** The complainant's online rating (好差评), once. */
     rating: jsonb('rating').$type<RatingRecord>(),
     createdAt: tz('created_at').notNull(),

@@ -24,6 +24,7 @@ import {
   type DispatchKind,
   hasContact,
 } from './case.types.js';
+import { addedFieldDefaults } from './case.types.js';
 
 export { nextDueAt, nextWakeAt, replyDueAt, tick } from './case.clocks.js';
 export type { Transition } from './case.record.js';
@@ -86,6 +87,8 @@ export function open(caseId: string, intake: CaseIntake, now: number, actor: Act
   const stated = statedReceivedAt(intake);
   const receivedAtStatedBy = stated === null ? null : { id: actor.id, role: actor.role };
   const state: CaseState = {
+    // Every field added after the first release starts at its default (case.types.ts addedFieldDefaults).
+    ...addedFieldDefaults(),
     caseId,
     status: 'received',
     outcome: null,
@@ -100,24 +103,7 @@ export function open(caseId: string, intake: CaseIntake, now: number, actor: Act
     dispatchCount: 0,
     returnCount: 0,
     reassignCount: 0,
-    dispatches: [],
-    designatedUnitId: null,
-    returnDueAt: null,
-    copiedUnitIds: [],
-    cooperation: [],
-    triage: null,
-    hold: null,
-    extensions: [],
-    callbackAttempts: [],
-    rounds: [],
-    disputed: false,
-    review: null,
-    demandUnreasonable: false,
     masterCaseId: intake.masterCaseId ?? null,
-    repeatCount: 1,
-    linkedCaseIds: [],
-    repeatCard: null,
-    rating: null,
     noContact,
     receivedAt: iso(stated ?? now),
     receivedAtStatedBy,

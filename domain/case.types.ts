@@ -309,6 +309,49 @@ export interface CaseState {
   seq: number;
 }
 
+/** The fields of CaseState a case may lack: every field added after the first release (optional above). */
+type AddedField = { [K in keyof CaseState]-?: undefined extends CaseState[K] ? K : never }[keyof CaseState];
+
+/**
+ * A case's state with every field present, as the record and the views read it: a field a case from before it
+ * lacks reads as its default (addedFieldDefaults; receivedAt: createdAt).
+ */
+export type FilledCaseState = { [K in keyof CaseState]-?: Exclude<CaseState[K], undefined> };
+
+/**
+ * What each field added after the first release starts as in a new case, and reads as in a case from before it
+ * (receivedAt, whose default is the case's createdAt, aside). A new optional field of CaseState without an entry
+ * here is a compile error. Fresh objects on every call: a state's arrays are its own.
+ */
+export const addedFieldDefaults = (): { [K in Exclude<AddedField, 'receivedAt'>]-?: Exclude<CaseState[K], undefined> } => ({
+  dispatches: [],
+  designatedUnitId: null,
+  returnDueAt: null,
+  copiedUnitIds: [],
+  cooperation: [],
+  triage: null,
+  hold: null,
+  extensions: [],
+  callbackAttempts: [],
+  rounds: [],
+  disputed: false,
+  review: null,
+  demandUnreasonable: false,
+  masterCaseId: null,
+  repeatCount: 1,
+  linkedCaseIds: [],
+  repeatCard: null,
+  rating: null,
+  noContact: false,
+  receivedAtStatedBy: null,
+});
+
+/** The state with every field present (FilledCaseState): absent fields read as their defaults. */
+export function filledState(state: CaseState): FilledCaseState {
+  const present = Object.fromEntries(Object.entries(state).filter(([, v]) => v !== undefined)) as CaseState;
+  return { ...addedFieldDefaults(), receivedAt: state.createdAt, ...present };
+}
+
 export const CASE_EVENT_TYPES = [
   'received',
   'dispatched',

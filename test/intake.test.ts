@@ -199,7 +199,7 @@ describe('when the complaint was received', () => {
       // The acceptance as the workflow recorded it (the API's answer mirrors it with its own clock, a moment apart).
       expect(row?.createdAt.toISOString()).toBe(red.createdAt);
     });
-    // The record answers the same once the workflow is gone (rowToView).
+    // The record answers the same once the workflow is gone (db/case.rows.ts, api/cases.presenter.ts).
     const fromRecord = await stack.http('GET', '/v1/cases?limit=200', undefined, stack.as('analyst'));
     expect(fromRecord.body.items.find((i: { id: string }) => i.id === id)).toMatchObject({ receivedAt: iso(receivedAt), noContact: false });
   });

@@ -3,6 +3,8 @@ import { expect } from 'vitest';
 import { demoComplaint } from './fixtures.js';
 import { asc, eq } from 'drizzle-orm';
 import { caseEvents, cases } from '../../db/schema.js';
+import { rowToCase } from '../../db/case.rows.js';
+import { caseViewOf } from '../../api/cases.presenter.js';
 import { getCaseQuery } from '../../workflows/case.messages.js';
 import type { TestStack } from './stack.js';
 
@@ -46,7 +48,8 @@ export async function eventually<T>(fn: () => Promise<T>, timeoutMs = 20_000): P
 
 /**
  * The record agrees with the workflow: events numbered 1..n with no gap or duplicate, and the row's status,
- * unit, round and last sequence equal the workflow's.
+ * unit, round and last sequence equal the workflow's; and the view the record gives once the workflow is gone is the
+ * live one (but the members of a repeat group, which the row does not hold).
  */
 export async function expectRecordMatchesWorkflow(stack: TestStack, id: string) {
   const view = await stack.client.workflow.getHandle(id).query(getCaseQuery);
@@ -55,6 +58,7 @@ export async function expectRecordMatchesWorkflow(stack: TestStack, id: string) 
     const events = await stack.database.db.select().from(caseEvents).where(eq(caseEvents.caseId, id)).orderBy(asc(caseEvents.seq));
     expect(events.map((e) => e.seq)).toEqual(Array.from({ length: view.state.seq }, (_, i) => i + 1));
     expect(row).toMatchObject({ status: view.state.status, unitId: view.state.unitId, round: view.state.round, lastSeq: view.state.seq });
+    expect(caseViewOf(rowToCase(row!), 'record')).toEqual({ ...caseViewOf(view, 'workflow'), source: 'record', linkedCaseIds: [] });
   });
   return view;
 }

@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultCasePolicy } from '../db/seed-policy.js';
-import { apply, open, tick } from './case.machine.js';
+import { apply, check, open, tick } from './case.machine.js';
 import type { Actor, CaseCommand, CaseEvent, CaseIntake, CaseState, Satisfaction } from './case.types.js';
 import type { CasePolicy } from './policy.types.js';
+import { RuleViolation } from './errors.js';
 import { assessmentPolicyInputSchema, assessmentPolicySchema, defaultAssessmentPolicy, describeInvalidCallbackRule, type AssessmentPolicy } from './assessment.policy.js';
 import {
   assessmentMonthDays,
@@ -445,5 +447,104 @@ describe('ranking', () => {
       ['u1', null, 'below_minimum_volume'],
     ]);
     expect(rows[0]!.score.value).toBeCloseTo(0.1 + 0.5 + 0.4 * 0.99, 12);
+  });
+});
+
+describe('attribution over random cases (property)', () => {
+  /**
+   * What a walk may do. At each step it picks, by its random choice, one of the entries the machine accepts at that
+   * moment (or a clock tick), so that every walk moves on: callbacks, rounds, reassignments, returns, reviews.
+   */
+  const times = <T,>(n: number, entry: T): T[] => Array.from({ length: n }, () => entry);
+  const POOL: ReadonlyArray<readonly [CaseCommand, Actor?]> = [
+    // The way forward weighs more than the side roads (an entry listed n times is n times as likely).
+    ...times(4, [cmd.dispatch('a')] as const),
+    ...times(3, [cmd.dispatch('b')] as const),
+    ...times(2, [cmd.dispatch('a', ['c'])] as const),
+    ...times(6, [cmd.accept()] as const),
+    ...times(6, [cmd.contact()] as const),
+    ...times(6, [cmd.reply()] as const),
+    ...(['satisfied', 'basically_satisfied', 'unsatisfied'] as const).flatMap((sat) => [
+      [cmd.callback(sat, true, true)] as const,
+      [cmd.callback(sat, false, true)] as const,
+      [cmd.callback(sat, true, false)] as const,
+    ]),
+    ...times(4, [cmd.noAnswer()] as const),
+    [cmd.reassign('a')],
+    [cmd.reassign('b')],
+    [cmd.return()],
+    [cmd.review(true)],
+    [cmd.review(false)],
+    [{ kind: 'dispute', payload: { reason: '异议' } }],
+    [{ kind: 'terminate', payload: { grounds: 'outside_law_and_policy', reason: '终止' } }],
+    [cmd.rate('satisfied')],
+    [cmd.rate('unsatisfied')],
+    [cmd.cooperate(), { id: 'c-handler', role: 'handler', unitId: 'c' }],
+    [cmd.report(), { id: 'c-handler', role: 'handler', unitId: 'c' }],
+    [{ kind: 'triage', payload: { outcome: 'out_of_scope', note: '不属受理范围' } }],
+  ];
+  const walk = fc.record({
+    steps: fc.array(fc.record({ choice: fc.nat(), tick: fc.integer({ min: 0, max: 5 }).map((k) => k === 0), gap: fc.integer({ min: 1, max: 90 }) }), { minLength: 5, maxLength: 30 }),
+    // One walk in five has nobody to call back.
+    anonymous: fc.integer({ min: 0, max: 4 }).map((k) => k === 0),
+  });
+
+  function walkCase(steps: ReadonlyArray<{ choice: number; tick: boolean; gap: number }>, anonymous: boolean): Built {
+    const opened = open(`HL${String(nextId++).padStart(16, '0')}`, anonymous ? { ...intake, complainant: undefined } : intake, T0, agent);
+    let state: CaseState = { ...opened.state, slaClass: 'general', policyVersion: fast.version };
+    const events = [...opened.events];
+    let now = T0;
+    for (const step of steps) {
+      now += step.gap * S;
+      const accepted = POOL.filter(([c, actor = agent]) => {
+        // A unit without a part passes the machine's check (the API refuses it earlier): not a step worth taking.
+        if (actor.unitId && !(state.cooperation ?? []).some((p) => p.unitId === actor.unitId)) return false;
+        try {
+          check(state, c, { now, actor, policy: fast });
+          return true;
+        } catch (e) {
+          if (e instanceof RuleViolation) return false;
+          throw e;
+        }
+      });
+      const pick = step.tick || accepted.length === 0 ? null : accepted[step.choice % accepted.length]!;
+      const ctx = { now, actor: pick?.[1] ?? agent, policy: fast };
+      const t = pick ? apply(state, pick[0], ctx) : tick(state, ctx);
+      state = t.state;
+      events.push(...t.events);
+    }
+    return { state, events };
+  }
+
+  it('every numerator stays within its denominator, and a closed case is in the rates or out of them exactly once', () => {
+    fc.assert(
+      fc.property(walk, ({ steps, anonymous }) => {
+        const c = walkCase(steps, anonymous);
+        const cs = contributions(c);
+        for (const [, n] of sumContributions(cs)) {
+          const v = (k: keyof Counts) => n[k] ?? 0;
+          expect(v('contacted')).toBeLessThanOrEqual(v('valid'));
+          expect(v('resolved')).toBeLessThanOrEqual(v('valid'));
+          expect(v('satisfied') + v('basically_satisfied') + v('unsatisfied')).toBe(v('valid'));
+          expect(v('sign_for_on_time')).toBeLessThanOrEqual(v('sign_for_due'));
+          expect(v('reply_on_time')).toBeLessThanOrEqual(v('reply_due'));
+          expect(v('part_on_time')).toBeLessThanOrEqual(v('part_due'));
+          expect(v('returned')).toBeLessThanOrEqual(v('dispatched'));
+          expect(v('assigned_closed')).toBeLessThanOrEqual(v('assigned'));
+          expect(v('round_rehandled')).toBeLessThanOrEqual(v('round_judged'));
+          expect(v('rated_satisfied') + v('rated_basically_satisfied') + v('rated_unsatisfied')).toBe(v('rated'));
+        }
+        const decided = cs.filter((x) => x.counter === 'valid' || x.counter.startsWith('excluded_')).length;
+        const closedAtUnit = c.state.status === 'closed' && c.state.unitId !== null;
+        expect(decided).toBe(closedAtUnit ? 1 : 0);
+        // A unit clock is counted at most once per time the case was sent to a unit.
+        const sends = c.events.filter((e) => ['dispatched', 'reassigned', 'rehandling_started'].includes(e.type)).length;
+        expect(cs.filter((x) => x.counter === 'sign_for_due').length).toBeLessThanOrEqual(sends);
+        expect(cs.filter((x) => x.counter === 'reply_due').length).toBeLessThanOrEqual(sends);
+        // Days are the calendar's local days.
+        for (const x of cs) expect(x.day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -11,9 +11,11 @@
  * and counter.
  *
  * Contributions are a function of the whole case, not of one event: a late fact (a review finding the demand
- * unreasonable, a rating) changes what the case contributes, including to a past day. Storage keeps each case's
+ * unreasonable, a rating) changes what the case contributes, including to a past day. So storage keeps each case's
  * current contributions and, on every new batch of events, replaces them with the case's new list (the difference
- * is what its counters move by); see the report of issue 19's domain part.
+ * is what its counters move by, written with the batch and keyed by the batch's last seq, so a retried batch moves
+ * nothing). Kept that way, the counters always equal a recomputation from the raw rows (the cases' states and
+ * events) by construction.
  */
 import { localDate } from './deadlines.js';
 import type { AssessmentMonthRule, AssessmentPolicy } from './assessment.policy.js';
@@ -133,12 +135,12 @@ function decidingRound(s: ReturnType<typeof filledState>, events: readonly CaseE
  *   re-handle rate is one of them). The re-handled rounds of a case that ended in an invalid callback still count:
  *   the callbacks that judged them were valid.
  * - **Timeliness** (`sign_for_*`, `reply_*`) counts for the unit the case was sent to, per time it was sent
- *   (dispatch, designation, reassignment, re-handling round), on the day the clock stopped: on time when it stopped
- *   met. The clock's own result is read from the state for the last instance of each clock; an earlier instance (a
- *   previous round, a unit it was reassigned away from) is late when a red warning was raised for it, since the
- *   state keeps one instance per clock and the red warning (raised at the deadline) is the product's record of a
- *   miss. A clock cancelled (a return, a reassignment, a termination) counts as missed if it had gone red, and not
- *   at all if it had not: the unit was relieved before its deadline. An approved extension that moves the reply
+ *   (dispatch, designation, reassignment, re-handling round), on the day the clock stopped: late when a red warning
+ *   was raised for that instance of the clock (the red warning, raised at the deadline, is the product's record of
+ *   a miss, and the only one for an earlier instance: the state keeps one instance per clock), or when the state's
+ *   instance is this one and it stopped breached (a case whose workflow never woke at the deadline); on time
+ *   otherwise. A clock cancelled (a return, a reassignment, a termination) counts as missed if it had gone red, and
+ *   not at all if it had not: the unit was relieved before its deadline. An approved extension that moves the reply
  *   deadline past the decision clears an earlier red, as it does in the case. Clocks the case's deadline class does
  *   not run are never counted.
  * - **A cooperating unit's part** (`part_*`) counts for the cooperating unit: on time when reported by its due time
@@ -245,7 +247,7 @@ function timeliness(s: ReturnType<typeof filledState>, events: readonly CaseEven
     add(a.unitId, at, CLOCK_COUNTERS[name].due, a.round);
     if (onTime) add(a.unitId, at, CLOCK_COUNTERS[name].onTime, a.round);
   };
-  /** The result the state recorded for the clock stopped by this event, when the state's instance is that one. */
+  /** The result the state recorded for the clock stopped by this event, when the state's instance is that one (else null). */
   const recorded = (name: ClockName, ev: CaseEvent): boolean | null => {
     const c = s.clocks[name];
     if (!c || c.stoppedAt !== ev.at || (c.result !== 'met' && c.result !== 'breached')) return null;
@@ -295,10 +297,10 @@ function timeliness(s: ReturnType<typeof filledState>, events: readonly CaseEven
         if (cur && d.approve === true && typeof d.newDueAt === 'string' && Date.parse(d.newDueAt) > Date.parse(ev.at)) cur.clocks.reply.red = false;
         break;
       case 'accepted':
-        if (cur && cur.clocks.signFor.open) count(cur, 'signFor', ev.at, recorded('signFor', ev) ?? !cur.clocks.signFor.red);
+        if (cur && cur.clocks.signFor.open) count(cur, 'signFor', ev.at, !cur.clocks.signFor.red && recorded('signFor', ev) !== false);
         break;
       case 'replied':
-        if (cur && cur.clocks.reply.open) count(cur, 'reply', ev.at, recorded('reply', ev) ?? !cur.clocks.reply.red);
+        if (cur && cur.clocks.reply.open) count(cur, 'reply', ev.at, !cur.clocks.reply.red && recorded('reply', ev) !== false);
         break;
       case 'cooperation_overdue':
         if (typeof d.unitId === 'string') parts.set(d.unitId, { overdue: true });

@@ -19,7 +19,7 @@
  */
 import { localDate } from './deadlines.js';
 import type { AssessmentMonthRule, AssessmentPolicy } from './assessment.policy.js';
-import { filledState, TRIAGE_OUTCOMES, type CaseEvent, type CaseState, type RoundRecord, type Satisfaction } from './case.types.js';
+import { filledState, TRIAGE_OUTCOMES, type CaseEvent, type CaseState, type FilledCaseState, type RoundRecord, type Satisfaction } from './case.types.js';
 import type { ClockName, WorkCalendar } from './policy.types.js';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -109,7 +109,7 @@ const EXCLUSION_COUNTER: Record<Exclude<Exclusion, 'never_dispatched'>, Counter>
 };
 
 /** The deciding callback of a case closed by one: its last round's record (or, for a case from before rounds were kept, its last recorded survey). */
-function decidingRound(s: ReturnType<typeof filledState>, events: readonly CaseEvent[]): RoundRecord | null {
+function decidingRound(s: FilledCaseState, events: readonly CaseEvent[]): RoundRecord | null {
   const own = s.rounds.find((r) => r.round === s.round) ?? null;
   if (own) return own;
   const last = [...events].reverse().find((e) => e.type === 'callback_recorded');
@@ -234,7 +234,7 @@ const CLOCK_COUNTERS = {
 } as const satisfies Record<string, { due: Counter; onTime: Counter }>;
 
 /** Timeliness of the unit clocks and the cooperating parts, read from the events (see caseContributions). */
-function timeliness(s: ReturnType<typeof filledState>, events: readonly CaseEvent[], add: Add): void {
+function timeliness(s: FilledCaseState, events: readonly CaseEvent[], add: Add): void {
   // Which unit clocks this case runs: its deadline class has them (the state keeps every clock it ever started).
   const runs = (name: 'signFor' | 'reply') => s.clocks[name] !== undefined;
   let cur = null as Assignment | null;

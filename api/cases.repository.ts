@@ -1,5 +1,6 @@
 /** Reads of the case record for lists, timelines and cases whose workflow is gone. Writes happen in activities/. */
 import { and, arrayOverlaps, asc, desc, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { owingUnits } from '../domain/case.machine.js';
 import type { CaseEventType } from '../domain/case.types.js';
 import { DomainError } from '../domain/errors.js';
 import type { CaseTarget, ListScope } from '../domain/access.js';
@@ -38,7 +39,7 @@ export function rowToView(r: CaseRow): CaseViewBody {
     returnDueAt: iso(r.returnDueAt),
     copiedUnitIds: r.copiedUnitIds,
     cooperation: r.cooperation,
-    owing: r.cooperation.filter((p) => p.status !== 'reported').map((p) => p.unitId),
+    owing: owingUnits(r),
     triage: r.triage ?? null,
     nextDueAt: iso(r.nextDueAt),
     hold: r.hold ?? null,

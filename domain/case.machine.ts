@@ -248,7 +248,7 @@ export function check(state: CaseState, cmd: CaseCommand, ctx: CheckContext = {}
       break;
     }
     case 'reply': {
-      const owing = (state.cooperation ?? []).filter((p) => p.status !== 'reported').map((p) => p.unitId);
+      const owing = owingUnits(state);
       if (owing.length) refuse(`cooperating units have not reported their parts: ${owing.join(', ')}`, { owing });
       break;
     }
@@ -509,8 +509,11 @@ export function isTerminal(state: CaseState): boolean {
   return state.status === 'closed';
 }
 
-/** Who owes what on a case in joint handling: the parts not yet reported. */
-export function owingUnits(state: CaseState): string[] {
+/**
+ * Who owes what on a case in joint handling: the cooperating units whose part is not yet reported. The reply waits
+ * for them (check), and every view of a case (live or recorded) shows them as `owing`.
+ */
+export function owingUnits(state: Pick<CaseState, 'cooperation'>): string[] {
   return (state.cooperation ?? []).filter((p) => p.status !== 'reported').map((p) => p.unitId);
 }
 

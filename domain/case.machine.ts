@@ -293,7 +293,7 @@ export function check(state: CaseState, cmd: CaseCommand, ctx: CheckContext = {}
       checkTerminate(state, refuse);
       break;
     case 'rate':
-      checkRate(state, ctx.now, ctx.policy, refuse);
+      checkRate(state, ctx.now, ctx.policy, refuse, ctx.rules);
       break;
     case 'repeat':
       if (state.status === 'closed' && !rules.closedMasters) refuse('cannot repeat a case that is closed');

@@ -85,6 +85,8 @@ export const CLOCK_OWNERS = 'clock-owners-v1';
 export const YELLOW_WORKING_TIME = 'yellow-working-time-v1';
 /** Patch (issue 15): a closed case can be a repeat group's master; its workflow stays for the repeat window. */
 export const CLOSED_MASTERS = 'closed-masters-v1';
+/** Patch (issue 18): a case terminated after review takes no online rating. */
+export const TERMINATED_UNRATED = 'terminated-unrated-v1';
 /**
  * Patch: Updates, signals and the start of a case are taken only with the API's proof (an action assertion, checked
  * by the worker's codec; domain/action-proof.ts). A refused Update or signal is recorded (`action_refused`) and
@@ -108,6 +110,7 @@ export async function caseWorkflow(input: CaseWorkflowInput, proof?: ProofVerdic
     clockOwners: patched(CLOCK_OWNERS),
     yellowWorkingTime: patched(YELLOW_WORKING_TIME),
     closedMasters: patched(CLOSED_MASTERS),
+    terminatedUnrated: patched(TERMINATED_UNRATED),
   };
   /** Nonces of the proofs taken so far: each is good for one action (carried across continue-as-new). */
   const nonces = new Set(input.resume?.nonces ?? []);

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { compileCalendar, isWorkingDay, localDate, type WorkCalendar } from './calendar.rules.js';
-import { addWorkingDays, dueAt, extendByPause, warnAt, windowStart, yellowAfterPause, yellowAt } from './deadlines.js';
+import { addWorkingDays, compileCalendar, isWorkingDay, localDate, type WorkCalendar } from './calendar.rules.js';
+import { dueAt, extendByPause, warnAt, windowStart, yellowAfterPause, yellowAt } from './deadlines.js';
 
 /** An instant written with its offset, e.g. at('2026-09-30T09:00+08:00'). */
 const at = (s: string): number => {

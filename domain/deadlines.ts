@@ -2,24 +2,16 @@
  * Deadline arithmetic: the one place that turns a clock's start and its policy length into a due instant.
  * Pure and deterministic (no clock reads), so the workflow can call it with its own time. Working days and
  * working hours count on the official calendar (domain/calendar.rules.ts: the calendar type, its one compiled form
- * per calendar object, localDate and isWorkingDay); seconds to days run on the wall clock.
+ * per calendar object, localDate, isWorkingDay, addWorkingDays); seconds to days run on the wall clock.
  */
 import { compileCalendar, type WorkCalendar } from './calendar.rules.js';
 import type { DurationSpec } from './policy.types.js';
 
 const MS = { seconds: 1_000, minutes: 60_000, hours: 3_600_000, days: 86_400_000 } as const;
 
-/**
- * Adds N working days: the same local time of day on the N-th working day after the start day.
- * A start on a day off counts from that day (so Saturday 10:00 + 1 working day = Monday 10:00).
- */
-export function addWorkingDays(startMs: number, days: number, cal: WorkCalendar, endOfDay = false): number {
-  return compileCalendar(cal).addWorkingDays(startMs, days, { endOfDay });
-}
-
 /** The instant a clock of length `spec` started at `startMs` is due. */
 export function dueAt(startMs: number, spec: DurationSpec, cal: WorkCalendar): number {
-  if (spec.unit === 'working_days') return addWorkingDays(startMs, spec.amount, cal, spec.endOfDay ?? false);
+  if (spec.unit === 'working_days') return compileCalendar(cal).addWorkingDays(startMs, spec.amount, { endOfDay: spec.endOfDay ?? false });
   if (spec.unit === 'working_hours') return compileCalendar(cal).addWorkingHours(startMs, spec.amount);
   return startMs + spec.amount * MS[spec.unit];
 }

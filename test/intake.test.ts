@@ -10,7 +10,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cases, notifications } from '../db/schema.js';
 import { defaultCasePolicy, defaultPolicyDocument } from '../db/seed-policy.js';
-import { addWorkingDays } from '../domain/deadlines.js';
+import { addWorkingDays } from '../domain/calendar.rules.js';
 import { act, eventually } from './support/cases.js';
 import { demoComplaint } from './support/fixtures.js';
 import { startStack, type TestStack } from './support/stack.js';

@@ -164,7 +164,7 @@ export function createCalendarsService(deps: { db: Database; reference: Referenc
      * the yellow ratio of the policy in force; a policy clock is taken by deadline class or by a category's class.
      */
     async previewDeadline(region: string, q: DeadlinePreviewQuery, now = Date.now()): Promise<DeadlinePreviewView> {
-      const policy = reference.caseSetup('')?.policy;
+      const policy = reference.policyInForce();
       if (!policy) throw new DomainError('unavailable', 'the policy in force is not loaded yet; retry in a moment');
       let spec: DurationSpec;
       let source: DeadlinePreviewView['source'] = { kind: 'given' };

@@ -362,10 +362,12 @@ export function createCasesService({ client, taskQueue, repository, reference, r
       if (masterCaseId) intake.masterCaseId = masterCaseId;
       for (let attempt = 0; ; attempt++) {
         const caseId = caseIdFor(scoped);
-        const input: CaseWorkflowInput = { caseId, intake, actor, ...(setup && { setup }) };
-        const proof = sign(caseId, 'open', { intake, setup: setup ?? null }, actor);
-        // The workflow opens the same way (its own clock, the same setup): the answer mirrors it without waiting.
-        const first = (setup ? opening(caseId, intake, setup, Date.now(), actor) : open(caseId, intake, Date.now(), actor)).state;
+        // The workflow opens it at this instant with the same setup (input.openedAt): the answer is its first state
+        // without waiting for it.
+        const openedAt = Date.now();
+        const input: CaseWorkflowInput = { caseId, intake, actor, ...(setup && { setup }), openedAt };
+        const proof = sign(caseId, 'open', { intake, setup: setup ?? null, openedAt }, actor);
+        const first = (setup ? opening(caseId, intake, setup, openedAt, actor) : open(caseId, intake, openedAt, actor)).state;
         try {
           const started = await client.workflow.start(caseWorkflow, {
             workflowId: caseId,

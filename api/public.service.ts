@@ -15,7 +15,8 @@ import { getPolicy } from '../db/policy.js';
 import { cases, notifications, units } from '../db/schema.js';
 import { decide, type Principal } from '../domain/access.js';
 import type { CaseOutcome, CaseStatus, RateCommand, TriageOutcome } from '../domain/case.types.js';
-import { dueAt } from '../domain/deadlines.js';
+import { ALLOWED_FROM } from '../domain/case.machine.js';
+import { ratingWindow } from '../domain/case.closing.js';
 import { DomainError, RuleViolation } from '../domain/errors.js';
 import { casePolicySchema, policyDocumentSchema, resolvePolicy } from '../domain/policy.schema.js';
 import type { CasePolicy } from '../domain/policy.types.js';
@@ -87,13 +88,15 @@ const TRIAGE_TEXT: Record<TriageOutcome, string> = {
   out_of_scope: '已向您说明：该诉求不属于热线受理范围',
 };
 
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-
-/** When the last reply was given (not one cancelled by a re-handling round), or null: domain/case.closing.ts lastReplyAt. */
-const lastReplyAt = (view: CaseViewBody): string | null => {
-  const reply = view.clocks.reply;
-  return reply?.stoppedAt && reply.result !== 'cancelled' ? reply.stoppedAt : null;
+/** Why a case cannot be rated (domain ratingWindow), in plain Chinese; a rating given is shown on its own. */
+const RATING_CLOSED_TEXT: Record<'rated' | 'not_offered' | 'terminated' | 'not_replied', string> = {
+  rated: '您已评价',
+  not_offered: '本工单不提供在线评价',
+  terminated: '本工单已终止办理，不能评价',
+  not_replied: '承办单位答复后，您可以在线评价办理结果',
 };
+
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 /** The citizen's view of one case: pure over the case, its timeline, its policy and the unit names. */
 export function progressOf(
@@ -219,12 +222,15 @@ function ratingOf(view: CaseViewBody, policy: CasePolicy | null, now: number, of
     };
   }
   const none = (text: string) => ({ possible: false, until: null, untilTime: null, text, given: null });
-  if (!policy || !policy.ratingWindow) return none('本工单不提供在线评价');
-  if (view.outcome === 'terminated') return none('本工单已终止办理，不能评价');
-  const replied = lastReplyAt(view);
-  if (!replied || (view.status !== 'replied' && view.status !== 'closed')) return none('承办单位答复后，您可以在线评价办理结果');
-  const until = new Date(dueAt(Date.parse(replied), policy.ratingWindow, policy.calendar)).toISOString();
-  if (now > Date.parse(until)) return { ...none(`评价期限已于 ${plainTime(until, offset)} 截止`), until, untilTime: plainTime(until, offset) };
+  // No policy known for the case: nothing to offer. Otherwise the workflow's own rule (domain ratingWindow), in the
+  // state `rate` is taken in.
+  if (!policy) return none(RATING_CLOSED_TEXT.not_offered);
+  const w = ratingWindow(view, policy, now);
+  if (!w.open && w.why !== 'closed') return none(RATING_CLOSED_TEXT[w.why]);
+  if (!ALLOWED_FROM.rate.includes(view.status)) return none(RATING_CLOSED_TEXT.not_replied);
+  if (w.until === null) return none(RATING_CLOSED_TEXT.not_offered); // not reached: the policy is known
+  const until = new Date(w.until).toISOString();
+  if (!w.open) return { ...none(`评价期限已于 ${plainTime(until, offset)} 截止`), until, untilTime: plainTime(until, offset) };
   return { possible: true, until, untilTime: plainTime(until, offset), text: `您可以在 ${plainTime(until, offset)} 前评价办理结果`, given: null };
 }
 

@@ -94,6 +94,13 @@ export function createReferenceService(db: Database, options: { refreshMs?: numb
     categoryName(id: string): string | undefined {
       return categoryById.get(id)?.name;
     },
+    /**
+     * The policy in force (one for every category: its calendar, repeat rules, clocks per deadline class); undefined
+     * until the first load succeeded.
+     */
+    policyInForce(): CasePolicy | undefined {
+      return policy ?? undefined;
+    },
     /** The policy in force and the category's deadline class; undefined until the first load succeeded. */
     caseSetup(categoryId: string): CaseSetup | undefined {
       return policy ? { policy, slaClass: slaClassOf(categoryById.get(categoryId)?.slaClass) } : undefined;

@@ -152,8 +152,7 @@ export function createRepeatsService({ repository, casesRepository, cases, refer
      */
     async related(caseId: string, principal: Principal) {
       await authorizeRelated(caseId, principal);
-      // One policy is in force for every category: any category's setup carries it.
-      const found = await repository.related(caseId, reference.caseSetup('')?.policy, (id) => reference.unitType(id));
+      const found = await repository.related(caseId, reference.policyInForce(), (id) => reference.unitType(id));
       if (!found) return { caseId, masterCaseId: null, items: [] };
       const visible = found.items.filter((r) => decide(principal, 'case.read', reference.units, r).outcome === 'allow');
       return { caseId, masterCaseId: found.masterCaseId, items: visible.map((r) => ({ ...present(r), relation: r.relation })) };

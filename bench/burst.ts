@@ -4,8 +4,9 @@
  * of that day, and the largest number of deadlines that fall in one second and in one minute, with and without the
  * policy's `endOfDay`. Pure and seeded: the same options give the same figures.
  */
-import { calendarOf, dueAt, isWorkingDay } from '../domain/deadlines.js';
-import type { DurationSpec, WorkCalendar } from '../domain/policy.types.js';
+import { compileCalendar, isWorkingDay, type WorkCalendar } from '../domain/calendar.rules.js';
+import { dueAt } from '../domain/deadlines.js';
+import type { DurationSpec } from '../domain/policy.types.js';
 
 export type IntakeWindow = 'working_hours' | 'all_day';
 
@@ -54,7 +55,7 @@ function prng(seed: number): () => number {
 
 /** The intake window of the day as [start, end) instants (ms). */
 export function intakePeriods(day: string, cal: WorkCalendar, window: IntakeWindow): Array<[number, number]> {
-  const c = calendarOf(cal);
+  const c = compileCalendar(cal);
   if (window === 'all_day') return [[c.localInstant(day, '00:00'), c.localInstant(day, '24:00')]];
   const hours = cal.workingHours;
   if (!hours || hours.length === 0) throw new Error('the calendar has no working hours');
@@ -63,7 +64,7 @@ export function intakePeriods(day: string, cal: WorkCalendar, window: IntakeWind
 
 /** `count` arrival instants spread uniformly at random (seeded) over the window, whole milliseconds. */
 export function intakeInstants(o: BurstOptions): number[] {
-  if (!isWorkingDay(calendarOf(o.calendar).localInstant(o.day, '12:00'), o.calendar)) throw new Error(`${o.day} is not a working day on this calendar`);
+  if (!isWorkingDay(compileCalendar(o.calendar).localInstant(o.day, '12:00'), o.calendar)) throw new Error(`${o.day} is not a working day on this calendar`);
   const periods = intakePeriods(o.day, o.calendar, o.window);
   const total = periods.reduce((s, [a, b]) => s + (b - a), 0);
   const random = prng(o.seed ?? 12345);

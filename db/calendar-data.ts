@@ -8,7 +8,7 @@
  * NOT in chinese-days@1.5.7, so NOT here (no date is invented): 2027. Until they are added, days
  * of those years count as plain weekdays/weekends: public holidays there would wrongly count as working days.
  */
-import type { RegionCalendar, WorkingPeriod } from '../domain/calendar.rules.js';
+import type { WorkCalendar, WorkingPeriod } from '../domain/calendar.rules.js';
 
 /** Local working periods of a working day (the default for every region until a region sets its own). */
 export const DEFAULT_WORKING_HOURS: ReadonlyArray<WorkingPeriod> = Object.freeze([
@@ -111,10 +111,10 @@ export const officialCalendars: Record<number, { holidays: string[]; workdays: s
 };
 
 /** Mainland China's official calendar over all the years above, with the default working hours. */
-export const CN_OFFICIAL_CALENDAR: RegionCalendar = Object.freeze({
+export const CN_OFFICIAL_CALENDAR = Object.freeze({
   region: 'CN',
   utcOffsetMinutes: CN_UTC_OFFSET_MINUTES,
   holidays: Object.freeze(Object.values(officialCalendars).flatMap((y) => y.holidays)),
   workdays: Object.freeze(Object.values(officialCalendars).flatMap((y) => y.workdays)),
   workingHours: DEFAULT_WORKING_HOURS,
-});
+}) satisfies WorkCalendar;

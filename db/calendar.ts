@@ -11,7 +11,7 @@
 import { and, asc, eq, gte, sql } from 'drizzle-orm';
 import type { NodePgQueryResultHKT } from 'drizzle-orm/node-postgres';
 import type { PgDatabase } from 'drizzle-orm/pg-core';
-import type { WorkCalendar } from '../domain/policy.types.js';
+import type { WorkCalendar } from '../domain/calendar.rules.js';
 import type * as schema from './schema.js';
 import { calendarYears, workCalendars } from './schema.js';
 

@@ -17,10 +17,10 @@
  * nothing). Kept that way, the counters always equal a recomputation from the raw rows (the cases' states and
  * events) by construction.
  */
-import { localDate } from './deadlines.js';
+import { localDate, type WorkCalendar } from './calendar.rules.js';
 import type { AssessmentMonthRule, AssessmentPolicy } from './assessment.policy.js';
 import { filledState, TRIAGE_OUTCOMES, type CaseEvent, type CaseState, type FilledCaseState, type RoundRecord, type Satisfaction } from './case.types.js';
-import type { ClockName, WorkCalendar } from './policy.types.js';
+import type { ClockName } from './policy.types.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Counters and contributions

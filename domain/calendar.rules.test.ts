@@ -12,7 +12,7 @@ import {
   nextWorkingTime,
   workingDaysBetween,
   workingTimeBetween,
-  type RegionCalendar,
+  type WorkCalendar,
 } from './calendar.rules.js';
 import { CN_OFFICIAL_CALENDAR, DEFAULT_WORKING_HOURS, OFFICIAL_CALENDAR_YEARS, officialCalendars } from '../db/calendar-data.js';
 
@@ -35,7 +35,7 @@ const range = (from: string, to: string): string[] => {
 };
 const weekday = (date: string): number => new Date(`${date}T12:00:00Z`).getUTCDay();
 /** The same calendar without its holidays and make-up days: weekends only. */
-const weekendsOnly: RegionCalendar = { ...cal, holidays: [], workdays: [] };
+const weekendsOnly: WorkCalendar = { ...cal, holidays: [], workdays: [] };
 
 describe('generated data (db/calendar-data.ts from chinese-days)', () => {
   it('covers 2024 to 2026, sorted, make-up days on weekends, no day both off and on', () => {
@@ -164,7 +164,7 @@ describe('addWorkingDays', () => {
   it('endOfDay: the end of the last working period of the n-th working day', () => {
     expect(show(addWorkingDays(at('2026-02-13', '10:00'), 1, cal, { endOfDay: true }))).toBe('2026-02-14 17:30 Sat');
     expect(show(addWorkingDays(at('2026-11-24', '08:00'), 2, cal, { endOfDay: true }))).toBe('2026-11-26 17:30 Thu');
-    const late: RegionCalendar = { ...cal, workingHours: [{ start: '08:00', end: '12:00' }, { start: '14:00', end: '18:00' }] };
+    const late: WorkCalendar = { ...cal, workingHours: [{ start: '08:00', end: '12:00' }, { start: '14:00', end: '18:00' }] };
     expect(show(addWorkingDays(at('2026-11-24', '08:00'), 1, late, { endOfDay: true }))).toBe('2026-11-25 18:00 Wed');
   });
 
@@ -264,7 +264,7 @@ describe('input checks', () => {
   });
 
   it('rejects malformed calendars', () => {
-    const bad: Array<Partial<RegionCalendar> & Record<string, unknown>> = [
+    const bad: Array<Partial<WorkCalendar> & Record<string, unknown>> = [
       { region: '' },
       { utcOffsetMinutes: 480.5 },
       { utcOffsetMinutes: 24 * 60 },
@@ -279,7 +279,7 @@ describe('input checks', () => {
       { workingHours: [{ start: '09:00', end: '12:00' }, { start: '11:00', end: '17:00' }] },
     ];
     for (const patch of bad) {
-      const broken = { ...weekendsOnly, ...patch } as RegionCalendar;
+      const broken = { ...weekendsOnly, ...patch } as WorkCalendar;
       expect(() => compileCalendar(broken), JSON.stringify(patch)).toThrow(RangeError);
       expect(() => addWorkingDays(start, 1, broken), JSON.stringify(patch)).toThrow(RangeError);
     }

@@ -23,19 +23,34 @@ export interface WorkingPeriod {
   end: string;
 }
 
-/** A region's official working-day calendar. */
-export interface RegionCalendar {
-  /** E.g. 'CN' for mainland China. */
-  region: string;
+/**
+ * The working-day calendar deadlines are counted on: a region's official calendar (work_calendars), filled into a
+ * case's policy when it is loaded. The one calendar type: the policy carries it, the arithmetic here takes it.
+ */
+export interface WorkCalendar {
+  /** The region whose official calendar this is (work_calendars.region, e.g. 'CN'), when it came from the database. */
+  region?: string;
   /** Minutes east of UTC; Asia/Shanghai is +480 and has no daylight saving. */
   utcOffsetMinutes: number;
   /** Local dates (YYYY-MM-DD) that are days off; a weekend listed here is simply off anyway. */
   holidays: readonly string[];
   /** Local dates (YYYY-MM-DD) worked although they fall on a weekend (调休 make-up days). */
   workdays: readonly string[];
-  /** Local working periods of a working day, e.g. 09:00–12:00 and 13:30–17:30 (sorted, non-overlapping). */
-  workingHours: ReadonlyArray<WorkingPeriod>;
+  /**
+   * Local working periods of a working day, e.g. 09:00–12:00 and 13:30–17:30 (sorted, non-overlapping), for
+   * working_hours clocks and endOfDay. A calendar loaded from the database always carries its own; one in a policy
+   * written before calendars had working hours has none and counts on FALLBACK_WORKING_HOURS.
+   */
+  workingHours?: ReadonlyArray<WorkingPeriod>;
+  /** The years the holidays and make-up days cover; a deadline beyond them counts weekends only. */
+  years?: readonly number[];
 }
+
+/** The working periods of a calendar that carries none (a policy written before calendars had working hours). */
+const FALLBACK_WORKING_HOURS: ReadonlyArray<WorkingPeriod> = Object.freeze([
+  Object.freeze({ start: '09:00', end: '12:00' }),
+  Object.freeze({ start: '13:30', end: '17:30' }),
+]);
 
 export interface AddWorkingDaysOptions {
   /** Land at the end of the last working period of the n-th working day instead of at the start's time of day. */
@@ -44,7 +59,7 @@ export interface AddWorkingDaysOptions {
 
 /** A calendar with its lookups built once and every function bound to it. */
 export interface CompiledCalendar {
-  readonly calendar: RegionCalendar;
+  readonly calendar: WorkCalendar;
   localDate(instantMs: number): string;
   isWorkingDay(instantMs: number): boolean;
   isWorkingTime(instantMs: number): boolean;
@@ -88,22 +103,24 @@ function checkInstant(name: string, ms: number): void {
   if (typeof ms !== 'number' || !Number.isFinite(ms)) throw new RangeError(`${name} must be a finite instant in ms, got ${ms}`);
 }
 
-function compile(cal: RegionCalendar): CompiledCalendar {
+function compile(cal: WorkCalendar): CompiledCalendar {
   if (cal === null || typeof cal !== 'object') throw new RangeError('calendar must be an object');
-  if (typeof cal.region !== 'string' || cal.region.trim() === '') throw new RangeError('calendar region must be a non-empty string');
+  // A policy's own calendar (no region) is named 'policy' in the messages below.
+  const region = cal.region ?? 'policy';
+  if (typeof region !== 'string' || region.trim() === '') throw new RangeError('calendar region must be a non-empty string');
   const offsetMinutes = cal.utcOffsetMinutes;
   if (!Number.isInteger(offsetMinutes) || Math.abs(offsetMinutes) > MAX_OFFSET_MINUTES) {
-    throw new RangeError(`calendar ${cal.region}: utcOffsetMinutes must be an integer within ±${MAX_OFFSET_MINUTES}, got ${offsetMinutes}`);
+    throw new RangeError(`calendar ${region}: utcOffsetMinutes must be an integer within ±${MAX_OFFSET_MINUTES}, got ${offsetMinutes}`);
   }
   const offsetMs = offsetMinutes * MINUTE_MS;
 
   const daySet = (field: 'holidays' | 'workdays'): Set<number> => {
     const list = cal[field];
-    if (!Array.isArray(list)) throw new RangeError(`calendar ${cal.region}: ${field} must be an array of YYYY-MM-DD dates`);
+    if (!Array.isArray(list)) throw new RangeError(`calendar ${region}: ${field} must be an array of YYYY-MM-DD dates`);
     const out = new Set<number>();
     for (const date of list as readonly unknown[]) {
       const day = typeof date === 'string' ? dayNumberOf(date) : undefined;
-      if (day === undefined) throw new RangeError(`calendar ${cal.region}: ${field} holds ${JSON.stringify(date)}, not a YYYY-MM-DD date`);
+      if (day === undefined) throw new RangeError(`calendar ${region}: ${field} holds ${JSON.stringify(date)}, not a YYYY-MM-DD date`);
       out.add(day);
     }
     return out;
@@ -111,24 +128,25 @@ function compile(cal: RegionCalendar): CompiledCalendar {
   const holidays = daySet('holidays');
   const workdays = daySet('workdays');
   for (const day of workdays) {
-    if (holidays.has(day)) throw new RangeError(`calendar ${cal.region}: ${dayToDate(day)} is both a holiday and a make-up workday`);
+    if (holidays.has(day)) throw new RangeError(`calendar ${region}: ${dayToDate(day)} is both a holiday and a make-up workday`);
   }
 
-  if (!Array.isArray(cal.workingHours) || cal.workingHours.length === 0) {
-    throw new RangeError(`calendar ${cal.region}: workingHours must list at least one period`);
+  const workingHours = cal.workingHours ?? FALLBACK_WORKING_HOURS;
+  if (!Array.isArray(workingHours) || workingHours.length === 0) {
+    throw new RangeError(`calendar ${region}: workingHours must list at least one period`);
   }
-  const periods = (cal.workingHours as readonly WorkingPeriod[])
+  const periods = (workingHours as readonly WorkingPeriod[])
     .map((p) => {
       const start = p && typeof p.start === 'string' ? timeOfDayOf(p.start) : undefined;
       const end = p && typeof p.end === 'string' ? timeOfDayOf(p.end) : undefined;
       if (start === undefined || end === undefined || start >= end) {
-        throw new RangeError(`calendar ${cal.region}: working period ${JSON.stringify(p)} is not 'HH:MM' to a later 'HH:MM'`);
+        throw new RangeError(`calendar ${region}: working period ${JSON.stringify(p)} is not 'HH:MM' to a later 'HH:MM'`);
       }
       return { start, end };
     })
     .sort((a, b) => a.start - b.start);
   for (let i = 1; i < periods.length; i++) {
-    if (periods[i]!.start < periods[i - 1]!.end) throw new RangeError(`calendar ${cal.region}: working periods overlap`);
+    if (periods[i]!.start < periods[i - 1]!.end) throw new RangeError(`calendar ${region}: working periods overlap`);
   }
   const firstStart = periods[0]!.start;
   const lastEnd = periods[periods.length - 1]!.end;
@@ -271,13 +289,13 @@ function dayToDate(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
-const compiledByCalendar = new WeakMap<RegionCalendar, CompiledCalendar>();
+const compiledByCalendar = new WeakMap<WorkCalendar, CompiledCalendar>();
 
 /**
  * Validates a calendar (RangeError when malformed: bad region, offset, date or period, a date both holiday and
  * workday, no working period, overlapping periods) and returns its compiled form, memoised by object identity.
  */
-export function compileCalendar(cal: RegionCalendar): CompiledCalendar {
+export function compileCalendar(cal: WorkCalendar): CompiledCalendar {
   const known = compiledByCalendar.get(cal);
   if (known) return known;
   const compiled = compile(cal);
@@ -286,27 +304,27 @@ export function compileCalendar(cal: RegionCalendar): CompiledCalendar {
 }
 
 /** Local calendar date (YYYY-MM-DD) of an instant in the calendar's offset. */
-export function localDate(instantMs: number, cal: RegionCalendar): string {
+export function localDate(instantMs: number, cal: WorkCalendar): string {
   return compileCalendar(cal).localDate(instantMs);
 }
 
 /** Whether the local day containing the instant is worked: a make-up workday, or a weekday that is no holiday. */
-export function isWorkingDay(instantMs: number, cal: RegionCalendar): boolean {
+export function isWorkingDay(instantMs: number, cal: WorkCalendar): boolean {
   return compileCalendar(cal).isWorkingDay(instantMs);
 }
 
 /** Whether the instant is inside a working period ([start, end)) of a working day. */
-export function isWorkingTime(instantMs: number, cal: RegionCalendar): boolean {
+export function isWorkingTime(instantMs: number, cal: WorkCalendar): boolean {
   return compileCalendar(cal).isWorkingTime(instantMs);
 }
 
 /** The instant itself when it is working time, else the start of the next working period of a working day. */
-export function nextWorkingTime(instantMs: number, cal: RegionCalendar): number {
+export function nextWorkingTime(instantMs: number, cal: WorkCalendar): number {
   return compileCalendar(cal).nextWorkingTime(instantMs);
 }
 
 /** The instant of a local date and 'HH:MM' time on this calendar's offset (e.g. for fixtures and imports). */
-export function localInstant(date: string, time: string, cal: RegionCalendar): number {
+export function localInstant(date: string, time: string, cal: WorkCalendar): number {
   return compileCalendar(cal).localInstant(date, time);
 }
 
@@ -323,7 +341,7 @@ export function localInstant(date: string, time: string, cal: RegionCalendar): n
  *
  * `n = 0` returns the start unchanged, with or without `endOfDay`.
  */
-export function addWorkingDays(startMs: number, n: number, cal: RegionCalendar, options: AddWorkingDaysOptions = {}): number {
+export function addWorkingDays(startMs: number, n: number, cal: WorkCalendar, options: AddWorkingDaysOptions = {}): number {
   return compileCalendar(cal).addWorkingDays(startMs, n, options);
 }
 
@@ -333,12 +351,12 @@ export function addWorkingDays(startMs: number, n: number, cal: RegionCalendar, 
  * working period's start. A budget that runs out exactly at a period's end lands on that end (e.g. 12:00), not on
  * the next period's start. 0 hours returns the start unchanged.
  */
-export function addWorkingHours(startMs: number, hours: number, cal: RegionCalendar): number {
+export function addWorkingHours(startMs: number, hours: number, cal: WorkCalendar): number {
   return compileCalendar(cal).addWorkingHours(startMs, hours);
 }
 
 /** Milliseconds of working time (inside working periods of working days) in [a, b); 0 when b <= a. */
-export function workingTimeBetween(aMs: number, bMs: number, cal: RegionCalendar): number {
+export function workingTimeBetween(aMs: number, bMs: number, cal: WorkCalendar): number {
   return compileCalendar(cal).workingTimeBetween(aMs, bMs);
 }
 
@@ -347,6 +365,6 @@ export function workingTimeBetween(aMs: number, bMs: number, cal: RegionCalendar
  * `workingDaysBetween(due, now) >= 1` is "one working day overdue", and it reaches 1 at the same local time of day
  * on the next working day after the deadline's day.
  */
-export function workingDaysBetween(aMs: number, bMs: number, cal: RegionCalendar): number {
+export function workingDaysBetween(aMs: number, bMs: number, cal: WorkCalendar): number {
   return compileCalendar(cal).workingDaysBetween(aMs, bMs);
 }

@@ -3,7 +3,8 @@
  * (automatic escalation) and the deadlines of cooperating units. Pure; the workflow calls `tick` when
  * `nextWakeAt` comes, with its own deterministic time and the policy recorded in its history.
  */
-import { addWorkingDays, dueAt, extendByPause, warnAt, yellowAfterPause, yellowAt } from './deadlines.js';
+import { addWorkingDays } from './calendar.rules.js';
+import { dueAt, extendByPause, warnAt, yellowAfterPause, yellowAt } from './deadlines.js';
 import { iso, record, type Draft, type Notice, type Transition } from './case.record.js';
 import { rulesOf, type RuleSet } from './case.patches.js';
 import { ESCALATION_LEVELS, type Actor, type CaseState, type Clock, type CooperationPart, type WarningLevel } from './case.types.js';

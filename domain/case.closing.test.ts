@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultCasePolicy } from '../db/seed-policy.js';
 import { apply, check, open } from './case.machine.js';
-import { cardFor, failedAttempts, inReviewQueue, lingerUntil } from './case.closing.js';
+import { cardFor, failedAttempts, inReviewQueue, lingerUntil, ratingWindow } from './case.closing.js';
 import type { Actor, CaseCommand, CaseIntake, CaseState } from './case.types.js';
 import { RuleViolation } from './errors.js';
 import type { CasePolicy } from './policy.types.js';
@@ -125,6 +125,26 @@ describe('review, dispute and termination', () => {
     const t = at(s, 13, { kind: 'terminate', payload: { grounds: 'outside_law_and_policy', reason: '诉求不符合法律政策' } }, reviewer);
     expect(t.state).toMatchObject({ status: 'closed', outcome: 'terminated' });
     expect(Object.values(t.state.clocks).every((c) => c!.stoppedAt)).toBe(true);
+  });
+
+  it('a terminated case takes no online rating (as the complainant page says); one opened before the rule still does', () => {
+    const reviewed = at(closedUnsatisfied(), 100, reviewAs(false), reviewer).state;
+    const rate: CaseCommand = { kind: 'rate', payload: { satisfaction: 'unsatisfied', resolved: false } };
+    const complainant: Actor = { id: 'case:HL0000000000000001', role: 'complainant' };
+    // Before the termination the rating is open, until ratingWindow after the last reply (23 s).
+    expect(ratingWindow(reviewed, policy, T0 + 105 * S)).toEqual({ open: true, until: T0 + 523 * S });
+    const ended = at(reviewed, 110, { kind: 'terminate', payload: { grounds: 'repeated_identical_demand', reason: '同一诉求反复投诉' } }, reviewer).state;
+    expect(ratingWindow(ended, policy, T0 + 120 * S)).toEqual({ open: false, why: 'terminated' });
+    expect(() => check(ended, rate, { now: T0 + 120 * S, policy })).toThrow(/terminated/);
+    expect(() => at(ended, 120, rate, complainant)).toThrow(RuleViolation);
+    // Its workflow never waited for a rating, whatever rules it runs with.
+    expect(lingerUntil(ended, feedbackOnly)).toBeNull();
+    expect(lingerUntil(ended, feedbackOnly, { terminatedUnrated: false })).toBeNull();
+    // A case whose history began before the rule keeps taking it, so the history replays.
+    const old = apply(ended, rate, { now: T0 + 120 * S, actor: complainant, policy, rules: { terminatedUnrated: false } });
+    expect(old.state.rating).toMatchObject({ satisfaction: 'unsatisfied' });
+    // After the window: closed, with the instant it closed.
+    expect(ratingWindow(reviewed, policy, T0 + 524 * S)).toEqual({ open: false, why: 'closed', until: T0 + 523 * S });
   });
 
   it('a reasonable demand is not terminated, and cases outside the queue are not reviewed', () => {

@@ -26,7 +26,7 @@ type Refuse = (message: string, details?: Record<string, unknown>) => never;
 export const failedAttempts = (s: CaseState) => (s.callbackAttempts ?? []).filter((a) => a.round === s.round && a.outcome !== 'reached').length;
 
 /** When the last reply was given (the rating window counts from it), or null. */
-export function lastReplyAt(s: CaseState): string | null {
+export function lastReplyAt(s: Pick<CaseState, 'clocks'>): string | null {
   return s.clocks.reply?.stoppedAt && s.clocks.reply.result !== 'cancelled' ? s.clocks.reply.stoppedAt : null;
 }
 
@@ -45,9 +45,10 @@ export function lingerUntil(s: CaseState, policy: CasePolicy | null, rules?: Par
   let until: number | null = null;
   const later = (t: number) => (until = until === null ? t : Math.max(until, t));
   if (policy.reviewWindow && inReviewQueue(s)) later(dueAt(Date.parse(s.closedAt), policy.reviewWindow, policy.calendar));
-  const replied = lastReplyAt(s);
-  // A no_contact case has nobody holding its verification code: no rating can come.
-  if (policy.ratingWindow && replied && !s.rating && s.outcome !== 'terminated' && s.outcome !== 'no_contact') later(dueAt(Date.parse(replied), policy.ratingWindow, policy.calendar));
+  // A no_contact case has nobody holding its verification code: no rating can come. (A terminated case takes none,
+  // whichever rules it runs with: its workflow never waited for one.)
+  const rating = ratingWindow(s, policy, undefined);
+  if (rating.open && rating.until !== null && s.outcome !== 'no_contact') later(rating.until);
   if (policy.repeats && !s.triage && rulesOf(rules).closedMasters) later(dueAt(Date.parse(s.createdAt), policy.repeats.window, policy.calendar));
   return until;
 }
@@ -167,12 +168,48 @@ export function repeat(s: CaseState, cmd: RepeatCommand, ctx: ClockContext): Dra
   return drafts;
 }
 
-export function checkRate(s: CaseState, now: number | undefined, policy: CasePolicy | undefined, refuse: Refuse): void {
-  if (s.rating) refuse('the case was already rated');
+/**
+ * Whether the complainant may rate now, and until when (null: the policy is not known here, so no window is
+ * checked), or why not. The one rule of the online rating: the workflow's check (checkRate), how long a closed case
+ * waits for a rating (lingerUntil) and what the complainant's page says (api/public.service.ts) all read it. The
+ * state must also be one `rate` is allowed from (ALLOWED_FROM in case.machine.ts: replied or closed).
+ * - `rated`: once only; `not_offered`: the case's policy has no rating window; `terminated`: a case terminated after
+ *   review takes no rating (rules.terminatedUnrated); `not_replied`: no reply yet (or the last one was cancelled by a
+ *   re-handling round); `closed`: the window, ratingWindow from the last reply, ended at `until`.
+ */
+export type RatingWindow =
+  | { open: true; until: number | null }
+  | { open: false; why: 'rated' | 'not_offered' | 'terminated' | 'not_replied' }
+  | { open: false; why: 'closed'; until: number };
+
+export function ratingWindow(
+  s: Pick<CaseState, 'rating' | 'outcome' | 'clocks'>,
+  policy: CasePolicy | undefined,
+  now: number | undefined,
+  rules?: Partial<RuleSet>,
+): RatingWindow {
+  if (s.rating) return { open: false, why: 'rated' };
+  if (policy && !policy.ratingWindow) return { open: false, why: 'not_offered' };
+  if (s.outcome === 'terminated' && rulesOf(rules).terminatedUnrated) return { open: false, why: 'terminated' };
   const replied = lastReplyAt(s);
-  if (!replied) refuse('the case can be rated once it has been replied to');
-  if (policy && !policy.ratingWindow) refuse("this case's policy takes no online rating");
-  if (policy?.ratingWindow && now !== undefined && now > dueAt(Date.parse(replied!), policy.ratingWindow, policy.calendar)) refuse('the rating window has closed');
+  if (!replied) return { open: false, why: 'not_replied' };
+  if (!policy?.ratingWindow) return { open: true, until: null };
+  const until = dueAt(Date.parse(replied), policy.ratingWindow, policy.calendar);
+  if (now !== undefined && now > until) return { open: false, why: 'closed', until };
+  return { open: true, until };
+}
+
+const RATING_REFUSALS: Record<Exclude<RatingWindow, { open: true }>['why'], string> = {
+  rated: 'the case was already rated',
+  not_offered: "this case's policy takes no online rating",
+  terminated: 'the case was terminated after review: it takes no rating',
+  not_replied: 'the case can be rated once it has been replied to',
+  closed: 'the rating window has closed',
+};
+
+export function checkRate(s: CaseState, now: number | undefined, policy: CasePolicy | undefined, refuse: Refuse, rules?: Partial<RuleSet>): void {
+  const w = ratingWindow(s, policy, now, rules);
+  if (!w.open) refuse(RATING_REFUSALS[w.why]);
 }
 
 export function rate(s: CaseState, cmd: RateCommand, ctx: ClockContext): Draft {

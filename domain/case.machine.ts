@@ -234,7 +234,7 @@ export function check(state: CaseState, cmd: CaseCommand, ctx: CheckContext = {}
       break;
     }
     case 'reply': {
-      const owing = (state.cooperation ?? []).filter((p) => p.status !== 'reported').map((p) => p.unitId);
+      const owing = owingUnits(state);
       if (owing.length) refuse(`cooperating units have not reported their parts: ${owing.join(', ')}`, { owing });
       break;
     }
@@ -279,7 +279,7 @@ export function check(state: CaseState, cmd: CaseCommand, ctx: CheckContext = {}
       checkTerminate(state, refuse);
       break;
     case 'rate':
-      checkRate(state, ctx.now, ctx.policy, refuse);
+      checkRate(state, ctx.now, ctx.policy, refuse, ctx.rules);
       break;
     case 'repeat':
       if (state.status === 'closed' && !rules.closedMasters) refuse('cannot repeat a case that is closed');
@@ -495,8 +495,11 @@ export function isTerminal(state: CaseState): boolean {
   return state.status === 'closed';
 }
 
-/** Who owes what on a case in joint handling: the parts not yet reported. */
-export function owingUnits(state: CaseState): string[] {
+/**
+ * Who owes what on a case in joint handling: the cooperating units whose part is not yet reported. The reply waits
+ * for them (check), and every view of a case (live or recorded) shows them as `owing`.
+ */
+export function owingUnits(state: Pick<CaseState, 'cooperation'>): string[] {
   return (state.cooperation ?? []).filter((p) => p.status !== 'reported').map((p) => p.unitId);
 }
 

@@ -27,10 +27,22 @@ export interface RuleSet {
    * window from its opening, so it can). Before: links to a closed case were ignored.
    */
   closedMasters: boolean;
+  /**
+   * A case terminated after review takes no online rating: its workflow never waits for one (lingerUntil) and the
+   * complainant's page says it cannot be rated. Before: a terminated case whose workflow was still there (the repeat
+   * window) took a rating all the same.
+   */
+  terminatedUnrated: boolean;
 }
 
 /** The rules as they are now: what a new case runs with. */
-export const CURRENT_RULES: Readonly<RuleSet> = Object.freeze({ returnRules: true, clockOwners: true, yellowWorkingTime: true, closedMasters: true });
+export const CURRENT_RULES: Readonly<RuleSet> = Object.freeze({
+  returnRules: true,
+  clockOwners: true,
+  yellowWorkingTime: true,
+  closedMasters: true,
+  terminatedUnrated: true,
+});
 
 /** The rule set a context names, with every correction it does not name on. */
 export const rulesOf = (rules: Partial<RuleSet> | undefined): RuleSet => ({ ...CURRENT_RULES, ...rules });

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultCasePolicy } from '../db/seed-policy.js';
 import { previewDeadline } from './deadline-preview.js';
-import { addWorkingHours } from './calendar.rules.js';
-import type { WorkCalendar } from './policy.types.js';
+import { addWorkingHours, type WorkCalendar } from './calendar.rules.js';
 
 const cal = defaultCasePolicy.calendar;
 const at = (local: string) => Date.parse(`${local}+08:00`);

@@ -4,8 +4,9 @@
  * Pure; the arithmetic is the clocks' own (domain/deadlines.ts `dueAt` and `yellowAt`, the functions startClocks
  * uses), so the preview answers what a case's clock started at that instant shows.
  */
-import { dueAt, localDate, yellowAt } from './deadlines.js';
-import type { DurationSpec, WorkCalendar } from './policy.types.js';
+import { localDate, type WorkCalendar } from './calendar.rules.js';
+import { dueAt, yellowAt } from './deadlines.js';
+import type { DurationSpec } from './policy.types.js';
 
 export const COUNTINGS = ['working_days', 'working_hours', 'wall_clock'] as const;
 export type Counting = (typeof COUNTINGS)[number];

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { addWorkingDays, calendarOf, dueAt, extendByPause, isWorkingDay, localDate, warnAt, windowStart, yellowAfterPause, yellowAt } from './deadlines.js';
-import type { WorkCalendar } from './policy.types.js';
+import { addWorkingDays, compileCalendar, isWorkingDay, localDate, type WorkCalendar } from './calendar.rules.js';
+import { dueAt, extendByPause, warnAt, windowStart, yellowAfterPause, yellowAt } from './deadlines.js';
 
 /** An instant written with its offset, e.g. at('2026-09-30T09:00+08:00'). */
 const at = (s: string): number => {
@@ -244,10 +244,10 @@ describe('extendByPause', () => {
 describe('yellowAt: a share of working time for working-day and working-hour clocks (issue 15)', () => {
   const oneDay = { amount: 1, unit: 'working_days' } as const;
   const fiveDays = { amount: 5, unit: 'working_days' } as const;
-  const isWorkingTime = (ms: number) => calendarOf(cn2026).isWorkingTime(ms);
+  const isWorkingTime = (ms: number) => compileCalendar(cn2026).isWorkingTime(ms);
   /** Working time from the start to the yellow instant, as a share of the clock's working time. */
   const share = (start: number, yellow: number, due: number) =>
-    calendarOf(cn2026).workingTimeBetween(start, yellow) / calendarOf(cn2026).workingTimeBetween(start, due);
+    compileCalendar(cn2026).workingTimeBetween(start, yellow) / compileCalendar(cn2026).workingTimeBetween(start, due);
 
   it('a working day from Friday 16:00 turns yellow on Monday at 14:15, not on Sunday night', () => {
     const friday = at('2026-11-20T16:00+08:00');
@@ -292,7 +292,7 @@ describe('yellowAt: a share of working time for working-day and working-hour clo
       for (const spec of [oneDay, fiveDays, { amount: 3, unit: 'working_hours' } as const]) {
         const due = dueAt(start, spec, cn2026);
         const yellow = yellowAt(start, due, spec, 0.75, cn2026);
-        if (calendarOf(cn2026).workingTimeBetween(start, due) === 0) {
+        if (compileCalendar(cn2026).workingTimeBetween(start, due) === 0) {
           // Saturday 02:31 + 1 working day = Monday 02:31: no working time, no yellow before red.
           expect(yellow).toBe(due);
           none += 1;

@@ -1,61 +1,18 @@
 /**
  * Deadline arithmetic: the one place that turns a clock's start and its policy length into a due instant.
  * Pure and deterministic (no clock reads), so the workflow can call it with its own time. Working days and
- * working hours count on the official calendar (domain/calendar.rules.ts); seconds to days run on the wall clock.
+ * working hours count on the official calendar (domain/calendar.rules.ts: the calendar type, its one compiled form
+ * per calendar object, localDate, isWorkingDay, addWorkingDays); seconds to days run on the wall clock.
  */
-import { compileCalendar, type CompiledCalendar } from './calendar.rules.js';
-import type { DurationSpec, WorkCalendar } from './policy.types.js';
+import { compileCalendar, type WorkCalendar } from './calendar.rules.js';
+import type { DurationSpec } from './policy.types.js';
 
 const MS = { seconds: 1_000, minutes: 60_000, hours: 3_600_000, days: 86_400_000 } as const;
 
-/**
- * Working periods for a calendar that carries none: one from a policy written before calendars had working hours.
- * A calendar loaded from the database (work_calendars) always carries its own.
- */
-const FALLBACK_WORKING_HOURS = [
-  { start: '09:00', end: '12:00' },
-  { start: '13:30', end: '17:30' },
-] as const;
-
-const compiled = new WeakMap<WorkCalendar, CompiledCalendar>();
-/** The calendar with its lookups built once per calendar object (the workflow keeps one per policy). */
-export function calendarOf(cal: WorkCalendar): CompiledCalendar {
-  let c = compiled.get(cal);
-  if (!c) {
-    c = compileCalendar({
-      region: cal.region ?? 'policy',
-      utcOffsetMinutes: cal.utcOffsetMinutes,
-      holidays: cal.holidays,
-      workdays: cal.workdays,
-      workingHours: cal.workingHours ?? FALLBACK_WORKING_HOURS,
-    });
-    compiled.set(cal, c);
-  }
-  return c;
-}
-
-/** Local calendar date (YYYY-MM-DD) of an instant in the calendar's fixed offset. */
-export function localDate(instantMs: number, cal: WorkCalendar): string {
-  return calendarOf(cal).localDate(instantMs);
-}
-
-/** Whether the local day containing `instantMs` is a working day on this calendar. */
-export function isWorkingDay(instantMs: number, cal: WorkCalendar): boolean {
-  return calendarOf(cal).isWorkingDay(instantMs);
-}
-
-/**
- * Adds N working days: the same local time of day on the N-th working day after the start day.
- * A start on a day off counts from that day (so Saturday 10:00 + 1 working day = Monday 10:00).
- */
-export function addWorkingDays(startMs: number, days: number, cal: WorkCalendar, endOfDay = false): number {
-  return calendarOf(cal).addWorkingDays(startMs, days, { endOfDay });
-}
-
 /** The instant a clock of length `spec` started at `startMs` is due. */
 export function dueAt(startMs: number, spec: DurationSpec, cal: WorkCalendar): number {
-  if (spec.unit === 'working_days') return addWorkingDays(startMs, spec.amount, cal, spec.endOfDay ?? false);
-  if (spec.unit === 'working_hours') return calendarOf(cal).addWorkingHours(startMs, spec.amount);
+  if (spec.unit === 'working_days') return compileCalendar(cal).addWorkingDays(startMs, spec.amount, { endOfDay: spec.endOfDay ?? false });
+  if (spec.unit === 'working_hours') return compileCalendar(cal).addWorkingHours(startMs, spec.amount);
   return startMs + spec.amount * MS[spec.unit];
 }
 
@@ -66,7 +23,7 @@ export function dueAt(startMs: number, spec: DurationSpec, cal: WorkCalendar): n
 export function extendByPause(due: number, pausedFrom: number, pausedTo: number, spec: DurationSpec | undefined, cal: WorkCalendar): number {
   if (pausedTo <= pausedFrom) return due;
   if (!spec || (spec.unit !== 'working_days' && spec.unit !== 'working_hours')) return due + (pausedTo - pausedFrom);
-  const c = calendarOf(cal);
+  const c = compileCalendar(cal);
   let moved = due;
   let from = pausedFrom;
   if (spec.unit === 'working_days') {
@@ -96,7 +53,7 @@ const countsWorkingTime = (spec: DurationSpec | undefined): boolean => spec?.uni
  */
 export function yellowAt(startMs: number, dueMs: number, spec: DurationSpec | undefined, ratio: number, cal: WorkCalendar): number {
   if (!countsWorkingTime(spec)) return warnAt(startMs, dueMs, ratio);
-  const c = calendarOf(cal);
+  const c = compileCalendar(cal);
   const working = c.workingTimeBetween(startMs, dueMs);
   if (working <= 0) return dueMs;
   return c.nextWorkingTime(c.addWorkingHours(startMs, Math.floor(working * ratio) / MS.hours));
@@ -108,7 +65,7 @@ export function yellowAt(startMs: number, dueMs: number, spec: DurationSpec | un
  */
 export function yellowAfterPause(yellowMs: number, pausedFrom: number, pausedTo: number, spec: DurationSpec | undefined, cal: WorkCalendar): number {
   const moved = extendByPause(yellowMs, pausedFrom, pausedTo, spec, cal);
-  return countsWorkingTime(spec) ? calendarOf(cal).nextWorkingTime(moved) : moved;
+  return countsWorkingTime(spec) ? compileCalendar(cal).nextWorkingTime(moved) : moved;
 }
 
 /**

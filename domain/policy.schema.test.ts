@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultCasePolicy, defaultPolicyDocument } from '../db/seed-policy.js';
 import { casePolicySchema, policyDocumentSchema, policyInputSchema, resolvePolicy, toPolicyDocument, type PolicyDocument } from './policy.schema.js';
-import type { WorkCalendar } from './policy.types.js';
+import type { WorkCalendar } from './calendar.rules.js';
 
 const paths = (r: { success: boolean; error?: { issues: Array<{ path: PropertyKey[] }> } }) => (r.error?.issues ?? []).map((i) => i.path.join('.'));
 

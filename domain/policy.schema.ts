@@ -9,7 +9,8 @@
  *   a case opens under and keeps in its workflow history; the rest of the code only sees this shape.
  */
 import { z } from 'zod';
-import { CLOCK_NAMES, DURATION_UNITS, type CasePolicy, type DurationUnit, type WorkCalendar } from './policy.types.js';
+import type { WorkCalendar } from './calendar.rules.js';
+import { CLOCK_NAMES, DURATION_UNITS, type CasePolicy, type DurationUnit } from './policy.types.js';
 import { SLA_CLASSES } from './reference.types.js';
 import { MAX_ESCALATION_LEVEL, REPEAT_CARDS } from './case.types.js';
 

@@ -1,3 +1,4 @@
+import type { WorkCalendar } from './calendar.rules.js';
 import type { SlaClass } from './reference.types.js';
 
 /** The SLA clocks a case runs (DOMAIN.md "Deadlines"). */
@@ -17,23 +18,6 @@ export interface DurationSpec {
    * one burst of timers at 17:30).
    */
   endOfDay?: boolean;
-}
-
-/**
- * The working-day calendar a deadline is counted on. Weekends are off unless listed in `workdays`
- * (make-up days, 调休); `holidays` are off. Dates are local dates (YYYY-MM-DD) in the calendar's offset.
- */
-export interface WorkCalendar {
-  /** Minutes east of UTC; Asia/Shanghai is +480 and has no daylight saving. */
-  utcOffsetMinutes: number;
-  holidays: readonly string[];
-  workdays: readonly string[];
-  /** The region whose official calendar this is (work_calendars.region), when it came from the database. */
-  region?: string;
-  /** Local working periods of a working day ('HH:MM'), for working_hours clocks and endOfDay. */
-  workingHours?: ReadonlyArray<{ start: string; end: string }>;
-  /** The years the holidays and make-up days cover; a deadline beyond them counts weekends only. */
-  years?: readonly number[];
 }
 
 /**

@@ -18,7 +18,8 @@
  * master itself (no chains).
  */
 import { dueAt } from './deadlines.js';
-import type { RepeatPolicy, WorkCalendar } from './policy.types.js';
+import type { WorkCalendar } from './calendar.rules.js';
+import type { RepeatPolicy } from './policy.types.js';
 
 /** The unit types that are a place (the lowest levels of the org tree): the same one of these is the same place. */
 export const PLACE_UNIT_TYPES: readonly string[] = ['community', 'grid'];

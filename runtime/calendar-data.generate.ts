@@ -70,7 +70,7 @@ function render(version: string, years: number[], found: Map<number, PackageYear
   }
   lines.push(
     ' */',
-    "import type { RegionCalendar, WorkingPeriod } from '../domain/calendar.rules.js';",
+    "import type { WorkCalendar, WorkingPeriod } from '../domain/calendar.rules.js';",
     '',
     '/** Local working periods of a working day (the default for every region until a region sets its own). */',
     'export const DEFAULT_WORKING_HOURS: ReadonlyArray<WorkingPeriod> = Object.freeze([',
@@ -112,13 +112,13 @@ function render(version: string, years: number[], found: Map<number, PackageYear
     '};',
     '',
     '/** Mainland China\'s official calendar over all the years above, with the default working hours. */',
-    'export const CN_OFFICIAL_CALENDAR: RegionCalendar = Object.freeze({',
+    'export const CN_OFFICIAL_CALENDAR = Object.freeze({',
     "  region: 'CN',",
     '  utcOffsetMinutes: CN_UTC_OFFSET_MINUTES,',
     '  holidays: Object.freeze(Object.values(officialCalendars).flatMap((y) => y.holidays)),',
     '  workdays: Object.freeze(Object.values(officialCalendars).flatMap((y) => y.workdays)),',
     '  workingHours: DEFAULT_WORKING_HOURS,',
-    '});',
+    '}) satisfies WorkCalendar;',
     '',
   );
   return lines.join('\n');

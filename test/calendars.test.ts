@@ -8,7 +8,7 @@ import { and, eq } from 'drizzle-orm';
 import { DEFAULT_WORKING_HOURS, OFFICIAL_CALENDAR_YEARS, officialCalendars } from '../db/calendar-data.js';
 import { calendarYears } from '../db/schema.js';
 import { demoSeed, seedReferenceData } from '../db/seed.js';
-import { addWorkingDays, compileCalendar, type RegionCalendar } from '../domain/calendar.rules.js';
+import { addWorkingDays, compileCalendar, type WorkCalendar } from '../domain/calendar.rules.js';
 import { openCase } from './support/cases.js';
 import { startStack, type TestStack } from './support/stack.js';
 
@@ -122,7 +122,7 @@ describe('deadlines on the corrected calendar', () => {
   const local = (ms: number) => new Date(ms + OFFSET).toISOString().slice(0, 10);
 
   /** The calendar new cases count on, as the API reports it: every loaded year from last year on, merged. */
-  async function calendarFromApi(): Promise<RegionCalendar> {
+  async function calendarFromApi(): Promise<WorkCalendar> {
     const lastYear = new Date().getUTCFullYear() - 1;
     const cn = (await stack.http('GET', '/v1/calendars')).body.items.find((c: { region: string }) => c.region === 'CN');
     const years = await Promise.all(

@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import { notifications } from '../db/schema.js';
 import { defaultCasePolicy } from '../db/seed-policy.js';
 import { loadActivePolicy } from '../db/policy.js';
-import { calendarOf } from '../domain/deadlines.js';
+import { compileCalendar } from '../domain/calendar.rules.js';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -164,7 +164,7 @@ describe('yellow on working time', () => {
     const id = await openCase(stack);
     const dispatched = await act(stack, id, 'dispatch', { unitId: 'd01-s01' });
     // The official calendar the case counts on (the default policy's region, as the seed loaded it).
-    const cal = calendarOf((await loadActivePolicy(stack.database.db))!.calendar);
+    const cal = compileCalendar((await loadActivePolicy(stack.database.db))!.calendar);
     for (const name of ['signFor', 'reply'] as const) {
       expect(defaultCasePolicy.clocks.general[name]?.unit).toBe('working_days');
       const clock = dispatched.clocks[name];

@@ -10,7 +10,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cases, notifications } from '../db/schema.js';
 import { defaultCasePolicy, defaultPolicyDocument } from '../db/seed-policy.js';
-import { addWorkingDays } from '../domain/deadlines.js';
+import { addWorkingDays } from '../domain/calendar.rules.js';
 import { act, eventually } from './support/cases.js';
 import { demoComplaint } from './support/fixtures.js';
 import { startStack, type TestStack } from './support/stack.js';
@@ -196,8 +196,9 @@ describe('when the complaint was received', () => {
       const row = await rowOf(id);
       expect(row?.receivedAt.toISOString()).toBe(iso(receivedAt));
       expect(row?.receivedAtStatedBy).toEqual({ id: 'agent-42', role: 'intake_agent' });
-      // The acceptance as the workflow recorded it (the API's answer mirrors it with its own clock, a moment apart).
+      // The acceptance as the workflow recorded it: the instant the API answered with (the start's openedAt).
       expect(row?.createdAt.toISOString()).toBe(red.createdAt);
+      expect(row?.createdAt.toISOString()).toBe(opened.createdAt);
     });
     // The record answers the same once the workflow is gone (db/case.rows.ts, api/cases.presenter.ts).
     const fromRecord = await stack.http('GET', '/v1/cases?limit=200', undefined, stack.as('analyst'));
@@ -221,6 +222,20 @@ describe('when the complaint was received', () => {
     expect(opened.clocks.signFor.startedAt).toBe(opened.createdAt);
     const [received] = await events(opened.id);
     expect(received?.data).not.toHaveProperty('receivedAt');
+  });
+
+  it("the 201 is the workflow's first state: the same instant of acceptance, the same clocks and deadlines", async () => {
+    const opened = await open(fresh({ categoryId: 'sanitation.garbage.overflow', location: { areaUnitId: 'd01-s02-c03' } }));
+    const live = await stack.http('GET', `/v1/cases/${opened.id}`, undefined, agent());
+    expect(live.status).toBe(200);
+    expect(live.body.source).toBe('workflow');
+    const first = (v: Record<string, unknown>) => {
+      const { status, unitId, createdAt, updatedAt, receivedAt, clocks, replyDueAt, nextDueAt, returnDueAt, dispatches, warningLevel, seq } = v;
+      return { status, unitId, createdAt, updatedAt, receivedAt, clocks, replyDueAt, nextDueAt, returnDueAt, dispatches, warningLevel, seq };
+    };
+    expect(first(live.body)).toEqual(first(opened));
+    expect(opened.clocks.reply.dueAt).toBe(iso(addWorkingDays(Date.parse(opened.createdAt), 5, cal)));
+    await eventually(async () => expect((await rowOf(opened.id))?.createdAt.toISOString()).toBe(opened.createdAt));
   });
 
   it('refuses a receivedAt in the future, older than the policy allows, or not an instant, naming the field and the reason', async () => {

@@ -389,6 +389,29 @@ describe('the progress in plain language', () => {
     expect(bad.body.code).toBe('validation_failed');
   });
 
+  it('a case terminated after review: the progress says it cannot be rated, and the rating is refused (409)', async () => {
+    const id = await openCase(stack);
+    await driveTo(stack, id, 'replied');
+    for (let round = 1; round <= 3; round++) {
+      const after = await act(stack, id, 'callback', { outcome: 'reached', contacted: true, resolved: false, satisfaction: 'unsatisfied' });
+      if (after.status === 'closed') break;
+      await act(stack, id, 'accept');
+      await act(stack, id, 'contact', { method: 'phone' });
+      await act(stack, id, 'reply', { content: '再次处理', resolved: false });
+    }
+    await act(stack, id, 'review', { demandReasonable: false, handlingCompliant: true, reason: '诉求超出政策规定' });
+    expect(await act(stack, id, 'terminate', { grounds: 'repeated_identical_demand', reason: '同一诉求经多轮办理' })).toMatchObject({ status: 'closed', outcome: 'terminated' });
+    const code = stack.caseCode(id);
+    await eventually(async () => {
+      const p = (await progress(id, code)).body;
+      expect(p.rating).toMatchObject({ possible: false, given: null, text: '本工单已终止办理，不能评价' });
+    });
+    // Its workflow is still there (the repeat window): the rule refuses, not the end of the workflow.
+    const refused = await rate(id, code);
+    expect(refused.status, JSON.stringify(refused.body)).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'invalid_transition', state: 'closed', detail: expect.stringContaining('terminated') });
+  });
+
   it('after the rating window: 409, and the progress says when it closed (the case keeps its policy version)', async () => {
     const admin = stack.as('admin');
     const active = (await stack.http('GET', '/v1/policies/active', undefined, admin)).body;

@@ -63,6 +63,12 @@ export interface CaseWorkflowInput {
   actor: Actor;
   /** The policy and deadline class the case is opened under; absent, the workflow resolves them in an activity. */
   setup?: CaseSetup;
+  /**
+   * The moment of acceptance (ms since the epoch), on the API's clock: the API answers 201 with the case as
+   * `opening` makes it at this instant, and the workflow opens it at the same instant, so both are one state. In the
+   * start's proof. Absent (cases started before it): the workflow's own clock at its first task.
+   */
+  openedAt?: number;
   /** Present after continue-as-new: the case as it was. */
   resume?: {
     state: CaseState;

@@ -85,6 +85,8 @@ export const CLOCK_OWNERS = 'clock-owners-v1';
 export const YELLOW_WORKING_TIME = 'yellow-working-time-v1';
 /** Patch (issue 15): a closed case can be a repeat group's master; its workflow stays for the repeat window. */
 export const CLOSED_MASTERS = 'closed-masters-v1';
+/** Patch (issue 18): a case terminated after review takes no online rating. */
+export const TERMINATED_UNRATED = 'terminated-unrated-v1';
 /**
  * Patch: Updates, signals and the start of a case are taken only with the API's proof (an action assertion, checked
  * by the worker's codec; domain/action-proof.ts). A refused Update or signal is recorded (`action_refused`) and
@@ -108,6 +110,7 @@ export async function caseWorkflow(input: CaseWorkflowInput, proof?: ProofVerdic
     clockOwners: patched(CLOCK_OWNERS),
     yellowWorkingTime: patched(YELLOW_WORKING_TIME),
     closedMasters: patched(CLOSED_MASTERS),
+    terminatedUnrated: patched(TERMINATED_UNRATED),
   };
   /** Nonces of the proofs taken so far: each is good for one action (carried across continue-as-new). */
   const nonces = new Set(input.resume?.nonces ?? []);
@@ -118,7 +121,7 @@ export async function caseWorkflow(input: CaseWorkflowInput, proof?: ProofVerdic
       ? workflowInfo().continuedFromExecutionRunId
         ? null
         : 'not_continued'
-      : checkProof(proof, { caseId, action: 'open', payload: { intake, setup: input.setup ?? null }, actor: input.actor }, nonces);
+      : checkProof(proof, { caseId, action: 'open', payload: { intake, setup: input.setup ?? null, openedAt: input.openedAt }, actor: input.actor }, nonces);
     if (refusal) {
       log.warn('refused to open a case without the API\'s proof', { reason: refusal });
       throw ApplicationFailure.create({ type: UNAUTHENTICATED_ACTION, message: `no case opened: the start does not carry the API's proof (${refusal})`, nonRetryable: true });
@@ -136,9 +139,12 @@ export async function caseWorkflow(input: CaseWorkflowInput, proof?: ProofVerdic
       return call(asTasks);
     }
   }
-  // With its setup known, a case opens straight into triage or a catalogue dispatch when it has one (opening()).
-  const opened = (): Transition =>
-    input.setup ? opening(caseId, intake, input.setup, Date.now(), input.actor, rules) : open(caseId, intake, Date.now(), input.actor);
+  // With its setup known, a case opens straight into triage or a catalogue dispatch when it has one (opening()), at
+  // the instant the API answered it with (input.openedAt: the 201 is this state), else at the workflow's own time.
+  const opened = (): Transition => {
+    const at = input.openedAt ?? Date.now();
+    return input.setup ? opening(caseId, intake, input.setup, at, input.actor, rules) : open(caseId, intake, at, input.actor);
+  };
   const first: Transition = input.resume ? { state: input.resume.state, events: [], notifications: [] } : opened();
   let state: CaseState = first.state;
   let policy: CasePolicy | null = input.resume?.policy ?? input.setup?.policy ?? null;

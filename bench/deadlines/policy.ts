@@ -3,7 +3,7 @@
  * class runs only the sign-for clock (D seconds, or one working day to the end of the day on a bench calendar).
  */
 import { loadActivePolicy } from '../../db/policy.js';
-import type { WorkCalendar } from '../../domain/policy.types.js';
+import type { WorkCalendar } from '../../domain/calendar.rules.js';
 import { HERD_CLASS, type Env } from './run.js';
 
 /** The herd's sign-for clock: D seconds, or one working day to the end of the day on a bench calendar. */

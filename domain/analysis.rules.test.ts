@@ -254,6 +254,9 @@ describe('group complaints', () => {
     const fifth = call('z', 8 * DAY + 5 * HOUR);
     const two = detectGroupComplaints([...eight, ...nextWeek, fifth], policy);
     expect(two.map((g) => [g.complainants, g.caseIds.length, g.detectedByCaseId])).toEqual([[8, 8, eight[4]!.id], [5, 5, fifth.id]]);
+    // A group's id is its category, place and first case: the same whether a run sees the earlier week or not.
+    expect(two[0]!.id).toBe(JSON.stringify(['noise', 'unit', 's1-c1-g1', eight[0]!.id]));
+    expect(detectGroupComplaints([...nextWeek, fifth], policy).map((g) => g.id)).toEqual([two[1]!.id]);
   });
 
   it('one issue is one category and one place: cells for cases with coordinates, else the grid', () => {

@@ -207,19 +207,30 @@ export function createCasesService({ client, taskQueue, repository, reference, r
   /**
    * What access needs of a case (its unit, place and status): from the record, which an Update only answers
    * after writing; from the workflow when the record has not caught up (a case opened a moment ago) or the
-   * database is unreachable.
+   * database is unreachable. A read of the record (the timeline) goes through the workflow in that case, which
+   * answers once the case's first workflow task, and with it the first record, is done.
    */
   async function locate(caseId: string): Promise<CaseTarget> {
-    const recorded = await repository.target(caseId).catch(() => null);
-    if (recorded) {
-      justOpened.delete(caseId);
-      return recorded;
-    }
-    // A case this API opened a moment ago, before its first record: what it answered the opener (the workflow
-    // opens the same way), instead of a query that waits for the case's first workflow task.
+    return (await recordedTarget(caseId)) ?? targetOf(await load(caseId));
+  }
+
+  /**
+   * The same for an action (an Update or a signal), which the workflow takes in order after its first task: a case
+   * this API opened a moment ago, before its first record, is located by what it answered the opener (the workflow
+   * opens the same way), instead of a query that waits for the case's first workflow task.
+   */
+  async function locateForAction(caseId: string): Promise<CaseTarget> {
+    const recorded = await recordedTarget(caseId);
+    if (recorded) return recorded;
     const opened = justOpened.get(caseId);
     if (opened && Date.now() - opened.at < JUST_OPENED_MS) return opened.target;
     return targetOf(await load(caseId));
+  }
+
+  async function recordedTarget(caseId: string): Promise<CaseTarget | null> {
+    const recorded = await repository.target(caseId).catch(() => null);
+    if (recorded) justOpened.delete(caseId);
+    return recorded;
   }
 
   /** 404 when the case is outside the principal's scope (or does not exist), 403 when the action is not theirs. */
@@ -304,7 +315,7 @@ export function createCasesService({ client, taskQueue, repository, reference, r
 
   /** An Update on the case, authorized; answers the case after it, unpresented (act and rate present it). */
   async function runUpdate<A extends UpdateAction>(caseId: string, action: A, payload: Extract<CaseCommand, { kind: A }>['payload'], principal: Principal): Promise<CaseViewBody> {
-    const role = authorize(principal, `case.${action}`, await locate(caseId));
+    const role = authorize(principal, `case.${action}`, await locateForAction(caseId));
     let command: unknown = payload;
     if (action === 'dispatch') command = routed(payload as { unitId: string; cooperating?: string[] });
     if (action === 'triage') command = await linkTriage(payload as TriageCommand, 'body.linkedCaseId');

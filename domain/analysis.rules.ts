@@ -33,7 +33,7 @@
  * - Surges: per (own category, unit at the policy's level — a street by default), day by day in local days; see
  *   `detectSurges`. A baseline of 0 makes any window of at least `minCount` cases a surge (a new problem).
  */
-import { localDate as calendarLocalDate, localInstant as calendarLocalInstant, type RegionCalendar } from './calendar.rules.js';
+import { localDate as calendarLocalDate, localInstant as calendarLocalInstant, type WorkCalendar as RegionCalendar } from './calendar.rules.js';
 import type { AnalysisPolicy, IsoWeekday, PlaceLevel } from './analysis.policy.js';
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ import {
   type Client,
 } from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
-import { ACCESS, decide, listScope, piiLevel, type CaseAction, type CaseTarget, type Principal, type Role, type Scope } from '../domain/access.js';
+import { ACCESS, decide, listScope, piiLevel, type CaseAccessAction, type CaseTarget, type Principal, type Role, type Scope } from '../domain/access.js';
 import { check, nextDueAt, open, opening, owingUnits } from '../domain/case.machine.js';
 import { receivedAtRefusal } from '../domain/case.intake.js';
 import type { Actor, CaseCommand, CaseIntake, RateCommand, TriageCommand } from '../domain/case.types.js';
@@ -87,7 +87,7 @@ function transientUpdateFailure(err: unknown): 'rejected' | 'unanswered' | null 
  * case's own unit, that unit too (the workflow checks the case is still there when it applies the action).
  */
 const UNIT_SCOPES: readonly Scope[] = ['unit', 'cooperating'];
-const actorOf = (p: Principal, role: Role, action?: CaseAction): Actor => {
+const actorOf = (p: Principal, role: Role, action?: CaseAccessAction): Actor => {
   const scope = action ? ACCESS[role][action] : undefined;
   return scope && UNIT_SCOPES.includes(scope) && p.unitId !== null ? { id: p.id, role, unitId: p.unitId } : { id: p.id, role };
 };
@@ -259,7 +259,7 @@ export function createCasesService({ client, taskQueue, repository, reference, r
   }
 
   /** 404 when the case is outside the principal's scope (or does not exist), 403 when the action is not theirs. */
-  function authorize(principal: Principal, action: CaseAction, target: CaseTarget): Role {
+  function authorize(principal: Principal, action: CaseAccessAction, target: CaseTarget): Role {
     const d = decide(principal, action, reference.units, target);
     if (d.outcome === 'allow') return d.role;
     if (d.outcome === 'not_found') throw new DomainError('case_not_found', `no case ${target.id}`);

@@ -48,14 +48,20 @@ export interface ActionSpec {
   route?: { summary: string; path?: string };
 }
 
-/** One row: its spec, its message kind, and (a type only, never set) the payload it carries. */
-export interface ActionRow<P, M extends MessageKind> extends ActionSpec {
+/**
+ * One row: its spec, its message kind, whether a principal asks for it (false: the API sends it itself, and nobody is
+ * granted it), and (a type only, never set) the payload it carries.
+ */
+export interface ActionRow<P, M extends MessageKind, ByPrincipal extends boolean = true> extends ActionSpec {
   message: M;
+  byPrincipal: ByPrincipal;
   readonly payload?: P;
 }
 
-const update = <P>(spec: ActionSpec): ActionRow<P, 'update'> => ({ ...spec, message: 'update' });
-const signal = <P>(spec: ActionSpec): ActionRow<P, 'signal'> => ({ ...spec, message: 'signal' });
+const update = <P>(spec: ActionSpec): ActionRow<P, 'update'> => ({ ...spec, message: 'update', byPrincipal: true });
+const signal = <P>(spec: ActionSpec): ActionRow<P, 'signal'> => ({ ...spec, message: 'signal', byPrincipal: true });
+/** A signal the API sends on its own account: granted to nobody, no route. */
+const apiSignal = <P>(from: readonly CaseStatus[]): ActionRow<P, 'signal', false> => ({ from, grants: {}, message: 'signal', byPrincipal: false });
 
 const OPEN: readonly CaseStatus[] = ['received', 'dispatched', 'accepted', 'contacted', 'replied', 'returned', 'on_hold'];
 /** While a unit owes work on the case. */
@@ -138,7 +144,7 @@ export const CASE_ACTION_TABLE = {
   }),
   // A closed case can be a repeat group's master: a problem that was closed and comes back (case.patches.ts).
   // Sent by the API at intake (api/repeats.service.ts): nobody asks for it, no route.
-  repeat: signal<RepeatCommand>({ from: [...OPEN, 'closed'], grants: {} }),
+  repeat: apiSignal<RepeatCommand>([...OPEN, 'closed']),
   // The complainant's online rating: its own public route (api/public.routes.ts), no staff route.
   rate: update<RateCommand>({ from: ['replied', 'closed'], grants: { complainant: 'own_case' } }),
 };
@@ -147,7 +153,7 @@ type Table = typeof CASE_ACTION_TABLE;
 export type CaseAction = keyof Table;
 
 /** Each action's payload (the body of its Update or signal). */
-export type CasePayloads = { [A in CaseAction]: Table[A] extends ActionRow<infer P, MessageKind> ? P : never };
+export type CasePayloads = { [A in CaseAction]: Table[A] extends ActionRow<infer P, MessageKind, boolean> ? P : never };
 /** An action with its payload: `CaseCommandOf<A>` for one action (or a generic one), CaseCommand for any. */
 export type CaseCommandOf<A extends CaseAction> = { [K in A]: { kind: K; payload: CasePayloads[K] } }[A];
 export type CaseCommand = CaseCommandOf<CaseAction>;
@@ -155,15 +161,19 @@ export type CaseCommand = CaseCommandOf<CaseAction>;
 /** The actions sent as Updates, and as signals. */
 export type UpdateAction = { [A in CaseAction]: Table[A]['message'] extends 'update' ? A : never }[CaseAction];
 export type SignalAction = { [A in CaseAction]: Table[A]['message'] extends 'signal' ? A : never }[CaseAction];
+/** The actions a principal asks for (and is granted, domain/access.ts). */
+export type GrantedAction = { [A in CaseAction]: Table[A]['byPrincipal'] extends true ? A : never }[CaseAction];
 
 export const isCaseActionName = (name: string): name is CaseAction => Object.hasOwn(CASE_ACTION_TABLE, name);
 export const isUpdateAction = (a: CaseAction): a is UpdateAction => CASE_ACTION_TABLE[a].message === 'update';
 export const isSignalAction = (a: CaseAction): a is SignalAction => CASE_ACTION_TABLE[a].message === 'signal';
+export const isGrantedAction = (a: CaseAction): a is GrantedAction => CASE_ACTION_TABLE[a].byPrincipal;
 
 /** Every action, in the table's order. */
 export const CASE_ACTIONS: readonly CaseAction[] = Object.keys(CASE_ACTION_TABLE).filter(isCaseActionName);
 export const UPDATE_ACTIONS: readonly UpdateAction[] = CASE_ACTIONS.filter(isUpdateAction);
 export const SIGNAL_ACTIONS: readonly SignalAction[] = CASE_ACTIONS.filter(isSignalAction);
+export const GRANTED_ACTIONS: readonly GrantedAction[] = CASE_ACTIONS.filter(isGrantedAction);
 
 /** An action with its payload, typed for that action (and so a CaseCommand). */
 export const commandOf = <A extends CaseAction>(kind: A, payload: CasePayloads[A]): CaseCommandOf<A> => ({ kind, payload });

@@ -167,7 +167,7 @@ export type GrantedAction = { [A in CaseAction]: Table[A]['byPrincipal'] extends
 export const isCaseActionName = (name: string): name is CaseAction => Object.hasOwn(CASE_ACTION_TABLE, name);
 export const isUpdateAction = (a: CaseAction): a is UpdateAction => CASE_ACTION_TABLE[a].message === 'update';
 export const isSignalAction = (a: CaseAction): a is SignalAction => CASE_ACTION_TABLE[a].message === 'signal';
-export const isGrantedAction = (a: CaseAction): a is GrantedAction => CASE_ACTION_TABLE[a].byPrincipal;
+export const isGrantedAction = <A extends CaseAction>(a: A): a is Extract<A, GrantedAction> => CASE_ACTION_TABLE[a].byPrincipal;
 
 /** Every action, in the table's order. */
 export const CASE_ACTIONS: readonly CaseAction[] = Object.keys(CASE_ACTION_TABLE).filter(isCaseActionName);
@@ -175,8 +175,16 @@ export const UPDATE_ACTIONS: readonly UpdateAction[] = CASE_ACTIONS.filter(isUpd
 export const SIGNAL_ACTIONS: readonly SignalAction[] = CASE_ACTIONS.filter(isSignalAction);
 export const GRANTED_ACTIONS: readonly GrantedAction[] = CASE_ACTIONS.filter(isGrantedAction);
 
-/** An action with its payload, typed for that action (and so a CaseCommand). */
-export const commandOf = <A extends CaseAction>(kind: A, payload: CasePayloads[A]): CaseCommandOf<A> => ({ kind, payload });
+/**
+ * An action with its payload, as the CaseCommand the rules take. For an action known only as a type parameter (a
+ * handler registered for each action in turn), TypeScript cannot see that `{ kind: A; payload: CasePayloads[A] }` is
+ * one of CaseCommand's members (it does not correlate a generic key with a union); this overload says so, once.
+ * Every call is checked against the generic signature: the payload must be the action's own.
+ */
+export function commandOf<A extends CaseAction>(command: { kind: A; payload: CasePayloads[A] }): CaseCommand;
+export function commandOf(command: CaseCommand): CaseCommand {
+  return command;
+}
 
 /** Which states an action may be taken in. */
 export const allowedFrom = (action: CaseAction): readonly CaseStatus[] => CASE_ACTION_TABLE[action].from;

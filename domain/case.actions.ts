@@ -176,10 +176,11 @@ export const SIGNAL_ACTIONS: readonly SignalAction[] = CASE_ACTIONS.filter(isSig
 export const GRANTED_ACTIONS: readonly GrantedAction[] = CASE_ACTIONS.filter(isGrantedAction);
 
 /**
- * An action with its payload, as the CaseCommand the rules take. For an action known only as a type parameter (a
- * handler registered for each action in turn), TypeScript cannot see that `{ kind: A; payload: CasePayloads[A] }` is
- * one of CaseCommand's members (it does not correlate a generic key with a union); this overload says so, once.
- * Every call is checked against the generic signature: the payload must be the action's own.
+ * An action with its payload, as the CaseCommand the rules take, where the action is not known to the compiler (a
+ * handler registered for each action of the table in turn, a route per row): TypeScript does not correlate an
+ * action variable with its payload's type, so it cannot see that `{ kind, payload }` is one of CaseCommand's
+ * members. This overload says so, in this one place; the caller's guarantee is that the payload is the one that
+ * came with that action (its Update or signal definition, its route's body schema: both taken from the same row).
  */
 export function commandOf<A extends CaseAction>(command: { kind: A; payload: CasePayloads[A] }): CaseCommand;
 export function commandOf(command: CaseCommand): CaseCommand {

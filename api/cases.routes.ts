@@ -13,47 +13,18 @@ import {
   listCasesQuery,
   problemSchema,
   signalAccepted,
+  STAFF_SIGNALS,
+  type StaffSignal,
 } from './cases.schemas.js';
 import type { CasesService } from './cases.service.js';
 import { publicCaseView } from './public.routes.js';
 import type { PublicService } from './public.service.js';
-import type { SignalAction, UpdateAction } from '../workflows/case.messages.js';
+import { accessActionOf } from '../domain/access.js';
+import { CASE_ACTION_TABLE, UPDATE_ACTIONS, type ActionSpec, type CasePayloads, type UpdateAction } from '../domain/case.actions.js';
 
 const denied = { 401: problemSchema, 403: problemSchema, 429: problemSchema };
 const errors = { 400: problemSchema, 404: problemSchema, 409: problemSchema, 503: problemSchema, ...denied };
-
-/** The staff's case actions, each an Update (the complainant's rating has its own public route). */
-const UPDATE_SUMMARIES: Record<Exclude<UpdateAction, 'rate'>, string> = {
-  dispatch: 'Dispatch (派单) to a unit',
-  accept: 'The unit signs for the case (签收)',
-  return: 'The unit returns the case to the dispatcher (退单)',
-  contact: 'Record contact with the complainant (联系)',
-  progress: 'Add a progress note (办理进展)',
-  reply: 'Reply with the handling result (回复)',
-  callback: 'Record the callback survey (回访); closes the case or starts another round',
-  triage: 'Answer the case without dispatch (consultation, emergency transfer, referral, repeat, out of scope) and close it',
-  cooperate: 'A cooperating unit (协办) signs for its part of a joint case',
-  report: 'A cooperating unit reports its part to the lead unit',
-  request_extension: 'The unit asks for more working days on the reply deadline (延期), before it passes',
-  decide_extension: "Approve or deny the pending extension request (the unit's leader or a dispatcher; beyond the first, a supervisor)",
-  hold: 'Put the case on hold (挂账): every running clock pauses; reminders go out on the review dates',
-  resume: 'Take the case off hold: the clocks restart with the time paused given back',
-  dispute: "The case's unit disputes an unsatisfied result: the case goes to the third-party review queue",
-  review: 'Third-party review (第三方评价) of an unsatisfied or disputed case: is the demand reasonable, was the handling compliant',
-  terminate: '终止办理: end a case whose review found the demand unreasonable (repeated identical demand, or outside law and policy)',
-};
-
-/** Where an action's route lives under /v1/cases/:id/ when it is not the action's own name. */
-const UPDATE_PATHS: Partial<Record<UpdateAction, string>> = {
-  request_extension: 'extension-requests',
-  decide_extension: 'extension-requests/decision',
-};
-/** Supervisor pushes (the repeat link between cases is the API's own signal, sent at intake). */
-const SIGNAL_SUMMARIES: Record<Exclude<SignalAction, 'repeat'>, string> = {
-  escalate: 'Escalate (督办) to a higher supervision level',
-  reassign: 'Reassign (改派) to another unit',
-  urge: 'Urge (催办) the unit that has the case, with a note; the unit is sent a notice',
-};
+type StaffRoute = NonNullable<ActionSpec['route']>;
 
 /**
  * `complainant`: the plain-language view (api/public.service.ts), which is what a complainant is answered on
@@ -131,43 +102,57 @@ export function casesRoutes(cases: CasesService, complainant: Pick<PublicService
       async (req) => cases.events(req.params.id, principalOf(req)),
     );
 
-    for (const action of Object.keys(UPDATE_SUMMARIES) as Array<keyof typeof UPDATE_SUMMARIES>) {
+    /** A staff action sent as an Update: answers the case after it (200), or 409 with the state. */
+    function updateRoute(action: UpdateAction, route: StaffRoute): void {
+      const body: z.ZodType<CasePayloads[UpdateAction]> = actionBodies[action];
       app.post(
-        `/v1/cases/:id/${UPDATE_PATHS[action] ?? action}`,
+        `/v1/cases/:id/${route.path ?? action}`,
         {
-          config: { access: `case.${action}` },
+          config: { access: accessActionOf(action) },
           schema: {
             tags: ['case actions'],
-            summary: UPDATE_SUMMARIES[action],
+            summary: route.summary,
             description: 'Answers 200 with the case after the action, or 409 with the case state when the action does not fit it.',
             params: caseIdParams,
-            body: actionBodies[action] as z.ZodType<Record<string, unknown>>,
+            body,
             response: { 200: caseView, ...errors },
           },
         },
-        async (req) => cases.act(req.params.id, action, req.body as never, principalOf(req)),
+        async (req) => cases.act(req.params.id, action, req.body, principalOf(req)),
       );
     }
 
-    for (const action of Object.keys(SIGNAL_SUMMARIES) as Array<keyof typeof SIGNAL_SUMMARIES>) {
+    /** A supervisor push sent as a signal: checked against the state first (409), then delivered (202). */
+    function signalRoute(action: StaffSignal, route: StaffRoute): void {
+      const body: z.ZodType<CasePayloads[StaffSignal]> = actionBodies[action];
       app.post(
-        `/v1/cases/:id/${action}`,
+        `/v1/cases/:id/${route.path ?? action}`,
         {
-          config: { access: `case.${action}` },
+          config: { access: accessActionOf(action) },
           schema: {
             tags: ['supervision'],
-            summary: SIGNAL_SUMMARIES[action],
+            summary: route.summary,
             description: 'Checked against the case state (409 if it does not fit), then delivered to the case; answers 202.',
             params: caseIdParams,
-            body: actionBodies[action] as z.ZodType<Record<string, unknown>>,
+            body,
             response: { 202: signalAccepted, ...errors },
           },
         },
         async (req, reply) => {
-          await cases.signal(req.params.id, action, req.body as never, principalOf(req));
+          await cases.signal(req.params.id, action, req.body, principalOf(req));
           return reply.code(202).send({ caseId: req.params.id, action, accepted: true as const });
         },
       );
+    }
+
+    // The routes of the action table's staff actions, in its order: its Updates, then its signals.
+    for (const action of UPDATE_ACTIONS) {
+      const route = CASE_ACTION_TABLE[action].route;
+      if (route) updateRoute(action, route);
+    }
+    for (const action of STAFF_SIGNALS) {
+      const route = CASE_ACTION_TABLE[action].route;
+      if (route) signalRoute(action, route);
     }
   };
 }

@@ -12,10 +12,12 @@ import {
   SATISFACTION,
   CALLBACK_OUTCOMES,
   REPEAT_CARDS,
+  type CallbackCommand,
   TERMINATION_GROUNDS,
   TRIAGE_OUTCOMES,
   WARNING_LEVELS,
 } from '../domain/case.types.js';
+import { isGrantedAction, SIGNAL_ACTIONS, type CaseAction, type CasePayloads } from '../domain/case.actions.js';
 import { CLOCK_NAMES } from '../domain/policy.types.js';
 import { MAX_EXTENSION_DAYS } from '../domain/policy.schema.js';
 import { SLA_CLASSES } from '../domain/reference.types.js';
@@ -103,6 +105,10 @@ const isoDateTime = z.iso
   // Only one error for a string that is not a date-time at all (the format check names it).
   .refine((s) => Number.isNaN(Date.parse(s)) || storableInstant(Date.parse(s)), 'a date-time from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z');
 
+/**
+ * The body of each action of the action table (domain/case.actions.ts), keyed by the same CaseAction: the compiler
+ * checks that every action has one and that what it parses is that action's payload.
+ */
 export const actionBodies = {
   dispatch: z.strictObject({
     unitId: id.describe('The unit that handles the case (the lead, in joint handling)'),
@@ -134,6 +140,14 @@ export const actionBodies = {
         if (b.outcome === 'reached' && b[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: 'required when the complainant was reached' });
         if (b.outcome !== 'reached' && b[field] !== undefined) ctx.addIssue({ code: 'custom', path: [field], message: 'only a reached callback has survey answers' });
       }
+    })
+    // Runs only on a body that passed the checks above; the same object, typed as what they proved (CallbackCommand).
+    .transform((b, ctx): CallbackCommand => {
+      const { outcome, contacted, resolved, satisfaction } = b;
+      if (outcome !== 'reached') return { ...b, outcome };
+      if (contacted !== undefined && resolved !== undefined && satisfaction !== undefined) return { ...b, outcome, contacted, resolved, satisfaction };
+      ctx.addIssue({ code: 'custom', message: 'a reached callback needs its survey answers' });
+      return z.NEVER;
     }),
   escalate: z.strictObject({ reason: text(2000), level: z.number().int().min(1).max(MAX_ESCALATION_LEVEL).optional() }),
   reassign: z.strictObject({ unitId: id, reason: text(2000) }),
@@ -164,7 +178,9 @@ export const actionBodies = {
   review: z.strictObject({ demandReasonable: z.boolean(), handlingCompliant: z.boolean(), reason: text(2000) }),
   terminate: z.strictObject({ grounds: z.enum(TERMINATION_GROUNDS), reason: text(2000) }),
   rate: z.strictObject({ satisfaction: z.enum(SATISFACTION), resolved: z.boolean(), comment: text(500).optional() }),
-} as const;
+  // Sent by the API itself at intake (api/repeats.service.ts), never a request body: here so every action has one.
+  repeat: z.strictObject({ caseId: caseIdParams.shape.id }),
+} satisfies { [A in CaseAction]: z.ZodType<CasePayloads[A]> };
 
 const clockSchema = z.object({
   name: z.enum(CLOCK_NAMES),
@@ -411,7 +427,10 @@ export const caseEventView = z.object({
 export type CaseEventView = z.infer<typeof caseEventView>;
 export const caseEventList = z.object({ caseId: z.string(), items: z.array(caseEventView) });
 
-export const signalAccepted = z.object({ caseId: z.string(), action: z.enum(['escalate', 'reassign', 'urge']), accepted: z.literal(true) });
+/** The signals staff send (the supervisor pushes): the action table's signals a principal is granted. */
+export const STAFF_SIGNALS = SIGNAL_ACTIONS.filter(isGrantedAction);
+export type StaffSignal = (typeof STAFF_SIGNALS)[number];
+export const signalAccepted = z.object({ caseId: z.string(), action: z.enum(STAFF_SIGNALS), accepted: z.literal(true) });
 
 export const problemSchema = z
   .object({

@@ -15,20 +15,13 @@ import {
   type Client,
 } from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
-import { ACCESS, decide, listScope, piiLevel, type CaseAction, type CaseTarget, type Principal, type Role, type Scope } from '../domain/access.js';
+import { ACCESS, decide, listScope, piiLevel, type CaseAccessAction, type CaseTarget, type Principal, type Role, type Scope } from '../domain/access.js';
 import { check, open, opening } from '../domain/case.machine.js';
 import { receivedAtRefusal } from '../domain/case.intake.js';
-import type { Actor, CaseCommand, CaseIntake, RateCommand, TriageCommand } from '../domain/case.types.js';
+import { commandOf, type CaseAction, type CasePayloads, type GrantedAction, type SignalAction, type UpdateAction } from '../domain/case.actions.js';
+import type { Actor, CaseIntake, CaseState, RateCommand, TriageCommand } from '../domain/case.types.js';
 import { DomainError, RuleViolation } from '../domain/errors.js';
-import {
-  caseSignals,
-  caseUpdates,
-  getCaseQuery,
-  type CaseView,
-  type CaseWorkflowInput,
-  type SignalAction,
-  type UpdateAction,
-} from '../workflows/case.messages.js';
+import { caseSignal, caseUpdate, getCaseQuery, type ActionArgs, type CaseView, type CaseWorkflowInput } from '../workflows/case.messages.js';
 import { caseWorkflow } from '../workflows/case.workflow.js';
 import { AssignedUnit, CaseCategory, CaseRound, CaseStatus, EscalationLevel, WarningLevel } from '../workflows/search-attributes.js';
 import type { CasesRepository } from './cases.repository.js';
@@ -88,7 +81,7 @@ function transientUpdateFailure(err: unknown): 'rejected' | 'unanswered' | null 
  * case's own unit, that unit too (the workflow checks the case is still there when it applies the action).
  */
 const UNIT_SCOPES: readonly Scope[] = ['unit', 'cooperating'];
-const actorOf = (p: Principal, role: Role, action?: CaseAction): Actor => {
+const actorOf = (p: Principal, role: Role, action?: CaseAccessAction): Actor => {
   const scope = action ? ACCESS[role][action] : undefined;
   return scope && UNIT_SCOPES.includes(scope) && p.unitId !== null ? { id: p.id, role, unitId: p.unitId } : { id: p.id, role };
 };
@@ -162,14 +155,14 @@ export function createCasesService({ client, taskQueue, repository, reference, r
    * Executes an Update, trying again while it fails for a passing reason (transientUpdateFailure) and the budget
    * lasts; then 503 unavailable with Retry-After. Rule violations and the rest are thrown as they are.
    */
-  async function executeUpdate<A extends UpdateAction>(caseId: string, action: A, command: unknown, actor: Actor): Promise<CaseView> {
+  async function executeUpdate<A extends UpdateAction>(caseId: string, action: A, command: CasePayloads[A], actor: Actor): Promise<CaseView> {
     const deadline = Date.now() + updateRetryMs;
     // One proof for every attempt: a rejected Update left no trace, so its nonce is still unused.
-    const args = [command, actor, sign(caseId, action, command, actor)];
+    const args: ActionArgs<A> = [command, actor, sign(caseId, action, command, actor)];
     let updateId = randomUUID();
     for (let attempt = 0; ; attempt++) {
       try {
-        return await handle(caseId).executeUpdate(caseUpdates[action] as typeof caseUpdates.dispatch, { args: args as never, updateId });
+        return await handle(caseId).executeUpdate(caseUpdate(action), { args, updateId });
       } catch (err) {
         const transient = transientUpdateFailure(err);
         if (!transient) throw err;
@@ -234,7 +227,7 @@ export function createCasesService({ client, taskQueue, repository, reference, r
   }
 
   /** 404 when the case is outside the principal's scope (or does not exist), 403 when the action is not theirs. */
-  function authorize(principal: Principal, action: CaseAction, target: CaseTarget): Role {
+  function authorize(principal: Principal, action: CaseAccessAction, target: CaseTarget): Role {
     const d = decide(principal, action, reference.units, target);
     if (d.outcome === 'allow') return d.role;
     if (d.outcome === 'not_found') throw new DomainError('case_not_found', `no case ${target.id}`);
@@ -261,6 +254,17 @@ export function createCasesService({ client, taskQueue, repository, reference, r
     reference.assertUnit('body.unitId', payload.unitId);
     payload.cooperating?.forEach((u, i) => reference.assertUnit(`body.cooperating.${i}`, u));
     return { ...payload, copyTo: reference.copiesFor(payload.unitId) };
+  }
+
+  /** What the API adds to an action's payload before sending it: the copies of a dispatch or reassignment, a repeat's linked status. */
+  const completions: { [A in CaseAction]?: (payload: CasePayloads[A]) => CasePayloads[A] | Promise<CasePayloads[A]> } = {
+    dispatch: routed,
+    reassign: routed,
+    triage: (triage) => linkTriage(triage, 'body.linkedCaseId'),
+  };
+  async function completed<A extends CaseAction>(action: A, payload: CasePayloads[A]): Promise<CasePayloads[A]> {
+    const complete = completions[action];
+    return complete ? complete(payload) : payload;
   }
 
   /**
@@ -314,11 +318,9 @@ export function createCasesService({ client, taskQueue, repository, reference, r
   }
 
   /** An Update on the case, authorized; answers the case after it, unpresented (act and rate present it). */
-  async function runUpdate<A extends UpdateAction>(caseId: string, action: A, payload: Extract<CaseCommand, { kind: A }>['payload'], principal: Principal): Promise<CaseViewBody> {
+  async function runUpdate<A extends UpdateAction>(caseId: string, action: A, payload: CasePayloads[A], principal: Principal): Promise<CaseViewBody> {
     const role = authorize(principal, `case.${action}`, await locateForAction(caseId));
-    let command: unknown = payload;
-    if (action === 'dispatch') command = routed(payload as { unitId: string; cooperating?: string[] });
-    if (action === 'triage') command = await linkTriage(payload as TriageCommand, 'body.linkedCaseId');
+    const command = await completed(action, payload);
     try {
       const view = await executeUpdate(caseId, action, command, actorOf(principal, role, `case.${action}`));
       return toBody(view);
@@ -383,7 +385,7 @@ export function createCasesService({ client, taskQueue, repository, reference, r
           const started = await client.workflow.start(caseWorkflow, {
             workflowId: caseId,
             taskQueue,
-            args: [input, proof as never],
+            args: [input, proof],
             workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
             typedSearchAttributes: [
               { key: CaseStatus, value: first.status },
@@ -440,21 +442,21 @@ export function createCasesService({ client, taskQueue, repository, reference, r
     },
 
     /** A staff action (an Update): answers the case after it, as this member of staff may see it. */
-    async act<A extends UpdateAction>(caseId: string, action: A, payload: Extract<CaseCommand, { kind: A }>['payload'], principal: Principal) {
-      return present(await runUpdate<A>(caseId, action, payload as never, principal), principal);
+    async act<A extends UpdateAction>(caseId: string, action: A, payload: CasePayloads[A], principal: Principal) {
+      return present(await runUpdate(caseId, action, payload, principal), principal);
     },
 
     /** Supervisor pushes: checked against the live state first (409 early), then sent as a signal (202). */
-    async signal<A extends Exclude<SignalAction, 'repeat'>>(caseId: string, action: A, payload: Extract<CaseCommand, { kind: A }>['payload'], principal: Principal) {
+    async signal<A extends Extract<SignalAction, GrantedAction>>(caseId: string, action: A, payload: CasePayloads[A], principal: Principal) {
       const live = await query(caseId);
       const recorded = live ? null : await repository.get(caseId);
       if (!live && !recorded) throw new DomainError('case_not_found', `no case ${caseId}`);
       const role = authorize(principal, `case.${action}`, targetOf(live ? toBody(live) : caseViewOf(recorded!, 'record')));
-      const command = action === 'reassign' ? routed(payload as { unitId: string }) : payload;
-      if (live) check(live.state, { kind: action, payload: command } as CaseCommand, { now: Date.now() });
-      else check(recorded!.state, { kind: action, payload: command } as CaseCommand);
+      const command = await completed(action, payload);
+      if (live) check(live.state, commandOf({ kind: action, payload: command }), { now: Date.now() });
+      else if (recorded) check(recorded.state, commandOf({ kind: action, payload: command }));
       const actor = actorOf(principal, role);
-      await handle(caseId).signal(caseSignals[action] as typeof caseSignals.escalate, command as never, actor, sign(caseId, action, command, actor));
+      await handle(caseId).signal(caseSignal(action), command, actor, sign(caseId, action, command, actor));
     },
 
     /** Newest first, limited to the principal's scope; personal data always masked. */

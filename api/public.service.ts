@@ -15,7 +15,7 @@ import { getPolicy } from '../db/policy.js';
 import { cases, notifications, units } from '../db/schema.js';
 import { decide, type Principal } from '../domain/access.js';
 import type { CaseOutcome, CaseStatus, RateCommand, TriageOutcome } from '../domain/case.types.js';
-import { ALLOWED_FROM } from '../domain/case.machine.js';
+import { allowedFrom } from '../domain/case.actions.js';
 import { ratingWindow } from '../domain/case.closing.js';
 import { DomainError, RuleViolation } from '../domain/errors.js';
 import { casePolicySchema, policyDocumentSchema, resolvePolicy } from '../domain/policy.schema.js';
@@ -227,7 +227,7 @@ function ratingOf(view: CaseViewBody, policy: CasePolicy | null, now: number, of
   if (!policy) return none(RATING_CLOSED_TEXT.not_offered);
   const w = ratingWindow(view, policy, now);
   if (!w.open && w.why !== 'closed') return none(RATING_CLOSED_TEXT[w.why]);
-  if (!ALLOWED_FROM.rate.includes(view.status)) return none(RATING_CLOSED_TEXT.not_replied);
+  if (!allowedFrom('rate').includes(view.status)) return none(RATING_CLOSED_TEXT.not_replied);
   if (w.until === null) return none(RATING_CLOSED_TEXT.not_offered); // not reached: the policy is known
   const until = new Date(w.until).toISOString();
   if (!w.open) return { ...none(`评价期限已于 ${plainTime(until, offset)} 截止`), until, untilTime: plainTime(until, offset) };

@@ -10,7 +10,7 @@ import type { Actor, CaseOutcome, CaseStatus, RepeatCard } from '../domain/case.
 import { DomainError } from '../domain/errors.js';
 import type { CasePolicy } from '../domain/policy.types.js';
 import { chooseMaster, normalisePhone, type RepeatComplaint } from '../domain/repeats.rules.js';
-import { caseSignals } from '../workflows/case.messages.js';
+import { caseSignal } from '../workflows/case.messages.js';
 import type { CasesRepository } from './cases.repository.js';
 import { maskFreeText } from './cases.presenter.js';
 import type { CreateCaseBody } from './cases.schemas.js';
@@ -50,7 +50,7 @@ export function createRepeatMatcher({ client, repository, unitType, log, budgetM
   async function link(masterCaseId: string, caseId: string): Promise<void> {
     try {
       const command = { caseId };
-      await client.workflow.getHandle(masterCaseId).signal(caseSignals.repeat, command, SYSTEM_ACTOR, sign(masterCaseId, 'repeat', command, SYSTEM_ACTOR));
+      await client.workflow.getHandle(masterCaseId).signal(caseSignal('repeat'), command, SYSTEM_ACTOR, sign(masterCaseId, 'repeat', command, SYSTEM_ACTOR));
     } catch (err) {
       log.warn({ caseId, masterCaseId, reason: reasonOf(err) }, 'repeat link not delivered to the master case');
     }

@@ -15,6 +15,7 @@
  * Outcome for a case action: the case not visible to the principal at all → not_found (404: do not reveal
  * that it exists); visible but the action not granted there → forbidden (403).
  */
+import { CASE_ACTION_TABLE, GRANTED_ACTIONS, type CaseAction, type GrantedAction } from './case.actions.js';
 
 export const STAFF_ROLES = [
   'intake_agent',
@@ -33,8 +34,8 @@ export type Role = StaffRole | 'complainant';
 export const SCOPES = ['city', 'subtree', 'unit', 'involved', 'cooperating', 'copied', 'own_case'] as const;
 export type Scope = (typeof SCOPES)[number];
 
-/** Actions on one case: the principal must see the case (else 404) and hold the action there (else 403). */
-export const CASE_ACTIONS = [
+/** Actions on one case that are not case actions of the action table (domain/case.actions.ts). */
+const CASE_READS = [
   /**
    * Reading the case. Staff get the case view (api/cases.presenter.ts); a complainant gets the plain-language public
    * view (api/public.service.ts), on every route that answers with a case.
@@ -43,34 +44,22 @@ export const CASE_ACTIONS = [
   'case.events',
   /** Related cases (并单): other complainants' case numbers, so staff only. */
   'case.related',
-  'case.dispatch',
-  'case.accept',
-  'case.return',
-  'case.contact',
-  'case.progress',
-  'case.reply',
-  'case.callback',
-  'case.escalate',
-  'case.reassign',
-  'case.urge',
-  'case.triage',
-  'case.cooperate',
-  'case.report',
-  'case.request_extension',
-  'case.decide_extension',
-  'case.hold',
-  'case.resume',
-  'case.dispute',
-  'case.review',
-  'case.terminate',
-  'case.rate',
-  /**
-   * Sends the complainant their verification code again (a fresh notice): intake agents, for a caller who lost it.
-   * The code itself is never shown to staff.
-   */
-  'case.resend_code',
 ] as const;
-export type CaseAction = (typeof CASE_ACTIONS)[number];
+/**
+ * Sends the complainant their verification code again (a fresh notice): intake agents, for a caller who lost it.
+ * The code itself is never shown to staff.
+ */
+const RESEND_CODE = 'case.resend_code';
+
+/** A case action's name in the access table: `case.<action>`. */
+export const accessActionOf = <A extends CaseAction>(action: A): `case.${A}` => `case.${action}`;
+
+/**
+ * Actions on one case: the principal must see the case (else 404) and hold the action there (else 403). The case
+ * actions and who holds them come from the action table (domain/case.actions.ts, its `grants`).
+ */
+export const CASE_ACCESS_ACTIONS: readonly CaseAccessAction[] = [...CASE_READS, ...GRANTED_ACTIONS.map(accessActionOf), RESEND_CODE];
+export type CaseAccessAction = (typeof CASE_READS)[number] | `case.${GrantedAction}` | typeof RESEND_CODE;
 
 /** Actions not bound to one case: held or not (403). `case.list` is filtered by the holder's scope. */
 export const GENERAL_ACTIONS = [
@@ -89,68 +78,55 @@ export const GENERAL_ACTIONS = [
 ] as const;
 export type GeneralAction = (typeof GENERAL_ACTIONS)[number];
 
-export type Action = CaseAction | GeneralAction;
-export const ACTIONS: readonly Action[] = [...CASE_ACTIONS, ...GENERAL_ACTIONS];
+export type Action = CaseAccessAction | GeneralAction;
+export const ACTIONS: readonly Action[] = [...CASE_ACCESS_ACTIONS, ...GENERAL_ACTIONS];
 
-export const isCaseAction = (a: Action): a is CaseAction => (CASE_ACTIONS as readonly string[]).includes(a);
+export const isCaseAction = (a: Action): a is CaseAccessAction => CASE_ACCESS_ACTIONS.some((c) => c === a);
 
 type Grants = Partial<Record<Action, Scope>>;
 
 const readCity: Grants = { 'case.list': 'city', 'case.read': 'city', 'case.events': 'city', 'case.related': 'city', 'reference.read': 'city' };
 const readSubtree: Grants = { 'case.list': 'subtree', 'case.read': 'subtree', 'case.events': 'subtree', 'case.related': 'subtree', 'reference.read': 'city' };
 const readInvolved: Grants = { 'case.list': 'involved', 'case.read': 'involved', 'case.events': 'involved', 'case.related': 'involved', 'reference.read': 'city' };
-const handleUnit: Grants = {
-  ...readInvolved,
-  'case.accept': 'unit',
-  'case.return': 'unit',
-  'case.contact': 'unit',
-  'case.progress': 'unit',
-  'case.reply': 'unit',
-  'case.cooperate': 'cooperating',
-  'case.report': 'cooperating',
-  'case.request_extension': 'unit',
-};
+/** What the action table grants this role (domain/case.actions.ts): `case.<action>` → scope. */
+function caseGrantsOf(role: Role): Grants {
+  const grants: Grants = {};
+  for (const action of GRANTED_ACTIONS) {
+    const scope = CASE_ACTION_TABLE[action].grants[role];
+    if (scope !== undefined) grants[accessActionOf(action)] = scope;
+  }
+  return grants;
+}
 
-/** The table. A role not listed for an action does not hold it. */
+/**
+ * The table. A role not listed for an action does not hold it. The case actions (dispatch, accept, … rate) are
+ * granted in the action table (domain/case.actions.ts); here, reading and the actions not bound to one case.
+ */
 export const ACCESS: Record<Role, Grants> = {
-  intake_agent: { ...readCity, 'case.open': 'city', 'case.triage': 'city', 'catalogue.read': 'city', 'case.resend_code': 'city' },
+  intake_agent: { ...readCity, 'case.open': 'city', 'catalogue.read': 'city', 'case.resend_code': 'city', ...caseGrantsOf('intake_agent') },
   dispatcher: {
     ...readSubtree,
     'case.open': 'city',
-    'case.triage': 'subtree',
-    'case.dispatch': 'subtree',
-    'case.reassign': 'subtree',
     'catalogue.read': 'city',
     // Rules whose area lies in the dispatcher's subtree (checked by the catalogue service).
     'catalogue.write': 'subtree',
-    'case.decide_extension': 'subtree',
-    'case.hold': 'subtree',
-    'case.resume': 'subtree',
     'policy.read': 'city',
     'repeat.read': 'city',
+    ...caseGrantsOf('dispatcher'),
   },
-  unit_handler: handleUnit,
-  // A leader also pushes cases copied to the unit (a district following its streets), decides the unit's first
-  // extension, and puts a case on hold (挂账) or takes it off.
-  unit_leader: { ...handleUnit, 'case.urge': 'copied', 'case.decide_extension': 'unit', 'case.hold': 'unit', 'case.resume': 'unit', 'case.dispute': 'unit' },
+  unit_handler: { ...readInvolved, ...caseGrantsOf('unit_handler') },
+  unit_leader: { ...readInvolved, ...caseGrantsOf('unit_leader') },
   supervisor: {
     ...readSubtree,
-    'case.escalate': 'subtree',
-    'case.reassign': 'subtree',
-    'case.urge': 'subtree',
-    // Including the extensions beyond what a leader or dispatcher may approve.
-    'case.decide_extension': 'subtree',
-    'case.hold': 'subtree',
-    'case.resume': 'subtree',
     'catalogue.read': 'city',
     'policy.read': 'city',
     // The notices of the cases it may list (notifications/notifications.repository.ts, through listScope).
     'notification.read': 'subtree',
-    'case.terminate': 'subtree',
     'repeat.read': 'city',
+    ...caseGrantsOf('supervisor'),
   },
-  callback_agent: { ...readCity, 'case.callback': 'city' },
-  reviewer: { ...readCity, 'case.review': 'city', 'case.terminate': 'city' },
+  callback_agent: { ...readCity, ...caseGrantsOf('callback_agent') },
+  reviewer: { ...readCity, ...caseGrantsOf('reviewer') },
   analyst: { 'case.list': 'city', 'case.read': 'city', 'case.related': 'city', 'reference.read': 'city', 'policy.read': 'city', 'repeat.read': 'city' },
   admin: {
     ...readCity,
@@ -165,7 +141,7 @@ export const ACCESS: Record<Role, Grants> = {
   },
   // The plain-language view of their own case (what api/public.service.ts builds: no staff, no internal notes, no
   // other case) and the online rating. Not the staff timeline, not related cases: other complainants' numbers.
-  complainant: { 'case.read': 'own_case', 'case.rate': 'own_case' },
+  complainant: { 'case.read': 'own_case', ...caseGrantsOf('complainant') },
 };
 
 /** The case status in which the callback survey is due. */

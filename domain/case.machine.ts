@@ -1,7 +1,8 @@
 /**
  * The rules of a case, as pure functions over plain data: which action fits which state, what each action
  * changes, who is told. The workflow's Update validators call `check`; its handlers call `apply`; the API calls
- * `check` for early answers to signals. The clocks (warnings, overdue ladder) are in case.clocks.ts.
+ * `check` for early answers to signals. Which states each action may be taken in is in the action table
+ * (case.actions.ts). The clocks (warnings, overdue ladder) are in case.clocks.ts.
  */
 import { DomainError, RuleViolation } from './errors.js';
 import { cancelClocks, pauseClocks, resumeClocks, startClocks, stopClock, warningLevelOf } from './case.clocks.js';
@@ -12,6 +13,7 @@ import { chain, iso, record, type Draft, type Notice, type Transition } from './
 import { clockStartOf, statedReceivedAt } from './case.intake.js';
 import type { CasePolicy, CaseSetup } from './policy.types.js';
 import { rulesOf, type RuleSet } from './case.patches.js';
+import { allowedFrom } from './case.actions.js';
 import {
   ESCALATION_LEVELS,
   MAX_ESCALATION_LEVEL,
@@ -28,43 +30,6 @@ import { addedFieldDefaults } from './case.types.js';
 
 export { nextDueAt, nextWakeAt, replyDueAt, tick } from './case.clocks.js';
 export type { Transition } from './case.record.js';
-
-const OPEN: readonly CaseStatus[] = ['received', 'dispatched', 'accepted', 'contacted', 'replied', 'returned', 'on_hold'];
-/** While a unit owes work on the case. */
-const HANDLING: readonly CaseStatus[] = ['dispatched', 'accepted', 'contacted'];
-
-/** Which states each action may be taken in. */
-export const ALLOWED_FROM: Readonly<Record<CaseAction, readonly CaseStatus[]>> = {
-  dispatch: ['received', 'returned'],
-  accept: ['dispatched'],
-  return: ['dispatched', 'accepted'],
-  contact: ['accepted'],
-  progress: ['accepted', 'contacted', 'on_hold'],
-  // From on_hold: 销账, closing the hold with the final reply.
-  reply: ['contacted', 'on_hold'],
-  callback: ['replied'],
-  escalate: OPEN,
-  reassign: HANDLING,
-  urge: HANDLING,
-  // Answered without dispatch: at intake, or by a dispatcher before the case goes (back) to a unit.
-  triage: ['received', 'returned'],
-  cooperate: HANDLING,
-  report: HANDLING,
-  request_extension: HANDLING,
-  decide_extension: HANDLING,
-  // Once the unit has signed for it: it is the unit that finds the problem cannot be solved now.
-  hold: ['accepted', 'contacted'],
-  resume: ['on_hold'],
-  // A re-handled case's unit disputes the unsatisfied result it got.
-  dispute: [...HANDLING, 'replied'],
-  // A closed case takes these while its workflow waits for late feedback (lingerUntil): the review of an
-  // unsatisfied case, the termination after it, the complainant's rating.
-  review: [...OPEN, 'closed'],
-  terminate: [...OPEN, 'closed'],
-  // A closed case can be a repeat group's master: a problem that was closed and comes back (case.patches.ts).
-  repeat: [...OPEN, 'closed'],
-  rate: ['replied', 'closed'],
-};
 
 /** Actions a cooperating unit (协办) takes for its own part; every other unit action is the lead's. */
 const COOPERATING_ACTIONS: readonly CaseAction[] = ['cooperate', 'report'];
@@ -190,7 +155,7 @@ export function check(state: CaseState, cmd: CaseCommand, ctx: CheckContext = {}
   };
   // A complaint nobody can be reached for has no contact step: its unit replies once it has signed for it.
   const replyWithoutContact = cmd.kind === 'reply' && state.status === 'accepted' && state.noContact === true;
-  if (!ALLOWED_FROM[cmd.kind].includes(state.status) && !replyWithoutContact) refuse(`cannot ${cmd.kind} a case that is ${state.status}`);
+  if (!allowedFrom(cmd.kind).includes(state.status) && !replyWithoutContact) refuse(`cannot ${cmd.kind} a case that is ${state.status}`);
   const rules = rulesOf(ctx.rules);
   switch (cmd.kind) {
     case 'dispatch': {
@@ -485,6 +450,11 @@ export function apply(state: CaseState, cmd: CaseCommand, ctx: Context): Transit
       });
       drafts.push({ type: 'cooperation_reported', data: { unitId, content: cmd.payload.content, late, leadUnitId: s.unitId } });
       break;
+    }
+    default: {
+      // Every action of the table (case.actions.ts) has its effect above: a new one does not compile until it does.
+      const unknown: never = cmd;
+      throw new Error(`no effect for the action ${JSON.stringify(unknown)}`);
     }
   }
   s.warningLevel = warningLevelOf(s);

@@ -495,51 +495,5 @@ export interface CooperateCommand { note?: string }
 /** A cooperating unit reports its part to the lead. */
 export interface ReportCommand { content: string }
 
-export type CaseCommand =
-  | { kind: 'dispatch'; payload: DispatchCommand }
-  | { kind: 'accept'; payload: AcceptCommand }
-  | { kind: 'return'; payload: ReturnCommand }
-  | { kind: 'contact'; payload: ContactCommand }
-  | { kind: 'progress'; payload: ProgressCommand }
-  | { kind: 'reply'; payload: ReplyCommand }
-  | { kind: 'callback'; payload: CallbackCommand }
-  | { kind: 'escalate'; payload: EscalateCommand }
-  | { kind: 'reassign'; payload: ReassignCommand }
-  | { kind: 'urge'; payload: UrgeCommand }
-  | { kind: 'triage'; payload: TriageCommand }
-  | { kind: 'cooperate'; payload: CooperateCommand }
-  | { kind: 'report'; payload: ReportCommand }
-  | { kind: 'request_extension'; payload: RequestExtensionCommand }
-  | { kind: 'decide_extension'; payload: DecideExtensionCommand }
-  | { kind: 'hold'; payload: HoldCommand }
-  | { kind: 'resume'; payload: ResumeCommand }
-  | { kind: 'dispute'; payload: DisputeCommand }
-  | { kind: 'review'; payload: ReviewCommand }
-  | { kind: 'terminate'; payload: TerminateCommand }
-  | { kind: 'repeat'; payload: RepeatCommand }
-  | { kind: 'rate'; payload: RateCommand };
-export type CaseAction = CaseCommand['kind'];
-export const CASE_ACTIONS = [
-  'dispatch',
-  'accept',
-  'return',
-  'contact',
-  'progress',
-  'reply',
-  'callback',
-  'escalate',
-  'reassign',
-  'urge',
-  'triage',
-  'cooperate',
-  'report',
-  'request_extension',
-  'decide_extension',
-  'hold',
-  'resume',
-  'dispute',
-  'review',
-  'terminate',
-  'repeat',
-  'rate',
-] as const satisfies readonly CaseAction[];
+/** The actions and their commands are derived from one table: domain/case.actions.ts. */
+export { CASE_ACTIONS, type CaseAction, type CaseCommand } from './case.actions.js';

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { defaultPolicyDocument } from '../db/seed-policy.js';
 import { STAFF_ROLES, type StaffRole } from '../domain/access.js';
-import { caseUpdates } from '../workflows/case.messages.js';
+import { caseUpdate } from '../workflows/case.messages.js';
 import { act, driveTo, eventually, openCase } from './support/cases.js';
 import { demoComplaint } from './support/fixtures.js';
 import { startStack, type TestStack } from './support/stack.js';
@@ -483,7 +483,7 @@ describe('a reassignment racing the check', () => {
     const late = { id: 'late-handler', role: 'unit_handler', unitId: 'd01-s01' };
     const err = await stack.client.workflow
       .getHandle(id)
-      .executeUpdate(caseUpdates.accept, { args: [{}, late, signAction(stack.actionKeys, { caseId: id, action: 'accept', payload: {}, actor: late })] })
+      .executeUpdate(caseUpdate('accept'), { args: [{}, late, signAction(stack.actionKeys, { caseId: id, action: 'accept', payload: {}, actor: late })] })
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
     expect((err as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'case_not_found' });

@@ -20,7 +20,7 @@ import { caseEvents, cases, notifications } from '../db/schema.js';
 import type { CaseEvent, CaseNotification } from '../domain/case.types.js';
 import { proofDigest } from '../domain/action-proof.js';
 import { generateActionKey, signAction } from '../runtime/action-assertion.js';
-import { caseSignals, caseUpdates, getCaseQuery, type CaseWorkflowInput } from '../workflows/case.messages.js';
+import { caseSignal, caseUpdate, getCaseQuery, type CaseWorkflowInput } from '../workflows/case.messages.js';
 import { caseWorkflow } from '../workflows/case.workflow.js';
 import { freePort } from '../runtime/net.js';
 import { startDevServer } from '../runtime/temporal-dev-server.js';
@@ -198,7 +198,7 @@ describe('actions sent straight to Temporal, past the API', () => {
     const before = await stack.client.workflow.getHandle(id).query(getCaseQuery);
     const err = await stack.client.workflow
       .getHandle(id)
-      .executeUpdate(caseUpdates.progress, { args: [{ note: '伪造的进展' }, invented] })
+      .executeUpdate(caseUpdate('progress'), { args: [{ note: '伪造的进展' }, invented] })
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
     expect((err as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'unauthenticated_action' });
@@ -219,7 +219,7 @@ describe('actions sent straight to Temporal, past the API', () => {
 
   it('a signal escalate to level 3 with no proof is refused and recorded; the level stays', async () => {
     const id = await contactedCase();
-    await stack.client.workflow.getHandle(id).signal(caseSignals.escalate, { reason: '伪造督办', level: 3 }, { id: 'boss', role: 'supervisor' });
+    await stack.client.workflow.getHandle(id).signal(caseSignal('escalate'), { reason: '伪造督办', level: 3 }, { id: 'boss', role: 'supervisor' });
     expect(await eventually(async () => {
       const r = await refusals(id);
       expect(r).toHaveLength(1);
@@ -236,7 +236,7 @@ describe('actions sent straight to Temporal, past the API', () => {
     const handler = { id: 'handler-17', role: 'unit_handler', unitId: 'd01-s01' };
     const payload = { note: '已约谈施工单位' };
     const send = (caseId: string, p: unknown, assertion: unknown) =>
-      stack.client.workflow.getHandle(caseId).executeUpdate(caseUpdates.progress, { args: [p as never, handler, assertion as never] }).then(
+      stack.client.workflow.getHandle(caseId).executeUpdate(caseUpdate('progress'), { args: [p as never, handler, assertion as never] }).then(
         () => 'taken',
         (e: unknown) => ((e as WorkflowUpdateFailedError).cause as { type?: string }).type,
       );
@@ -262,9 +262,9 @@ describe('actions sent straight to Temporal, past the API', () => {
     const handler = { id: 'handler-17', role: 'unit_handler', unitId: 'd01-s01' };
     const payload = { note: '伪造的核验结果' };
     const verdict = { hotlineVerdict: 'ok', caseId: id, action: 'progress', digest: proofDigest(payload, handler), nonce: 'n'.repeat(22) };
-    const err = await stack.client.workflow.getHandle(id).executeUpdate(caseUpdates.progress, { args: [payload, handler, verdict as never] }).catch((e: unknown) => e);
+    const err = await stack.client.workflow.getHandle(id).executeUpdate(caseUpdate('progress'), { args: [payload, handler, verdict as never] }).catch((e: unknown) => e);
     expect((err as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'unauthenticated_action' });
-    await stack.client.workflow.getHandle(id).signal(caseSignals.urge, { note: '伪造催办' }, { id: 'boss', role: 'supervisor' }, verdict as never);
+    await stack.client.workflow.getHandle(id).signal(caseSignal('urge'), { note: '伪造催办' }, { id: 'boss', role: 'supervisor' }, verdict as never);
     await eventually(async () => expect((await refusals(id)).map((r) => [r.action, r.reason])).toEqual([['progress', 'forged'], ['urge', 'forged']]));
     expect(await progressNotes(id)).toEqual([]);
   });

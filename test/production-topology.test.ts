@@ -15,7 +15,7 @@ import { Client, Connection, WorkflowUpdateFailedError, type TLSConfig } from '@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startEphemeralTopology, type EphemeralTopology } from '../runtime/temporal-ephemeral.js';
 import { clientTlsOf, ensureTemporalTls, sdkTls } from '../runtime/temporal-tls.js';
-import { caseSignals, caseUpdates } from '../workflows/case.messages.js';
+import { caseSignal, caseUpdate } from '../workflows/case.messages.js';
 import { findProductionTools } from '../runtime/tools.js';
 import { CASE_SEARCH_ATTRIBUTES } from '../workflows/search-attributes.js';
 import { act, eventually, expectRecordMatchesWorkflow, openCase } from './support/cases.js';
@@ -152,9 +152,9 @@ describe.skipIf(missing.length > 0)(`${title}: mutual TLS, and actions only thro
     const connection = await Connection.connect({ address: topology!.address, tls: sdkTls(await clientTlsOf(topology!.tls, 'admin')) });
     try {
       const forger = new Client({ connection, namespace: 'default', dataConverter: stack!.dataConverter });
-      const err = await forger.workflow.getHandle(id).executeUpdate(caseUpdates.accept, { args: [{}, { id: 'nobody', role: 'unit_handler', unitId: 'd01-s01' }] }).catch((e: unknown) => e);
+      const err = await forger.workflow.getHandle(id).executeUpdate(caseUpdate('accept'), { args: [{}, { id: 'nobody', role: 'unit_handler', unitId: 'd01-s01' }] }).catch((e: unknown) => e);
       expect((err as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'unauthenticated_action' });
-      await forger.workflow.getHandle(id).signal(caseSignals.escalate, { reason: '伪造', level: 3 }, { id: 'boss', role: 'supervisor' });
+      await forger.workflow.getHandle(id).signal(caseSignal('escalate'), { reason: '伪造', level: 3 }, { id: 'boss', role: 'supervisor' });
     } finally {
       await connection.close();
     }

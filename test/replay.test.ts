@@ -15,7 +15,7 @@ import { parseActionKeys, workerDataConverter } from '../runtime/action-assertio
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { act, complaint, driveTo, eventually, openCase } from './support/cases.js';
-import { caseSignals, caseUpdates } from '../workflows/case.messages.js';
+import { caseSignal, caseUpdate } from '../workflows/case.messages.js';
 import { startStack, type TestStack } from './support/stack.js';
 
 const HISTORIES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'histories');
@@ -149,8 +149,8 @@ async function scenarios(): Promise<Record<string, string>> {
   const f = ids['refused-actions'];
   await driveTo(stack, f, 'accepted');
   const forged = stack.client.workflow.getHandle(f);
-  await expect(forged.executeUpdate(caseUpdates.progress, { args: [{ note: '伪造' }, { id: 'nobody', role: 'unit_handler', unitId: 'd01-s01' }] })).rejects.toThrow();
-  await forged.signal(caseSignals.escalate, { reason: '伪造', level: 3 }, { id: 'boss', role: 'supervisor' });
+  await expect(forged.executeUpdate(caseUpdate('progress'), { args: [{ note: '伪造' }, { id: 'nobody', role: 'unit_handler', unitId: 'd01-s01' }] })).rejects.toThrow();
+  await forged.signal(caseSignal('escalate'), { reason: '伪造', level: 3 }, { id: 'boss', role: 'supervisor' });
   await eventually(async () => expect((await stack.http('GET', `/v1/cases/${f}/events`)).body.items.filter((e: { type: string }) => e.type === 'action_refused')).toHaveLength(2));
   await act(stack, f, 'contact', { method: 'phone' });
   await act(stack, f, 'reply', { content: 'done', resolved: true });

@@ -1,36 +1,15 @@
 /**
- * The case workflow's messages, defined once and imported by both the workflow and the API:
- * Updates for actions whose caller needs a yes or no, signals for supervisor pushes, a query for the state.
+ * The case workflow's messages, defined once and imported by both the workflow and the API: an Update or a signal
+ * for each action of the action table (domain/case.actions.ts says which), a query for the state.
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type {
-  AcceptCommand,
-  Actor,
-  CallbackCommand,
-  CaseIntake,
-  CaseState,
-  ContactCommand,
-  CooperateCommand,
-  DecideExtensionCommand,
-  DisputeCommand,
-  DispatchCommand,
-  HoldCommand,
-  RateCommand,
-  RepeatCommand,
-  EscalateCommand,
-  ProgressCommand,
-  ReassignCommand,
-  ReplyCommand,
-  ReportCommand,
-  RequestExtensionCommand,
-  ResumeCommand,
-  ReviewCommand,
-  TerminateCommand,
-  ReturnCommand,
-  TriageCommand,
-  UrgeCommand,
-} from '../domain/case.types.js';
+import type { SignalDefinition, UpdateDefinition } from '@temporalio/common';
+import type { CaseAction, CasePayloads, SignalAction, UpdateAction } from '../domain/case.actions.js';
+import type { ProofVerdict } from '../domain/action-proof.js';
+import type { Actor, CaseIntake, CaseState } from '../domain/case.types.js';
 import type { CasePolicy, CaseSetup } from '../domain/policy.types.js';
+
+export type { SignalAction, UpdateAction } from '../domain/case.actions.js';
 
 export const CASE_WORKFLOW_TYPE = 'caseWorkflow';
 
@@ -86,54 +65,20 @@ export interface CaseView {
   intake: CaseIntake;
 }
 
-export const dispatchUpdate = defineUpdate<CaseView, [DispatchCommand, Actor, ActionAssertion?]>('dispatch');
-export const acceptUpdate = defineUpdate<CaseView, [AcceptCommand, Actor, ActionAssertion?]>('accept');
-export const returnUpdate = defineUpdate<CaseView, [ReturnCommand, Actor, ActionAssertion?]>('return');
-export const contactUpdate = defineUpdate<CaseView, [ContactCommand, Actor, ActionAssertion?]>('contact');
-export const progressUpdate = defineUpdate<CaseView, [ProgressCommand, Actor, ActionAssertion?]>('progress');
-export const replyUpdate = defineUpdate<CaseView, [ReplyCommand, Actor, ActionAssertion?]>('reply');
-export const callbackUpdate = defineUpdate<CaseView, [CallbackCommand, Actor, ActionAssertion?]>('callback');
-export const triageUpdate = defineUpdate<CaseView, [TriageCommand, Actor, ActionAssertion?]>('triage');
-export const cooperateUpdate = defineUpdate<CaseView, [CooperateCommand, Actor, ActionAssertion?]>('cooperate');
-export const reportUpdate = defineUpdate<CaseView, [ReportCommand, Actor, ActionAssertion?]>('report');
-export const requestExtensionUpdate = defineUpdate<CaseView, [RequestExtensionCommand, Actor, ActionAssertion?]>('request_extension');
-export const decideExtensionUpdate = defineUpdate<CaseView, [DecideExtensionCommand, Actor, ActionAssertion?]>('decide_extension');
-export const holdUpdate = defineUpdate<CaseView, [HoldCommand, Actor, ActionAssertion?]>('hold');
-export const resumeUpdate = defineUpdate<CaseView, [ResumeCommand, Actor, ActionAssertion?]>('resume');
-export const disputeUpdate = defineUpdate<CaseView, [DisputeCommand, Actor, ActionAssertion?]>('dispute');
-export const reviewUpdate = defineUpdate<CaseView, [ReviewCommand, Actor, ActionAssertion?]>('review');
-export const terminateUpdate = defineUpdate<CaseView, [TerminateCommand, Actor, ActionAssertion?]>('terminate');
-export const rateUpdate = defineUpdate<CaseView, [RateCommand, Actor, ActionAssertion?]>('rate');
+/**
+ * The last argument of every Update and signal: the API sends its assertion; the workflow receives, in its place, the
+ * verdict of the worker's codec on it (or whatever a caller without the codec sent: checkProof tells).
+ */
+export type ActionProof = ActionAssertion | ProofVerdict;
+/** An action's arguments: its payload, who takes it, the proof. */
+export type ActionArgs<A extends CaseAction> = [payload: CasePayloads[A], actor: Actor, proof?: ActionProof];
 
-/** Updates by action name; the API's action routes and the workflow's handlers both iterate this map. */
-export const caseUpdates = {
-  dispatch: dispatchUpdate,
-  accept: acceptUpdate,
-  return: returnUpdate,
-  contact: contactUpdate,
-  progress: progressUpdate,
-  reply: replyUpdate,
-  callback: callbackUpdate,
-  triage: triageUpdate,
-  cooperate: cooperateUpdate,
-  report: reportUpdate,
-  request_extension: requestExtensionUpdate,
-  decide_extension: decideExtensionUpdate,
-  hold: holdUpdate,
-  resume: resumeUpdate,
-  dispute: disputeUpdate,
-  review: reviewUpdate,
-  terminate: terminateUpdate,
-  rate: rateUpdate,
-} as const;
-export type UpdateAction = keyof typeof caseUpdates;
-
-export const escalateSignal = defineSignal<[EscalateCommand, Actor, ActionAssertion?]>('escalate');
-export const reassignSignal = defineSignal<[ReassignCommand, Actor, ActionAssertion?]>('reassign');
-export const urgeSignal = defineSignal<[UrgeCommand, Actor, ActionAssertion?]>('urge');
-/** A later complaint with the same demand was linked to this master case (sent by the API at intake). */
-export const repeatSignal = defineSignal<[RepeatCommand, Actor, ActionAssertion?]>('repeat');
-export const caseSignals = { escalate: escalateSignal, reassign: reassignSignal, urge: urgeSignal, repeat: repeatSignal } as const;
-export type SignalAction = keyof typeof caseSignals;
+/**
+ * The Update of an action the action table sends as one (domain/case.actions.ts), named after it; the API's routes
+ * and the workflow's handlers both take their definitions from here.
+ */
+export const caseUpdate = <A extends UpdateAction>(action: A): UpdateDefinition<CaseView, ActionArgs<A>, A> => defineUpdate<CaseView, ActionArgs<A>, A>(action);
+/** The signal of an action the action table sends as one (supervisor pushes; the repeat link, sent by the API at intake). */
+export const caseSignal = <A extends SignalAction>(action: A): SignalDefinition<ActionArgs<A>, A> => defineSignal<ActionArgs<A>, A>(action);
 
 export const getCaseQuery = defineQuery<CaseView>('getCase');

@@ -37,21 +37,14 @@ import {
   type Context,
   type Transition,
 } from '../domain/case.machine.js';
-import { checkProof, type ProofVerdict } from '../domain/action-proof.js';
+import { checkProof } from '../domain/action-proof.js';
 import { refusedAction } from '../domain/case.refusals.js';
-import type { Actor, CaseCommand, CaseEvent, CaseNotification, CaseState } from '../domain/case.types.js';
+import { commandOf, SIGNAL_ACTIONS, UPDATE_ACTIONS, type CasePayloads, type SignalAction, type UpdateAction } from '../domain/case.actions.js';
+import type { Actor, CaseEvent, CaseNotification, CaseState } from '../domain/case.types.js';
 import { DomainError } from '../domain/errors.js';
 import type { CasePolicy } from '../domain/policy.types.js';
 import type { RuleSet } from '../domain/case.patches.js';
-import {
-  caseSignals,
-  caseUpdates,
-  getCaseQuery,
-  type CaseView,
-  type CaseWorkflowInput,
-  type SignalAction,
-  type UpdateAction,
-} from './case.messages.js';
+import { caseSignal, caseUpdate, getCaseQuery, type ActionProof, type CaseView, type CaseWorkflowInput } from './case.messages.js';
 import { AssignedUnit, CaseCategory, CaseRound, CaseStatus, EscalationLevel, NextDueAt, RepeatCard, ReplyDueAt, WarningLevel } from './search-attributes.js';
 
 // No attempt limit: a database outage delays the record, it never loses it.
@@ -100,7 +93,7 @@ export const UNAUTHENTICATED_ACTION = 'unauthenticated_action';
 const SYSTEM: Actor = { id: 'system', role: 'system' };
 
 /** `proof`: the API's assertion that it opened the case (the codec's verdict on it, in here); absent after continue-as-new. */
-export async function caseWorkflow(input: CaseWorkflowInput, proof?: ProofVerdict): Promise<CaseView> {
+export async function caseWorkflow(input: CaseWorkflowInput, proof?: ActionProof): Promise<CaseView> {
   const { caseId, intake } = input;
   const local = patched(LOCAL_RECORD);
   const withNextDue = patched(MORE_ATTRIBUTES);
@@ -126,7 +119,8 @@ export async function caseWorkflow(input: CaseWorkflowInput, proof?: ProofVerdic
       log.warn('refused to open a case without the API\'s proof', { reason: refusal });
       throw ApplicationFailure.create({ type: UNAUTHENTICATED_ACTION, message: `no case opened: the start does not carry the API's proof (${refusal})`, nonRetryable: true });
     }
-    if (!input.resume) nonces.add((proof as ProofVerdict).nonce!);
+    // A proof that passed has its nonce.
+    if (!input.resume && proof?.nonce !== undefined) nonces.add(proof.nonce);
   }
   /** Local first; if the database is slow or down, an activity task that retries until it answers. */
   async function callDatabase<K extends 'resolveCaseSetup' | 'projectCase'>(name: K, arg: Parameters<CaseActivities[K]>[0]) {
@@ -217,14 +211,15 @@ export async function caseWorkflow(input: CaseWorkflowInput, proof?: ProofVerdic
    * Whether the API sent this action: null (and its proof's nonce is now taken), or why not. A refusal is written
    * into the timeline (nothing else changes) and to the worker's log — the action and the reason, no payload.
    */
-  function refusalOf(action: string, payload: unknown, actor: unknown, verdict: unknown): string | null {
+  function refusalOf(action: string, payload: unknown, actor: unknown, verdict: ActionProof | undefined): string | null {
     const refusal = checkProof(verdict, { caseId, action, payload, actor }, nonces);
     if (refusal) {
       log.warn('refused an action without the API\'s proof', { action, reason: refusal });
       commit(refusedAction(state, action, refusal, Date.now(), actor));
       return refusal;
     }
-    nonces.add((verdict as ProofVerdict).nonce!);
+    // A proof that passed has its nonce.
+    if (verdict?.nonce !== undefined) nonces.add(verdict.nonce);
     return null;
   }
 
@@ -236,21 +231,19 @@ export async function caseWorkflow(input: CaseWorkflowInput, proof?: ProofVerdic
     throw err;
   }
 
-  function registerUpdate<A extends UpdateAction>(action: A): void {
-    type Payload = Extract<CaseCommand, { kind: A }>['payload'];
-    const command = (payload: Payload) => ({ kind: action, payload }) as CaseCommand;
+  function registerUpdate(action: UpdateAction): void {
     setHandler(
-      caseUpdates[action] as any,
-      async (payload: Payload, actor: Actor, verdict?: ProofVerdict) => {
+      caseUpdate(action),
+      async (payload: CasePayloads[UpdateAction], actor: Actor, proof?: ActionProof) => {
         if (patched(ACTION_ASSERTIONS)) {
-          const refusal = refusalOf(action, payload, actor, verdict);
+          const refusal = refusalOf(action, payload, actor, proof);
           if (refusal) {
             throw ApplicationFailure.create({ type: UNAUTHENTICATED_ACTION, message: `${action} refused: it does not carry the API's proof (${refusal})`, nonRetryable: true });
           }
         }
         await condition(() => policy !== null);
         try {
-          commit(apply(state, command(payload), context(actor)));
+          commit(apply(state, commandOf({ kind: action, payload }), context(actor)));
         } catch (err) {
           refuse(err);
         }
@@ -258,12 +251,12 @@ export async function caseWorkflow(input: CaseWorkflowInput, proof?: ProofVerdic
       },
       {
         // Validators run only when an Update arrives, never on replay: a new check here needs no patch.
-        validator: (payload: Payload, actor: Actor, verdict?: ProofVerdict) => {
+        validator: (payload: CasePayloads[UpdateAction], actor: Actor, proof?: ActionProof) => {
           // Without the API's proof the rules are not asked: the handler refuses the Update and records it.
-          if (checkProof(verdict, { caseId, action, payload, actor }, nonces)) return;
+          if (checkProof(proof, { caseId, action, payload, actor }, nonces)) return;
           try {
             checkActingUnit(state, actor, action);
-            check(state, command(payload), { now: Date.now(), actor, rules, ...(policy && { policy }) });
+            check(state, commandOf({ kind: action, payload }), { now: Date.now(), actor, rules, ...(policy && { policy }) });
           } catch (err) {
             refuse(err);
           }
@@ -272,14 +265,13 @@ export async function caseWorkflow(input: CaseWorkflowInput, proof?: ProofVerdic
     );
   }
 
-  function registerSignal<A extends SignalAction>(action: A): void {
-    setHandler(caseSignals[action] as any, async (payload: any, actor: Actor, verdict?: ProofVerdict) => {
+  function registerSignal(action: SignalAction): void {
+    setHandler(caseSignal(action), async (payload: CasePayloads[SignalAction], actor: Actor, proof?: ActionProof) => {
       // A signal cannot be refused to its sender: a refused one is recorded instead, like an ignored one.
-      if (patched(ACTION_ASSERTIONS) && refusalOf(action, payload, actor, verdict)) return;
+      if (patched(ACTION_ASSERTIONS) && refusalOf(action, payload, actor, proof)) return;
       await condition(() => policy !== null);
-      const cmd = { kind: action, payload } as CaseCommand;
       try {
-        commit(apply(state, cmd, context(actor)));
+        commit(apply(state, commandOf({ kind: action, payload }), context(actor)));
       } catch (err) {
         if (!(err instanceof DomainError)) throw err;
         commit(ignoredSignal(state, action, err.message, Date.now(), actor));
@@ -319,8 +311,8 @@ export async function caseWorkflow(input: CaseWorkflowInput, proof?: ProofVerdic
 
   commit(first);
   setHandler(getCaseQuery, view);
-  (Object.keys(caseUpdates) as UpdateAction[]).forEach(registerUpdate);
-  (Object.keys(caseSignals) as SignalAction[]).forEach(registerSignal);
+  UPDATE_ACTIONS.forEach(registerUpdate);
+  SIGNAL_ACTIONS.forEach(registerSignal);
 
   const projection = projector();
   if (!policy) {

@@ -15,7 +15,7 @@ import { STAFF_ROLES, type Principal, type StaffRole } from '../domain/access.js
 import { LruMap } from './lru.js';
 
 const KEY = /^hl_([0-9a-z]{12})\.([A-Za-z0-9_-]{43})$/;
-/** The defaults of API_KEY_CACHE_TTL and API_KEY_CACHE_ENTRIES (runtime/config.ts). */
+/** The defaults of API_KEY_CACHE_TTL and API_KEY_CACHE_ENTRIES (platform/config.ts). */
 const CACHE_MS = 30_000;
 const CACHE_ENTRIES = 10_000;
 

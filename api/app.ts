@@ -12,10 +12,10 @@ import type { Client } from '@temporalio/client';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client.js';
-import type { ActionKey } from '../runtime/action-assertion.js';
-import type { AuthKeys } from '../runtime/auth-keys.js';
+import type { ActionKey } from '../platform/action-assertion.js';
+import type { AuthKeys } from '../platform/auth-keys.js';
 import { createActionSigner } from './action-signer.js';
-import { loggerOptions } from '../runtime/logger.js';
+import { loggerOptions } from '../platform/logger.js';
 import { createApiKeyService } from './api-keys.service.js';
 import { calendarsRoutes } from './calendars.routes.js';
 import { createCalendarsService } from './calendars.service.js';
@@ -34,8 +34,8 @@ import { createPoliciesService } from './policies.service.js';
 import { policiesRoutes } from './policies.routes.js';
 import { publicRoutes } from './public.routes.js';
 import { createPublicService } from './public.service.js';
-import { createNotificationsRepository } from '../notifications/notifications.repository.js';
-import { notificationsRoutes } from '../notifications/notifications.routes.js';
+import { createNotificationsRepository } from './notifications.repository.js';
+import { notificationsRoutes } from './notifications.routes.js';
 import { DomainError } from '../domain/errors.js';
 import { handleClientError, handleError, MAX_PARAM_LENGTH, registerErrorHandling, type FieldError } from './problem.js';
 import { referenceRoutes } from './reference.routes.js';
@@ -52,7 +52,7 @@ export interface AppDeps {
   bodyLimit?: number;
   /** Pass a ready one to share it; otherwise one is made and refreshed every minute. */
   reference?: ReferenceService;
-  /** JWT keys and the verification-code secret (runtime/auth-keys.ts). */
+  /** JWT keys and the verification-code secret (platform/auth-keys.ts). */
   authKeys: AuthKeys;
   /** Requests per minute per credential (an API key may carry its own). Default 600. */
   rateLimitPerMinute?: number;

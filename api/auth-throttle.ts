@@ -1,6 +1,6 @@
 /**
  * What slows down people who try credentials they do not have (api/auth.ts applies them), in memory, per API
- * instance; every number is configuration (runtime/config.ts):
+ * instance; every number is configuration (platform/config.ts):
  *
  * - the address budget (RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE): every request to a route that needs a credential
  *   spends one unit of its client address's budget before the credential is checked, and gets it back when the
@@ -16,6 +16,7 @@
  */
 import { isIPv6 } from 'node:net';
 import { LruMap } from './lru.js';
+import { DEFAULT_CASE_CODE_LIMITS, DEFAULT_UNAUTHENTICATED_PER_MINUTE, type CaseCodeLimits } from '../platform/config.js';
 
 /** Addresses and cases each counter remembers (the least recently counted leave first). */
 const MAX_KEYS = 100_000;
@@ -88,22 +89,8 @@ export function createAddressBudget(perMinute: number, now: () => number = Date.
   };
 }
 
-/** RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE unless configured. */
-export const DEFAULT_UNAUTHENTICATED_PER_MINUTE = 60;
-
-/** CASE_CODE_WINDOW and the CASE_CODE_FAILURES_* budgets. */
-export interface CaseCodeLimits {
-  windowMs: number;
-  /** Wrong codes per address across all cases. */
-  perAddress: number;
-  /** Wrong codes per address on one case. */
-  perAddressAndCase: number;
-  /** Wrong codes on one case from all addresses, after which each address has one try left on it. */
-  perCase: number;
-}
-
-/** CASE_CODE_WINDOW (15m) and the CASE_CODE_FAILURES_* budgets unless configured. */
-export const DEFAULT_CASE_CODE_LIMITS: CaseCodeLimits = { windowMs: 15 * 60_000, perAddress: 20, perAddressAndCase: 5, perCase: 10 };
+// The defaults are configuration's (platform/config.ts parses the variables that override them).
+export { DEFAULT_CASE_CODE_LIMITS, DEFAULT_UNAUTHENTICATED_PER_MINUTE, type CaseCodeLimits };
 
 export interface CaseCodeThrottle {
   /** Milliseconds this address waits before a code of this case is checked for it, or 0 (check it now). */

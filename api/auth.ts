@@ -36,8 +36,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ACCESS, ACTIONS, decide, isCaseAction, STAFF_ROLES, type Action, type Principal, type Role, type UnitTree } from '../domain/access.js';
 import { DomainError } from '../domain/errors.js';
-import { caseCode, principalOfClaims, type AuthKeys } from '../runtime/auth-keys.js';
-import { formatDuration } from '../runtime/duration.js';
+import { caseCode, principalOfClaims, type AuthKeys } from '../platform/auth-keys.js';
+import { formatDuration } from '../platform/duration.js';
 import type { ApiKeyService } from './api-keys.service.js';
 import { clientAddress, createAddressBudget, createCaseCodeThrottle, type CaseCodeLimits } from './auth-throttle.js';
 import { CODEC_COOKIE } from './codec-session.routes.js';
@@ -85,8 +85,8 @@ const claims = z.object({
   name: z.string().max(128).optional(),
 });
 
-/** The complainant's verification code (derived in runtime/auth-keys.ts, where its secret is made). */
-export { caseCode } from '../runtime/auth-keys.js';
+/** The complainant's verification code (derived in platform/auth-keys.ts, where its secret is made). */
+export { caseCode } from '../platform/auth-keys.js';
 
 function unauthenticated(detail: string): DomainError {
   return new DomainError('unauthenticated', detail);

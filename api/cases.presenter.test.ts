@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { notificationList } from '../notifications/notifications.routes.js';
+import { notificationList } from './notifications.routes.js';
 import { isFreeText, maskFreeText, maskSummary, presentCase, presentEvents } from './cases.presenter.js';
 import { caseEventList, caseSummary, caseView, type CaseEventView, type CaseSummary, type CaseViewBody } from './cases.schemas.js';
 import { masterList, relatedList } from './repeats.routes.js';

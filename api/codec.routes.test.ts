@@ -6,7 +6,7 @@ import { defaultPayloadConverter, METADATA_ENCODING_KEY, type Payload } from '@t
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ENCRYPTED_ENCODING, EncryptionCodec, generatePayloadKey, METADATA_KEY_ID, type PayloadKey } from '../runtime/payload-codec.js';
+import { ENCRYPTED_ENCODING, EncryptionCodec, generatePayloadKey, METADATA_KEY_ID, type PayloadKey } from '../platform/payload-codec.js';
 import { codecRoutes, MAX_CODEC_PAYLOADS } from './codec.routes.js';
 import { registerErrorHandling } from './problem.js';
 

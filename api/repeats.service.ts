@@ -32,7 +32,7 @@ export interface RepeatMatcherDeps {
   unitType: (unitId: string) => string | undefined;
   log: { warn(obj: Record<string, unknown>, msg: string): void };
   budgetMs?: number;
-  /** Signs the `repeat` signal (the API's proof that it sent it; runtime/action-assertion.ts). */
+  /** Signs the `repeat` signal (the API's proof that it sent it; platform/action-assertion.ts). */
   sign: ActionSigner;
 }
 

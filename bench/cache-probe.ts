@@ -8,7 +8,7 @@ import { writeHeapSnapshot, getHeapStatistics } from 'node:v8';
 import path from 'node:path';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { createActivities } from '../activities/case.activities.js';
-import { workerDataConverter } from '../runtime/action-assertion.js';
+import { workerDataConverter } from '../platform/action-assertion.js';
 import { benchComplaint } from './fixtures.js';
 import { httpClient } from './load.js';
 import { freePort, progress, runBench, spawnNodeEntry, waitForHttp } from './processes.js';

@@ -15,7 +15,7 @@ export const progress = (line: string) => process.stderr.write(`[bench ${new Dat
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-export { freePort } from '../runtime/net.js';
+export { freePort } from '../platform/net.js';
 
 /** Things to undo, newest first. Each step runs once, with a time limit, and a failure does not stop the rest. */
 export class Cleanup {

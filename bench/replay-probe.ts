@@ -7,7 +7,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
-import { parseActionKeys, workerDataConverter } from '../runtime/action-assertion.js';
+import { parseActionKeys, workerDataConverter } from '../platform/action-assertion.js';
 import { WORKFLOWS_PATH } from '../runtime/case-worker.js';
 
 const HISTORIES = fileURLToPath(new URL('../test/histories/', import.meta.url));

@@ -120,7 +120,7 @@ export const ACCESS: Record<Role, Grants> = {
     ...readSubtree,
     'catalogue.read': 'city',
     'policy.read': 'city',
-    // The notices of the cases it may list (notifications/notifications.repository.ts, through listScope).
+    // The notices of the cases it may list (api/notifications.repository.ts, through listScope).
     'notification.read': 'subtree',
     'repeat.read': 'city',
     ...caseGrantsOf('supervisor'),

@@ -1,5 +1,5 @@
 /**
- * The workflow's half of action assertions (the API's proof that it sent an action; runtime/action-assertion.ts).
+ * The workflow's half of action assertions (the API's proof that it sent an action; platform/action-assertion.ts).
  * Pure and deterministic, so the workflow can run it: canonical JSON, SHA-256, and the check of a verdict.
  *
  * The worker's payload codec (outside the workflow sandbox, with the key) verifies an assertion's HMAC when the
@@ -9,7 +9,29 @@
  * here. A verdict can only come from the codec: it rewrites any payload that claims to be one.
  */
 
-/** The key of a verdict object (runtime/action-assertion.ts writes it; nothing else may). */
+/**
+ * The API's proof that it sent an action (platform/action-assertion.ts): an HMAC under ACTION_ASSERTION_KEYS over the
+ * case, the action, the digest of its payload and actor, `iat` and a single-use `nonce`. The last argument of every
+ * Update and signal and the second of a workflow start. The worker's codec verifies it and hands the workflow a
+ * verdict in its place (domain/action-proof.ts), which the workflow checks before anything is applied.
+ */
+export interface ActionAssertion {
+  v: 1;
+  /** Which ACTION_ASSERTION_KEYS entry signed it. */
+  kid: string;
+  caseId: string;
+  /** The Update's or signal's name; `open` for a workflow start. */
+  action: string;
+  /** base64url SHA-256 of canonical JSON { payload, actor }. */
+  digest: string;
+  /** When the API issued it (ms since the epoch). */
+  iat: number;
+  nonce: string;
+  /** base64url HMAC-SHA256. */
+  mac: string;
+}
+
+/** The key of a verdict object (platform/action-assertion.ts writes it; nothing else may). */
 export const VERDICT_KEY = 'hotlineVerdict';
 
 /** What the codec hands the workflow for an assertion. */

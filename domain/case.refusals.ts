@@ -1,6 +1,6 @@
 /**
  * A refused action: an Update or signal that reached the case without the API's proof that it sent it (see
- * runtime/action-assertion.ts). Nothing about the case changes; the attempt is written into its timeline, by the
+ * platform/action-assertion.ts). Nothing about the case changes; the attempt is written into its timeline, by the
  * system, with what it claimed to be — so a supervisor reading the timeline sees that someone tried.
  */
 import { record, type Transition } from './case.record.js';

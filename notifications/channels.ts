@@ -183,7 +183,7 @@ export function webhookBody(m: OutgoingNotification): string {
 
 export interface WebhookChannelOptions {
   url: string;
-  /** The HMAC key (≥ 32 characters; runtime/config.ts checks). */
+  /** The HMAC key (≥ 32 characters; platform/config.ts checks). */
   secret: string;
   /** Per request; default 5 s. */
   timeoutMs?: number;

@@ -1,6 +1,6 @@
-/** The NOTIFY_* variables (runtime/config.ts): defaults, and a webhook without its URL or secret stops start-up. */
+/** The NOTIFY_* variables (platform/config.ts): defaults, and a webhook without its URL or secret stops start-up. */
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../runtime/config.js';
+import { loadConfig } from '../platform/config.js';
 
 const SECRET = 's'.repeat(32);
 

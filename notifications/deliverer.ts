@@ -25,7 +25,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { notificationAttempts, notifications } from '../db/schema.js';
 import { maskPhonesInText } from '../domain/pii.js';
-import { caseCode } from '../runtime/auth-keys.js';
+import { caseCode } from '../platform/auth-keys.js';
 import type { DeliveryResult, NotificationChannel, NotificationLogger, OutgoingNotification } from './channels.js';
 import { createRecipientLoader, recordedName, resolveRecipient, type RecipientData } from './recipients.js';
 

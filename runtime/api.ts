@@ -1,7 +1,7 @@
 /** API entry point (production): serves HTTP against DATABASE_URL and TEMPORAL_ADDRESS. */
 import { buildApp } from '../api/app.js';
-import { loadConfig } from './config.js';
-import { encryptedDataConverter, resolvePayloadKeys } from './payload-codec.js';
+import { loadConfig } from '../platform/config.js';
+import { encryptedDataConverter, resolvePayloadKeys } from '../platform/payload-codec.js';
 import { apiOptions, configuredTemporalTls, connectClient, onShutdown, prepareDatabase, say } from './bootstrap.js';
 
 const cfg = loadConfig();

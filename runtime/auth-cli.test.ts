@@ -16,7 +16,7 @@ import {
   UsageError,
   USAGE,
 } from './auth-cli.js';
-import { generateAuthKeys, JWT_AUDIENCE, JWT_ISSUER, parseJwtKeys } from './auth-keys.js';
+import { generateAuthKeys, JWT_AUDIENCE, JWT_ISSUER, parseJwtKeys } from '../platform/auth-keys.js';
 
 describe('auth CLI arguments', () => {
   it('parses dev-tokens, with 8 hours unless --ttl says otherwise', () => {

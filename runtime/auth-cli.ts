@@ -23,9 +23,9 @@ import { createApiKeyService, type ApiKeyService } from '../api/api-keys.service
 import { createDatabase, type Database } from '../db/client.js';
 import { units } from '../db/schema.js';
 import { STAFF_ROLES, type StaffRole } from '../domain/access.js';
-import { mintToken, resolveAuthKeys, type AuthKeys, type TokenClaims } from './auth-keys.js';
-import { loadConfig, type Config } from './config.js';
-import { formatDuration, parseDuration } from './duration.js';
+import { mintToken, resolveAuthKeys, type AuthKeys, type TokenClaims } from '../platform/auth-keys.js';
+import { loadConfig, type Config } from '../platform/config.js';
+import { formatDuration, parseDuration } from '../platform/duration.js';
 
 export const USAGE = `usage: npm run auth -- <subcommand>
 

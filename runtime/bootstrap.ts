@@ -5,10 +5,10 @@ import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { createDatabase, type DatabaseHandle } from '../db/client.js';
 import { runMigrations } from '../db/migrate.js';
 import { seedReferenceData } from '../db/seed.js';
-import { resolveActionKeys } from './action-assertion.js';
+import { resolveActionKeys } from '../platform/action-assertion.js';
 import { loadClientTls, sdkTls, type ClientTls } from './temporal-tls.js';
-import { resolveAuthKeys } from './auth-keys.js';
-import { corsOrigins, type Config } from './config.js';
+import { resolveAuthKeys } from '../platform/auth-keys.js';
+import { corsOrigins, type Config } from '../platform/config.js';
 
 export type Log = (line: string) => void;
 
@@ -33,7 +33,7 @@ export async function prepareDatabase(url: string, opts: { migrate: boolean; see
   }
 }
 
-/** The product's client: its data converter encrypts payloads (runtime/payload-codec.ts); `tls`: mutual TLS. */
+/** The product's client: its data converter encrypts payloads (platform/payload-codec.ts); `tls`: mutual TLS. */
 export async function connectClient(address: string, namespace: string, dataConverter: DataConverter, tls?: ClientTls): Promise<{ client: Client; connection: Connection }> {
   const connection = await Connection.connect({ address, ...(tls && { tls: sdkTls(tls) }) });
   return { client: new Client({ connection, namespace, dataConverter }), connection };

@@ -7,8 +7,8 @@ import { createActivities } from '../activities/case.activities.js';
 import type { Database } from '../db/client.js';
 import { createChannel, type NotificationLogger } from '../notifications/channels.js';
 import { createNotificationDeliverer, type NotificationDeliverer } from '../notifications/deliverer.js';
-import type { Config } from './config.js';
-import { loggerOptions } from './logger.js';
+import type { Config } from '../platform/config.js';
+import { loggerOptions } from '../platform/logger.js';
 
 export interface CaseWorkerDeps {
   connection: NativeConnection;
@@ -17,7 +17,7 @@ export interface CaseWorkerDeps {
   db: Database;
   /**
    * Decrypts payloads (PAYLOAD_KEYS, as the API's client) and checks the API's proof on actions: build it with
-   * workerDataConverter (runtime/action-assertion.ts).
+   * workerDataConverter (platform/action-assertion.ts).
    */
   dataConverter: DataConverter;
   /** A pre-built bundle (production); without it the workflows are bundled at start. */
@@ -78,7 +78,7 @@ export function createConfiguredCaseWorker(
 /**
  * The notification deliverer as configured (NOTIFY_*): it runs in the worker process, beside the case worker,
  * and delivers the outbox the workflows write. Not started: the caller starts and stops it. `caseCodeSecret` is the
- * API's CASE_CODE_SECRET (runtime/config.ts caseCodeSecretOf): the acceptance notice carries the complainant's
+ * API's CASE_CODE_SECRET (platform/config.ts caseCodeSecretOf): the acceptance notice carries the complainant's
  * verification code, derived from it at send time.
  */
 export function createConfiguredDeliverer(

@@ -12,7 +12,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstClosedFolder, reachableBinaries, startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-db.js';
-import { freePort } from './net.js';
+import { freePort } from '../platform/net.js';
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const folders: string[] = [];

@@ -6,11 +6,11 @@
 import path from 'node:path';
 import { buildApp } from '../api/app.js';
 import { createConfiguredCaseWorker, createConfiguredDeliverer } from './case-worker.js';
-import { caseCodeSecretOf, loadConfig, type Config } from './config.js';
+import { caseCodeSecretOf, loadConfig, type Config } from '../platform/config.js';
 import { apiOptions, connectClient, connectWorker, installTemporalRuntime, prepareDatabase, redactUrl, runSteps, say, type ShutdownStep } from './bootstrap.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-db.js';
-import { encryptedDataConverter, resolvePayloadKeys } from './payload-codec.js';
-import { resolveActionKeys, workerDataConverter } from './action-assertion.js';
+import { encryptedDataConverter, resolvePayloadKeys } from '../platform/payload-codec.js';
+import { resolveActionKeys, workerDataConverter } from '../platform/action-assertion.js';
 import type { ClientTls } from './temporal-tls.js';
 
 /** A shutdown step: what it stops, how, and optionally its own time bound. Lists of them run in order (runSteps). */

@@ -5,10 +5,10 @@
  * at it with TEMPORAL_ADDRESS (`TEMPORAL_ADDRESS=127.0.0.1:7233 npm start`). Ctrl-C stops the UI server, then
  * the frontend, worker, matching and history, then the embedded PostgreSQL if it started one.
  *
- * Same settings as `npm run start:production` (runtime/config.ts); the databases are shared with it, so run one
+ * Same settings as `npm run start:production` (platform/config.ts); the databases are shared with it, so run one
  * or the other.
  */
-import { loadConfig } from './config.js';
+import { loadConfig } from '../platform/config.js';
 import { onShutdown, redactUrl, say } from './bootstrap.js';
 import { startOrCleanUp, startRecordDatabase, type Step } from './launch.js';
 import { configuredTopology, startTopology } from './temporal-topology.js';

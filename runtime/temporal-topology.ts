@@ -21,9 +21,9 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { CASE_SEARCH_ATTRIBUTES, CLI_TYPE_NAMES } from '../workflows/search-attributes.js';
 import { stopChild, waitForTemporal } from './temporal-dev-server.js';
-import type { Config } from './config.js';
+import type { Config } from '../platform/config.js';
 import type { ProductionTools } from './tools.js';
-import { SHARED_TOPOLOGY, TEMPORAL_SQL_PLUGIN, schemaSteps } from './shared-topology.js';
+import { SHARED_TOPOLOGY, TEMPORAL_SQL_PLUGIN, schemaSteps } from '../platform/shared-topology.js';
 import { clientTlsOf, ensureTemporalTls, type TemporalTlsFiles } from './temporal-tls.js';
 
 const run = promisify(execFile);
@@ -233,7 +233,7 @@ ${client('      ')}
 ${client('      ')}`;
 }
 
-/** Dynamic config: the entries compose has too (runtime/shared-topology.ts), plus the refresh interval. */
+/** Dynamic config: the entries compose has too (platform/shared-topology.ts), plus the refresh interval. */
 export function renderDynamicConfig(s: Pick<TemporalServerSettings, 'namespaceRefresh'>): string {
   const shared = Object.entries(SHARED_TOPOLOGY.dynamicConfig).map(([key, value]) => `${key}:\n  - value: ${JSON.stringify(value)}\n    constraints: {}\n`);
   return `# Rendered by runtime/temporal-topology.ts (renderDynamicConfig).
@@ -321,7 +321,7 @@ export async function ensureTemporalDatabases(opts: { sqlTool: string; target: P
     }).catch((err: Error & { stderr?: string; stdout?: string }) => {
       throw new Error(`temporal-sql-tool ${args[0]} on ${database} failed: ${(err.stderr || err.stdout || err.message).slice(-2000)}`);
     });
-  // The same steps as compose's temporal-schema-setup job (runtime/shared-topology.ts); each is idempotent.
+  // The same steps as compose's temporal-schema-setup job (platform/shared-topology.ts); each is idempotent.
   for (const step of schemaSteps(s.databases)) {
     log(`  database ${step.database}: ${step.args.join(' ')}`);
     await tool(step.database, ...step.args);

@@ -1,5 +1,5 @@
 /**
- * Finds or builds the Go programs the project runs (runtime/versions.ts pins them). Each is built once with
+ * Finds or builds the Go programs the project runs (platform/versions.ts pins them). Each is built once with
  * `go install` into its own folder of the git-ignored tools folder, `<tools>/<name>/bin` (GOBIN per tool: the
  * Temporal server and the UI server are both called `server`), and reused from then on. A `version` file beside
  * `bin` records which package@version was built; a changed pin rebuilds.
@@ -16,7 +16,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { GO_TOOLS, PRODUCTION_TOOLS, type GoTool } from './versions.js';
+import { GO_TOOLS, PRODUCTION_TOOLS, type GoTool } from '../platform/versions.js';
 
 const run = promisify(execFile);
 

@@ -1,8 +1,8 @@
 /** Worker entry point (production): runs case workflows and activities on TEMPORAL_TASK_QUEUE, and delivers notices. */
 import { createConfiguredCaseWorker, createConfiguredDeliverer } from './case-worker.js';
-import { caseCodeSecretOf, loadConfig } from './config.js';
-import { resolvePayloadKeys } from './payload-codec.js';
-import { resolveActionKeys, workerDataConverter } from './action-assertion.js';
+import { caseCodeSecretOf, loadConfig } from '../platform/config.js';
+import { resolvePayloadKeys } from '../platform/payload-codec.js';
+import { resolveActionKeys, workerDataConverter } from '../platform/action-assertion.js';
 import { configuredTemporalTls, connectWorker, installTemporalRuntime, onShutdown, prepareDatabase, say } from './bootstrap.js';
 import { createDatabase } from '../db/client.js';
 import { DELIVERER_POOL_SIZE, WORKER_POOL_SIZE } from './case-worker.js';

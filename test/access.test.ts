@@ -15,7 +15,7 @@ import { caseUpdate } from '../workflows/case.messages.js';
 import { act, driveTo, eventually, openCase } from './support/cases.js';
 import { demoComplaint } from './support/fixtures.js';
 import { startStack, type TestStack } from './support/stack.js';
-import { signAction } from '../runtime/action-assertion.js';
+import { signAction } from '../platform/action-assertion.js';
 
 let stack: TestStack;
 /** Closed cases: one at d01-s01 (in every test principal's scope but the out-of-district ones), one at d02-s01. */
@@ -248,7 +248,7 @@ describe('credentials', () => {
   const url = '/v1/categories';
 
   it('401 problem+json with WWW-Authenticate for missing, malformed, forged, expired and foreign tokens', async () => {
-    const other = await import('../runtime/auth-keys.js');
+    const other = await import('../platform/auth-keys.js');
     const foreign = other.generateAuthKeys('test-foreign');
     const claims = { sub: 'u', roles: ['analyst' as const], unit: 'city' };
     const [header, payload] = stack.token(claims).split('.');
@@ -306,7 +306,7 @@ describe('credentials', () => {
   });
 
   it('a token from another issuer or for another audience is refused', async () => {
-    const { mintToken } = await import('../runtime/auth-keys.js');
+    const { mintToken } = await import('../platform/auth-keys.js');
     const claims = { sub: 'u', roles: ['analyst' as const], unit: 'city' };
     for (const as of [{ iss: 'someone-else', aud: 'hotline-api' }, { iss: 'hotline', aud: 'another-api' }]) {
       const token = mintToken(stack.authKeys, claims, 600, as);
@@ -315,7 +315,7 @@ describe('credentials', () => {
   });
 
   it('tokens signed with a key listed after the current one still verify (rotation), by key id', async () => {
-    const { mintToken } = await import('../runtime/auth-keys.js');
+    const { mintToken } = await import('../platform/auth-keys.js');
     const rotated = [{ kid: 'next', algorithm: 'HS256' as const, key: Buffer.alloc(32, 7) }, ...stack.authKeys.jwtKeys];
     // The stack verifies with its own list; a token from its (old, still listed) key keeps working.
     const old = mintToken(stack.authKeys, { sub: 'u', roles: ['analyst'], unit: 'city' });

@@ -2,7 +2,7 @@
  * The API is the only way to act on a case, and it answers under load without a 500.
  *
  * - Forgery: anyone who reaches Temporal's gRPC port can send an Update, a signal or a workflow start. Without the
- *   API's action assertion (runtime/action-assertion.ts) nothing of it lands: the case records the refused attempt
+ *   API's action assertion (platform/action-assertion.ts) nothing of it lands: the case records the refused attempt
  *   (`action_refused`), a forged start opens no case. Copied or altered proofs fare no better.
  * - Concurrency: many `progress` Updates on one case at once. Temporal sometimes discards a workflow task the worker
  *   ran (its Updates are then rejected "unprocessed", or run again in another order): the service sends a dropped
@@ -19,10 +19,10 @@ import { buildApp } from '../api/app.js';
 import { caseEvents, cases, notifications } from '../db/schema.js';
 import type { CaseEvent, CaseNotification } from '../domain/case.types.js';
 import { proofDigest } from '../domain/action-proof.js';
-import { generateActionKey, signAction } from '../runtime/action-assertion.js';
+import { generateActionKey, signAction } from '../platform/action-assertion.js';
 import { caseSignal, caseUpdate, getCaseQuery, type CaseWorkflowInput } from '../workflows/case.messages.js';
 import { caseWorkflow } from '../workflows/case.workflow.js';
-import { freePort } from '../runtime/net.js';
+import { freePort } from '../platform/net.js';
 import { startDevServer } from '../runtime/temporal-dev-server.js';
 import { ensureTemporalCli } from '../runtime/tools.js';
 import { act, eventually, expectRecordMatchesWorkflow, openCase } from './support/cases.js';

@@ -14,8 +14,8 @@ import { createDatabase, type DatabaseHandle } from '../db/client.js';
 import { runMigrations } from '../db/migrate.js';
 import { seedReferenceData } from '../db/seed.js';
 import { STAFF_ROLES } from '../domain/access.js';
-import { JWT_AUDIENCE, JWT_ISSUER, resolveAuthKeys } from '../runtime/auth-keys.js';
-import { freePort } from '../runtime/net.js';
+import { JWT_AUDIENCE, JWT_ISSUER, resolveAuthKeys } from '../platform/auth-keys.js';
+import { freePort } from '../platform/net.js';
 import { createTestDatabase } from './support/stack.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

@@ -92,7 +92,7 @@ describe('the codec session for Web UIs without a login', () => {
   });
 
   it('an expired session cookie is refused with a pointer to sign in again', async () => {
-    const { mintToken } = await import('../runtime/auth-keys.js');
+    const { mintToken } = await import('../platform/auth-keys.js');
     const expired = mintToken(stack.authKeys, { sub: 'ops', roles: ['admin'], unit: 'city' }, -5);
     const res = await stack.app.inject({ method: 'POST', url: '/codec/decode', headers: { cookie: `hotline_codec=${expired}` }, payload: { payloads } });
     expect(res.statusCode).toBe(401);

@@ -6,7 +6,7 @@
 import { Client } from '@temporalio/client';
 import { METADATA_ENCODING_KEY, type Payload } from '@temporalio/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENCRYPTED_ENCODING } from '../runtime/payload-codec.js';
+import { ENCRYPTED_ENCODING } from '../platform/payload-codec.js';
 import { getCaseQuery } from '../workflows/case.messages.js';
 import { act, eventually, openCase } from './support/cases.js';
 import { startStack, type TestStack } from './support/stack.js';

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { ensureTemporalCli } from '../runtime/tools.js';
-import { parseActionKeys, workerDataConverter } from '../runtime/action-assertion.js';
+import { parseActionKeys, workerDataConverter } from '../platform/action-assertion.js';
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { act, complaint, driveTo, eventually, openCase } from './support/cases.js';

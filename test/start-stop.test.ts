@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort } from '../runtime/net.js';
+import { freePort } from '../platform/net.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;

@@ -8,32 +8,13 @@ import type { CaseAction, CasePayloads, SignalAction, UpdateAction } from '../do
 import type { ProofVerdict } from '../domain/action-proof.js';
 import type { Actor, CaseIntake, CaseState } from '../domain/case.types.js';
 import type { CasePolicy, CaseSetup } from '../domain/policy.types.js';
+import type { ActionAssertion } from '../domain/action-proof.js';
 
 export type { SignalAction, UpdateAction } from '../domain/case.actions.js';
 
 export const CASE_WORKFLOW_TYPE = 'caseWorkflow';
 
-/**
- * The API's proof that it sent an action (runtime/action-assertion.ts): an HMAC under ACTION_ASSERTION_KEYS over the
- * case, the action, the digest of its payload and actor, `iat` and a single-use `nonce`. The last argument of every
- * Update and signal and the second of a workflow start. The worker's codec verifies it and hands the workflow a
- * verdict in its place (domain/action-proof.ts), which the workflow checks before anything is applied.
- */
-export interface ActionAssertion {
-  v: 1;
-  /** Which ACTION_ASSERTION_KEYS entry signed it. */
-  kid: string;
-  caseId: string;
-  /** The Update's or signal's name; `open` for a workflow start. */
-  action: string;
-  /** base64url SHA-256 of canonical JSON { payload, actor }. */
-  digest: string;
-  /** When the API issued it (ms since the epoch). */
-  iat: number;
-  nonce: string;
-  /** base64url HMAC-SHA256. */
-  mac: string;
-}
+export type { ActionAssertion } from '../domain/action-proof.js';
 
 export interface CaseWorkflowInput {
   caseId: string;

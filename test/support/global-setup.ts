@@ -36,7 +36,7 @@ const testEnv = z.object({
   HOTLINE_TOOLS_DIR: z.string().default('.tools'),
 });
 
-import { freePort } from '../../runtime/net.js';
+import { freePort } from '../../platform/net.js';
 export { freePort };
 
 export default async function setup(project: TestProject) {

@@ -19,12 +19,12 @@ import type { CasePolicy } from '../../domain/policy.types.js';
 import type { PolicyDocument } from '../../domain/policy.schema.js';
 import type { DispatchRuleRecord } from '../../domain/dispatch-catalogue.js';
 import { STAFF_ROLES, type StaffRole } from '../../domain/access.js';
-import { generateAuthKeys, mintToken, type AuthKeys, type TokenClaims } from '../../runtime/auth-keys.js';
+import { generateAuthKeys, mintToken, type AuthKeys, type TokenClaims } from '../../platform/auth-keys.js';
 import { createCaseWorker } from '../../runtime/case-worker.js';
-import { formatActionKeys, generateActionKey, workerDataConverter, type ActionKey } from '../../runtime/action-assertion.js';
+import { formatActionKeys, generateActionKey, workerDataConverter, type ActionKey } from '../../platform/action-assertion.js';
 import { clientTlsOf, sdkTls, tlsEnv, type TemporalTlsFiles } from '../../runtime/temporal-tls.js';
 import { getCaseQuery } from '../../workflows/case.messages.js';
-import { encryptedDataConverter, formatPayloadKeys, generatePayloadKey } from '../../runtime/payload-codec.js';
+import { encryptedDataConverter, formatPayloadKeys, generatePayloadKey } from '../../platform/payload-codec.js';
 import type { NotificationChannel } from '../../notifications/channels.js';
 import { createNotificationDeliverer, type BackoffOptions, type NotificationDeliverer } from '../../notifications/deliverer.js';
 

@@ -18,7 +18,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { METADATA_ENCODING_KEY, type DataConverter, type Payload, type PayloadCodec } from '@temporalio/common';
 import { canonicalJson, proofDigest, VERDICT_KEY, type ActionClaim, type ProofVerdict } from '../domain/action-proof.js';
-import type { ActionAssertion } from '../workflows/case.messages.js';
+import type { ActionAssertion } from '../domain/action-proof.js';
 import { BASE64, devKeyList, keyEntries } from './key-list.js';
 import { EncryptionCodec, type PayloadKey } from './payload-codec.js';
 

@@ -4,12 +4,30 @@
  */
 import { isIP } from 'node:net';
 import { z } from 'zod';
-import { DEFAULT_CASE_CODE_LIMITS as CODES, DEFAULT_UNAUTHENTICATED_PER_MINUTE } from '../api/auth-throttle.js';
 import { parseActionKeys, type ActionKey } from './action-assertion.js';
 import { DEFAULT_MAX_TOKEN_LIFETIME, parseJwtKeys, parseSecret, resolveAuthKeys, type JwtKey } from './auth-keys.js';
 import { formatDuration, parseDuration } from './duration.js';
 import { parsePayloadKeys, type PayloadKey } from './payload-codec.js';
 import { SHARED_TOPOLOGY as T } from './shared-topology.js';
+
+/** RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE unless configured. */
+export const DEFAULT_UNAUTHENTICATED_PER_MINUTE = 60;
+
+/** CASE_CODE_WINDOW and the CASE_CODE_FAILURES_* budgets. */
+export interface CaseCodeLimits {
+  windowMs: number;
+  /** Wrong codes per address across all cases. */
+  perAddress: number;
+  /** Wrong codes per address on one case. */
+  perAddressAndCase: number;
+  /** Wrong codes on one case from all addresses, after which each address has one try left on it. */
+  perCase: number;
+}
+
+/** CASE_CODE_WINDOW (15m) and the CASE_CODE_FAILURES_* budgets unless configured. */
+export const DEFAULT_CASE_CODE_LIMITS: CaseCodeLimits = { windowMs: 15 * 60_000, perAddress: 20, perAddressAndCase: 5, perCase: 10 };
+const CODES = DEFAULT_CASE_CODE_LIMITS;
+
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -78,7 +96,7 @@ const envSchema = z.object({
   /** Production topology (`npm run start:production`): the Temporal frontend's gRPC port; the other services
    * follow Temporal's layout around it (history +1, matching +2, worker +6, HTTP +10, membership -300…). */
   TEMPORAL_FRONTEND_PORT: port.default(T.frontendPort),
-  /** Production topology: the Web UI server. The defaults shared with docker-compose.yml come from runtime/shared-topology.ts. */
+  /** Production topology: the Web UI server. The defaults shared with docker-compose.yml come from platform/shared-topology.ts. */
   TEMPORAL_UI_SERVER_PORT: port.default(T.uiPort),
   /** Production topology: history shards, fixed when the Temporal database is first set up. */
   TEMPORAL_HISTORY_SHARDS: z.coerce.number().int().min(1).max(16384).default(T.numHistoryShards),
@@ -114,7 +132,7 @@ const envSchema = z.object({
    */
   PAYLOAD_KEYS: parsed<PayloadKey[]>(parsePayloadKeys),
   /**
-   * Keys of the API's proof that it sent an action (runtime/action-assertion.ts), `id:base64key,…` (≥ 32 bytes each;
+   * Keys of the API's proof that it sent an action (platform/action-assertion.ts), `id:base64key,…` (≥ 32 bytes each;
    * the first signs, every listed one verifies). The API and the worker need the same list; to rotate, give the
    * worker the new key (second) first, then put it first on both. Required in production; unset elsewhere, a
    * development key is kept in the data folder.
@@ -253,7 +271,7 @@ export function corsOrigins(cfg: Config): string[] {
 export type Config = z.infer<typeof envSchema>;
 
 /**
- * CASE_CODE_SECRET for the worker's deliverer, as the API resolves it (runtime/auth-keys.ts): the configured one
+ * CASE_CODE_SECRET for the worker's deliverer, as the API resolves it (platform/auth-keys.ts): the configured one
  * (required in production, see the refinement above), or outside production the one in the development file the
  * API generates and reads, so codes in notices match what the API checks.
  */

@@ -1,8 +1,8 @@
 /** HTTP surface of the outbox: which notices went to whom, and every delivery attempt. Schemas in and out. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { principalOf } from '../api/auth.js';
-import { CASE_ID_PATTERN, problemSchema } from '../api/cases.schemas.js';
+import { principalOf } from './auth.js';
+import { CASE_ID_PATTERN, problemSchema } from './cases.schemas.js';
 import { listScope, type UnitTree } from '../domain/access.js';
 import { NOTIFICATION_STATUSES, type NotificationsRepository } from './notifications.repository.js';
 

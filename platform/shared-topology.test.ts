@@ -1,6 +1,6 @@
 /**
  * Drift guard: docker-compose.yml is hand-written for operators, the native production topology is TypeScript;
- * both must say what runtime/shared-topology.ts says. This parses docker-compose.yml and checks every shared fact
+ * both must say what platform/shared-topology.ts says. This parses docker-compose.yml and checks every shared fact
  * against that module, and checks that the native side (config defaults, rendered configs) takes them from there.
  * Pure: reads files, starts nothing.
  */
@@ -11,7 +11,7 @@ import { parse, parseDocument } from 'yaml';
 import { CASE_SEARCH_ATTRIBUTES, CLI_TYPE_NAMES } from '../workflows/search-attributes.js';
 import { loadConfig } from './config.js';
 import { COMPOSE_IMAGES, SHARED_TOPOLOGY as T, TEMPORAL_SQL_PLUGIN, schemaSteps, searchAttributeSpecs } from './shared-topology.js';
-import { renderDynamicConfig, renderServerConfig, standardPorts } from './temporal-topology.js';
+import { renderDynamicConfig, renderServerConfig, standardPorts } from '../runtime/temporal-topology.js';
 import { TEMPORAL_SERVER_VERSION, TEMPORAL_UI_SERVER_VERSION } from './versions.js';
 
 const composeText = readFileSync(fileURLToPath(new URL('../docker-compose.yml', import.meta.url)), 'utf8');
@@ -50,7 +50,7 @@ const words = (line: string) => line.trim().split(/\s+/).map((w) => w.replace(/^
 
 const frontend = `temporal:${T.frontendPort}`;
 
-describe('docker-compose.yml agrees with runtime/shared-topology.ts', () => {
+describe('docker-compose.yml agrees with platform/shared-topology.ts', () => {
   it('parses as YAML without errors or warnings', () => {
     const doc = parseDocument(composeText, { merge: true });
     expect(doc.errors).toEqual([]);
@@ -135,7 +135,7 @@ describe('docker-compose.yml agrees with runtime/shared-topology.ts', () => {
   });
 });
 
-describe('the native topology takes the same facts from runtime/shared-topology.ts', () => {
+describe('the native topology takes the same facts from platform/shared-topology.ts', () => {
   it('has them as its configuration defaults', () => {
     const cfg = loadConfig({});
     expect({

@@ -1,7 +1,7 @@
 /** Reads the outbox for GET /v1/notifications: notices newest first, with every delivery attempt. */
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, type SQL } from 'drizzle-orm';
-import { maskFreeText } from '../api/cases.presenter.js';
-import { scopeCondition } from '../api/cases.repository.js';
+import { maskFreeText } from './cases.presenter.js';
+import { scopeCondition } from './cases.repository.js';
 import type { Database } from '../db/client.js';
 import { cases, notificationAttempts, notifications } from '../db/schema.js';
 import type { ListScope } from '../domain/access.js';

@@ -1,12 +1,12 @@
 /**
  * What docker-compose.yml and the native production topology (`npm run start:production`, runtime/temporal-topology.ts)
- * share, held once, as data: the images pinned to the versions of runtime/versions.ts, the config values (namespace,
+ * share, held once, as data: the images pinned to the versions of platform/versions.ts, the config values (namespace,
  * task queue, ports, the Temporal databases, role, SQL plugin, history shards, dynamic config), the custom search
  * attributes (workflows/search-attributes.ts, reused, not copied) and the temporal-sql-tool schema steps.
  *
- * The native side reads these directly (runtime/config.ts takes its defaults from here; temporal-topology.ts its plugin,
+ * The native side reads these directly (platform/config.ts takes its defaults from here; temporal-topology.ts its plugin,
  * schema steps and dynamic config). docker-compose.yml stays hand-written for operators to read;
- * runtime/shared-topology.test.ts parses it and fails on any fact that says something else than this module.
+ * platform/shared-topology.test.ts parses it and fails on any fact that says something else than this module.
  */
 import { CASE_SEARCH_ATTRIBUTES, CLI_TYPE_NAMES } from '../workflows/search-attributes.js';
 import { TEMPORAL_SERVER_VERSION, TEMPORAL_UI_SERVER_VERSION } from './versions.js';
@@ -23,7 +23,7 @@ export const TEMPORAL_SCHEMAS = {
   visibility: 'postgresql/v12/visibility',
 } as const;
 
-/** Config values both topologies use; the native ones are runtime/config.ts's defaults (each may be overridden there). */
+/** Config values both topologies use; the native ones are platform/config.ts's defaults (each may be overridden there). */
 export const SHARED_TOPOLOGY = {
   namespace: 'default',
   /** Namespace retention, set when the namespace is created. */

@@ -1,6 +1,6 @@
 /**
  * Pinned versions of everything the project builds from the Go module proxy. One place: runtime/tools.ts builds
- * from here; runtime/shared-topology.ts derives docker-compose.yml's image tags from here, with the other facts
+ * from here; platform/shared-topology.ts derives docker-compose.yml's image tags from here, with the other facts
  * both topologies share.
  */
 export const TEMPORAL_CLI_MODULE = 'github.com/temporalio/cli/cmd/temporal';

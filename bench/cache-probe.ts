@@ -12,7 +12,7 @@ import { workerDataConverter } from '../platform/action-assertion.js';
 import { benchComplaint } from './fixtures.js';
 import { httpClient } from './load.js';
 import { freePort, progress, runBench, spawnNodeEntry, waitForHttp } from './processes.js';
-import { BenchRun, NAMESPACE, person, startBenchEnv } from './stack.js';
+import { apiEnv, BenchRun, NAMESPACE, person, startBenchEnv } from './stack.js';
 
 const args = process.argv.slice(2);
 const stepsArg = args.indexOf('--steps');
@@ -43,20 +43,7 @@ async function main(): Promise<void> {
   const running = worker.run();
   run.cleanup.add('worker', async () => (worker.shutdown(), await running));
   const port = await freePort();
-  const api = spawnNodeEntry('api', 'runtime/api.ts', {
-    DATABASE_URL: env.dbUrl,
-    TEMPORAL_ADDRESS: env.address,
-    TEMPORAL_NAMESPACE: NAMESPACE,
-    TEMPORAL_TASK_QUEUE: taskQueue,
-    RUN_MIGRATIONS: 'false',
-    LOG_LEVEL: 'warn',
-    PAYLOAD_KEYS: run.payloadKeys,
-    ACTION_ASSERTION_KEYS: run.actionKeys,
-    ...run.authEnv,
-    SEED_DEMO_DATA: 'false',
-    API_HOST: '127.0.0.1',
-    API_PORT: String(port),
-  }, env.logDir);
+  const api = spawnNodeEntry('api', 'runtime/api.ts', apiEnv(run, env, taskQueue, port), env.logDir);
   run.cleanup.add('API', () => api.stop());
   await waitForHttp(`http://127.0.0.1:${port}/readyz`, 60_000, () => api.assertAlive());
   const http = httpClient(`http://127.0.0.1:${port}`);

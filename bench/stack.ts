@@ -239,10 +239,9 @@ export interface CaseStackOptions {
   workerNote?: string;
 }
 
-/** Starts a worker (on the run's workflow bundle) and an API, and waits until the worker polls and the API is ready. */
-export async function startCaseStack(run: BenchRun, env: BenchEnv, o: CaseStackOptions): Promise<CaseStack> {
-  const taskQueue = `${o.queue}-${run.id}-${o.label}`;
-  const common = {
+/** What a worker or API child of this run is started with: its database, server, task queue and keys. */
+function childEnv(run: BenchRun, env: BenchEnv, taskQueue: string): Record<string, string> {
+  return {
     DATABASE_URL: env.dbUrl,
     TEMPORAL_ADDRESS: env.address,
     TEMPORAL_NAMESPACE: NAMESPACE,
@@ -252,12 +251,23 @@ export async function startCaseStack(run: BenchRun, env: BenchEnv, o: CaseStackO
     PAYLOAD_KEYS: run.payloadKeys,
     ACTION_ASSERTION_KEYS: run.actionKeys,
   };
+}
+
+/** An API child's environment (runtime/api.ts on 127.0.0.1:`port`, authenticating with the run's keys). */
+export function apiEnv(run: BenchRun, env: BenchEnv, taskQueue: string, port: number): Record<string, string> {
+  return { ...childEnv(run, env, taskQueue), ...(env.tls && tlsEnv(env.tls, 'api')), ...run.authEnv, SEED_DEMO_DATA: 'false', API_HOST: '127.0.0.1', API_PORT: String(port) };
+}
+
+/** Starts a worker (on the run's workflow bundle) and an API, and waits until the worker polls and the API is ready. */
+export async function startCaseStack(run: BenchRun, env: BenchEnv, o: CaseStackOptions): Promise<CaseStack> {
+  const taskQueue = `${o.queue}-${run.id}-${o.label}`;
+  const common = childEnv(run, env, taskQueue);
   const checkNode = (c: NodeChild) => {
     if (commOf(c.pid) !== 'node') progress(`warning: pid ${c.pid} (${c.name}) is ${commOf(c.pid)}, not node`);
   };
   let apiSeq = 0;
   const spawnApi = (port: number) => {
-    const api = spawnNodeEntry(apiSeq++ ? `api-${o.label}-${apiSeq - 1}` : `api-${o.label}`, 'runtime/api.ts', { ...common, ...(env.tls && tlsEnv(env.tls, 'api')), ...run.authEnv, SEED_DEMO_DATA: 'false', API_HOST: '127.0.0.1', API_PORT: String(port) }, env.logDir);
+    const api = spawnNodeEntry(apiSeq++ ? `api-${o.label}-${apiSeq - 1}` : `api-${o.label}`, 'runtime/api.ts', apiEnv(run, env, taskQueue, port), env.logDir);
     const stop = run.cleanup.add(`API child ${api.pid}`, () => api.stop());
     const ready = async () => {
       await waitForHttp(`http://127.0.0.1:${port}/readyz`, 60_000, () => api.assertAlive());

@@ -10,18 +10,11 @@ import type { Actor, CaseIntake, CaseState } from '../domain/case.types.js';
 import { caseRow, rowToCase, type CaseRow } from './case.rows.js';
 import { cases } from './schema.js';
 import { defaultCasePolicy } from './seed-policy.js';
+import { sampleIntake } from '../test/support/domain-fixtures.js';
 
 const T0 = Date.parse('2026-11-16T10:00:00+08:00');
 const actor: Actor = { id: 'agent-7', role: 'dispatcher' };
-const intake: CaseIntake = {
-  title: '夜间施工噪音',
-  description: '工地每晚十一点后仍在施工',
-  categoryId: 'env.noise.construction',
-  channel: 'phone',
-  channelTicketId: 'T-1',
-  complainant: { name: '张三丰', phone: '13812345678' },
-  location: { address: '阜南路123号', areaUnitId: 'd01-s03', lat: 31.86, lng: 117.28 },
-};
+const intake: CaseIntake = sampleIntake({ channelTicketId: 'T-1', location: { address: '阜南路123号', areaUnitId: 'd01-s03', lat: 31.86, lng: 117.28 } });
 
 /** A case dispatched for joint handling and signed for: clocks running, a copy, cooperating parts. */
 function handledCase(): CaseState {

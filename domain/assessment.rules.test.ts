@@ -20,6 +20,7 @@ import {
   type Contribution,
   type Counts,
 } from './assessment.rules.js';
+import { fastPolicy, sampleIntake } from '../test/support/domain-fixtures.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Fixtures: cases built through the machine, as the product writes them.
@@ -29,30 +30,12 @@ const S = 1_000;
 const T0 = Date.parse('2026-11-16T10:00:00+08:00');
 const calendar = defaultCasePolicy.calendar;
 
-/** The default policy with second-scale clocks for the general class: signFor 40 s, contact 80 s, reply 200 s, callback 100 s. */
-const fast: CasePolicy = {
-  ...defaultCasePolicy,
-  clocks: {
-    ...defaultCasePolicy.clocks,
-    general: {
-      signFor: { amount: 40, unit: 'seconds' },
-      contact: { amount: 80, unit: 'seconds' },
-      reply: { amount: 200, unit: 'seconds' },
-      callback: { amount: 100, unit: 'seconds' },
-    },
-  },
-};
+const fast: CasePolicy = fastPolicy;
 /** No re-handling: an unsatisfied callback closes the case unsatisfied. */
 const oneRound: CasePolicy = { ...fast, maxExtraRounds: 0 };
 
 const agent: Actor = { id: 'agent-7', role: 'dispatcher' };
-const intake: CaseIntake = {
-  title: '夜间施工噪音',
-  description: '工地每晚十一点后仍在施工',
-  categoryId: 'env.noise.construction',
-  channel: 'phone',
-  complainant: { name: '张三丰', phone: '13812345678' },
-};
+const intake: CaseIntake = sampleIntake();
 
 interface Built {
   state: CaseState;

@@ -5,6 +5,7 @@ import { cardFor, failedAttempts, inReviewQueue, lingerUntil, ratingWindow } fro
 import type { Actor, CaseCommand, CaseIntake, CaseState } from './case.types.js';
 import { RuleViolation } from './errors.js';
 import type { CasePolicy } from './policy.types.js';
+import { sampleIntake } from '../test/support/domain-fixtures.js';
 
 const S = 1_000;
 const T0 = Date.parse('2026-11-16T10:00:00+08:00'); // a Monday
@@ -23,13 +24,7 @@ const policy: CasePolicy = {
 const feedbackOnly: CasePolicy = { ...policy, repeats: undefined };
 const agent: Actor = { id: 'cb-1', role: 'callback_agent' };
 const reviewer: Actor = { id: 'rv-1', role: 'reviewer' };
-const intake: CaseIntake = {
-  title: '噪音',
-  description: '夜间施工',
-  categoryId: 'env.noise.construction',
-  channel: 'phone',
-  complainant: { name: '张三', phone: '13812345678' },
-};
+const intake: CaseIntake = sampleIntake({ title: '噪音', description: '夜间施工', complainant: { name: '张三', phone: '13812345678' } });
 
 function at(state: CaseState, seconds: number, c: CaseCommand, actor: Actor = agent) {
   return apply(state, c, { now: T0 + seconds * S, actor, policy });

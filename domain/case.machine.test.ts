@@ -19,6 +19,7 @@ import {
 import { RuleViolation } from './errors.js';
 import type { CasePolicy } from './policy.types.js';
 import type { SlaClass } from './reference.types.js';
+import { fastPolicy, sampleIntake } from '../test/support/domain-fixtures.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Fixtures
@@ -28,31 +29,12 @@ const S = 1_000;
 const T0 = Date.parse('2026-11-16T10:00:00+08:00');
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** The default policy with second-scale clocks for the general class: signFor 40 s, contact 80 s, reply 200 s, callback 100 s. */
-const fast: CasePolicy = {
-  ...defaultCasePolicy,
-  extension: { maxDays: 10, approvableWithoutSupervisor: 1 },
-  clocks: {
-    ...defaultCasePolicy.clocks,
-    general: {
-      signFor: { amount: 40, unit: 'seconds' },
-      contact: { amount: 80, unit: 'seconds' },
-      reply: { amount: 200, unit: 'seconds' },
-      callback: { amount: 100, unit: 'seconds' },
-    },
-  },
-};
+/** The fixture's second-scale policy, with an extension limit of its own. */
+const fast: CasePolicy = { ...fastPolicy, extension: { maxDays: 10, approvableWithoutSupervisor: 1 } };
 
 const actor: Actor = { id: 'agent-7', role: 'dispatcher' };
 const PII = { name: '张三丰', phone: '13812345678', address: '合肥市庐阳区杏花村街道阜南路123号' };
-const intake: CaseIntake = {
-  title: '夜间施工噪音',
-  description: '工地每晚十一点后仍在施工',
-  categoryId: 'env.noise.construction',
-  channel: 'phone',
-  complainant: { name: PII.name, phone: PII.phone },
-  location: { address: PII.address, areaUnitId: 'd01-s03' },
-};
+const intake: CaseIntake = sampleIntake({ complainant: { name: PII.name, phone: PII.phone }, location: { address: PII.address, areaUnitId: 'd01-s03' } });
 
 const ctx = (now: number, policy: CasePolicy = fast): Context => ({ now, actor, policy });
 

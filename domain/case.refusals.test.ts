@@ -2,14 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { open } from './case.machine.js';
 import { refusedAction } from './case.refusals.js';
 import type { CaseIntake } from './case.types.js';
+import { sampleIntake } from '../test/support/domain-fixtures.js';
 
-const intake: CaseIntake = {
-  title: '噪音',
-  description: '夜间施工',
-  categoryId: 'env.noise.construction',
-  channel: 'phone',
-  complainant: { name: '张三', phone: '13812345678' },
-};
+const intake: CaseIntake = sampleIntake({ title: '噪音', description: '夜间施工', complainant: { name: '张三', phone: '13812345678' } });
 const T0 = Date.parse('2026-03-09T09:30:00+08:00');
 
 describe('refusedAction', () => {

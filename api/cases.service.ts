@@ -208,7 +208,7 @@ export function createCasesService({ client, taskQueue, repository, reference, r
   }
 
   /**
-   * The same for an action (an Update or a signal), which the workflow takes in order after its first task: a case
+   * The same for an Update, which the workflow takes in order after its first task: a case
    * this API opened a moment ago, before its first record, is located by what it answered the opener (the workflow
    * opens the same way), instead of a query that waits for the case's first workflow task.
    */
@@ -400,11 +400,11 @@ export function createCasesService({ client, taskQueue, repository, reference, r
           });
           // The master learns of it after the answer: work that does not decide the 201 does not delay it.
           if (masterCaseId) repeats!.linkAfterAnswer(masterCaseId, caseId);
-          const view: CaseView = { intake, state: first };
-          justOpened.set(caseId, { at: Date.now(), target: targetOf(toBody(view)) });
+          const answer = toBody({ intake, state: first });
+          justOpened.set(caseId, { at: Date.now(), target: targetOf(answer) });
           // The one who opened it typed these details in: they get them back in clear. The verification code is not
           // among them: the complainant receives it with the acceptance notice (受理告知).
-          return { view: toBody(view), created: true };
+          return { view: answer, created: true };
         } catch (err) {
           if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
           if (!scoped) {

@@ -345,3 +345,94 @@ export const apiKeys = pgTable(
     revokedAt: tz('revoked_at'),
   },
 );
+
+// ---------------------------------------------------------------------------------------------------------------
+// Assessment (考核): domain/assessment.rules.ts decides what each case adds to which counter; these tables keep it.
+
+/**
+ * What each case currently contributes (domain/assessment.rules.ts `caseContributions`, summed per key): the
+ * projection replaces a case's rows in the same transaction as its events and moves `unit_counters` by the
+ * difference, so a retried or replaced batch moves nothing twice, and the counters equal a recomputation from the
+ * cases' rows and events. Also the drill-down from a figure to the cases behind it.
+ */
+export const caseContributions = pgTable(
+  'case_contributions',
+  {
+    caseId: text('case_id').notNull(),
+    unitId: text('unit_id').notNull(),
+    categoryId: text('category_id').notNull(),
+    /** The local date (the calendar's offset) of the moment that decided it. */
+    day: text('day').notNull(),
+    counter: text('counter').notNull(),
+    round: integer('round').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.caseId, t.unitId, t.day, t.counter, t.round] }),
+    index('case_contributions_drill_idx').on(t.unitId, t.counter, t.day),
+  ],
+);
+
+/** Sums of case_contributions per unit × category × local day × counter: what the figures and rankings read. */
+export const unitCounters = pgTable(
+  'unit_counters',
+  {
+    unitId: text('unit_id').notNull(),
+    categoryId: text('category_id').notNull(),
+    day: text('day').notNull(),
+    counter: text('counter').notNull(),
+    n: bigint('n', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.unitId, t.categoryId, t.counter] }), index('unit_counters_unit_day_idx').on(t.unitId, t.day)],
+);
+
+/** Versioned assessment policy documents (domain/assessment.policy.ts). One is active. */
+export const assessmentPolicies = pgTable(
+  'assessment_policies',
+  {
+    version: integer('version').primaryKey(),
+    document: jsonb('document').notNull(),
+    active: boolean('active').notNull().default(false),
+    note: text('note'),
+    createdAt: tz('created_at').notNull().defaultNow(),
+    createdBy: text('created_by'),
+  },
+  (t) => [uniqueIndex('assessment_policies_one_active').on(t.active).where(sql`${t.active}`)],
+);
+
+/**
+ * A published ranking: one level, one period, frozen with the assessment policy version it used. A correction is a
+ * new version of the same (level, period kind, period); the earlier stays readable and names its successor.
+ */
+export const rankingPublications = pgTable(
+  'ranking_publications',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    level: text('level').notNull(),
+    periodKind: text('period_kind').notNull(),
+    period: text('period').notNull(),
+    version: integer('version').notNull(),
+    policyVersion: integer('policy_version').notNull(),
+    /** The ranking as published (rows with ranks, scores, figures and their counts). */
+    ranking: jsonb('ranking').notNull(),
+    /** Whether the published ranking may be read without signing in (never personal data or case numbers). */
+    public: boolean('public').notNull().default(false),
+    note: text('note'),
+    publishedAt: tz('published_at').notNull().defaultNow(),
+    publishedBy: text('published_by').notNull(),
+  },
+  (t) => [uniqueIndex('ranking_publications_version').on(t.level, t.periodKind, t.period, t.version)],
+);
+
+/** Each reconciliation of a period: the counters recomputed from the raw rows and the drift found (expected: none). */
+export const assessmentReconciliations = pgTable('assessment_reconciliations', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  fromDay: text('from_day').notNull(),
+  toDay: text('to_day').notNull(),
+  casesChecked: integer('cases_checked').notNull(),
+  /** Counter rows whose stored sum differed from the recomputation: { unitId, categoryId, day, counter, stored, recomputed }[]. */
+  drift: jsonb('drift').notNull(),
+  repaired: boolean('repaired').notNull().default(false),
+  startedAt: tz('started_at').notNull(),
+  finishedAt: tz('finished_at').notNull().defaultNow(),
+});

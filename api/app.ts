@@ -17,6 +17,11 @@ import type { AuthKeys } from '../platform/auth-keys.js';
 import { createActionSigner } from './action-signer.js';
 import { loggerOptions } from '../platform/logger.js';
 import { createApiKeyService } from './api-keys.service.js';
+import { assessmentPoliciesRoutes } from './assessment-policies.routes.js';
+import { createAssessmentPoliciesService } from './assessment-policies.service.js';
+import { createAssessmentRepository } from './assessment.repository.js';
+import { assessmentRoutes } from './assessment.routes.js';
+import { createAssessmentService } from './assessment.service.js';
 import { calendarsRoutes } from './calendars.routes.js';
 import { createCalendarsService } from './calendars.service.js';
 import { codecRoutes } from './codec.routes.js';
@@ -197,6 +202,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'calendars', description: 'Official working-day calendars (holidays and make-up working days) that deadlines count on' },
         { name: 'policies', description: 'Case policy versions: SLA clocks, warnings, rounds and the calendar they count on' },
         { name: 'notifications', description: 'Notices the cases sent and their delivery (admins, supervisors)' },
+        { name: 'assessment', description: 'Assessment (考核): unit figures, rankings, the cases behind a figure, published rankings, assessment policy versions' },
         { name: 'codec', description: 'Temporal Web UI codec server: workflow payloads in clear, for admins' },
         { name: 'health', description: 'Liveness and readiness' },
       ],
@@ -231,6 +237,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(repeatsRoutes(createRepeatsService({ repository: repeatsRepository, casesRepository: repository, cases, reference })));
   await app.register(publicRoutes(publicService));
   await app.register(notificationsRoutes(createNotificationsRepository(deps.db), reference));
+  await app.register(assessmentPoliciesRoutes(createAssessmentPoliciesService({ db: deps.db })));
+  await app.register(assessmentRoutes(createAssessmentService({ db: deps.db, repository: createAssessmentRepository(deps.db), reference })));
   // The codec the API's own client uses: what the worker and the API encrypted, the UI can read (admins only).
   const [codec] = deps.client.options.loadedDataConverter.payloadCodecs;
   await app.register(codecRoutes({ codec: codec ?? { encode: async (p) => p, decode: async (p) => p } }));

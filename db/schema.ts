@@ -402,13 +402,15 @@ export const assessmentPolicies = pgTable(
 
 /**
  * A published ranking: one level, one period, frozen with the assessment policy version it used. A correction is a
- * new version of the same (level, period kind, period); the earlier stays readable and names its successor.
+ * new version of the same (level, within, period kind, period); the earlier stays readable and names its successor.
  */
 export const rankingPublications = pgTable(
   'ranking_publications',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     level: text('level').notNull(),
+    /** The unit whose subtree the ranked units were taken from (`within=d01`: the streets of d01); null: the whole tree. */
+    within: text('within'),
     periodKind: text('period_kind').notNull(),
     period: text('period').notNull(),
     version: integer('version').notNull(),
@@ -421,7 +423,8 @@ export const rankingPublications = pgTable(
     publishedAt: tz('published_at').notNull().defaultNow(),
     publishedBy: text('published_by').notNull(),
   },
-  (t) => [uniqueIndex('ranking_publications_version').on(t.level, t.periodKind, t.period, t.version)],
+  // One numbering of versions per ranking: level, peer group (within; the whole tree as ''), period kind and period.
+  (t) => [uniqueIndex('ranking_publications_version').on(t.level, sql`coalesce(${t.within}, '')`, t.periodKind, t.period, t.version)],
 );
 
 /** Each reconciliation of a period: the counters recomputed from the raw rows and the drift found (expected: none). */

@@ -7,6 +7,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { CategoryRecord, UnitRecord } from '../domain/reference.types.js';
 import { toPolicyDocument, type PolicyDocument } from '../domain/policy.schema.js';
 import type { DispatchRuleRecord } from '../domain/dispatch-catalogue.js';
+import { seedAssessmentPolicy } from './assessment-policy.js';
 import { seedCalendars, type CalendarSeed } from './calendar.js';
 import type { Database } from './client.js';
 import { casePolicies, categories, dispatchRules, units } from './schema.js';
@@ -93,6 +94,8 @@ export async function seedReferenceData(db: Database, seed: SeedData = demoSeed)
     } else {
       await upgradeDefaultPolicy(tx, policy);
     }
+    // The assessment policy (weights, ranking thresholds, the assessment month): the default when there is none.
+    await seedAssessmentPolicy(tx);
     return { inserted: count === 0 || policies === 0 };
   });
 }

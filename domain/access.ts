@@ -75,6 +75,17 @@ export const GENERAL_ACTIONS = [
   'repeat.read',
   'codec.encode',
   'codec.decode',
+  /**
+   * Assessment (考核): figures, rankings, the cases behind a figure, published rankings, exports
+   * (api/assessment.service.ts). `city` reads every unit; `subtree` (a unit's leaders) reads the figures of the
+   * principal's unit and the units below it, and in a ranking sees only those rows, each with its rank among all
+   * the ranking's peers (reachOf).
+   */
+  'assessment.read',
+  /** Publishing a period's ranking (frozen with its assessment policy version); `subtree`: rankings within it. */
+  'assessment.publish',
+  /** Storing and activating assessment policy versions (weights, thresholds, the assessment month). */
+  'assessment_policy.write',
 ] as const;
 export type GeneralAction = (typeof GENERAL_ACTIONS)[number];
 
@@ -115,7 +126,8 @@ export const ACCESS: Record<Role, Grants> = {
     ...caseGrantsOf('dispatcher'),
   },
   unit_handler: { ...readInvolved, ...caseGrantsOf('unit_handler') },
-  unit_leader: { ...readInvolved, ...caseGrantsOf('unit_leader') },
+  // A unit's leaders read their subtree's figures and their own rank among peers (not the peers' rows).
+  unit_leader: { ...readInvolved, 'assessment.read': 'subtree', ...caseGrantsOf('unit_leader') },
   supervisor: {
     ...readSubtree,
     'catalogue.read': 'city',
@@ -123,11 +135,13 @@ export const ACCESS: Record<Role, Grants> = {
     // The notices of the cases it may list (api/notifications.repository.ts, through listScope).
     'notification.read': 'subtree',
     'repeat.read': 'city',
+    'assessment.read': 'city',
+    'assessment.publish': 'subtree',
     ...caseGrantsOf('supervisor'),
   },
   callback_agent: { ...readCity, ...caseGrantsOf('callback_agent') },
   reviewer: { ...readCity, ...caseGrantsOf('reviewer') },
-  analyst: { 'case.list': 'city', 'case.read': 'city', 'case.related': 'city', 'reference.read': 'city', 'policy.read': 'city', 'repeat.read': 'city' },
+  analyst: { 'case.list': 'city', 'case.read': 'city', 'case.related': 'city', 'reference.read': 'city', 'policy.read': 'city', 'repeat.read': 'city', 'assessment.read': 'city' },
   admin: {
     ...readCity,
     'codec.encode': 'city',
@@ -138,6 +152,9 @@ export const ACCESS: Record<Role, Grants> = {
     'policy.write': 'city',
     'calendar.write': 'city',
     'notification.read': 'city',
+    'assessment.read': 'city',
+    'assessment.publish': 'city',
+    'assessment_policy.write': 'city',
   },
   // The plain-language view of their own case (what api/public.service.ts builds: no staff, no internal notes, no
   // other case) and the online rating. Not the staff timeline, not related cases: other complainants' numbers.
@@ -329,4 +346,23 @@ export function listScope(p: Principal, tree: UnitTree, action: 'case.list' | 'n
   }
   const involvedUnitIds = p.unitId !== null && scopes.includes('involved') ? [p.unitId] : [];
   return { all: false, unitIds: [...unitIds], placeUnitIds: [...placeUnitIds], involvedUnitIds };
+}
+
+/**
+ * How far a general action reaches over the unit tree for this principal: every unit (`city`, or `subtree` held at
+ * the root), the subtree of the principal's unit, or nowhere (null: the action is not held, or held by unit scope
+ * without a unit). The assessment routes measure what they show with it.
+ */
+export type Reach = { all: true } | { all: false; unitId: string };
+
+export function reachOf(p: Principal, action: GeneralAction, tree: UnitTree): Reach | null {
+  const scopes = p.roles.map((r) => ACCESS[r]?.[action]).filter((s): s is Scope => s !== undefined);
+  if (scopes.includes('city')) return { all: true };
+  if (p.unitId === null || !scopes.includes('subtree')) return null;
+  return tree.isRoot(p.unitId) ? { all: true } : { all: false, unitId: p.unitId };
+}
+
+/** Whether a unit lies within a reach. */
+export function withinReach(reach: Reach, unitId: string, tree: UnitTree): boolean {
+  return reach.all || tree.within(unitId, reach.unitId);
 }

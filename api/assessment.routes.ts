@@ -116,7 +116,7 @@ export function assessmentRoutes(assessment: AssessmentService): FastifyPluginAs
           description:
             'Computes the ranking now and stores it as version n+1 of (level, within, period kind, period); earlier versions never change. ' +
             '`changes` lists the rows whose rank or score differ from the version before. Admins publish any ranking, a supervisor those ' +
-            'within their subtree (within=their unit or one below it). public: true makes it readable at /v1/public/rankings/{id}.',
+            'within their subtree (within=their unit or one below it). public: true makes it readable at /v1/public/rankings/{publicationId}.',
           body: publishBody,
           response: { 201: publishedView, 400: problemSchema, 503: problemSchema, ...denied },
         },
@@ -142,7 +142,7 @@ export function assessmentRoutes(assessment: AssessmentService): FastifyPluginAs
     );
 
     app.get(
-      '/v1/rankings/publications/:id',
+      '/v1/rankings/publications/:publicationId',
       {
         config: { access: 'assessment.read' },
         schema: {
@@ -155,7 +155,7 @@ export function assessmentRoutes(assessment: AssessmentService): FastifyPluginAs
         },
       },
       async (req, reply) => {
-        const view = await assessment.publication(req.params.id, principalOf(req));
+        const view = await assessment.publication(req.params.publicationId, principalOf(req));
         if (req.query.format === 'json') return view;
         const { ranking, ...publication } = view;
         return sendFile(reply, await rankingFile(req.query.format, ranking, publication));
@@ -177,7 +177,7 @@ export function assessmentRoutes(assessment: AssessmentService): FastifyPluginAs
     );
 
     app.get(
-      '/v1/public/rankings/:id',
+      '/v1/public/rankings/:publicationId',
       {
         config: { access: 'public' },
         schema: {
@@ -188,7 +188,7 @@ export function assessmentRoutes(assessment: AssessmentService): FastifyPluginAs
           response: { 200: publicRankingView, 400: problemSchema, 404: problemSchema, 429: problemSchema },
         },
       },
-      async (req) => assessment.publicRanking(req.params.id),
+      async (req) => assessment.publicRanking(req.params.publicationId),
     );
   };
 }

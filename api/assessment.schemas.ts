@@ -61,13 +61,13 @@ export const publishBody = z.strictObject({
   periodKind,
   period: period.unwrap().describe('the period’s label: 2026-04'),
   within: unitId.optional(),
-  public: z.boolean().default(false).describe('readable without signing in at /v1/public/rankings/{id} (no personal data, no case numbers)'),
+  public: z.boolean().default(false).describe('readable without signing in at /v1/public/rankings/{publicationId} (no personal data, no case numbers)'),
   note: z.string().trim().min(1).max(500).optional().describe('why this version (a correction says what it corrects)'),
 });
 export type PublishBody = z.infer<typeof publishBody>;
 
 export const publicationParams = z.object({
-  id: z
+  publicationId: z
     .string()
     .regex(/^[1-9]\d{0,14}$/, 'a publication id like 12')
     .transform(Number),

@@ -10,6 +10,7 @@ import { notificationList } from './notifications.routes.js';
 import { isFreeText, maskFreeText, maskSummary, presentCase, presentEvents } from './cases.presenter.js';
 import { caseEventList, caseSummary, caseView, type CaseEventView, type CaseSummary, type CaseViewBody } from './cases.schemas.js';
 import { masterList, relatedList } from './repeats.routes.js';
+import { drillList } from './assessment.schemas.js';
 
 type Def = { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType; innerType?: z.ZodType; keyType?: z.ZodType; valueType?: z.ZodType; options?: z.ZodType[]; in?: z.ZodType; entries?: Record<string, string> };
 const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
@@ -73,6 +74,12 @@ const FREE_TEXT: Record<string, [z.ZodType, string[]]> = {
   notificationList: [notificationList, ['items[].message', 'items[].lastError', 'items[].attempts[].error']],
   relatedList: [relatedList, ['items[].title']],
   masterList: [masterList, ['items[].title']],
+  // The cases behind an assessment figure: each case as the case list shows it (maskSummary); the rest is labels,
+  // local days and the formula in words, none of it typed by anyone.
+  drillList: [
+    drillList,
+    ['period', 'items[].day', 'figure.formula.zh', 'figure.formula.en', 'items[].case.title', 'items[].case.complainant.name', 'items[].case.complainant.phone'],
+  ],
 };
 
 describe('every string field of every answer is classified', () => {

@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { defaultPolicyDocument } from '../db/seed-policy.js';
+import { defaultAssessmentPolicy } from '../domain/assessment.policy.js';
 import { STAFF_ROLES, type StaffRole } from '../domain/access.js';
 import { caseUpdate } from '../workflows/case.messages.js';
 import { act, driveTo, eventually, openCase } from './support/cases.js';
@@ -93,6 +94,23 @@ const EXPECTED: Record<string, Row> = {
   'GET /v1/policies/active': row(403, 200, 403, 403, 200, 403, 403, 200, 200, 401),
   'GET /v1/policies/{version}': row(403, 200, 403, 403, 200, 403, 403, 200, 200, 401),
   'PUT /v1/policies': row(403, 403, 403, 403, 403, 403, 403, 403, 201, 401),
+  // Assessment (考核): read by unit leaders (their subtree), supervisors, analysts and admins; policy versions written
+  // by admins; rankings published by admins and supervisors (within their subtree: the body's d01 is the
+  // supervisor's). No such assessment policy version (5) nor publication (999999): 404 where the caller may act.
+  'GET /v1/assessment-policies': row(403, 403, 403, 200, 200, 403, 403, 200, 200, 401),
+  'GET /v1/assessment-policies/active': row(403, 403, 403, 200, 200, 403, 403, 200, 200, 401),
+  'GET /v1/assessment-policies/{version}': row(403, 403, 403, 404, 404, 403, 403, 404, 404, 401),
+  'POST /v1/assessment-policies': row(403, 403, 403, 403, 403, 403, 403, 403, 201, 401),
+  'POST /v1/assessment-policies/{version}/activate': row(403, 403, 403, 403, 403, 403, 403, 403, 404, 401),
+  'GET /v1/rankings': row(403, 403, 403, 200, 200, 403, 403, 200, 200, 401),
+  'GET /v1/units/{unitId}/figures': row(403, 403, 403, 200, 200, 403, 403, 200, 200, 401),
+  'GET /v1/assessment/cases': row(403, 403, 403, 200, 200, 403, 403, 200, 200, 401),
+  'POST /v1/rankings/publications': row(403, 403, 403, 403, 201, 403, 403, 403, 201, 401),
+  'GET /v1/rankings/publications': row(403, 403, 403, 200, 200, 403, 403, 200, 200, 401),
+  'GET /v1/rankings/publications/{publicationId}': row(403, 403, 403, 404, 404, 403, 403, 404, 404, 401),
+  // Public rankings need no credential (and take none: a complainant's code is ignored there).
+  'GET /v1/public/rankings': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'GET /v1/public/rankings/{publicationId}': row(404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
   // The outbox and its delivery attempts: admins and supervisors.
   'GET /v1/notifications': row(403, 403, 403, 403, 200, 403, 403, 403, 200, 401),
   'POST /v1/cases': row(201, 201, 403, 403, 403, 403, 403, 403, 403, 401),
@@ -137,8 +155,8 @@ const EXPECTED: Record<string, Row> = {
   'POST /v1/public/cases/{number}/rating': row(404, 404, 404, 404, 404, 404, 404, 404, 404, [201, 404]),
 };
 
-/** Path parameters other than a case id: the seeded calendar region and policy version. */
-const PATH_PARAMS: Record<string, string> = { '{region}': 'CN', '{version}': String(defaultPolicyDocument.version) };
+/** Path parameters other than a case id: the seeded calendar region and policy version, a unit, a publication none has. */
+const PATH_PARAMS: Record<string, string> = { '{region}': 'CN', '{version}': String(defaultPolicyDocument.version), '{unitId}': 'd01-s01', '{publicationId}': '999999' };
 /** A calendar year per method: GET reads a seeded one, PUT loads one the seed does not have. */
 const YEAR: Record<string, string> = { GET: '2026', PUT: '2027' };
 
@@ -146,6 +164,9 @@ const YEAR: Record<string, string> = { GET: '2026', PUT: '2027' };
 const QUERIES: Record<string, string> = {
   'GET /v1/dispatch-rules/match': '?categoryId=edu.fees&areaUnitId=d01-s02',
   'GET /v1/calendars/{region}/deadline-preview': '?slaClass=general&clock=reply',
+  'GET /v1/rankings': '?level=street&period=2026-04',
+  'GET /v1/units/{unitId}/figures': '?period=2026-04',
+  'GET /v1/assessment/cases': '?unitId=d01-s01&figure=resolutionRate&period=2026-04',
 };
 
 /** A valid body per route (authorization is what is under test, so validation must pass). */
@@ -156,6 +177,8 @@ const BODIES: Record<string, unknown> = {
   'PUT /v1/calendars/{region}/years/{year}': { holidays: ['2027-01-01', '2027-02-08'], workdays: ['2027-02-20'], source: 'access matrix' },
   // The default document again (admins store it twice: versions 4 and 5, the same rules as 3).
   'PUT /v1/policies': (({ version: _v, ...document }) => document)(defaultPolicyDocument),
+  'POST /v1/assessment-policies': (({ version: _v, ...document }) => document)(defaultAssessmentPolicy),
+  'POST /v1/rankings/publications': { level: 'street', within: 'd01', period: '2026-04' },
   'POST /v1/cases/{id}/dispatch': { unitId: 'd01-s02' },
   'POST /v1/cases/{id}/accept': {},
   'POST /v1/cases/{id}/return': { reason: 'not_our_duty', note: '不属于本单位职责' },
@@ -230,7 +253,7 @@ describe('route × role matrix', () => {
           const url =
             pattern
               .replace(/\{(id|number)\}/, caseId)
-              .replace(/\{(region|version)\}/g, (p) => PATH_PARAMS[p]!)
+              .replace(/\{(region|version|unitId|publicationId)\}/g, (p) => PATH_PARAMS[p]!)
               .replace('{year}', YEAR[method]!) + (QUERIES[route] ?? '');
           const res = await stack.http(method, url, BODIES[route], credentials(who));
           expect(res.status, `${who} ${method} ${url}: ${JSON.stringify(res.body)}`).toBeLessThan(500);

@@ -12,8 +12,8 @@
  *
  * Every sum is one aggregate of unit_counters grouped by unit and counter over a range of local days, read by the
  * primary key (day first); a level then maps each unit to its ancestor of that level through the unit's
- * materialised path (`units.path`, split on '/', looked up by primary key), after the aggregate, so the mapping
- * costs a row per unit and counter, not per counter row.
+ * materialised path (`units.path` split on '/', each id joined to `units` by equality), after the aggregate, so the
+ * mapping costs a row per unit, counter and level of depth, not per counter row (and never units × units).
  */
 import { and, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Counter, Counts } from '../domain/assessment.rules.js';
@@ -159,17 +159,20 @@ export function createAssessmentRepository(db: Database) {
      * over the days. Units with nothing counted are absent (the caller lists every unit of the level).
      */
     async levelCounts(q: { level: string; within: string | null; range: DayRange }): Promise<Map<string, Counts>> {
+      // Under `within`, only the subtree's counters are read at all (unit_counters_unit_day_idx).
       const inWithin = q.within === null ? sql`true` : sql`${q.within} = any(string_to_array(l.path, '/'))`;
+      const rowsWithin = q.within === null ? sql`` : sql`and c.unit_id in (${subtreeIds(q.within)})`;
       const { rows } = await db.execute<{ unit_id: string; counter: string; n: string }>(sql`
         select l.id as unit_id, a.counter, sum(a.n)::int8 as n
         from (
           select c.unit_id, c.counter, sum(c.n) as n
           from unit_counters c
-          where c.day >= ${q.range.from} and c.day <= ${q.range.to}
+          where c.day >= ${q.range.from} and c.day <= ${q.range.to} ${rowsWithin}
           group by c.unit_id, c.counter
         ) a
         join units d on d.id = a.unit_id
-        join units l on l.id = any(string_to_array(d.path, '/')) and l.type = ${q.level} and ${inWithin}
+        cross join lateral unnest(string_to_array(d.path, '/')) as ancestor(id)
+        join units l on l.id = ancestor.id and l.type = ${q.level} and ${inWithin}
         group by l.id, a.counter`);
       const out = new Map<string, Counts>();
       for (const r of rows) addCount(out, r.unit_id, r.counter, r.n);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACCESS, ACTIONS, decide, unitTreeOf, listScope, piiLevel, piiVisible, STAFF_ROLES, type CaseTarget, type Principal, type StaffRole } from './access.js';
+import { ACCESS, ACTIONS, decide, reachOf, unitTreeOf, listScope, piiLevel, piiVisible, STAFF_ROLES, withinReach, type CaseTarget, type Principal, type StaffRole } from './access.js';
 
 const tree = unitTreeOf(
   new Map([
@@ -132,5 +132,31 @@ describe('listScope', () => {
     // A unit's list: its own cases, and those it cooperates on or receives a copy of.
     expect(listScope(who(['unit_handler'], 'd02-s01'), tree)).toEqual({ all: false, unitIds: ['d02-s01'], placeUnitIds: [], involvedUnitIds: ['d02-s01'] });
     expect(listScope(who(['unit_handler'], null), tree)).toEqual({ all: false, unitIds: [], placeUnitIds: [], involvedUnitIds: [] });
+  });
+});
+
+describe('reachOf (the assessment)', () => {
+  it('analysts, supervisors and admins read every unit; a unit leader its subtree; handlers and the other roles nothing', () => {
+    expect(reachOf(who(['analyst'], 'city'), 'assessment.read', tree)).toEqual({ all: true });
+    expect(reachOf(who(['supervisor'], 'd01'), 'assessment.read', tree)).toEqual({ all: true });
+    expect(reachOf(who(['admin'], 'city'), 'assessment.read', tree)).toEqual({ all: true });
+    const leader = reachOf(who(['unit_leader'], 'd01'), 'assessment.read', tree)!;
+    expect(leader).toEqual({ all: false, unitId: 'd01' });
+    expect(withinReach(leader, 'd01-s01-c01', tree)).toBe(true);
+    expect(withinReach(leader, 'd02-s01', tree)).toBe(false);
+    // A leader at the root reads everything; one without a unit nothing.
+    expect(reachOf(who(['unit_leader'], 'city'), 'assessment.read', tree)).toEqual({ all: true });
+    expect(reachOf(who(['unit_leader'], null), 'assessment.read', tree)).toBeNull();
+    for (const role of ['unit_handler', 'intake_agent', 'dispatcher', 'callback_agent', 'reviewer'] as const) {
+      expect(reachOf(who([role], 'd01'), 'assessment.read', tree), role).toBeNull();
+    }
+  });
+
+  it('publishing: admins anywhere, a supervisor within their subtree; policy versions only admins', () => {
+    expect(reachOf(who(['admin'], 'city'), 'assessment.publish', tree)).toEqual({ all: true });
+    expect(reachOf(who(['supervisor'], 'd01'), 'assessment.publish', tree)).toEqual({ all: false, unitId: 'd01' });
+    expect(reachOf(who(['supervisor'], 'city'), 'assessment.publish', tree)).toEqual({ all: true });
+    expect(reachOf(who(['analyst', 'unit_leader'], 'd01'), 'assessment.publish', tree)).toBeNull();
+    expect(STAFF_ROLES.filter((r) => ACCESS[r]['assessment_policy.write'])).toEqual(['admin']);
   });
 });

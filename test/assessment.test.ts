@@ -24,6 +24,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseRow } from '../db/case.rows.js';
 import { caseContributions as caseContributionsTable, cases, unitCounters } from '../db/schema.js';
 import { defaultCasePolicy } from '../db/seed-policy.js';
+import { demoSeed, seedReferenceData } from '../db/seed.js';
 import { defaultAssessmentPolicy } from '../domain/assessment.policy.js';
 import { caseContributions, periodOf, previousPeriod, type Contribution, type Counter } from '../domain/assessment.rules.js';
 import { localDate } from '../domain/calendar.rules.js';
@@ -192,6 +193,9 @@ describe('assessment policy versions', () => {
     expect((await stack.http('POST', '/v1/assessment-policies/1/activate', undefined, who('admin'))).body).toMatchObject({ version: 1, active: true });
     expect((await get('/v1/assessment-policies/active')).body.version).toBe(1);
     expect((await stack.http('POST', '/v1/assessment-policies/2/activate', undefined, who('admin'))).body).toMatchObject({ version: 2, active: true });
+    // A start seeds again: an administrator's version stays in force, nothing is added.
+    await seedReferenceData(stack.database.db, demoSeed);
+    expect((await get('/v1/assessment-policies')).body).toMatchObject({ activeVersion: 2, items: [{ version: 2 }, { version: 1 }] });
   });
 });
 

@@ -16,15 +16,13 @@
  * mapping costs a row per unit, counter and level of depth, not per counter row (and never units × units).
  */
 import { and, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import type { DayRange } from '../domain/assessment.periods.js';
 import type { Counter, Counts } from '../domain/assessment.rules.js';
 import type { Database } from '../db/client.js';
 import { cases, rankingPublications, units } from '../db/schema.js';
 import type { CaseRow } from '../db/case.rows.js';
 
-export interface DayRange {
-  from: string;
-  to: string;
-}
+export type { DayRange };
 
 export interface UnitInfo {
   id: string;

@@ -16,15 +16,15 @@
 import { reachOf, withinReach, type Principal, type Reach } from '../domain/access.js';
 import type { AssessmentPolicy } from '../domain/assessment.policy.js';
 import { describeFigure, FIGURE_NAMES, figureTerms, fullCounts, NOT_REPORTED, type FigureName } from '../domain/assessment.figures.js';
-import { periodDays, periodOf, previousPeriod, rankUnits, unitFigures, type Counter, type Counts, type PeriodKind, type UnitFigures } from '../domain/assessment.rules.js';
-import type { AssessmentMonthRule } from '../domain/assessment.policy.js';
+import { resolvePeriod } from '../domain/assessment.periods.js';
+import { rankUnits, unitFigures, type Counter, type Counts, type PeriodKind, type UnitFigures } from '../domain/assessment.rules.js';
 import { localDate } from '../domain/calendar.rules.js';
 import { DomainError } from '../domain/errors.js';
 import { maskPhonesInText } from '../domain/pii.js';
 import { loadActiveAssessmentPolicy } from '../db/assessment-policy.js';
 import type { Database } from '../db/client.js';
 import { maskSummary, summaryOf } from './cases.presenter.js';
-import type { AssessmentRepository, DayRange, PublicationRow, PublicationSummaryRow } from './assessment.repository.js';
+import type { AssessmentRepository, PublicationRow, PublicationSummaryRow } from './assessment.repository.js';
 import {
   rankingView,
   type DrillList,
@@ -47,43 +47,6 @@ export interface AssessmentServiceDeps {
   reference: ReferenceService;
   /** The clock (tests pin it); default Date.now. */
   now?: () => number;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Periods
-
-const LABEL: Record<PeriodKind, RegExp> = {
-  day: /^[12]\d{3}-\d{2}-\d{2}$/,
-  week: /^[12]\d{3}-W\d{2}$/,
-  month: /^[12]\d{3}-\d{2}$/,
-  assessment_month: /^[12]\d{3}-\d{2}$/,
-  year: /^[12]\d{3}$/,
-};
-const EXAMPLE: Record<PeriodKind, string> = { day: '2026-04-03', week: '2026-W14', month: '2026-04', assessment_month: '2026-04', year: '2026' };
-
-/** Whether a label names a real period of its kind (2026-02-30, 2026-W54 and 2026-13 do not). */
-function isPeriod(label: string, kind: PeriodKind, rule: AssessmentMonthRule): boolean {
-  if (!LABEL[kind].test(label)) return false;
-  const { from } = periodDays(label, kind, rule);
-  if (kind === 'day' && new Date(`${label}T00:00:00Z`).toISOString().slice(0, 10) !== label) return false;
-  return periodOf(from, kind, rule) === label;
-}
-
-export interface ResolvedPeriod {
-  periodKind: PeriodKind;
-  period: string;
-  days: DayRange;
-  previous: { period: string; days: DayRange };
-}
-
-/** The period asked for, or the last complete one at `now` in the calendar's local time; 400 for a label that is none. */
-export function resolvePeriod(kind: PeriodKind, label: string | undefined, rule: AssessmentMonthRule, today: string, field = 'query.period'): ResolvedPeriod {
-  const period = label ?? previousPeriod(periodOf(today, kind, rule), kind, rule);
-  if (!isPeriod(period, kind, rule)) {
-    throw new DomainError('validation_failed', `${period} is not a ${kind} label`, { errors: [{ field, reason: `not a ${kind} label (like ${EXAMPLE[kind]})` }] });
-  }
-  const prev = previousPeriod(period, kind, rule);
-  return { periodKind: kind, period, days: periodDays(period, kind, rule), previous: { period: prev, days: periodDays(prev, kind, rule) } };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

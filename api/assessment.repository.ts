@@ -1,5 +1,5 @@
 /**
- * Reads of the assessment tables (db/schema.ts: unit_counters, case_contributions, ranking_publications) for the
+ * Reads of the assessment tables (db/schema.ts: unit_day_counters, case_contributions, ranking_publications) for the
  * figures, the rankings, the drill-down and the published rankings. The counters are written by the projection
  * (db/assessment.counters.ts); nothing here writes them.
  *
@@ -10,7 +10,7 @@
  * unit's own figures (only what was sent to the unit itself) are there too: GET /v1/units/:unitId/figures answers
  * both, and the drill-down takes `scope=own`.
  *
- * Every sum is one aggregate of unit_counters grouped by unit and counter over a range of local days, read by the
+ * Every sum is one aggregate of unit_day_counters (unit_counters without the category) grouped by unit and counter over a range of local days, read by the
  * primary key (day first); a level then maps each unit to its ancestor of that level through the unit's
  * materialised path (`units.path` split on '/', each id joined to `units` by equality), after the aggregate, so the
  * mapping costs a row per unit, counter and level of depth, not per counter row (and never units × units).
@@ -129,6 +129,35 @@ const summaryColumns = {
   supersededBy: sql<number | null>`${successor}`.mapWith((v: unknown) => (v === null ? null : Number(v))),
 };
 
+export interface LevelQuery {
+  level: string;
+  within: string | null;
+  range: DayRange;
+}
+
+/**
+ * The ranking's aggregate: each unit of the level (under `within`, or in the whole tree) with its subtree's counters
+ * summed over the days, from unit_day_counters (the counters without their category: a month of a city is a few
+ * thousand rows there). Exported so that bench/metrics.ts runs the very statement bare.
+ */
+export function levelCountsQuery(q: LevelQuery): SQL {
+  // Under `within`, only the subtree's counters are read at all (unit_day_counters_unit_day_idx).
+  const inWithin = q.within === null ? sql`true` : sql`${q.within} = any(string_to_array(l.path, '/'))`;
+  const rowsWithin = q.within === null ? sql`` : sql`and c.unit_id in (${subtreeIds(q.within)})`;
+  return sql`
+    select l.id as unit_id, a.counter, sum(a.n)::int8 as n
+    from (
+      select c.unit_id, c.counter, sum(c.n) as n
+      from unit_day_counters c
+      where c.day >= ${q.range.from} and c.day <= ${q.range.to} ${rowsWithin}
+      group by c.unit_id, c.counter
+    ) a
+    join units d on d.id = a.unit_id
+    cross join lateral unnest(string_to_array(d.path, '/')) as ancestor(id)
+    join units l on l.id = ancestor.id and l.type = ${q.level} and ${inWithin}
+    group by l.id, a.counter`;
+}
+
 export function createAssessmentRepository(db: Database) {
   return {
     async unit(id: string): Promise<UnitInfo | null> {
@@ -156,22 +185,8 @@ export function createAssessmentRepository(db: Database) {
      * For a level: each unit of that type (under `within`, or in the whole tree) with its subtree's counters summed
      * over the days. Units with nothing counted are absent (the caller lists every unit of the level).
      */
-    async levelCounts(q: { level: string; within: string | null; range: DayRange }): Promise<Map<string, Counts>> {
-      // Under `within`, only the subtree's counters are read at all (unit_counters_unit_day_idx).
-      const inWithin = q.within === null ? sql`true` : sql`${q.within} = any(string_to_array(l.path, '/'))`;
-      const rowsWithin = q.within === null ? sql`` : sql`and c.unit_id in (${subtreeIds(q.within)})`;
-      const { rows } = await db.execute<{ unit_id: string; counter: string; n: string }>(sql`
-        select l.id as unit_id, a.counter, sum(a.n)::int8 as n
-        from (
-          select c.unit_id, c.counter, sum(c.n) as n
-          from unit_counters c
-          where c.day >= ${q.range.from} and c.day <= ${q.range.to} ${rowsWithin}
-          group by c.unit_id, c.counter
-        ) a
-        join units d on d.id = a.unit_id
-        cross join lateral unnest(string_to_array(d.path, '/')) as ancestor(id)
-        join units l on l.id = ancestor.id and l.type = ${q.level} and ${inWithin}
-        group by l.id, a.counter`);
+    async levelCounts(q: LevelQuery): Promise<Map<string, Counts>> {
+      const { rows } = await db.execute<{ unit_id: string; counter: string; n: string }>(levelCountsQuery(q));
       const out = new Map<string, Counts>();
       for (const r of rows) addCount(out, r.unit_id, r.counter, r.n);
       return out;
@@ -181,7 +196,7 @@ export function createAssessmentRepository(db: Database) {
     async unitCounts(unitId: string, range: DayRange): Promise<{ own: Counts; subtree: Counts }> {
       const { rows } = await db.execute<{ own: boolean; counter: string; n: string }>(sql`
         select c.unit_id = ${unitId} as own, c.counter, sum(c.n)::int8 as n
-        from unit_counters c
+        from unit_day_counters c
         where c.unit_id in (${subtreeIds(unitId)}) and c.day >= ${range.from} and c.day <= ${range.to}
         group by 1, 2`);
       const own: Counts = {};

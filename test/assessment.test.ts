@@ -22,7 +22,7 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseRow } from '../db/case.rows.js';
-import { caseContributions as caseContributionsTable, cases, unitCounters } from '../db/schema.js';
+import { caseContributions as caseContributionsTable, cases, unitCounters, unitDayCounters } from '../db/schema.js';
 import { defaultCasePolicy } from '../db/seed-policy.js';
 import { demoSeed, seedReferenceData } from '../db/seed.js';
 import { defaultAssessmentPolicy } from '../domain/assessment.policy.js';
@@ -90,7 +90,7 @@ async function record(built: Built[]): Promise<Contribution[]> {
   return all;
 }
 
-/** Adds to unit_counters (the projection's upsert: n grows). */
+/** Adds to unit_counters and unit_day_counters (the projection's upsert: n grows). */
 async function addCounters(rows: Array<{ unitId: string; day: string; counts: Partial<Record<Counter, number>>; categoryId?: string }>): Promise<void> {
   for (const r of rows) {
     for (const [counter, n] of Object.entries(r.counts)) {
@@ -98,6 +98,10 @@ async function addCounters(rows: Array<{ unitId: string; day: string; counts: Pa
         .insert(unitCounters)
         .values({ unitId: r.unitId, categoryId: r.categoryId ?? CATEGORY, day: r.day, counter, n: n! })
         .onConflictDoUpdate({ target: [unitCounters.day, unitCounters.unitId, unitCounters.categoryId, unitCounters.counter], set: { n: sqlAdd(n!) } });
+      await stack.database.db
+        .insert(unitDayCounters)
+        .values({ unitId: r.unitId, day: r.day, counter, n: n! })
+        .onConflictDoUpdate({ target: [unitDayCounters.day, unitDayCounters.unitId, unitDayCounters.counter], set: { n: sql`${unitDayCounters.n} + ${n!}` } });
     }
   }
 }

@@ -80,6 +80,24 @@ describe('bench regression check', () => {
     expect(loudWarning(c)).toContain('!! REGRESSION');
   });
 
+  it('reads a metrics run and compares it only with metrics runs: the ranking ratio is lower-better, the speed-up over the naive aggregate higher-better', () => {
+    const metrics = (at: string, ratio: string, speedup: string) =>
+      section(`${at} · metrics · full · database only`, [
+        `| ranking ratio (product p50 / bare p50) | ${ratio} | ratio | goal ≤ 1.5 | met |`,
+        `| naive ÷ product p50 | ${speedup} | × | goal ≥ 10 | met |`,
+      ]);
+    const recorded = parseRuns([FULL_DEV, metrics('2026-12-03T15:00:00.000Z', '1.10', '40.0')].join('\n'));
+    const m = recorded.find((r) => r.kind === 'metrics')!;
+    expect(m.figures).toEqual([
+      { key: 'ranking p50 ÷ bare p50', value: 1.1, better: 'lower' },
+      { key: 'naive ÷ ranking p50', value: 40, better: 'higher' },
+    ]);
+    expect(previousRun(recorded, { kind: 'metrics', mode: 'full', topology: 'database only', at: '2026-12-04T00:00:00.000Z' })?.at).toBe('2026-12-03T15:00:00.000Z');
+    expect(previousRun(recorded, { kind: 'bench', mode: 'full', topology: 'database only', at: '2026-12-04T00:00:00.000Z' })).toBeNull();
+    const worse = compare(m, figuresOf('metrics', [['ranking ratio (product p50 / bare p50)', '1.40', 'ratio', ''], ['naive ÷ product p50', '20.0', '×', '']]));
+    expect(worse.regressions.map((r) => r.key).sort()).toEqual(['naive ÷ ranking p50', 'ranking p50 ÷ bare p50']);
+  });
+
   it('says nothing loud when nothing fell, and says so when there is nothing to compare with', () => {
     const c = compare(runs[1]!, figuresOf('bench', [['lifecycle ratio (API / bare) at c=32', '0.66', 'ratio', '']]));
     expect(c.regressions).toEqual([]);

@@ -21,7 +21,7 @@ export interface Figure {
 
 export interface RecordedRun {
   at: string;
-  kind: 'bench' | 'deadlines';
+  kind: 'bench' | 'deadlines' | 'metrics';
   mode: 'full' | 'quick' | 'memory only';
   topology: string;
   figures: Figure[];
@@ -47,7 +47,7 @@ export const REGRESSION_THRESHOLD = 0.1;
 
 const num = (s: string | undefined): number => (s === undefined ? Number.NaN : Number(s.replace(/,/g, '')));
 
-/** The figures a bench section's table carries, by metric name (kept in step with bench/bench.ts and bench/deadlines.ts). */
+/** The figures a bench section's table carries, by metric name (kept in step with bench/bench.ts, bench/deadlines.ts and bench/metrics.ts). */
 export function figuresOf(kind: RecordedRun['kind'], rows: ReadonlyArray<readonly string[]>): Figure[] {
   const out: Figure[] = [];
   const push = (key: string, value: number, better: Direction) => {
@@ -65,6 +65,9 @@ export function figuresOf(kind: RecordedRun['kind'], rows: ReadonlyArray<readonl
         push('open p50 c=1 ÷ bare p50', api / bare, 'lower');
       } else if (/^lifecycle ratio \(API \/ bare\)/.test(m)) push('lifecycle ratio', num(value), 'higher');
       else if ((g = m.match(/^memory: worker RSS, ([\d,]+) open idle cases$/))) rss.set(num(g[1]), num(value));
+    } else if (kind === 'metrics') {
+      if (m === 'ranking ratio (product p50 / bare p50)') push('ranking p50 ÷ bare p50', num(value), 'lower');
+      else if (m === 'naive ÷ product p50') push('naive ÷ ranking p50', num(value), 'higher');
     } else {
       let g: RegExpMatchArray | null;
       if ((g = m.match(/^N=([\d,]+) ratio product p99 \/ bare p99 \(yellow \/ red\)$/))) {
@@ -87,10 +90,10 @@ export function parseRuns(markdown: string): RecordedRun[] {
     const heading = section.match(/^## (\d{4}-\d\d-\d\dT[\d:.]+Z) · (.*)$/m);
     if (!heading) continue;
     const parts = heading[2]!.split(' · ').map((p) => p.replace(/ \(.*$/, '').trim());
-    const kind: RecordedRun['kind'] = parts.includes('deadlines') ? 'deadlines' : 'bench';
+    const kind: RecordedRun['kind'] = parts.includes('deadlines') ? 'deadlines' : parts.includes('metrics') ? 'metrics' : 'bench';
     const mode: RecordedRun['mode'] = parts.includes('quick') ? 'quick' : parts.includes('memory only') ? 'memory only' : 'full';
     // Sections from before the topology switch name none: they ran on the dev server.
-    const topology = parts.find((p) => / topology$| server/.test(p))?.replace(/ topology$/, '') ?? 'dev';
+    const topology = parts.find((p) => / topology$| server|^database only$/.test(p))?.replace(/ topology$/, '') ?? 'dev';
     const rows = section
       .split('\n')
       .filter((l) => l.startsWith('| ') && !l.startsWith('| metric |'))

@@ -95,7 +95,7 @@ async function createBenchDatabase(adminUrl: string): Promise<{ name: string; ur
  * The run's own database on BENCH_DATABASE_URL's server (default the local PostgreSQL), migrated and seeded with
  * the demo city; dropped at the end unless kept.
  */
-async function prepareBenchDatabase(cleanup: Cleanup, keep: boolean): Promise<{ dbUrl: string; database: DatabaseHandle }> {
+export async function prepareBenchDatabase(cleanup: Cleanup, keep: boolean): Promise<{ dbUrl: string; database: DatabaseHandle }> {
   const adminUrl = adminDatabaseUrl();
   progress(`creating, migrating and seeding the bench database on ${adminUrl.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@')}…`);
   const db = await createBenchDatabase(adminUrl);

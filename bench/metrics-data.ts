@@ -1,0 +1,152 @@
+/**
+ * Synthetic closed cases for the metrics benchmark (`npm run bench:metrics`), written the way the product writes
+ * them: the case rows, their events, what each case contributes (case_contributions, as
+ * domain/assessment.rules.ts `caseContributions` would answer for such a case) and the counters summed from it.
+ * All in SQL (generate_series), no workflows: a year of a large city's hotline in minutes.
+ *
+ * Each case, over the 12 months before `until` (local days, Asia/Shanghai):
+ * - a unit among the seeded demo city's communities, streets and departments (skewed: a few get most), a leaf
+ *   category (skewed); received, dispatched the same day, signed for, contacted, replied 1–10 days later, called
+ *   back and closed the same day as the callback;
+ * - outcome: 87 % resolved, 8 % unsatisfied, 3 % callback_invalid, 2 % no_contact; of the reached callbacks
+ *   90 % contacted, 82 % resolved, satisfaction 70 % satisfied / 20 % basically / 10 % unsatisfied;
+ * - sign-for on time 96 %, reply on time 90 %;
+ * - events: received, dispatched, accepted, contacted, replied, callback_recorded, closed (7 per case).
+ * Ids start with 'HLM' (M is not in the Crockford alphabet real case ids use), so they never meet a real case.
+ */
+import type pg from 'pg';
+
+export const METRICS_PREFIX = 'HLM';
+
+/** Local offset of the seeded calendar (Asia/Shanghai, +08:00): the days below are local days. */
+const OFFSET = `interval '8 hours'`;
+
+/** One staging table with every synthetic case's facts, from which the rows of each table are made. */
+const STAGE = `
+create unlogged table bench_metrics_stage as
+with
+  u as (select array_agg(id order by id) as a from units where type in ('community', 'street', 'department')),
+  c as (
+    select array_agg(c1.id order by c1.id) as a from categories c1
+    where not exists (select 1 from categories c2 where c2.parent_id = c1.id)
+  ),
+  g as (
+    select n, random() as r_unit, random() as r_cat, random() as r_time, random() as r_days, random() as r_out,
+      random() as r_contact, random() as r_resolved, random() as r_sat, random() as r_sign, random() as r_reply
+    from generate_series(1, __N__) as n
+  )
+select
+  '${METRICS_PREFIX}' || lpad(n::text, 15, '0') as id,
+  u.a[1 + floor(power(r_unit, 2) * array_length(u.a, 1))::int] as unit_id,
+  c.a[1 + floor(power(r_cat, 1.5) * array_length(c.a, 1))::int] as category_id,
+  '__UNTIL__'::timestamptz - (r_time * 365 + 11) * interval '1 day' as received_at,
+  1 + floor(r_days * 10)::int as days,
+  case when r_out < 0.87 then 'resolved' when r_out < 0.95 then 'unsatisfied' when r_out < 0.98 then 'callback_invalid' else 'no_contact' end as outcome,
+  r_contact < 0.90 as contacted,
+  r_resolved < 0.82 as resolved,
+  case when r_sat < 0.70 then 'satisfied' when r_sat < 0.90 then 'basically_satisfied' else 'unsatisfied' end as satisfaction,
+  r_sign < 0.96 as sign_on_time,
+  r_reply < 0.90 as reply_on_time
+from g, u, c`;
+
+const CASES = `
+insert into cases (
+  id, title, description, channel, category_id, sla_class, policy_version, complainant_name, complainant_phone,
+  no_contact, received_at, address, status, outcome, unit_id, round, warning_level, escalation_level, clocks,
+  dispatch_count, dispatch_history, rounds, created_at, updated_at, closed_at, last_seq
+)
+select
+  s.id, '合成工单', '基准测试生成的合成数据（非真实投诉）', 'phone', s.category_id,
+  (select sla_class from categories where id = s.category_id), 1, '某某', '13800000000',
+  s.outcome = 'no_contact', s.received_at, '临江市合成地址', 'closed', s.outcome, s.unit_id, 1, 'none', 0, '{}'::jsonb,
+  1,
+  jsonb_build_array(jsonb_build_object('unitId', s.unit_id, 'kind', 'dispatch', 'at', s.received_at + interval '1 hour', 'by', 'bench', 'round', 1)),
+  case when s.outcome in ('resolved', 'unsatisfied') then jsonb_build_array(jsonb_build_object(
+    'round', 1, 'unitId', s.unit_id, 'repliedAt', s.received_at + s.days * interval '1 day',
+    'callbackAt', s.received_at + s.days * interval '1 day' + interval '3 hours',
+    'contacted', s.contacted, 'resolved', s.resolved, 'satisfaction', s.satisfaction)) else '[]'::jsonb end,
+  s.received_at, s.received_at + s.days * interval '1 day' + interval '3 hours',
+  s.received_at + s.days * interval '1 day' + interval '3 hours', 7
+from bench_metrics_stage s`;
+
+const EVENTS = `
+insert into case_events (case_id, seq, type, actor_id, actor_role, at, data, projection_version)
+select s.id, e.seq, e.type, 'bench', 'system', e.at, '{}'::jsonb, 1
+from bench_metrics_stage s
+cross join lateral (values
+  (1, 'received', s.received_at),
+  (2, 'dispatched', s.received_at + interval '1 hour'),
+  (3, 'accepted', s.received_at + interval '2 hours'),
+  (4, 'contacted', s.received_at + interval '3 hours'),
+  (5, 'replied', s.received_at + s.days * interval '1 day'),
+  (6, 'callback_recorded', s.received_at + s.days * interval '1 day' + interval '3 hours'),
+  (7, 'closed', s.received_at + s.days * interval '1 day' + interval '3 hours')
+) as e(seq, type, at)`;
+
+/** What each case contributes, by the rules of domain/assessment.rules.ts for a case of this shape. */
+const CONTRIBUTIONS = `
+insert into case_contributions (case_id, unit_id, category_id, day, counter, round, n)
+select s.id, s.unit_id, s.category_id, to_char(k.at + ${OFFSET}, 'YYYY-MM-DD'), k.counter, 1, 1
+from bench_metrics_stage s
+cross join lateral (
+  select s.received_at + interval '1 hour' as dispatched_at,
+         s.received_at + s.days * interval '1 day' + interval '3 hours' as closed_at
+) t
+cross join lateral (values
+  ('dispatched', t.dispatched_at, true),
+  ('assigned', t.dispatched_at, true),
+  ('assigned_closed', t.dispatched_at, true),
+  ('sign_for_due', t.dispatched_at, true),
+  ('sign_for_on_time', t.dispatched_at, s.sign_on_time),
+  ('reply_due', t.closed_at - interval '3 hours', true),
+  ('reply_on_time', t.closed_at - interval '3 hours', s.reply_on_time),
+  ('closed', t.closed_at, true),
+  ('valid', t.closed_at, s.outcome in ('resolved', 'unsatisfied')),
+  ('round_judged', t.closed_at, s.outcome in ('resolved', 'unsatisfied')),
+  ('contacted', t.closed_at, s.outcome in ('resolved', 'unsatisfied') and s.contacted),
+  ('resolved', t.closed_at, s.outcome in ('resolved', 'unsatisfied') and s.resolved),
+  (s.satisfaction, t.closed_at, s.outcome in ('resolved', 'unsatisfied')),
+  ('excluded_invalid_callback', t.closed_at, s.outcome = 'callback_invalid'),
+  ('excluded_no_contact', t.closed_at, s.outcome = 'no_contact')
+) as k(counter, at, present)
+where k.present`;
+
+export interface GeneratedMetrics {
+  cases: number;
+  events: number;
+  contributions: number;
+  counters: number;
+  seconds: Record<'stage' | 'cases' | 'events' | 'contributions' | 'counters' | 'analyze', number>;
+}
+
+/**
+ * Writes `n` synthetic closed cases ending before `until` and sums their counters with `sumCounters` (the product's
+ * own statement, so the counters are what the product would hold). `progress` reports each step.
+ */
+export async function generateMetricsData(
+  db: pg.Client,
+  n: number,
+  until: Date,
+  sumCounters: string,
+  progress: (s: string) => void,
+): Promise<GeneratedMetrics> {
+  const seconds = {} as GeneratedMetrics['seconds'];
+  const step = async (name: keyof GeneratedMetrics['seconds'], sql: string): Promise<number> => {
+    const t0 = performance.now();
+    const r = await db.query(sql);
+    seconds[name] = (performance.now() - t0) / 1000;
+    progress(`  ${name}: ${(r.rowCount ?? 0).toLocaleString('en')} rows in ${seconds[name].toFixed(1)} s`);
+    return r.rowCount ?? 0;
+  };
+  await db.query('select setseed(0.42)');
+  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`--cases must be a positive whole number (got ${n})`);
+  await db.query('drop table if exists bench_metrics_stage');
+  await step('stage', STAGE.replace('__N__', String(n)).replace('__UNTIL__', until.toISOString()));
+  const cases = await step('cases', CASES);
+  const events = await step('events', EVENTS);
+  const contributions = await step('contributions', CONTRIBUTIONS);
+  const counters = await step('counters', sumCounters);
+  await step('analyze', 'analyze');
+  await db.query('drop table bench_metrics_stage');
+  return { cases, events, contributions, counters, seconds };
+}

@@ -8,9 +8,8 @@
  * Catch-up window one day: after an outage of the Temporal server the missed run is taken when it comes back, if it
  * was due within the day; an older one is left (the next run checks the month again anyway).
  */
-import { Client, ScheduleAlreadyRunning, ScheduleOverlapPolicy, type ScheduleOptions, type ScheduleOptionsStartWorkflowAction } from '@temporalio/client';
+import { Client, ScheduleAlreadyRunning, ScheduleOverlapPolicy, type ConnectionLike, type ScheduleOptions, type ScheduleOptionsStartWorkflowAction } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
-import type { NativeConnection } from '@temporalio/worker';
 import { loadCityCalendar } from '../db/assessment.counters.js';
 import type { Database } from '../db/client.js';
 import type { Config } from '../platform/config.js';
@@ -66,13 +65,13 @@ export async function ensureAssessmentSchedule(client: Client, settings: Assessm
 }
 
 /**
- * At worker boot: the Schedule as configured, on the worker's own connection. The time zone is
+ * At worker boot: the Schedule as configured, on the worker's own connection (a NativeConnection serves a client). The time zone is
  * ASSESSMENT_RECONCILE_TIMEZONE, or the city calendar's region's, or (an inline calendar with a whole-hour offset)
  * the matching Etc/GMT zone, else UTC. A failure is reported and the worker goes on: cases come first.
  */
 export async function bootAssessmentSchedule(
   cfg: Pick<Config, 'TEMPORAL_NAMESPACE' | 'TEMPORAL_TASK_QUEUE' | 'ASSESSMENT_RECONCILE' | 'ASSESSMENT_RECONCILE_CRON' | 'ASSESSMENT_RECONCILE_TIMEZONE'>,
-  deps: { connection: NativeConnection; db: Database; dataConverter?: DataConverter; log: (line: string) => void; scheduleId?: string },
+  deps: { connection: ConnectionLike; db: Database; dataConverter?: DataConverter; log: (line: string) => void; scheduleId?: string },
 ): Promise<void> {
   try {
     const timeZone = cfg.ASSESSMENT_RECONCILE_TIMEZONE ?? zoneOf(await loadCityCalendar(deps.db));

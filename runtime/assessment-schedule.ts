@@ -65,30 +65,33 @@ export async function ensureAssessmentSchedule(client: Client, settings: Assessm
 }
 
 /**
- * At worker boot: the Schedule as configured, on the worker's own connection (a NativeConnection serves a client). The time zone is
- * ASSESSMENT_RECONCILE_TIMEZONE, or the city calendar's region's, or (an inline calendar with a whole-hour offset)
- * the matching Etc/GMT zone, else UTC. A failure is reported and the worker goes on: cases come first.
+ * At worker boot: the Schedule as configured, on the worker's own connection (a NativeConnection serves a client).
+ * The time zone is ASSESSMENT_RECONCILE_TIMEZONE, or the city calendar's region's, or (an inline calendar with a
+ * whole-hour offset) the matching Etc/GMT zone, else UTC. A failure is reported and the worker goes on (cases come
+ * first); it is tried again every `retryMs` (30 s) in the background, at most `attempts` times in all (20): a
+ * worker started on a database the API has not seeded yet (no policy, so no calendar) gets its Schedule once it is.
  */
 export async function bootAssessmentSchedule(
   cfg: Pick<Config, 'TEMPORAL_NAMESPACE' | 'TEMPORAL_TASK_QUEUE' | 'ASSESSMENT_RECONCILE' | 'ASSESSMENT_RECONCILE_CRON' | 'ASSESSMENT_RECONCILE_TIMEZONE'>,
-  deps: { connection: ConnectionLike; db: Database; dataConverter?: DataConverter; log: (line: string) => void; scheduleId?: string },
-): Promise<void> {
-  try {
-    const timeZone = cfg.ASSESSMENT_RECONCILE_TIMEZONE ?? zoneOf(await loadCityCalendar(deps.db));
-    const client = new Client({ connection: deps.connection, namespace: cfg.TEMPORAL_NAMESPACE, ...(deps.dataConverter && { dataConverter: deps.dataConverter }) });
-    const outcome = await ensureAssessmentSchedule(client, {
-      ...(deps.scheduleId && { scheduleId: deps.scheduleId }),
-      taskQueue: cfg.TEMPORAL_TASK_QUEUE,
-      cron: cfg.ASSESSMENT_RECONCILE_CRON,
-      timeZone,
-      enabled: cfg.ASSESSMENT_RECONCILE,
-    });
-    deps.log(
-      `assessment reconciliation schedule ${deps.scheduleId ?? ASSESSMENT_SCHEDULE_ID} ${outcome}: ${cfg.ASSESSMENT_RECONCILE ? `"${cfg.ASSESSMENT_RECONCILE_CRON}" in ${timeZone}` : 'paused (ASSESSMENT_RECONCILE=false)'}`,
-    );
-  } catch (err) {
-    deps.log(`assessment reconciliation schedule not set up: ${err instanceof Error ? err.message : String(err)}`);
-  }
+  deps: { connection: ConnectionLike; db: Database; dataConverter?: DataConverter; log: (line: string) => void; scheduleId?: string; retryMs?: number; attempts?: number },
+): Promise<boolean> {
+  const scheduleId = deps.scheduleId ?? ASSESSMENT_SCHEDULE_ID;
+  const attempt = async (left: number): Promise<boolean> => {
+    try {
+      const timeZone = cfg.ASSESSMENT_RECONCILE_TIMEZONE ?? zoneOf(await loadCityCalendar(deps.db));
+      const client = new Client({ connection: deps.connection, namespace: cfg.TEMPORAL_NAMESPACE, ...(deps.dataConverter && { dataConverter: deps.dataConverter }) });
+      const outcome = await ensureAssessmentSchedule(client, { scheduleId, taskQueue: cfg.TEMPORAL_TASK_QUEUE, cron: cfg.ASSESSMENT_RECONCILE_CRON, timeZone, enabled: cfg.ASSESSMENT_RECONCILE });
+      deps.log(`assessment reconciliation schedule ${scheduleId} ${outcome}: ${cfg.ASSESSMENT_RECONCILE ? `"${cfg.ASSESSMENT_RECONCILE_CRON}" in ${timeZone}` : 'paused (ASSESSMENT_RECONCILE=false)'}`);
+      return true;
+    } catch (err) {
+      const again = left > 1;
+      deps.log(`assessment reconciliation schedule not set up${again ? ' (trying again)' : ''}: ${err instanceof Error ? err.message : String(err)}`);
+      // In the background, without holding the process open.
+      if (again) setTimeout(() => void attempt(left - 1), deps.retryMs ?? 30_000).unref();
+      return false;
+    }
+  };
+  return attempt(deps.attempts ?? 20);
 }
 
 /** The IANA zone of the city's calendar (see bootAssessmentSchedule). */

@@ -212,6 +212,19 @@ describe('the reconciliation Schedule', () => {
       d = await handle.describe();
       expect(d.state.paused).toBe(false);
 
+      // A worker that boots before the database is seeded (no active policy, so no calendar) gets it a little later.
+      const late = `${scheduleId}-late`;
+      const version = (await stack.database.db.execute<{ version: number }>(sql`update case_policies set active = false where active returning version`)).rows[0]!.version;
+      try {
+        const ok = await bootAssessmentSchedule(cfg, { connection: stack.client.connection, db: stack.database.db, log: (l) => lines.push(l), scheduleId: late, retryMs: 300, attempts: 50 });
+        expect(ok).toBe(false);
+        expect(lines.at(-1)).toMatch(/^assessment reconciliation schedule not set up \(trying again\): no active case policy/);
+      } finally {
+        await stack.database.db.execute(sql`update case_policies set active = true where version = ${version}`);
+      }
+      await eventually(async () => expect(lines).toContain(`assessment reconciliation schedule ${late} created: "0 2 * * *" in Asia/Shanghai`));
+      await stack.client.schedule.getHandle(late).delete();
+
       // A run now: yesterday and the month so far, each recorded.
       const before = (await stack.database.db.select({ id: assessmentReconciliations.id }).from(assessmentReconciliations)).length;
       await handle.trigger();

@@ -12,16 +12,24 @@
  * order, so seq 7 may be a different event the second time. The batch that replaces a discarded one has the same
  * number (the workflow counts its batches deterministically), so it overwrites what the discarded task wrote, and
  * removes what it wrote beyond (events and not yet delivered notices the true history does not have).
+ *
+ * The assessment's counters move in the same transaction (db/assessment.counters.ts): when the batch wrote the case
+ * row — it is the newest the record has seen, numbered or legacy — the case's contributions are recomputed from its
+ * state and all its events, and the difference from the stored ones is written, counters included. A retried batch
+ * and the batch that replaces a discarded one find their set already there and move nothing; a late retry, which
+ * does not write the row, does not touch them. One statement more per batch (the read), two when a count changed.
  */
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import { ApplicationFailureCategory } from '@temporalio/common';
 import { eq, sql } from 'drizzle-orm';
+import type { WorkCalendar } from '../domain/calendar.rules.js';
 import type { CaseEvent, CaseIntake, CaseNotification, CaseState } from '../domain/case.types.js';
 import type { CaseSetup } from '../domain/policy.types.js';
 import { slaClassOf } from '../domain/reference.types.js';
 import type { Database } from '../db/client.js';
 import { loadActivePolicy } from '../db/policy.js';
 import { caseRow } from '../db/case.rows.js';
+import { loadCityCalendar, projectCaseContributions } from '../db/assessment.counters.js';
 import { resolveCatalogueDispatch } from '../db/catalogue.js';
 import { caseEvents, cases, categories, notifications } from '../db/schema.js';
 import { scrubDatabaseError } from '../db/errors.js';
@@ -30,6 +38,11 @@ export interface ActivityDeps {
   db: Database;
   /** How long after a failed database call local attempts step aside for queued activities (default 5 s). */
   breakerMs?: number;
+  /**
+   * The city's calendar the assessment counts local days on (only its offset matters). Absent: the active policy's,
+   * loaded by the first batch and kept for the life of the worker.
+   */
+  calendar?: WorkCalendar;
 }
 
 export interface ProjectionInput {
@@ -54,7 +67,8 @@ function runningLocally(): boolean {
   }
 }
 
-export function createActivities({ db, breakerMs = 5_000 }: ActivityDeps) {
+export function createActivities({ db, breakerMs = 5_000, calendar: givenCalendar }: ActivityDeps) {
+  let calendar = givenCalendar;
   /**
    * A circuit breaker for local attempts. A local activity holds its workflow task open, and with it every query
    * and Update of that case; so for a while after the database failed, local attempts give up at once and the
@@ -98,11 +112,10 @@ export function createActivities({ db, breakerMs = 5_000 }: ActivityDeps) {
         const caseRowIsOlder =
           version > 0 ? sql`${cases.projectionVersion} <= ${version}` : sql`${cases.projectionVersion} = 0 and ${cases.lastSeq} <= ${state.seq}`;
         await db.transaction(async (tx) => {
-          if (row.insert) {
-            await tx.insert(cases).values(row.insert).onConflictDoUpdate({ target: cases.id, set: row.set, setWhere: caseRowIsOlder });
-          } else {
-            await tx.update(cases).set(row.set).where(sql`${cases.id} = ${state.caseId} and ${caseRowIsOlder}`);
-          }
+          // Whether this batch wrote the row: then its state is the case as the record has it.
+          const written = row.insert
+            ? await tx.insert(cases).values(row.insert).onConflictDoUpdate({ target: cases.id, set: row.set, setWhere: caseRowIsOlder }).returning({ id: cases.id })
+            : await tx.update(cases).set(row.set).where(sql`${cases.id} = ${state.caseId} and ${caseRowIsOlder}`).returning({ id: cases.id });
           if (version > 0) {
             // Events beyond this batch written by this or an earlier batch: a discarded workflow task's.
             await tx.delete(caseEvents).where(sql`${caseEvents.caseId} = ${state.caseId} and ${caseEvents.seq} > ${state.seq} and ${caseEvents.projectionVersion} <= ${version}`);
@@ -153,6 +166,10 @@ export function createActivities({ db, breakerMs = 5_000 }: ActivityDeps) {
               .insert(notifications)
               .values(notices.map((n) => ({ ...n, createdAt: at.get(n.seq) ?? new Date(state.updatedAt), projectionVersion: version })))
               .onConflictDoNothing();
+          }
+          if (written.length) {
+            calendar ??= (await loadCityCalendar(tx)).calendar;
+            await projectCaseContributions(tx, state, calendar);
           }
         });
       }),

@@ -50,6 +50,30 @@ function duration(fallback: string, limits: { min?: number; max?: number } = {})
 }
 const count = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+/**
+ * A schedule as Temporal takes it in `cronExpressions`: 5 to 7 cron fields (minute hour day-of-month month
+ * day-of-week [year], or second first), a shorthand (`@daily`, `@hourly` …) or an interval (`@every 6h`, with an
+ * optional `/phase`). The time zone is given apart (no `CRON_TZ=` prefix).
+ */
+const CRON_FIELD = /^[0-9A-Za-z*?/,-]+$/;
+export function isScheduleExpression(text: string): boolean {
+  const t = text.trim();
+  if (/^@(yearly|annually|monthly|weekly|daily|midnight|hourly)$/.test(t)) return true;
+  if (/^@every \d+[smhd](\/\d+[smhd])?$/.test(t)) return true;
+  const fields = t.split(/\s+/);
+  return fields.length >= 5 && fields.length <= 7 && fields.every((f) => CRON_FIELD.test(f));
+}
+
+/** Whether the runtime knows an IANA time zone name (Temporal's server loads the same tz database). */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** An optional variable parsed by `parse`, whose error message becomes the zod issue (never echoing the value). */
 function parsed<T>(parse: (text: string) => T) {
   return z
@@ -228,6 +252,17 @@ const envSchema = z.object({
   NOTIFY_BATCH: z.coerce.number().int().min(1).max(10_000).default(100),
   /** Attempts before a notice is given up (failed_at). */
   NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+  /**
+   * The assessment's reconciliation Schedule (runtime/assessment-schedule.ts), created or brought up to date by the
+   * worker at boot: on or off (off pauses it; it stays visible in the Web UI), when it runs (a cron expression or
+   * `@every …`), and in which time zone (default: the city calendar's, Asia/Shanghai for the demo city).
+   */
+  ASSESSMENT_RECONCILE: bool.default(true),
+  ASSESSMENT_RECONCILE_CRON: z
+    .string()
+    .default('0 2 * * *')
+    .refine(isScheduleExpression, 'a cron expression (minute hour day month weekday), a shorthand such as @daily, or @every 6h'),
+  ASSESSMENT_RECONCILE_TIMEZONE: z.string().min(1).refine(isTimeZone, 'an IANA time zone name, e.g. Asia/Shanghai').optional(),
 }).superRefine((cfg, ctx) => {
   const tls = (['TEMPORAL_TLS_CA', 'TEMPORAL_TLS_CERT', 'TEMPORAL_TLS_KEY'] as const).filter((k) => cfg[k]);
   if (tls.length > 0 && tls.length < 3) {

@@ -4,6 +4,7 @@ import type { DataConverter } from '@temporalio/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import pino from 'pino';
 import { createActivities } from '../activities/case.activities.js';
+import { createAssessmentActivities } from '../activities/assessment.activities.js';
 import type { Database } from '../db/client.js';
 import { createChannel, type NotificationLogger } from '../notifications/channels.js';
 import { createNotificationDeliverer, type NotificationDeliverer } from '../notifications/deliverer.js';
@@ -48,7 +49,8 @@ export async function createCaseWorker(deps: CaseWorkerDeps): Promise<Worker> {
     connection: deps.connection,
     namespace: deps.namespace,
     taskQueue: deps.taskQueue,
-    activities: createActivities({ db: deps.db }),
+    // The cases' projection, and the assessment's scheduled reconciliation (runtime/assessment-schedule.ts).
+    activities: { ...createActivities({ db: deps.db }), ...createAssessmentActivities({ db: deps.db }) },
     dataConverter: deps.dataConverter,
     ...(deps.workflowBundlePath ? { workflowBundle: { codePath: deps.workflowBundlePath } } : { workflowsPath: WORKFLOWS_PATH }),
     maxConcurrentActivityTaskExecutions: deps.maxConcurrentActivityTaskExecutions ?? 50,

@@ -12,6 +12,7 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-db.js';
 import { encryptedDataConverter, resolvePayloadKeys } from '../platform/payload-codec.js';
 import { resolveActionKeys, workerDataConverter } from '../platform/action-assertion.js';
 import type { ClientTls } from './temporal-tls.js';
+import { bootAssessmentSchedule } from './assessment-schedule.js';
 
 /** A shutdown step: what it stops, how, and optionally its own time bound. Lists of them run in order (runSteps). */
 export type Step = ShutdownStep;
@@ -68,6 +69,8 @@ export async function startWorkerAndApi(
     say(`worker stopped with an error: ${err instanceof Error ? err.message : String(err)}`);
     process.kill(process.pid, 'SIGTERM');
   });
+  // The assessment's nightly reconciliation, as configured (ASSESSMENT_RECONCILE*).
+  await bootAssessmentSchedule(cfg, { connection: workerConnection, db: database.db, dataConverter, log: say });
   // The outbox the workflows write (NOTIFY_CHANNEL, default log: one masked line per notice); the acceptance notice
   // carries the complainant's verification code, from the same secret the API checks codes with.
   const deliverer = createConfiguredDeliverer(cfg, { db: database.db, caseCodeSecret: await caseCodeSecretOf(cfg, say) });

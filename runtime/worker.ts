@@ -1,17 +1,19 @@
 /** Worker entry point (production): runs case workflows and activities on TEMPORAL_TASK_QUEUE, and delivers notices. */
 import { createConfiguredCaseWorker, createConfiguredDeliverer } from './case-worker.js';
 import { caseCodeSecretOf, loadConfig } from '../platform/config.js';
-import { resolvePayloadKeys } from '../platform/payload-codec.js';
+import { encryptedDataConverter, resolvePayloadKeys } from '../platform/payload-codec.js';
 import { resolveActionKeys, workerDataConverter } from '../platform/action-assertion.js';
 import { configuredTemporalTls, connectWorker, installTemporalRuntime, onShutdown, prepareDatabase, say } from './bootstrap.js';
 import { createDatabase } from '../db/client.js';
 import { DELIVERER_POOL_SIZE, WORKER_POOL_SIZE } from './case-worker.js';
+import { bootAssessmentSchedule } from './assessment-schedule.js';
 
 const cfg = loadConfig();
 if (!cfg.DATABASE_URL) throw new Error('DATABASE_URL is required for the worker entry point (npm start runs an embedded database)');
 installTemporalRuntime(cfg.LOG_LEVEL);
 // Decrypts payloads, then checks the API's proof on every action (ACTION_ASSERTION_KEYS, the API's list).
-const dataConverter = workerDataConverter(await resolvePayloadKeys(cfg, say), await resolveActionKeys(cfg, say));
+const payloadKeys = await resolvePayloadKeys(cfg, say);
+const dataConverter = workerDataConverter(payloadKeys, await resolveActionKeys(cfg, say));
 // The projection's local activities hold a workflow task open while they write: a herd of warnings falling due
 // together needs more connections than the default 10 (bench:deadlines).
 const database = await prepareDatabase(cfg.DATABASE_URL, { migrate: cfg.RUN_MIGRATIONS, seed: false, log: say, poolSize: WORKER_POOL_SIZE });
@@ -20,6 +22,8 @@ const deliveryDatabase = createDatabase(cfg.DATABASE_URL, { max: DELIVERER_POOL_
 const connection = await connectWorker(cfg.TEMPORAL_ADDRESS ?? `127.0.0.1:${cfg.TEMPORAL_DEV_PORT}`, await configuredTemporalTls(cfg));
 const worker = await createConfiguredCaseWorker(cfg, { connection, db: database.db, dataConverter });
 const running = worker.run();
+// The assessment's nightly reconciliation, as configured (ASSESSMENT_RECONCILE*).
+await bootAssessmentSchedule(cfg, { connection, db: database.db, dataConverter: encryptedDataConverter(payloadKeys), log: say });
 // The acceptance notice carries the complainant's verification code: the API's CASE_CODE_SECRET.
 const deliverer = createConfiguredDeliverer(cfg, { db: deliveryDatabase.db, caseCodeSecret: await caseCodeSecretOf(cfg, say) });
 deliverer.start();

@@ -1,2 +1,3 @@
 /** Entry module for the worker's workflow bundle. */
 export { caseWorkflow } from './case.workflow.js';
+export { assessmentReconciliationWorkflow } from './assessment.workflow.js';

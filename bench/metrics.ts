@@ -4,7 +4,7 @@
  *
  * 1. A bench database (migrated, the demo city seeded) with `--cases` (default 1,000,000) synthetic closed cases over
  *    the 12 months before today, their events, their contributions and the counters summed from them
- *    (bench/metrics-data.ts). No workflows: the counters are summed by the product's own rebuild statement.
+ *    (bench/metrics-data.ts). No workflows: the counters are summed by the product's own alignment (what `npm run assessment:rebuild` runs).
  * 2. Three ways to answer "the streets ranked for month M" (the last complete calendar month), each `--repeat`
  *    times (default 100) after a warm-up, sequentially:
  *    - **product**: `GET /v1/rankings?level=street&periodKind=month&period=M` through the API (Fastify's inject,
@@ -27,7 +27,7 @@ import { Client, Connection } from '@temporalio/client';
 import pg from 'pg';
 import { buildApp } from '../api/app.js';
 import { levelCountsQuery } from '../api/assessment.repository.js';
-import { rebuildCountersStatements } from '../db/assessment.counters.js';
+import { alignCounters } from '../db/assessment.reconcile.js';
 import { generateMetricsData, METRICS_PREFIX } from './metrics-data.js';
 import { progress, runBench } from './processes.js';
 import { commandLine, f1, f2, machineLine, recordRun, type Row } from './report.js';
@@ -125,17 +125,17 @@ async function main(): Promise<void> {
   RUN.cleanup.add('raw client', () => raw.end());
 
   progress(`writing ${CASES.toLocaleString('en')} cases, their events, contributions and counters…`);
-  const data = await generateMetricsData(raw, CASES, startedAt, rebuildCountersStatements(), progress);
+  const rowsOf = async (t: string) => Number((await raw.query<{ n: string }>(`select count(*)::text as n from ${t}`)).rows[0]!.n);
+  const data = await generateMetricsData(raw, CASES, startedAt, async () => (await alignCounters(database.db, null), rowsOf('unit_counters')), progress);
   const size = await raw.query<{ t: string; bytes: string }>(
     `select relname as t, pg_total_relation_size(oid)::text as bytes from pg_class where relname in ('cases', 'case_events', 'case_contributions', 'unit_counters', 'unit_day_counters')`,
   );
   const sizeOf = (t: string) => Number(size.rows.find((r) => r.t === t)?.bytes ?? 0) / 2 ** 20;
-  const rowsOf = async (t: string) => Number((await raw.query<{ n: string }>(`select count(*)::text as n from ${t}`)).rows[0]!.n);
   const dayRows = await rowsOf('unit_day_counters');
 
   // The API in this process: a Temporal connection that is never opened (rankings do not touch Temporal).
   const client = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) });
-  const app = await buildApp({ client, db: database.db, taskQueue: `bench-metrics-${RUN.id}`, authKeys: RUN.authKeys, logLevel: 'warn', rateLimitPerMinute: 10_000_000 });
+  const app = await buildApp({ client, db: database.db, taskQueue: `bench-metrics-${RUN.id}`, authKeys: RUN.authKeys, actionKeys: [RUN.actionKey], logLevel: 'warn', rateLimitPerMinute: 10_000_000 });
   RUN.cleanup.add('api', () => app.close());
   const analyst = RUN.bearer('analyst');
   const month = lastMonth(startedAt);
@@ -195,7 +195,7 @@ async function main(): Promise<void> {
         `- Machine: ${machineLine('not used')}`,
         `- Command: \`${commandLine('bench/metrics.ts')}\``,
         `- Run time: ${totalS.toFixed(0)} s; load average (1 min) ${f1(loadAtStart)} at the start, ${f1(os.loadavg()[0]!)} at the end`,
-        `- Data: ${CASES.toLocaleString('en')} synthetic closed cases ('${METRICS_PREFIX}…') over the 12 months before the run (bench/metrics-data.ts), their events (7 each), contributions and counters; the counters summed by the product's rebuild statement.`,
+        `- Data: ${CASES.toLocaleString('en')} synthetic closed cases ('${METRICS_PREFIX}…') over the 12 months before the run (bench/metrics-data.ts), their events (7 each), contributions and counters; the counters summed by the product's own alignment (db/assessment.reconcile.ts \`alignCounters\`, what the rebuild runs).`,
         `- Product: the API in the bench process through Fastify's inject (no network), authenticated as an analyst; bare: the same aggregate statement on the same pool; naive: counts from the case rows. Sequential requests, ${REPEAT} each after 5 warm-ups.`,
       ],
       rows,

@@ -135,7 +135,8 @@ export const isEmptyDiff = (d: ContributionDiff) => d.remove.length === 0 && d.p
 
 /**
  * Applies the diffs of one or more cases in one statement: their rows deleted and upserted, and the counters moved
- * by the sum of their moves (upserted in primary key order). Nothing is sent when there is nothing to change.
+ * by the sum of their moves (upserted in primary key order): unit_counters per category and unit_day_counters (the
+ * same moves summed over categories, what rankings read). Nothing is sent when there is nothing to change.
  */
 export async function applyContributionDiffs(tx: Queryable, diffs: readonly ContributionDiff[]): Promise<void> {
   const remove = diffs.flatMap((d) => d.remove.map((r) => ({ case_id: d.caseId, unit_id: r.unitId, day: r.day, counter: r.counter, round: r.round })));
@@ -162,10 +163,16 @@ export async function applyContributionDiffs(tx: Queryable, diffs: readonly Cont
       select case_id, unit_id, category_id, day, counter, round, n
       from json_to_recordset(${JSON.stringify(put)}::json) as x(case_id text, unit_id text, category_id text, day text, counter text, round integer, n integer)
       on conflict (case_id, unit_id, day, counter, round) do update set category_id = excluded.category_id, n = excluded.n
+    ), moves as (
+      select * from json_to_recordset(${JSON.stringify(counters)}::json) as x(unit_id text, category_id text, day text, counter text, n bigint)
+    ), day_moved as (
+      insert into unit_day_counters (day, unit_id, counter, n)
+      select day, unit_id, counter, sum(n) from moves group by day, unit_id, counter
+      order by day, unit_id, counter
+      on conflict (day, unit_id, counter) do update set n = unit_day_counters.n + excluded.n
     )
     insert into unit_counters (day, unit_id, category_id, counter, n)
-    select day, unit_id, category_id, counter, n
-    from json_to_recordset(${JSON.stringify(counters)}::json) as x(unit_id text, category_id text, day text, counter text, n bigint)
+    select day, unit_id, category_id, counter, n from moves
     order by day, unit_id, category_id, counter
     on conflict (day, unit_id, category_id, counter) do update set n = unit_counters.n + excluded.n`);
 }

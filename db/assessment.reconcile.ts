@@ -31,8 +31,12 @@ export interface DayRange {
 }
 
 /** One counter row whose stored sum differs from the recomputation. */
+/** A drift row's category when it is a row of unit_day_counters (the counters summed over categories). */
+export const ALL_CATEGORIES = '*';
+
 export interface DriftRow {
   unitId: string;
+  /** The category of a unit_counters row; ALL_CATEGORIES for a row of the rollup unit_day_counters. */
   categoryId: string;
   day: string;
   counter: string;
@@ -130,12 +134,13 @@ async function rewriteCases(db: Database, ids: readonly string[], calendar: Work
 }
 
 /**
- * Sets the counter rows of a range (all days: null) to the sum of the case_contributions behind them, by adding the
+ * Sets the counter rows of a range (all days: null), in unit_counters and in its rollup unit_day_counters, to the
+ * sum of the case_contributions behind them, by adding the
  * difference (computed in one statement, so from one snapshot: a batch committed meanwhile moves a counter and its
  * contributions alike and leaves the difference as it was), then prunes the rows left at 0. Under a transaction
  * lock, so two repairs never add the same difference twice. Returns the rows corrected, as they were.
  */
-async function alignCounters(db: Database, range: DayRange | null): Promise<DriftRow[]> {
+export async function alignCounters(db: Database, range: DayRange | null): Promise<DriftRow[]> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('hotline.assessment.align'))`);
     const inRange = (column: string) => (range ? sql`where ${sql.raw(column)} between ${range.from} and ${range.to}` : sql``);
@@ -155,10 +160,30 @@ async function alignCounters(db: Database, range: DayRange | null): Promise<Drif
         on conflict (day, unit_id, category_id, counter) do update set n = unit_counters.n + excluded.n
       )
       select * from d`);
-    await tx.execute(sql`delete from unit_counters ${range ? sql`where day between ${range.from} and ${range.to} and n = 0` : sql`where n = 0`}`);
-    return rows
-      .map((r) => ({ unitId: r.unit_id, categoryId: r.category_id, day: r.day, counter: r.counter, stored: Number(r.stored), recomputed: Number(r.recomputed) }))
-      .sort(byKey);
+    // The rollup the rankings read, the same way: each unit × day × counter to the sum of its contributions.
+    const { rows: dayRows } = await tx.execute<{ unit_id: string; day: string; counter: string; stored: string; recomputed: string }>(sql`
+      with k as (
+        select unit_id, day, counter, sum(n)::bigint as n from case_contributions ${inRange('day')} group by unit_id, day, counter
+      ), c as (
+        select unit_id, day, counter, n from unit_day_counters ${inRange('day')}
+      ), d as (
+        select unit_id, day, counter, coalesce(c.n, 0) as stored, coalesce(k.n, 0) as recomputed
+        from k full join c using (unit_id, day, counter)
+        where coalesce(c.n, 0) <> coalesce(k.n, 0)
+      ), moved as (
+        insert into unit_day_counters (day, unit_id, counter, n)
+        select day, unit_id, counter, recomputed - stored from d
+        order by day, unit_id, counter
+        on conflict (day, unit_id, counter) do update set n = unit_day_counters.n + excluded.n
+      )
+      select * from d`);
+    const zero = range ? sql`where day between ${range.from} and ${range.to} and n = 0` : sql`where n = 0`;
+    await tx.execute(sql`delete from unit_counters ${zero}`);
+    await tx.execute(sql`delete from unit_day_counters ${zero}`);
+    return [
+      ...rows.map((r) => ({ unitId: r.unit_id, categoryId: r.category_id, day: r.day, counter: r.counter, stored: Number(r.stored), recomputed: Number(r.recomputed) })),
+      ...dayRows.map((r) => ({ unitId: r.unit_id, categoryId: ALL_CATEGORIES, day: r.day, counter: r.counter, stored: Number(r.stored), recomputed: Number(r.recomputed) })),
+    ].sort(byKey);
   });
 }
 
@@ -215,7 +240,24 @@ export async function reconcileRange(db: Database, calendar: WorkCalendar, range
         if (r) r.stored = Number(s.n);
         else recomputed.set(key, { ...row, stored: Number(s.n), recomputed: 0 });
       }
-      const drift = [...recomputed.values()].filter((r) => r.stored !== r.recomputed).sort(byKey);
+      // The rollup the rankings read: each unit × day × counter against the same recomputation summed over categories.
+      const byDay = new Map<string, DriftRow>();
+      for (const r of recomputed.values()) {
+        const row = { unitId: r.unitId, categoryId: ALL_CATEGORIES, day: r.day, counter: r.counter };
+        const sum = byDay.get(counterKey(row));
+        if (sum) sum.recomputed += r.recomputed;
+        else byDay.set(counterKey(row), { ...row, stored: 0, recomputed: r.recomputed });
+      }
+      const { rows: storedByDay } = await tx.execute<{ unit_id: string; day: string; counter: string; n: string }>(
+        sql`select unit_id, day, counter, n from unit_day_counters where day between ${range.from} and ${range.to} and n <> 0`,
+      );
+      for (const s of storedByDay) {
+        const row = { unitId: s.unit_id, categoryId: ALL_CATEGORIES, day: s.day, counter: s.counter };
+        const r = byDay.get(counterKey(row));
+        if (r) r.stored = Number(s.n);
+        else byDay.set(counterKey(row), { ...row, stored: Number(s.n), recomputed: 0 });
+      }
+      const drift = [...recomputed.values(), ...byDay.values()].filter((r) => r.stored !== r.recomputed).sort(byKey);
       return { drift, differing, checked };
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },

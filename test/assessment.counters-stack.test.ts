@@ -131,6 +131,21 @@ describe('cases closed through the API leave exactly their counts', () => {
     expect(await stack.database.db.select().from(caseContributions).where(eq(caseContributions.caseId, ids.consultation))).toEqual([]);
   });
 
+  it('reads the same cases back through the assessment routes: the unit figures, and the drill-down to the case that cost a rate', async () => {
+    const analyst = stack.as('analyst', null, 'analyst-assessment');
+    const figures = await stack.app.inject({ method: 'GET', url: `/v1/units/${B}/figures?periodKind=day&period=${day}`, headers: analyst });
+    expect(figures.statusCode, figures.body).toBe(200);
+    const own = figures.json().own;
+    // d01-s02: one valid callback, contacted, not resolved, unsatisfied; the no-contact case out of the rates.
+    expect(own.counts).toMatchObject({ valid: 1, contacted: 1, resolved: 0, unsatisfied: 1, excluded_no_contact: 1, dispatched: 2, closed: 2 });
+    expect(own.figures.responseRate).toMatchObject({ numerator: 1, denominator: 1, value: 1 });
+    expect(own.figures.resolutionRate).toMatchObject({ numerator: 0, denominator: 1, value: 0 });
+    // Which case cost it its resolution rate: exactly the unsatisfied one.
+    const drill = await stack.app.inject({ method: 'GET', url: `/v1/assessment/cases?unitId=${B}&figure=resolutionRate&missed=true&periodKind=day&period=${day}&scope=own`, headers: analyst });
+    expect(drill.statusCode, drill.body).toBe(200);
+    expect(drill.json().items.map((r: { caseId: string }) => r.caseId)).toEqual([ids.unsatisfied]);
+  });
+
   it('moves the counts of a past day when a late fact changes what a case contributes (a review)', async () => {
     await act(stack, ids.unsatisfied, 'review', { demandReasonable: false, handlingCompliant: true, reason: '诉求超出政策规定' });
     await eventually(async () => {

@@ -13,11 +13,11 @@ import { asc, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities, type ProjectionInput } from '../activities/case.activities.js';
 import { contributionRows, diffContributions, loadCityCalendar } from '../db/assessment.counters.js';
-import { reconcileRange } from '../db/assessment.reconcile.js';
+import { ALL_CATEGORIES, reconcileRange } from '../db/assessment.reconcile.js';
 import { rowToState } from '../db/case.rows.js';
 import { createDatabase, type DatabaseHandle } from '../db/client.js';
 import { runMigrations } from '../db/migrate.js';
-import { caseContributions as contributionsTable, caseEvents, cases, unitCounters } from '../db/schema.js';
+import { caseContributions as contributionsTable, caseEvents, cases, unitCounters, unitDayCounters } from '../db/schema.js';
 import { seedReferenceData } from '../db/seed.js';
 import { caseContributions, type Contribution } from '../domain/assessment.rules.js';
 import type { WorkCalendar } from '../domain/calendar.rules.js';
@@ -223,6 +223,19 @@ async function storedCounters(): Promise<Record<string, number>> {
   return Object.fromEntries(rows.filter((r) => r.n !== 0).map((r) => [counterKey(r), r.n]));
 }
 
+/** unit_day_counters (the rollup the rankings read) as unit|day|counter → n, leaving out rows at 0. */
+async function storedDayCounters(): Promise<Record<string, number>> {
+  const rows = await database.db.select().from(unitDayCounters);
+  return Object.fromEntries(rows.filter((r) => r.n !== 0).map((r) => [`${r.unitId}|${r.day}|${r.counter}`, r.n]));
+}
+
+/** A recomputation's counters summed over categories, keyed as storedDayCounters. */
+function perDay(contributions: readonly Contribution[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const c of contributions) out[`${c.unitId}|${c.day}|${c.counter}`] = (out[`${c.unitId}|${c.day}|${c.counter}`] ?? 0) + 1;
+  return out;
+}
+
 /** The recomputation from the raw rows: each case's row (as state) and its events, through the rules. */
 async function recomputedFromRows(): Promise<{ counters: Record<string, number>; perCase: Map<string, Contribution[]> }> {
   const rows = await database.db.select().from(cases);
@@ -238,7 +251,7 @@ async function recomputedFromRows(): Promise<{ counters: Record<string, number>;
 }
 
 async function clear() {
-  await database.db.execute(sql`truncate cases, case_events, notification_attempts, notifications, case_contributions, unit_counters, assessment_reconciliations`);
+  await database.db.execute(sql`truncate cases, case_events, notification_attempts, notifications, case_contributions, unit_counters, unit_day_counters, assessment_reconciliations`);
 }
 
 describe('counters kept batch by batch equal a recomputation from the raw rows', () => {
@@ -260,6 +273,8 @@ describe('counters kept batch by batch equal a recomputation from the raw rows',
         const fromMachine = sumPerCounter(truth.flatMap((t) => caseContributions(t.state, t.events, calendar)));
         expect(fromRows.counters).toEqual(fromMachine);
         expect(stored).toEqual(fromRows.counters);
+        // The rollup the rankings read moved by the same moves, summed over categories.
+        expect(await storedDayCounters()).toEqual(perDay([...fromRows.perCase.values()].flat()));
         if (Object.keys(stored).length) nonEmpty++;
 
         // And each case's stored contributions are its recomputation, summed per key.
@@ -300,6 +315,14 @@ describe('counters kept batch by batch equal a recomputation from the raw rows',
     await database.db.execute(sql`update unit_counters set n = n + 3 where day = ${victim!.day} and unit_id = ${victim!.unitId} and category_id = ${victim!.categoryId} and counter = ${victim!.counter}`);
     const found = await reconcileRange(database.db, calendar, range);
     expect(found.drift).toEqual([{ unitId: victim!.unitId, categoryId: victim!.categoryId, day: victim!.day, counter: victim!.counter, stored: victim!.n + 3, recomputed: victim!.n }]);
+
+    // The rollup is checked too: a day row off by 2 is reported as such (category '*'), and repair mends both.
+    const [dayRow] = await database.db.select().from(unitDayCounters).where(sql`n > 0`).orderBy(asc(unitDayCounters.day), asc(unitDayCounters.unitId), asc(unitDayCounters.counter)).limit(1);
+    await database.db.execute(sql`update unit_day_counters set n = n - 2 where day = ${dayRow!.day} and unit_id = ${dayRow!.unitId} and counter = ${dayRow!.counter}`);
+    const both = await reconcileRange(database.db, calendar, range, { repair: true });
+    expect(both.drift).toContainEqual({ unitId: dayRow!.unitId, categoryId: ALL_CATEGORIES, day: dayRow!.day, counter: dayRow!.counter, stored: dayRow!.n - 2, recomputed: dayRow!.n });
+    expect(both.drift).toHaveLength(2);
+    expect((await reconcileRange(database.db, calendar, range)).drift).toEqual([]);
   });
 });
 
@@ -312,17 +335,18 @@ describe('npm run assessment:rebuild', () => {
     const truth = [];
     for (const l of fc.sample(lifecycle, { numRuns: 20, seed: 7 })) truth.push(await projectLifecycle(l));
     const counted = truth.filter((t) => caseContributions(t.state, t.events, calendar).length > 0).length;
-    const before = { counters: await storedCounters(), contributions: await database.db.select().from(contributionsTable).orderBy(asc(contributionsTable.caseId), asc(contributionsTable.counter), asc(contributionsTable.day), asc(contributionsTable.unitId), asc(contributionsTable.round)) };
+    const before = { counters: await storedCounters(), dayCounters: await storedDayCounters(), contributions: await database.db.select().from(contributionsTable).orderBy(asc(contributionsTable.caseId), asc(contributionsTable.counter), asc(contributionsTable.day), asc(contributionsTable.unitId), asc(contributionsTable.round)) };
     expect(counted).toBeGreaterThan(10);
 
     // As before the migration: no contributions, no counters; plus a counter row and a contribution nothing explains.
-    await database.db.execute(sql`truncate case_contributions, unit_counters`);
+    await database.db.execute(sql`truncate case_contributions, unit_counters, unit_day_counters`);
     await database.db.execute(sql`insert into unit_counters (day, unit_id, category_id, counter, n) values ('2026-11-20', 'zz', 'env.noise.construction', 'valid', 4)`);
     await database.db.execute(sql`insert into case_contributions (case_id, unit_id, category_id, day, counter, round, n) values ('HL-gone', 'zz', 'env.noise.construction', '2026-11-20', 'valid', 1, 4)`);
 
     const { stdout } = await run();
     expect(stdout).toMatch(new RegExp(`^rebuilt in [0-9.]+ s \\(reconciliation \\d+\\): 20 cases, ${counted} rewritten, 1 counter rows corrected\n$`));
     expect(await storedCounters()).toEqual(before.counters);
+    expect(await storedDayCounters()).toEqual(before.dayCounters);
     expect(await database.db.select().from(contributionsTable).orderBy(asc(contributionsTable.caseId), asc(contributionsTable.counter), asc(contributionsTable.day), asc(contributionsTable.unitId), asc(contributionsTable.round))).toEqual(before.contributions);
     expect(await database.db.select().from(unitCounters).where(sql`n = 0`)).toEqual([]);
 

@@ -43,6 +43,8 @@ export interface ActivityDeps {
    * loaded by the first batch and kept for the life of the worker.
    */
   calendar?: WorkCalendar;
+  /** Keep the assessment's counters with each batch (default true; ASSESSMENT_COUNTERS). */
+  counters?: boolean;
 }
 
 export interface ProjectionInput {
@@ -67,7 +69,7 @@ function runningLocally(): boolean {
   }
 }
 
-export function createActivities({ db, breakerMs = 5_000, calendar: givenCalendar }: ActivityDeps) {
+export function createActivities({ db, breakerMs = 5_000, calendar: givenCalendar, counters = true }: ActivityDeps) {
   let calendar = givenCalendar;
   /**
    * A circuit breaker for local attempts. A local activity holds its workflow task open, and with it every query
@@ -167,7 +169,7 @@ export function createActivities({ db, breakerMs = 5_000, calendar: givenCalenda
               .values(notices.map((n) => ({ ...n, createdAt: at.get(n.seq) ?? new Date(state.updatedAt), projectionVersion: version })))
               .onConflictDoNothing();
           }
-          if (written.length) {
+          if (counters && written.length) {
             calendar ??= (await loadCityCalendar(tx)).calendar;
             await projectCaseContributions(tx, state, calendar);
           }

@@ -258,6 +258,12 @@ const envSchema = z.object({
    * `@every …`), and in which time zone (default: the city calendar's, Asia/Shanghai for the demo city).
    */
   ASSESSMENT_RECONCILE: bool.default(true),
+  /**
+   * Whether the projection keeps the assessment's counters (db/assessment.counters.ts) as it writes each batch. Off
+   * only to measure what they cost (npm run bench) or for a bulk load; turned back on, `npm run assessment:rebuild`
+   * brings the counters up to date (the nightly reconciliation reports the drift until then).
+   */
+  ASSESSMENT_COUNTERS: bool.default(true),
   ASSESSMENT_RECONCILE_CRON: z
     .string()
     .default('0 2 * * *')

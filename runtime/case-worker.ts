@@ -26,6 +26,8 @@ export interface CaseWorkerDeps {
   maxConcurrentActivityTaskExecutions?: number;
   /** How many workflows the sticky cache holds (cacheSizeFor); the SDK's default (sized from the heap) when absent. */
   maxCachedWorkflows?: number;
+  /** Keep the assessment's counters in the projection (default true; ASSESSMENT_COUNTERS). */
+  assessmentCounters?: boolean;
 }
 
 /**
@@ -50,7 +52,7 @@ export async function createCaseWorker(deps: CaseWorkerDeps): Promise<Worker> {
     namespace: deps.namespace,
     taskQueue: deps.taskQueue,
     // The cases' projection, and the assessment's scheduled reconciliation (runtime/assessment-schedule.ts).
-    activities: { ...createActivities({ db: deps.db }), ...createAssessmentActivities({ db: deps.db }) },
+    activities: { ...createActivities({ db: deps.db, counters: deps.assessmentCounters ?? true }), ...createAssessmentActivities({ db: deps.db }) },
     dataConverter: deps.dataConverter,
     ...(deps.workflowBundlePath ? { workflowBundle: { codePath: deps.workflowBundlePath } } : { workflowsPath: WORKFLOWS_PATH }),
     maxConcurrentActivityTaskExecutions: deps.maxConcurrentActivityTaskExecutions ?? 50,
@@ -65,7 +67,7 @@ export async function createCaseWorker(deps: CaseWorkerDeps): Promise<Worker> {
 
 /** The case worker as configured (namespace, task queue, pre-built bundle): the worker entry point and `npm start`. */
 export function createConfiguredCaseWorker(
-  cfg: Pick<Config, 'TEMPORAL_NAMESPACE' | 'TEMPORAL_TASK_QUEUE' | 'WORKFLOW_BUNDLE_PATH' | 'WORKER_CACHE_BUDGET_MIB' | 'WORKER_CACHED_CASE_KIB'>,
+  cfg: Pick<Config, 'TEMPORAL_NAMESPACE' | 'TEMPORAL_TASK_QUEUE' | 'WORKFLOW_BUNDLE_PATH' | 'WORKER_CACHE_BUDGET_MIB' | 'WORKER_CACHED_CASE_KIB' | 'ASSESSMENT_COUNTERS'>,
   deps: Pick<CaseWorkerDeps, 'connection' | 'db' | 'dataConverter'>,
 ): Promise<Worker> {
   return createCaseWorker({
@@ -73,6 +75,7 @@ export function createConfiguredCaseWorker(
     namespace: cfg.TEMPORAL_NAMESPACE,
     taskQueue: cfg.TEMPORAL_TASK_QUEUE,
     maxCachedWorkflows: cacheSizeFor(cfg.WORKER_CACHE_BUDGET_MIB, cfg.WORKER_CACHED_CASE_KIB),
+    assessmentCounters: cfg.ASSESSMENT_COUNTERS,
     ...(cfg.WORKFLOW_BUNDLE_PATH && { workflowBundlePath: cfg.WORKFLOW_BUNDLE_PATH }),
   });
 }

@@ -13,7 +13,7 @@ import { asc, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities, type ProjectionInput } from '../activities/case.activities.js';
 import { contributionRows, diffContributions, loadCityCalendar } from '../db/assessment.counters.js';
-import { ALL_CATEGORIES, reconcileRange } from '../db/assessment.reconcile.js';
+import { ALL_CATEGORIES, rebuildAssessment, reconcileRange } from '../db/assessment.reconcile.js';
 import { rowToState } from '../db/case.rows.js';
 import { createDatabase, type DatabaseHandle } from '../db/client.js';
 import { runMigrations } from '../db/migrate.js';
@@ -323,6 +323,28 @@ describe('counters kept batch by batch equal a recomputation from the raw rows',
     expect(both.drift).toContainEqual({ unitId: dayRow!.unitId, categoryId: ALL_CATEGORIES, day: dayRow!.day, counter: dayRow!.counter, stored: dayRow!.n - 2, recomputed: dayRow!.n });
     expect(both.drift).toHaveLength(2);
     expect((await reconcileRange(database.db, calendar, range)).drift).toEqual([]);
+  });
+});
+
+describe('ASSESSMENT_COUNTERS=false', () => {
+  it('writes the record but not the counters; the rebuild brings them back to what they would have been', async () => {
+    await clear();
+    const lifecycles = fc.sample(lifecycle, { numRuns: 8, seed: 23 });
+    const on = projectCase;
+    ({ projectCase } = createActivities({ db: database.db, counters: false }));
+    try {
+      for (const l of lifecycles) await projectLifecycle(l);
+    } finally {
+      projectCase = on;
+    }
+    expect((await database.db.select().from(cases)).length).toBe(lifecycles.length);
+    expect(await database.db.select().from(contributionsTable)).toEqual([]);
+    expect(await storedCounters()).toEqual({});
+    const fromRows = await recomputedFromRows();
+    expect(Object.keys(fromRows.counters).length).toBeGreaterThan(0);
+    await rebuildAssessment(database.db, calendar);
+    expect(await storedCounters()).toEqual(fromRows.counters);
+    expect(await storedDayCounters()).toEqual(perDay([...fromRows.perCase.values()].flat()));
   });
 });
 

@@ -116,7 +116,7 @@ describe.skipIf(!existsSync(CHROMIUM))(`the web console in Chromium (${CHROMIUM}
 
   /** Opens the case in a desk's list (a row of the current tab) and waits for its panel. */
   async function openFromQueue(page: Page, id: string) {
-    const row = page.locator(`tr[data-case="${id}"]`);
+    const row = page.locator(`tr[data-row-key="${id}"]`);
     await row.waitFor({ timeout: 20_000 });
     await row.click();
     await page.locator(`[data-case-page="${id}"]`).waitFor();
@@ -204,9 +204,9 @@ describe.skipIf(!existsSync(CHROMIUM))(`the web console in Chromium (${CHROMIUM}
     // slow machine it may be red already).
     await expect.poll(async () => (await stack.http('GET', `/v1/cases/${gas.body.id}`)).body.warningLevel, { timeout: 30_000 }).toMatch(/^(yellow|red)$/);
     await handler.reload();
-    await handler.locator(`tr[data-case="${id}"]`).waitFor();
-    expect(await handler.locator('tr[data-case]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-case')))).toEqual([gas.body.id, water.body.id, id]);
-    expect(await handler.locator(`tr[data-case="${water.body.id}"] [data-clock]`).getAttribute('data-clock')).toBe('overdue');
+    await handler.locator(`tr[data-row-key="${id}"]`).waitFor();
+    expect(await handler.locator('tr[data-row-key]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-row-key')))).toEqual([gas.body.id, water.body.id, id]);
+    expect(await handler.locator(`tr[data-row-key="${water.body.id}"] [data-clock]`).getAttribute('data-clock')).toBe('overdue');
     await handler.screenshot({ path: path.join(SHOTS, 'unit-queue.png') });
     await openFromQueue(handler, id);
     const handlerHeaders = stack.as('unit_handler', 'd01-s01', 'handler-17');

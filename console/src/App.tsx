@@ -1,5 +1,6 @@
 /** The console's frame: who is signed in, the desks their grants open, the language, and the page of the route. */
 import { useEffect, useSyncExternalStore } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { Button, Input, Layout, Menu, Result, Space, Spin, Tag, Typography } from 'antd';
 import type { AccessAction } from './api/types';
 import { CasePanel } from './components/CasePanel';
@@ -58,6 +59,7 @@ function Page({ route }: { route: Route }) {
 
 export function AppFrame() {
   const { t, lang, setLang } = useI18n();
+  const client = useQueryClient();
   const route = useRoute();
   const signedIn = useSyncExternalStore(session.subscribe, session.current);
   const me = useMe(signedIn !== null);
@@ -106,7 +108,15 @@ export function AppFrame() {
           )}
           {languageSwitch}
           {signedIn && (
-            <Button size="small" onClick={() => (session.signOut(), navigate({ page: 'sign-in' }))}>
+            <Button
+              size="small"
+              onClick={() => {
+                // What this person read leaves the browser's memory with them.
+                client.clear();
+                session.signOut();
+                navigate({ page: 'sign-in' });
+              }}
+            >
               {t.app.signOut}
             </Button>
           )}

@@ -37,7 +37,7 @@ export function CaseQueue({ filter, onOpen, selected }: { filter: QueueFilter; o
         pagination={false}
         locale={{ emptyText: t.common.noCases }}
         rowClassName={(r) => (r.id === selected ? 'ant-table-row-selected' : '')}
-        onRow={(r) => ({ onClick: () => onOpen(r.id), style: { cursor: 'pointer' }, 'data-case': r.id } as React.HTMLAttributes<HTMLElement>)}
+        onRow={(r) => ({ onClick: () => onOpen(r.id), style: { cursor: 'pointer' } })}
         columns={[
           {
             title: t.common.caseNumber,

@@ -26,6 +26,7 @@ import { calendarsRoutes } from './calendars.routes.js';
 import { createCalendarsService } from './calendars.service.js';
 import { codecRoutes } from './codec.routes.js';
 import { codecSessionRoutes } from './codec-session.routes.js';
+import { consoleRoutes, type ConsoleOptions } from './console.routes.js';
 import { registerAuth } from './auth.js';
 import { DEFAULT_CASE_CODE_LIMITS, DEFAULT_UNAUTHENTICATED_PER_MINUTE, type CaseCodeLimits } from './auth-throttle.js';
 import { createCasesRepository } from './cases.repository.js';
@@ -81,6 +82,8 @@ export interface AppDeps {
   updateRetryMs?: number;
   /** ACTION_ASSERTION_KEYS: the first signs every start, Update and signal the API sends (the worker verifies). */
   actionKeys: readonly ActionKey[];
+  /** The web console at /console and its development sign-in (api/console.routes.ts); default: not built, no sign-in. */
+  console?: ConsoleOptions;
 }
 
 /** A caller's X-Request-Id is kept when it looks like an id; anything else (log injection, 300 chars) gets a fresh one. */
@@ -243,5 +246,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const [codec] = deps.client.options.loadedDataConverter.payloadCodecs;
   await app.register(codecRoutes({ codec: codec ?? { encode: async (p) => p, decode: async (p) => p } }));
   await app.register(codecSessionRoutes());
+  await app.register(consoleRoutes(deps.console ?? { devSignIn: false, temporalUi: null }, { reference, authKeys: deps.authKeys }));
   return app;
 }

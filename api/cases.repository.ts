@@ -35,8 +35,12 @@ export function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   return { createdAt, id };
 }
 
-/** The ORDER BY of every list page; cases_created_idx and cases_status_created_idx are scanned backwards for it. */
+/**
+ * The ORDER BY of every list page; cases_created_idx and cases_status_created_idx are scanned backwards for it
+ * (forwards for a work queue's oldest first).
+ */
 const NEWEST_FIRST = [desc(cases.createdAt), desc(cases.id)];
+const OLDEST_FIRST = [asc(cases.createdAt), asc(cases.id)];
 
 /**
  * The SELECT behind GET /v1/cases, unexecuted (the list runs it; the plan test EXPLAINs it). The cursor
@@ -80,13 +84,17 @@ export function listQuery(db: Database, q: ListCasesQuery, scope: ListScope = { 
   if (q.createdTo) where.push(lte(cases.createdAt, new Date(q.createdTo)));
   if (q.cursor) {
     const c = decodeCursor(q.cursor);
-    where.push(sql`(${cases.createdAt}, ${cases.id}) < (${c.createdAt.toISOString()}::timestamptz, ${c.id}::text)`);
+    where.push(
+      q.order === 'oldest'
+        ? sql`(${cases.createdAt}, ${cases.id}) > (${c.createdAt.toISOString()}::timestamptz, ${c.id}::text)`
+        : sql`(${cases.createdAt}, ${cases.id}) < (${c.createdAt.toISOString()}::timestamptz, ${c.id}::text)`,
+    );
   }
   return db
     .select()
     .from(cases)
     .where(where.length ? and(...where) : undefined)
-    .orderBy(...NEWEST_FIRST)
+    .orderBy(...(q.order === 'oldest' ? OLDEST_FIRST : NEWEST_FIRST))
     .limit(q.limit + 1);
 }
 

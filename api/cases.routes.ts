@@ -7,6 +7,7 @@ import {
   caseEventList,
   caseIdParams,
   caseList,
+  caseOffers,
   caseView,
   createCaseBody,
   idempotencyHeaders,
@@ -100,6 +101,24 @@ export function casesRoutes(cases: CasesService, complainant: Pick<PublicService
         },
       },
       async (req) => cases.events(req.params.id, principalOf(req)),
+    );
+
+    app.get(
+      '/v1/cases/:id/actions',
+      {
+        config: { access: 'case.read' },
+        schema: {
+          tags: ['cases'],
+          summary: 'The actions the caller may take on the case now (for a console: only these are offered)',
+          description:
+            "Each action the access table grants the caller on this case that the case's rules take in its present state " +
+            '(the same checks its Update validators run, with the payload left aside), with its route. A case whose workflow ' +
+            'has ended takes none. Staff only.',
+          params: caseIdParams,
+          response: { 200: caseOffers, ...errors },
+        },
+      },
+      async (req) => cases.offers(req.params.id, principalOf(req)),
     );
 
     /** A staff action sent as an Update: answers the case after it (200), or 409 with the state. */

@@ -18,6 +18,7 @@ import {
   WARNING_LEVELS,
 } from '../domain/case.types.js';
 import { isGrantedAction, SIGNAL_ACTIONS, type CaseAction, type CasePayloads } from '../domain/case.actions.js';
+import { STAFF_ACTIONS } from '../domain/case.offers.js';
 import { CLOCK_NAMES } from '../domain/policy.types.js';
 import { MAX_EXTENSION_DAYS } from '../domain/policy.schema.js';
 import { SLA_CLASSES } from '../domain/reference.types.js';
@@ -368,6 +369,7 @@ export const caseSummary = caseView.pick({
   escalationLevel: true,
   warningLevel: true,
   replyDueAt: true,
+  nextDueAt: true,
   createdAt: true,
   updatedAt: true,
   closedAt: true,
@@ -411,6 +413,10 @@ export const listCasesQuery = z.strictObject({
     .describe('unsatisfied: closed unsatisfied after the last allowed round (办理不满意专区), with each round; review: the third-party review queue (closed unsatisfied or disputed, not yet reviewed)'),
   createdFrom: isoDateTime.optional(),
   createdTo: isoDateTime.optional(),
+  order: z
+    .enum(['newest', 'oldest'])
+    .default('newest')
+    .describe('newest first (default), or oldest first (a work queue: the case waiting longest on top); a cursor continues in the order it was given in'),
   ...pageQuery,
 });
 export type ListCasesQuery = z.infer<typeof listCasesQuery>;
@@ -426,6 +432,24 @@ export const caseEventView = z.object({
 });
 export type CaseEventView = z.infer<typeof caseEventView>;
 export const caseEventList = z.object({ caseId: z.string(), items: z.array(caseEventView) });
+
+/**
+ * The actions the caller may take on the case now (domain/case.offers.ts): granted to them on this case, and taken by
+ * the case's rules in its state. What a console offers; the action's own answer still decides.
+ */
+export const caseOffers = z.object({
+  caseId: z.string(),
+  status: z.enum(CASE_STATUSES),
+  source: caseView.shape.source,
+  actions: z.array(
+    z.object({
+      action: z.enum(STAFF_ACTIONS),
+      role: z.string().describe('The role that grants it (the timeline records the action under it)'),
+      path: z.string().describe('POST /v1/cases/{id}/<path>, with the body schema of that route'),
+      message: z.enum(['update', 'signal']).describe('update: answered 200 with the case; signal: 202'),
+    }),
+  ),
+});
 
 /** The signals staff send (the supervisor pushes): the action table's signals a principal is granted. */
 export const STAFF_SIGNALS = SIGNAL_ACTIONS.filter(isGrantedAction);

@@ -18,6 +18,7 @@ import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import { ACCESS, decide, listScope, piiLevel, type CaseAccessAction, type CaseTarget, type Principal, type Role, type Scope } from '../domain/access.js';
 import { check, open, opening } from '../domain/case.machine.js';
 import { receivedAtRefusal } from '../domain/case.intake.js';
+import { offersFor } from '../domain/case.offers.js';
 import { commandOf, type CaseAction, type CasePayloads, type GrantedAction, type SignalAction, type UpdateAction } from '../domain/case.actions.js';
 import type { Actor, CaseIntake, CaseState, RateCommand, TriageCommand } from '../domain/case.types.js';
 import { DomainError, RuleViolation } from '../domain/errors.js';
@@ -472,6 +473,20 @@ export function createCasesService({ client, taskQueue, repository, reference, r
       staffOnly(principal, caseId);
       const items = await repository.events(caseId);
       return { caseId, items: presentEvents(items, piiLevel(principal, target, reference.units)) };
+    },
+
+    /**
+     * The actions this member of staff may take on the case now (domain/case.offers.ts): granted to them on this case
+     * by the access table, and taken by the case's rules in its present state. A case whose workflow is gone takes none.
+     */
+    async offers(caseId: string, principal: Principal) {
+      staffOnly(principal, caseId);
+      const live = await query(caseId);
+      const view = live ? toBody(live) : await load(caseId);
+      const target = targetOf(view);
+      authorize(principal, 'case.read', target);
+      const actions = live ? offersFor(principal, live.state, target, reference.units, Date.now(), true) : [];
+      return { caseId, status: view.status, source: view.source, actions };
     },
 
     /** What access needs of a case (its unit, place, copies, status), without reading it for anyone. */

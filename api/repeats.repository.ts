@@ -226,6 +226,13 @@ export async function related(
   return { masterCaseId: grouped ? masterId : null, items };
 }
 
+/** Recorded cases by number, as related cases are read (the intake desk's likely repeats). */
+export async function byIds(db: Database, ids: readonly string[]): Promise<Array<Omit<RelatedRow, 'relation'>>> {
+  if (!ids.length) return [];
+  const rows = await db.select(RELATED_COLUMNS).from(cases).where(inArray(cases.id, [...ids]));
+  return rows.map((r) => ({ ...r, repeatCard: (r.repeatCard as RepeatCard | null) ?? null }));
+}
+
 /** Keyset cursor of the masters list: base64url("<repeat count>|<created_at ISO>|<id>"), only that exact form taken back. */
 export function encodeMastersCursor(r: { repeatCount: number; createdAt: Date; id: string }): string {
   return Buffer.from(`${r.repeatCount}|${r.createdAt.toISOString()}|${r.id}`).toString('base64url');
@@ -291,6 +298,7 @@ export function createRepeatsRepository(db: Database) {
       findCandidates(db, complaint, policy, calendar, options),
     related: (caseId: string, policy: CasePolicy | undefined, unitType: (unitId: string) => string | undefined) => related(db, caseId, policy, unitType),
     openMasters: (q: OpenMastersQuery) => openMasters(db, q),
+    byIds: (ids: readonly string[]) => byIds(db, ids),
   };
 }
 

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CASE_OUTCOMES, CASE_STATUSES, REPEAT_CARDS } from '../domain/case.types.js';
 import { principalOf } from './auth.js';
-import { caseIdParams, pageQuery, problemSchema } from './cases.schemas.js';
+import { caseIdParams, createCaseBody, pageQuery, problemSchema } from './cases.schemas.js';
 import type { RepeatsService } from './repeats.service.js';
 
 const denied = { 401: problemSchema, 403: problemSchema, 429: problemSchema };
@@ -47,8 +47,33 @@ export const masterList = z.object({
   nextCursor: z.string().nullable(),
 });
 
+/** A complaint being typed: what the repeat rules compare (category, place, the complainant's phone). */
+export const repeatSearchBody = createCaseBody.pick({ categoryId: true, location: true, complainant: true });
+
+export const likelyRepeats = z.object({
+  masterCaseId: z.string().nullable().describe('The master the complaint would be linked to if it were opened now; null: none'),
+  items: z.array(groupCase.extend({ relation: z.enum(['master', 'match']) })),
+});
+
 export function repeatsRoutes(repeats: RepeatsService): FastifyPluginAsyncZod {
   return async (app) => {
+    app.post(
+      '/v1/repeats/search',
+      {
+        config: { access: 'case.open' },
+        schema: {
+          tags: ['cases'],
+          summary: 'Likely repeats (并单) of a complaint being typed, before it is opened: the master it would join and earlier cases with the same demand',
+          description:
+            "The intake's own search and rules (same category, and the same place, nearby coordinates or the same phone, inside the " +
+            "policy's window), for those who open cases. A POST so the phone never travels in a URL. Only cases the caller may read; no complainant data.",
+          body: repeatSearchBody,
+          response: { 200: likelyRepeats, ...errors },
+        },
+      },
+      async (req) => repeats.likely(req.body, principalOf(req)),
+    );
+
     app.get(
       '/v1/cases/:id/related',
       {

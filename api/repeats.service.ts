@@ -24,6 +24,9 @@ export const SYSTEM_ACTOR: Actor = { id: 'system', role: 'system' };
 
 /** How long an intake waits for the repeat search. */
 export const REPEAT_SEARCH_BUDGET_MS = 300;
+/** The search of a complaint being typed (the intake desk asks as the agent types): its budget, and how many it lists. */
+const LIKELY_BUDGET_MS = 1_000;
+const LIKELY_LIMIT = 10;
 
 export interface RepeatMatcherDeps {
   client: Client;
@@ -42,6 +45,24 @@ function reasonOf(err: unknown): string {
   const code = (err as { code?: unknown } | null)?.code;
   if (typeof code === 'string') return code;
   return err instanceof Error ? err.name : 'error';
+}
+
+/** What a complaint (an intake, or a draft being typed) gives the repeat rules. */
+export type RepeatDraft = Pick<CreateCaseBody, 'categoryId' | 'location' | 'complainant'>;
+
+/** The complaint the repeat rules compare, from an intake or a draft; `caseId` '' when its number is not known yet. */
+export function repeatComplaintOf(caseId: string, body: RepeatDraft, unitType: (unitId: string) => string | undefined, now: number): RepeatComplaint {
+  return {
+    id: caseId,
+    categoryId: body.categoryId,
+    areaUnitId: body.location?.areaUnitId ?? null,
+    areaUnitType: body.location?.areaUnitId ? (unitType(body.location.areaUnitId) ?? null) : null,
+    lat: body.location?.lat ?? null,
+    lng: body.location?.lng ?? null,
+    // No phone: no complainant to match ('' matches nothing); the place still can.
+    phone: normalisePhone(body.complainant?.phone ?? ''),
+    createdAt: now,
+  };
 }
 
 export function createRepeatMatcher({ client, repository, unitType, log, budgetMs = REPEAT_SEARCH_BUDGET_MS, sign }: RepeatMatcherDeps) {
@@ -63,17 +84,7 @@ export function createRepeatMatcher({ client, repository, unitType, log, budgetM
     async masterFor(caseId: string, body: CreateCaseBody, policy: CasePolicy | undefined, now = Date.now()): Promise<string | null> {
       const rules = policy?.repeats;
       if (!rules) return null;
-      const complaint: RepeatComplaint = {
-        id: caseId,
-        categoryId: body.categoryId,
-        areaUnitId: body.location?.areaUnitId ?? null,
-        areaUnitType: body.location?.areaUnitId ? (unitType(body.location.areaUnitId) ?? null) : null,
-        lat: body.location?.lat ?? null,
-        lng: body.location?.lng ?? null,
-        // No phone: no complainant to match ('' matches nothing); the place still can.
-        phone: normalisePhone(body.complainant?.phone ?? ''),
-        createdAt: now,
-      };
+      const complaint = repeatComplaintOf(caseId, body, unitType, now);
       try {
         const candidates = await repository.findCandidates(complaint, rules, policy.calendar, { timeoutMs: budgetMs });
         return chooseMaster(complaint, candidates, rules, policy.calendar).masterCaseId;
@@ -156,6 +167,26 @@ export function createRepeatsService({ repository, casesRepository, cases, refer
       if (!found) return { caseId, masterCaseId: null, items: [] };
       const visible = found.items.filter((r) => decide(principal, 'case.read', reference.units, r).outcome === 'allow');
       return { caseId, masterCaseId: found.masterCaseId, items: visible.map((r) => ({ ...present(r), relation: r.relation })) };
+    },
+
+    /**
+     * The cases a complaint being typed would be linked to (并单), for the intake desk: the same search and rules as
+     * the intake's (the policy of its category), answered before the case exists. The master it would join first,
+     * then the other earlier cases with the same demand, oldest first, at most LIKELY_LIMIT; only those the caller
+     * may read, masked like lists. Never the phone it was asked with.
+     */
+    async likely(draft: RepeatDraft, principal: Principal, now = Date.now()) {
+      reference.assertCategory('body.categoryId', draft.categoryId);
+      const policy = reference.caseSetup(draft.categoryId)?.policy;
+      const rules = policy?.repeats;
+      if (!policy || !rules) return { masterCaseId: null, items: [] };
+      const complaint = repeatComplaintOf('', draft, (id) => reference.unitType(id), now);
+      const decision = chooseMaster(complaint, await repository.findCandidates(complaint, rules, policy.calendar, { timeoutMs: LIKELY_BUDGET_MS }), rules, policy.calendar);
+      const ids = [...new Set([...(decision.masterCaseId ? [decision.masterCaseId] : []), ...decision.matches.map((m) => m.id)])].slice(0, LIKELY_LIMIT);
+      const rows = await repository.byIds(ids);
+      const visible = ids.flatMap((id) => rows.filter((r) => r.id === id && decide(principal, 'case.read', reference.units, r).outcome === 'allow'));
+      const masterCaseId = visible.some((r) => r.id === decision.masterCaseId) ? decision.masterCaseId : null;
+      return { masterCaseId, items: visible.map((r) => ({ ...present(r), relation: r.id === masterCaseId ? ('master' as const) : ('match' as const) })) };
     },
 
     /** Open masters of repeat groups, hottest first (every holder of repeat.read reads the whole city). */

@@ -240,6 +240,11 @@ const envSchema = z.object({
     .optional()
     .transform((v) => (v === undefined ? undefined : v.split(',').map((s) => s.trim()).filter(Boolean)))
     .pipe(z.array(z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/$/, ''))).optional()),
+  /**
+   * The Temporal Web UI the console's case page links to (a case's workflow). Default: the dev server's UI of
+   * `npm start` on this machine (http://127.0.0.1:TEMPORAL_UI_PORT).
+   */
+  TEMPORAL_UI_URL: z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/$/, '')).optional(),
   /** Where the worker delivers notices (notifications/): `log` (one masked log line each) or `webhook`. */
   NOTIFY_CHANNEL: z.enum(['log', 'webhook']).default('log'),
   /** The webhook receiver (required with NOTIFY_CHANNEL=webhook; https when NODE_ENV=production). */

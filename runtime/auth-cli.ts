@@ -23,7 +23,8 @@ import { createApiKeyService, type ApiKeyService } from '../api/api-keys.service
 import { createDatabase, type Database } from '../db/client.js';
 import { units } from '../db/schema.js';
 import { STAFF_ROLES, type StaffRole } from '../domain/access.js';
-import { mintToken, resolveAuthKeys, type AuthKeys, type TokenClaims } from '../platform/auth-keys.js';
+import { mintToken, resolveAuthKeys, type TokenClaims } from '../platform/auth-keys.js';
+import { mintDevTokens, type MintedToken } from '../platform/dev-principals.js';
 import { loadConfig, type Config } from '../platform/config.js';
 import { formatDuration, parseDuration } from '../platform/duration.js';
 
@@ -187,41 +188,8 @@ export function parseCommand(argv: readonly string[]): Command {
   }
 }
 
-export interface DevPrincipal {
-  /** The name in dev-tokens.json's `tokens` map: the role for the first principal of a role, `role@unit` for more. */
-  key: string;
-  role: StaffRole;
-  sub: string;
-  unit: string | null;
-  name: string;
-}
-
-/**
- * Who the development tokens stand for, in the demo city (db/seed-data.ts). The README walkthrough's case is at
- * 桂花社区 (d01-s01-c01) and dispatched to its street office, 城关街道 d01-s01; the subs are the walkthrough's.
- */
-export const DEV_PRINCIPALS: readonly DevPrincipal[] = [
-  { key: 'intake_agent', role: 'intake_agent', sub: 'intake-01', unit: 'city', name: '接线员 李娜' },
-  { key: 'dispatcher', role: 'dispatcher', sub: 'dispatcher-01', unit: 'city', name: '市派单员 王磊' },
-  { key: 'dispatcher@d01', role: 'dispatcher', sub: 'dispatcher-d01', unit: 'd01', name: '江城区派单员 陈静' },
-  { key: 'unit_handler', role: 'unit_handler', sub: 'handler-17', unit: 'd01-s01', name: '城关街道承办人 刘洋' },
-  { key: 'unit_leader', role: 'unit_leader', sub: 'leader-d01-s01', unit: 'd01-s01', name: '城关街道主任 邓子明' },
-  { key: 'supervisor', role: 'supervisor', sub: 'supervisor-01', unit: 'city', name: '市督办 张伟' },
-  { key: 'supervisor@d01', role: 'supervisor', sub: 'supervisor-d01', unit: 'd01', name: '江城区督办 赵敏' },
-  { key: 'callback_agent', role: 'callback_agent', sub: 'callback-03', unit: 'city', name: '回访员 孙丽' },
-  { key: 'reviewer', role: 'reviewer', sub: 'reviewer-01', unit: 'city', name: '第三方评价员 周强' },
-  { key: 'analyst', role: 'analyst', sub: 'analyst-01', unit: 'city', name: '数据分析员 吴芳' },
-  { key: 'admin', role: 'admin', sub: 'admin-01', unit: 'city', name: '系统管理员 郑军' },
-];
-
-export interface MintedToken extends DevPrincipal {
-  token: string;
-}
-
-/** Tokens as the keys' first issuer, for their audience (what the API resolving the same configuration accepts). */
-export function mintDevTokens(keys: AuthKeys, ttlSeconds: number, principals: readonly DevPrincipal[] = DEV_PRINCIPALS): MintedToken[] {
-  return principals.map((p) => ({ ...p, token: mintToken(keys, { sub: p.sub, roles: [p.role], unit: p.unit, name: p.name }, ttlSeconds) }));
-}
+// The demo city's people and their tokens: one source for this command and the API's development sign-in.
+export { DEV_PRINCIPALS, mintDevTokens, type DevPrincipal, type MintedToken } from '../platform/dev-principals.js';
 
 /** The JSON written to dev-tokens.json: `tokens` by key for jq, and who each one is. */
 export function devTokensDocument(minted: readonly MintedToken[], issuedAt: Date, ttlSeconds: number) {

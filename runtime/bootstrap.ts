@@ -9,6 +9,7 @@ import { resolveActionKeys } from '../platform/action-assertion.js';
 import { loadClientTls, sdkTls, type ClientTls } from './temporal-tls.js';
 import { resolveAuthKeys } from '../platform/auth-keys.js';
 import { corsOrigins, type Config } from '../platform/config.js';
+import { CONSOLE_DIST } from './console-build.js';
 
 export type Log = (line: string) => void;
 
@@ -137,5 +138,11 @@ export async function apiOptions(cfg: Config, log: Log = say) {
     actionKeys: await resolveActionKeys(cfg, log),
     corsOrigins: corsOrigins(cfg),
     legacyIdempotencyLookup: cfg.IDEMPOTENCY_LEGACY_LOOKUP,
+    // The web console at /console; its development sign-in never in production.
+    console: {
+      dir: CONSOLE_DIST,
+      devSignIn: cfg.NODE_ENV !== 'production',
+      temporalUi: { url: cfg.TEMPORAL_UI_URL ?? `http://127.0.0.1:${cfg.TEMPORAL_UI_PORT}`, namespace: cfg.TEMPORAL_NAMESPACE },
+    },
   };
 }

@@ -6,7 +6,8 @@
  */
 import path from 'node:path';
 import { configuredTemporalTls, onShutdown, redactUrl, say } from './bootstrap.js';
-import { apiBaseUrl, beginStart, sayReady, startOrCleanUp, startRecordDatabase, startWorkerAndApi } from './launch.js';
+import { buildConsole, consoleBuildState } from './console-build.js';
+import { apiBaseUrl, beginStart, sayReady, startOrCleanUp, startRecordDatabase, startWorkerAndApi, type Step } from './launch.js';
 import { startDevServer } from './temporal-dev-server.js';
 import { ensureTemporalCli } from './tools.js';
 
@@ -43,10 +44,18 @@ await startOrCleanUp(stops, async () => {
   // A running server (TEMPORAL_ADDRESS) may require mutual TLS (TEMPORAL_TLS_*): one certificate for both.
   const tls = await configuredTemporalTls(cfg);
   const { apiUrl, steps } = await startWorkerAndApi(cfg, temporalAddress, database.url, stops, { worker: tls, api: tls });
-  onShutdown([...steps, ...stops]);
+  // 5. The web console: built in the background when missing or older than its sources (the API serves it when done).
+  const consoleState = await consoleBuildState();
+  const consoleBuild = consoleState === 'current' ? null : buildConsole();
+  onShutdown([...(consoleBuild ? [['console build', () => consoleBuild.cancel()] satisfies Step] : []), ...steps, ...stops]);
+  consoleBuild?.done.then(
+    () => say(`console: built — ${apiUrl}/console/`),
+    (err: unknown) => say(`console: ${err instanceof Error ? err.message : String(err)}`),
+  );
 
   sayReady(started, [
     ['API', apiUrl],
+    ['console', `${apiUrl}/console/${consoleBuild ? `  (${consoleState === 'missing' ? 'building' : 'rebuilding'} it now, a few seconds)` : ''}`],
     ['API docs', `${apiUrl}/docs`],
     ['Temporal UI', uiUrl ?? '(external server: see its own UI)'],
     ['Temporal gRPC', `${temporalAddress}  namespace ${cfg.TEMPORAL_NAMESPACE}  task queue ${cfg.TEMPORAL_TASK_QUEUE}`],

@@ -122,6 +122,13 @@ const EXPECTED: Record<string, Row> = {
   // Repeat complaints (并单): a case's related cases as the case itself is read; the open masters with repeat.read.
   'GET /v1/cases/{id}/related': row(200, [200, 404], [200, 404], [200, 404], [200, 404], 200, 200, 200, 200, [403, 401]),
   'GET /v1/repeats': row(403, 200, 403, 403, 200, 403, 403, 200, 403, 401),
+  // Likely repeats of a complaint being typed: those who open cases.
+  'POST /v1/repeats/search': row(200, 200, 403, 403, 403, 403, 403, 403, 403, 401),
+  // What the caller may do on the case now: whoever reads the case, staff only (a complainant reads the public view).
+  'GET /v1/cases/{id}/actions': row(200, [200, 404], [200, 404], [200, 404], [200, 404], 200, 200, 200, 200, [403, 401]),
+  // The console: who the caller is (every member of staff), and its settings before sign-in (public).
+  'GET /v1/me': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 401),
+  'GET /v1/console/settings': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
   'POST /v1/cases/{id}/dispatch': CASE_ACTION_ROW.dispatch,
   'POST /v1/cases/{id}/accept': CASE_ACTION_ROW.unit,
   'POST /v1/cases/{id}/return': CASE_ACTION_ROW.unit,
@@ -172,6 +179,7 @@ const QUERIES: Record<string, string> = {
 /** A valid body per route (authorization is what is under test, so validation must pass). */
 const BODIES: Record<string, unknown> = {
   'POST /v1/cases': demoComplaint(),
+  'POST /v1/repeats/search': { categoryId: 'env.noise.construction', location: { areaUnitId: 'd01-s01-c01' }, complainant: { phone: '13812345678' } },
   'POST /v1/dispatch-rules': { categoryId: 'edu.fees', areaUnitId: 'd01-s02', unitId: 'dept-jy' },
   'PUT /v1/dispatch-rules/{ruleId}': { categoryId: 'edu.fees', areaUnitId: 'd01-s02', unitId: 'dept-jy' },
   'PUT /v1/calendars/{region}/years/{year}': { holidays: ['2027-01-01', '2027-02-08'], workdays: ['2027-02-20'], source: 'access matrix' },

@@ -13,6 +13,7 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 import type { TestProject } from 'vitest/node';
 import { z } from 'zod';
 import { WORKFLOWS_PATH } from '../../runtime/case-worker.js';
+import { ensureConsoleBuilt } from '../../runtime/console-build.js';
 import { startDevServer, type DevServer } from '../../runtime/temporal-dev-server.js';
 import { startEphemeralTopology, topologyOf, type EphemeralTopology, type TopologyName } from '../../runtime/temporal-ephemeral.js';
 import { ensureTemporalCli, findProductionTools } from '../../runtime/tools.js';
@@ -57,6 +58,8 @@ export default async function setup(project: TestProject) {
     server = await startDevServer({ binary, port: await freePort() });
     address = server.address;
   }
+  // The web console the browser test drives (test/console.e2e.test.ts): built once when missing or stale.
+  await ensureConsoleBuilt((l) => console.log(`[global-setup] ${l}`));
   const bundlePath = path.join(os.tmpdir(), `hotline-workflows-${process.pid}.js`);
   const { code } = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: { info() {}, warn() {}, error: console.error, debug() {}, trace() {}, log() {} } });
   await writeFile(bundlePath, code);

@@ -21,6 +21,7 @@ import type { DispatchRuleRecord } from '../../domain/dispatch-catalogue.js';
 import { STAFF_ROLES, type StaffRole } from '../../domain/access.js';
 import { generateAuthKeys, mintToken, type AuthKeys, type TokenClaims } from '../../platform/auth-keys.js';
 import { createCaseWorker } from '../../runtime/case-worker.js';
+import { CONSOLE_DIST } from '../../runtime/console-build.js';
 import { formatActionKeys, generateActionKey, workerDataConverter, type ActionKey } from '../../platform/action-assertion.js';
 import { clientTlsOf, sdkTls, tlsEnv, type TemporalTlsFiles } from '../../runtime/temporal-tls.js';
 import { getCaseQuery } from '../../workflows/case.messages.js';
@@ -114,6 +115,8 @@ export interface StackOptions {
   repeats?: boolean;
   /** Look up cases opened under unscoped idempotency keys (IDEMPOTENCY_LEGACY_LOOKUP); default off as in production. */
   legacyIdempotencyLookup?: boolean;
+  /** Serve the built web console at /console with the development sign-in (api/console.routes.ts); default off. */
+  console?: boolean;
 }
 
 const CREDENTIAL_HEADERS = ['authorization', 'x-api-key', 'x-case-code'];
@@ -194,6 +197,7 @@ export async function startStack(opts: StackOptions): Promise<TestStack> {
     ...(opts.corsOrigins && { corsOrigins: opts.corsOrigins }),
     repeatMatching: opts.repeats ?? false,
     legacyIdempotencyLookup: opts.legacyIdempotencyLookup ?? false,
+    ...(opts.console && { console: { dir: CONSOLE_DIST, devSignIn: true, temporalUi: { url: 'http://127.0.0.1:8233', namespace: 'default' } } }),
   });
   await app.ready();
   const deliverer = opts.deliverer

@@ -1,0 +1,69 @@
+/**
+ * The typed API client (openapi-fetch over the generated schema): every call names a path and method of the API's
+ * OpenAPI document, and its parameters, body and answer are typed from it. The bearer token of the signed-in person
+ * is added to every request; a 401 ends the session (an expired token).
+ */
+import createClient, { type Middleware } from 'openapi-fetch';
+import type { paths } from './schema';
+import { session } from '../session';
+
+/** application/problem+json, as every error of the API is answered. */
+export interface Problem {
+  status: number;
+  code: string;
+  title?: string;
+  detail?: string;
+  state?: string;
+  errors?: Array<{ field: string; reason: string }>;
+}
+
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly problem: Problem | null) {
+    super(problem?.detail ?? `HTTP ${status}`);
+    this.name = 'ApiError';
+  }
+}
+
+const auth: Middleware = {
+  onRequest({ request }) {
+    const token = session.token();
+    if (token) request.headers.set('authorization', `Bearer ${token}`);
+    return request;
+  },
+  onResponse({ response }) {
+    if (response.status === 401 && session.token()) session.signOut('expired');
+    return response;
+  },
+};
+
+export const api = createClient<paths>({ baseUrl: window.location.origin });
+api.use(auth);
+
+function isProblem(v: unknown): v is Problem {
+  return typeof v === 'object' && v !== null && typeof (v as { code?: unknown }).code === 'string';
+}
+
+/** The answer's data, or an ApiError carrying its problem. */
+export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  const { data, error, response } = await call;
+  if (!response.ok || data === undefined) throw new ApiError(response.status, isProblem(error) ? error : null);
+  return data;
+}
+
+/**
+ * An action route the case's offers name (POST /v1/cases/{id}/<path>): the one request whose path is data from the
+ * API rather than a literal. Its path must be one of the document's (checked by the caller against the OpenAPI
+ * document the form was built from) and its body is what that route's schema built.
+ */
+export async function postAction(caseId: string, path: string, body: unknown): Promise<unknown> {
+  const token = session.token();
+  const response = await fetch(`/v1/cases/${encodeURIComponent(caseId)}/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
+    body: JSON.stringify(body),
+  });
+  if (response.status === 401 && token) session.signOut('expired');
+  const answer: unknown = await response.json().catch(() => null);
+  if (!response.ok) throw new ApiError(response.status, isProblem(answer) ? answer : null);
+  return answer;
+}

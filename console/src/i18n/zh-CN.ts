@@ -1,0 +1,333 @@
+/**
+ * The console's words in Chinese (the default). en.ts has the same keys (its type is this one's); the labels of the
+ * API's codes are typed by the generated schema, so a status, event or action the API adds fails the type check here
+ * until it has a label.
+ */
+import type {
+  ActionName,
+  CaseOutcome,
+  CaseStatus,
+  Channel,
+  ClockName,
+  DispatchKind,
+  EventType,
+  ReturnReason,
+  Role,
+  Satisfaction,
+  TriageOutcome,
+  UnitType,
+  WarningLevel,
+} from '../api/types';
+
+export interface Dict {
+  app: { title: string; short: string; signOut: string; language: string; findCase: string; findCasePlaceholder: string; temporal: string; expired: string };
+  desks: { intake: string; dispatch: string; queue: string; callback: string; case: string };
+  common: {
+    loading: string; more: string; none: string; yes: string; no: string; submit: string; cancel: string; open: string; close: string;
+    caseNumber: string; title: string; category: string; channel: string; status: string; unit: string; place: string; received: string;
+    created: string; waited: string; clock: string; dueAt: string; timeLeft: string; overdueBy: string; leftShort: string; overdue: string;
+    masked: string; notGiven: string; refresh: string; noCases: string; round: string;
+  };
+  signIn: { title: string; intro: string; notAvailable: string; person: string; role: string; unit: string; signInAs: string; devOnly: string };
+  intake: {
+    title: string; description: string; categoryPlaceholder: string; channelTicketId: string; complainant: string; name: string; phone: string;
+    anonymousHint: string; place: string; placePlaceholder: string; address: string; handling: string; dispatchNormally: string;
+    triageHint: string; submit: string; likely: string; likelyNone: string; likelyHint: string; master: string; match: string;
+    opened: string; openedAuto: string; openedWaiting: string; openedTriaged: string; newComplaint: string; openCase: string; required: string;
+  };
+  dispatch: { received: string; returned: string; hint: string; suggestion: string; suggestionNone: string; suggestionMany: string; rule: string };
+  queue: { toSign: string; toContact: string; toReply: string; onHold: string; hint: string };
+  callback: { due: string; hint: string };
+  caseView: {
+    summary: string; complainant: string; location: string; description: string; clocks: string; dispatches: string; timeline: string;
+    related: string; actions: string; noActions: string; actor: string; copied: string; cooperating: string; escalation: string;
+    maskedNote: string; reply: string; resolved: string; source: string; sourceRecord: string; notFound: string; temporalLink: string;
+    clockResult: Record<'met' | 'breached' | 'cancelled' | 'running' | 'paused', string>; relation: Record<'master' | 'member' | 'match', string>;
+    done: string; signalSent: string; failed: string; returnBy: string;
+  };
+  form: { fields: Record<string, string>; choose: string; addDate: string; invalidPath: string; fieldError: string };
+  status: Record<CaseStatus, string>;
+  outcome: Record<CaseOutcome, string>;
+  channel: Record<Channel, string>;
+  warning: Record<WarningLevel, string>;
+  clock: Record<ClockName, string>;
+  dispatchKind: Record<DispatchKind, string>;
+  event: Record<EventType, string>;
+  role: Record<Role, string>;
+  action: Record<ActionName, string>;
+  returnReason: Record<ReturnReason, string>;
+  satisfaction: Record<Satisfaction, string>;
+  triage: Record<TriageOutcome, string>;
+  unitType: Record<UnitType, string>;
+  /** Labels of the values of enumerated fields in action forms, by field name. */
+  enums: Record<string, Record<string, string>>;
+}
+
+export const zhCN: Dict = {
+  app: {
+    title: '12345 接诉即办工作台',
+    short: '接诉即办',
+    signOut: '退出',
+    language: 'English',
+    findCase: '查工单',
+    findCasePlaceholder: '工单编号 HL…',
+    temporal: '在 Temporal 中查看流程',
+    expired: '登录已过期，请重新登录。',
+  },
+  desks: { intake: '受理', dispatch: '派单台', queue: '承办工作台', callback: '回访台', case: '工单' },
+  common: {
+    loading: '加载中…',
+    more: '加载更多',
+    none: '无',
+    yes: '是',
+    no: '否',
+    submit: '提交',
+    cancel: '取消',
+    open: '打开',
+    close: '关闭',
+    caseNumber: '工单编号',
+    title: '标题',
+    category: '诉求分类',
+    channel: '来源渠道',
+    status: '状态',
+    unit: '承办单位',
+    place: '发生地',
+    received: '受理时间',
+    created: '创建时间',
+    waited: '已等待',
+    clock: '时限',
+    dueAt: '截止时间',
+    timeLeft: '剩余',
+    overdueBy: '已超期',
+    leftShort: '剩',
+    overdue: '超期',
+    masked: '已脱敏',
+    notGiven: '未提供',
+    refresh: '刷新',
+    noCases: '暂无工单',
+    round: '轮次',
+  },
+  signIn: {
+    title: '选择登录人员',
+    intro: '开发环境内置登录：选择示范城市临江市的一位工作人员，以其身份和权限使用工作台。',
+    notAvailable: '本环境未开放内置登录，请通过统一身份认证登录。',
+    person: '人员',
+    role: '角色',
+    unit: '所在单位',
+    signInAs: '登录',
+    devOnly: '仅限开发环境（NODE_ENV=production 时关闭）',
+  },
+  intake: {
+    title: '诉求标题',
+    description: '诉求内容',
+    categoryPlaceholder: '输入关键字搜索分类',
+    channelTicketId: '渠道单号',
+    complainant: '诉求人',
+    name: '姓名',
+    phone: '联系电话',
+    anonymousHint: '匿名或无联系方式时可不填；无电话的诉求不联系、不回访。',
+    place: '发生地（行政区划）',
+    placePlaceholder: '选择区/街道/社区/网格',
+    address: '详细地址',
+    handling: '处理方式',
+    dispatchNormally: '转派办理',
+    triageHint: '直接答复、转紧急、转其他渠道或重复诉求：受理即办结，不派单。',
+    submit: '受理',
+    likely: '可能的重复诉求',
+    likelyNone: '未发现同一诉求的在先工单',
+    likelyHint: '同一分类、同一地点或同一诉求人，在并单时限内的工单',
+    master: '主单',
+    match: '同一诉求',
+    opened: '已受理',
+    openedAuto: '已按派单目录派至',
+    openedWaiting: '等待派单员派单',
+    openedTriaged: '已直接办结',
+    newComplaint: '受理下一件',
+    openCase: '查看工单',
+    required: '必填',
+  },
+  dispatch: {
+    received: '待派单',
+    returned: '退回待重派',
+    hint: '按受理时间先后排列，最早的在最上方。',
+    suggestion: '派单目录建议',
+    suggestionNone: '派单目录没有匹配的规则，请人工选择承办单位。',
+    suggestionMany: '派单目录匹配到多个单位，请选择：',
+    rule: '规则',
+  },
+  queue: { toSign: '待签收', toContact: '待联系', toReply: '待答复', onHold: '挂账中', hint: '本单位承办的工单，最早的在最上方。' },
+  callback: { due: '待回访', hint: '已答复、等待回访的工单，最早的在最上方。' },
+  caseView: {
+    summary: '工单信息',
+    complainant: '诉求人',
+    location: '地址',
+    description: '诉求内容',
+    clocks: '办理时限',
+    dispatches: '派单记录',
+    timeline: '办理过程',
+    related: '关联工单（并单）',
+    actions: '可办理操作',
+    noActions: '当前没有您可办理的操作',
+    actor: '办理人',
+    copied: '抄送',
+    cooperating: '协办单位',
+    escalation: '督办级别',
+    maskedNote: '诉求人信息已脱敏：您不是本工单的承办人员。',
+    reply: '答复',
+    resolved: '已解决',
+    source: '数据来源',
+    sourceRecord: '流程已结束，以下为存档记录',
+    notFound: '工单不存在或不在您的权限范围内',
+    temporalLink: '流程详情（Temporal）',
+    clockResult: { met: '按时', breached: '超时', cancelled: '已取消', running: '计时中', paused: '已暂停' },
+    relation: { master: '主单', member: '并入', match: '同一诉求' },
+    done: '已办理',
+    signalSent: '已发送',
+    failed: '办理失败',
+    returnBy: '可退单至',
+  },
+  form: {
+    fields: {
+      unitId: '承办单位',
+      cooperating: '协办单位',
+      note: '备注',
+      reason: '理由',
+      content: '答复内容',
+      resolved: '是否解决',
+      method: '联系方式',
+      outcome: '结果',
+      contacted: '单位是否联系过您',
+      satisfaction: '满意度',
+      level: '督办级别',
+      days: '延期工作日',
+      approve: '是否批准',
+      reviewDates: '复核日期',
+      grounds: '终止依据',
+      demandReasonable: '诉求是否合理',
+      handlingCompliant: '办理是否合规',
+      service: '转接',
+      referredTo: '转至渠道',
+      linkedCaseId: '在先工单编号',
+    },
+    choose: '请选择',
+    addDate: '添加日期',
+    invalidPath: '该操作不在接口文档中',
+    fieldError: '请检查此项',
+  },
+  status: {
+    received: '待派单',
+    dispatched: '待签收',
+    accepted: '已签收',
+    contacted: '已联系',
+    replied: '已答复',
+    returned: '已退回',
+    on_hold: '挂账',
+    closed: '已办结',
+  },
+  outcome: {
+    resolved: '已解决',
+    unsatisfied: '不满意',
+    callback_invalid: '回访无效',
+    terminated: '终止办理',
+    no_contact: '无法联系',
+    consultation: '咨询已答复',
+    emergency_transfer: '转紧急服务',
+    referred: '转其他渠道',
+    repeat: '重复诉求',
+    out_of_scope: '不属受理范围',
+  },
+  channel: {
+    phone: '12345 热线电话',
+    wechat: '微信',
+    web: '网站',
+    app: 'App',
+    mailbox: '市长信箱',
+    media: '媒体',
+    opinion_monitoring: '舆情监测',
+    whistle: '街道吹哨',
+    open311: 'Open311',
+    grid_worker: '网格员上报',
+    letter: '来信',
+  },
+  warning: { none: '正常', yellow: '黄灯', red: '红灯' },
+  clock: { signFor: '签收', contact: '联系', reply: '答复', callback: '回访' },
+  dispatchKind: { dispatch: '派单', catalogue: '目录派单', designation: '指定派单', reassignment: '改派', rehandling: '重办' },
+  event: {
+    received: '受理',
+    dispatched: '派单',
+    accepted: '签收',
+    returned: '退单',
+    contacted: '联系诉求人',
+    progress_noted: '办理进展',
+    replied: '答复',
+    callback_recorded: '回访',
+    rehandling_started: '重办',
+    closed: '办结',
+    escalated: '督办',
+    reassigned: '改派',
+    urged: '催办',
+    triaged: '直接办结',
+    cooperation_accepted: '协办签收',
+    cooperation_reported: '协办反馈',
+    cooperation_overdue: '协办超期',
+    overdue_step: '超期升级',
+    extension_requested: '申请延期',
+    extension_decided: '延期审批',
+    held: '挂账',
+    hold_review_due: '挂账复核',
+    resumed: '恢复办理',
+    callback_attempted: '回访未接通',
+    disputed: '申诉',
+    reviewed: '第三方评价',
+    terminated: '终止办理',
+    repeat_linked: '并单',
+    repeat_card_raised: '重复诉求亮牌',
+    rated: '网上评价',
+    warning_raised: '预警',
+    signal_ignored: '操作未生效',
+    action_refused: '拒绝无凭据操作',
+  },
+  role: {
+    intake_agent: '接线员',
+    dispatcher: '派单员',
+    unit_handler: '承办人',
+    unit_leader: '单位负责人',
+    supervisor: '督办',
+    callback_agent: '回访员',
+    reviewer: '第三方评价员',
+    analyst: '数据分析员',
+    admin: '系统管理员',
+  },
+  action: {
+    dispatch: '派单',
+    accept: '签收',
+    return: '退单',
+    contact: '联系诉求人',
+    progress: '办理进展',
+    reply: '答复',
+    callback: '回访',
+    escalate: '督办',
+    reassign: '改派',
+    urge: '催办',
+    triage: '直接办结',
+    cooperate: '协办签收',
+    report: '协办反馈',
+    request_extension: '申请延期',
+    decide_extension: '审批延期',
+    hold: '挂账',
+    resume: '恢复办理',
+    dispute: '申诉',
+    review: '第三方评价',
+    terminate: '终止办理',
+  },
+  returnReason: { not_our_duty: '非本单位职责', wrong_area: '非本辖区', duplicate: '重复工单', insufficient_information: '信息不全', other: '其他' },
+  satisfaction: { satisfied: '满意', basically_satisfied: '基本满意', unsatisfied: '不满意' },
+  triage: { consultation: '咨询直接答复', emergency_transfer: '转 110/119/120/122', referred: '转其他法定渠道', repeat: '重复诉求（无新情况）', out_of_scope: '不属受理范围' },
+  unitType: { city: '市', district: '区县', street: '街道乡镇', community: '社区村', grid: '网格', department: '部门' },
+  enums: {
+    method: { phone: '电话', on_site: '上门', sms: '短信', online: '网上' },
+    outcome: { reached: '已接通', no_answer: '无人接听', refused: '拒绝回访', wrong_number: '号码错误' },
+    grounds: { repeated_identical_demand: '重复同一诉求', outside_law_and_policy: '超出法律政策范围' },
+    service: { '110': '110 报警', '119': '119 火警', '120': '120 急救', '122': '122 交通事故' },
+  },
+};

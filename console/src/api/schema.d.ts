@@ -13502,6 +13502,3173 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/assessment-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Assessment policy versions, newest first, and which one is in force */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activeVersion: number | null;
+                            items: {
+                                version: number;
+                                /** @description the version rankings and figures are computed with now (exactly one is) */
+                                active: boolean;
+                                note: string | null;
+                                createdAt: string;
+                                /** @description who stored it (the seed: "seed") */
+                                createdBy: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Store a new assessment policy version and put it in force (admins)
+         * @description The body is a whole document without its version (the next number is given) and an optional note. The weights must add up to 1; unknown fields are refused; errors name the field, e.g. body.ranking.minValidCallbacks. Figures and rankings are computed with the version in force when asked; a published ranking keeps the version it was computed with, so a new version never changes it (publishing the period again makes its next version).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        weights: {
+                            response: number;
+                            resolution: number;
+                            satisfaction: number;
+                        };
+                        /** @description what one basically-satisfied answer counts for in the satisfaction rate */
+                        basicallySatisfiedFactor: number;
+                        ranking: {
+                            /** @description units with fewer valid callbacks in the period are listed unranked */
+                            minValidCallbacks: number;
+                            /** @description how many units at the bottom of a level are flagged; 0: none */
+                            bottomFlagged: number;
+                        };
+                        assessmentMonth: {
+                            /** @description 1: the calendar month; 19: the 19th to the 18th */
+                            startDay: number;
+                        };
+                        /**
+                         * @description a callback is invalid after the case policy's callbackMaxAttempts failed attempts
+                         * @enum {string}
+                         */
+                        invalidCallback: "case_policy_attempts";
+                        /** @description why this version (kept with it) */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: number;
+                            /** @description the version rankings and figures are computed with now (exactly one is) */
+                            active: boolean;
+                            note: string | null;
+                            createdAt: string;
+                            /** @description who stored it (the seed: "seed") */
+                            createdBy: string | null;
+                            document: {
+                                version: number;
+                                weights: {
+                                    response: number;
+                                    resolution: number;
+                                    satisfaction: number;
+                                };
+                                /** @description what one basically-satisfied answer counts for in the satisfaction rate */
+                                basicallySatisfiedFactor: number;
+                                ranking: {
+                                    /** @description units with fewer valid callbacks in the period are listed unranked */
+                                    minValidCallbacks: number;
+                                    /** @description how many units at the bottom of a level are flagged; 0: none */
+                                    bottomFlagged: number;
+                                };
+                                assessmentMonth: {
+                                    /** @description 1: the calendar month; 19: the 19th to the 18th */
+                                    startDay: number;
+                                };
+                                /**
+                                 * @description a callback is invalid after the case policy's callbackMaxAttempts failed attempts
+                                 * @enum {string}
+                                 */
+                                invalidCallback: "case_policy_attempts";
+                            };
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/assessment-policies/active": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The assessment policy in force: weights, factor, minimum volume, bottom N, assessment month */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: number;
+                            /** @description the version rankings and figures are computed with now (exactly one is) */
+                            active: boolean;
+                            note: string | null;
+                            createdAt: string;
+                            /** @description who stored it (the seed: "seed") */
+                            createdBy: string | null;
+                            document: {
+                                version: number;
+                                weights: {
+                                    response: number;
+                                    resolution: number;
+                                    satisfaction: number;
+                                };
+                                /** @description what one basically-satisfied answer counts for in the satisfaction rate */
+                                basicallySatisfiedFactor: number;
+                                ranking: {
+                                    /** @description units with fewer valid callbacks in the period are listed unranked */
+                                    minValidCallbacks: number;
+                                    /** @description how many units at the bottom of a level are flagged; 0: none */
+                                    bottomFlagged: number;
+                                };
+                                assessmentMonth: {
+                                    /** @description 1: the calendar month; 19: the 19th to the 18th */
+                                    startDay: number;
+                                };
+                                /**
+                                 * @description a callback is invalid after the case policy's callbackMaxAttempts failed attempts
+                                 * @enum {string}
+                                 */
+                                invalidCallback: "case_policy_attempts";
+                            };
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/assessment-policies/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One assessment policy version */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    version: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: number;
+                            /** @description the version rankings and figures are computed with now (exactly one is) */
+                            active: boolean;
+                            note: string | null;
+                            createdAt: string;
+                            /** @description who stored it (the seed: "seed") */
+                            createdBy: string | null;
+                            document: {
+                                version: number;
+                                weights: {
+                                    response: number;
+                                    resolution: number;
+                                    satisfaction: number;
+                                };
+                                /** @description what one basically-satisfied answer counts for in the satisfaction rate */
+                                basicallySatisfiedFactor: number;
+                                ranking: {
+                                    /** @description units with fewer valid callbacks in the period are listed unranked */
+                                    minValidCallbacks: number;
+                                    /** @description how many units at the bottom of a level are flagged; 0: none */
+                                    bottomFlagged: number;
+                                };
+                                assessmentMonth: {
+                                    /** @description 1: the calendar month; 19: the 19th to the 18th */
+                                    startDay: number;
+                                };
+                                /**
+                                 * @description a callback is invalid after the case policy's callbackMaxAttempts failed attempts
+                                 * @enum {string}
+                                 */
+                                invalidCallback: "case_policy_attempts";
+                            };
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/assessment-policies/{version}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put a stored assessment policy version in force again (admins)
+         * @description Figures and rankings are computed with the version in force when asked; a published ranking keeps the version it was computed with, so a new version never changes it (publishing the period again makes its next version).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    version: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: number;
+                            /** @description the version rankings and figures are computed with now (exactly one is) */
+                            active: boolean;
+                            note: string | null;
+                            createdAt: string;
+                            /** @description who stored it (the seed: "seed") */
+                            createdBy: string | null;
+                            document: {
+                                version: number;
+                                weights: {
+                                    response: number;
+                                    resolution: number;
+                                    satisfaction: number;
+                                };
+                                /** @description what one basically-satisfied answer counts for in the satisfaction rate */
+                                basicallySatisfiedFactor: number;
+                                ranking: {
+                                    /** @description units with fewer valid callbacks in the period are listed unranked */
+                                    minValidCallbacks: number;
+                                    /** @description how many units at the bottom of a level are flagged; 0: none */
+                                    bottomFlagged: number;
+                                };
+                                assessmentMonth: {
+                                    /** @description 1: the calendar month; 19: the 19th to the 18th */
+                                    startDay: number;
+                                };
+                                /**
+                                 * @description a callback is invalid after the case policy's callbackMaxAttempts failed attempts
+                                 * @enum {string}
+                                 */
+                                invalidCallback: "case_policy_attempts";
+                            };
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/rankings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A level’s ranking for a period: rank, score, every rate with its numerator and denominator, the change since the previous period
+         * @description Units of the level (under `within`, or all) ranked by composite score with the assessment policy in force: ties share a rank (1, 1, 3); units below the policy’s minimum of valid callbacks are listed unranked after the others; the bottom N are flagged. A unit’s figures are its subtree’s (the unit and every unit below it). Analysts, supervisors and admins read every unit; a unit leader reads their unit and the units below it, and in a ranking sees only those rows, each with its rank among all peers (peers says how many; restricted: true). format=csv answers text/csv (UTF-8 with a BOM; a header block with the period, its days, the policy version and the formulas, then the table); format=xlsx a workbook with the table and a sheet 说明 About with the same. Headers are Chinese with the English beside them.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description the unit type ranked: street, district, department, community … */
+                    level: "city" | "district" | "street" | "community" | "grid" | "department";
+                    /** @description day, week (ISO), month, assessment_month (the policy’s assessmentMonth), year */
+                    periodKind?: "day" | "week" | "month" | "assessment_month" | "year";
+                    /** @description the period’s label (an assessment month is labelled by the month it ends in); default: the last complete period in the calendar’s local time */
+                    period?: string;
+                    /** @description rank only the units of the level under this unit (within=d01: the streets of d01) */
+                    within?: string;
+                    /** @description json (default); csv: UTF-8 with a BOM and a header block (period, days, policy version, formulas); xlsx: a sheet of rows and a sheet with the period, the policy version and the formulas */
+                    format?: "json" | "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            level: string;
+                            within: string | null;
+                            /** @enum {string} */
+                            periodKind: "day" | "week" | "month" | "assessment_month" | "year";
+                            period: string;
+                            /** @description first and last local day, inclusive */
+                            days: {
+                                from: string;
+                                to: string;
+                            };
+                            previous: {
+                                period: string;
+                                /** @description first and last local day, inclusive */
+                                days: {
+                                    from: string;
+                                    to: string;
+                                };
+                            };
+                            policyVersion: number;
+                            policy: {
+                                version: number;
+                                weights: {
+                                    response: number;
+                                    resolution: number;
+                                    satisfaction: number;
+                                };
+                                /** @description what one basically-satisfied answer counts for in the satisfaction rate */
+                                basicallySatisfiedFactor: number;
+                                ranking: {
+                                    /** @description units with fewer valid callbacks in the period are listed unranked */
+                                    minValidCallbacks: number;
+                                    /** @description how many units at the bottom of a level are flagged; 0: none */
+                                    bottomFlagged: number;
+                                };
+                                assessmentMonth: {
+                                    /** @description 1: the calendar month; 19: the 19th to the 18th */
+                                    startDay: number;
+                                };
+                                /**
+                                 * @description a callback is invalid after the case policy's callbackMaxAttempts failed attempts
+                                 * @enum {string}
+                                 */
+                                invalidCallback: "case_policy_attempts";
+                            };
+                            /**
+                             * @description a unit’s figures are its subtree’s: the unit and every unit below it
+                             * @enum {string}
+                             */
+                            figureScope: "subtree";
+                            formulas: {
+                                /** @enum {string} */
+                                figure: "compositeScore" | "responseRate" | "resolutionRate" | "satisfactionRate" | "onTimeSignFor" | "onTimeReply" | "onTimeParts" | "closureRate" | "returnRate" | "rehandleRate" | "ratingSatisfaction";
+                                zh: string;
+                                en: string;
+                            }[];
+                            notReported: {
+                                name: string;
+                                zh: string;
+                                en: string;
+                            }[];
+                            computedAt: string;
+                            /** @description how many units the ranking has, whatever the reader is shown */
+                            peers: {
+                                ranked: number;
+                                unranked: number;
+                            };
+                            /** @description true: the reader sees only the rows of their own subtree, each with its rank among all peers */
+                            restricted: boolean;
+                            rows: {
+                                unitId: string;
+                                unitName: string;
+                                /** @description 1 is best; ties share a rank (1, 1, 3); null: unranked */
+                                rank: number | null;
+                                unranked: "below_minimum_volume" | null;
+                                /** @description among the bottom N of the ranked units (the policy’s ranking.bottomFlagged) */
+                                flagged: boolean;
+                                /** @description the composite score */
+                                score: {
+                                    numerator: number;
+                                    denominator: number;
+                                    /** @description numerator / denominator; null when the denominator is 0 */
+                                    value: number | null;
+                                };
+                                figures: {
+                                    compositeScore: {
+                                        numerator: number;
+                                        denominator: number;
+                                        /** @description numerator / denominator; null when the denominator is 0 */
+                                        value: number | null;
+                                    };
+                                    responseRate: {
+                                        numerator: number;
+                                        denominator: number;
+                                        /** @description numerator / denominator; null when the denominator is 0 */
+                                        value: number | null;
+                                    };
+                                    resolutionRate: {
+                                        numerator: number;
+                                        denominator: number;
+                                        /** @description numerator / denominator; null when the denominator is 0 */
+                                        value: number | null;
+                                    };
+                                    satisfactionRate: {
+                                        numerator: number;
+                                        denominator: number;
+                                        /** @description numerator / denominator; null when the denominator is 0 */
+                                        value: number | null;
+                                    };
+                                    onTimeSignFor: {
+                                        numerator: number;
+                                        denominator: number;
+                                        /** @description numerator / denominator; null when the denominator is 0 */
+                                        value: number | null;
+                                    };
+                                    onTimeReply: {
+                                        numerator: number;
+                                        denominator: number;
+                                        /** @description numerator / denominator; null when the denominator is 0 */
+                                        value: number | null;
+                                    };
+                                    onTimeParts: {
+                                        numerator: number;
+                                        denominator: number;
+                                        /** @description numerator / denominator; null when the denominator is 0 */
+                                        value: number | null;
+                                    };
+                                    closureRate: {
+                                        numerator: number;
+                                        denominator: number;
+                                        /** @description numerator / denominator; null when the denominator is 0 */
+                                        value: number | null;
+                                    };
+                                    returnRate: {
+                                        numerator: number;
+                                        denominator: number;
+                                        /** @description numerator / denominator; null when the denominator is 0 */
+                                        value: number | null;
+                                    };
+                                    rehandleRate: {
+                                        numerator: number;
+                                        denominator: number;
+                                        /** @description numerator / denominator; null when the denominator is 0 */
+                                        value: number | null;
+                                    };
+                                    ratingSatisfaction: {
+                                        numerator: number;
+                                        denominator: number;
+                                        /** @description numerator / denominator; null when the denominator is 0 */
+                                        value: number | null;
+                                    };
+                                };
+                                /** @description the counters behind the figures, summed over the unit’s subtree */
+                                counts: {
+                                    valid: number;
+                                    contacted: number;
+                                    resolved: number;
+                                    satisfied: number;
+                                    basically_satisfied: number;
+                                    unsatisfied: number;
+                                    excluded_unreasonable: number;
+                                    excluded_no_contact: number;
+                                    excluded_invalid_callback: number;
+                                    round_judged: number;
+                                    round_rehandled: number;
+                                    sign_for_due: number;
+                                    sign_for_on_time: number;
+                                    reply_due: number;
+                                    reply_on_time: number;
+                                    part_due: number;
+                                    part_on_time: number;
+                                    dispatched: number;
+                                    returned: number;
+                                    assigned: number;
+                                    assigned_closed: number;
+                                    closed: number;
+                                    rated: number;
+                                    rated_satisfied: number;
+                                    rated_basically_satisfied: number;
+                                    rated_unsatisfied: number;
+                                };
+                                previousRank: number | null;
+                                /** @description previousRank − rank: positive when the unit moved up */
+                                change: number | null;
+                                previousScore: number | null;
+                                scoreChange: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/units/{unitId}/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One unit’s figures for a period: its own, and its subtree’s (what a ranking of its level shows)
+         * @description Each figure with its numerator and denominator, and the counters behind them. Analysts, supervisors and admins read every unit; a unit leader reads their unit and the units below it, and in a ranking sees only those rows, each with its rank among all peers (peers says how many; restricted: true). format=csv answers text/csv (UTF-8 with a BOM; a header block with the period, its days, the policy version and the formulas, then the table); format=xlsx a workbook with the table and a sheet 说明 About with the same. Headers are Chinese with the English beside them.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description day, week (ISO), month, assessment_month (the policy’s assessmentMonth), year */
+                    periodKind?: "day" | "week" | "month" | "assessment_month" | "year";
+                    /** @description the period’s label (an assessment month is labelled by the month it ends in); default: the last complete period in the calendar’s local time */
+                    period?: string;
+                    /** @description json (default); csv: UTF-8 with a BOM and a header block (period, days, policy version, formulas); xlsx: a sheet of rows and a sheet with the period, the policy version and the formulas */
+                    format?: "json" | "csv" | "xlsx";
+                };
+                header?: never;
+                path: {
+                    unitId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unit: {
+                                id: string;
+                                name: string;
+                                type: string;
+                            };
+                            /** @enum {string} */
+                            periodKind: "day" | "week" | "month" | "assessment_month" | "year";
+                            period: string;
+                            /** @description first and last local day, inclusive */
+                            days: {
+                                from: string;
+                                to: string;
+                            };
+                            policyVersion: number;
+                            formulas: {
+                                /** @enum {string} */
+                                figure: "compositeScore" | "responseRate" | "resolutionRate" | "satisfactionRate" | "onTimeSignFor" | "onTimeReply" | "onTimeParts" | "closureRate" | "returnRate" | "rehandleRate" | "ratingSatisfaction";
+                                zh: string;
+                                en: string;
+                            }[];
+                            notReported: {
+                                name: string;
+                                zh: string;
+                                en: string;
+                            }[];
+                            /** @description what was counted for the unit itself */
+                            own: {
+                                counts: {
+                                    valid: number;
+                                    contacted: number;
+                                    resolved: number;
+                                    satisfied: number;
+                                    basically_satisfied: number;
+                                    unsatisfied: number;
+                                    excluded_unreasonable: number;
+                                    excluded_no_contact: number;
+                                    excluded_invalid_callback: number;
+                                    round_judged: number;
+                                    round_rehandled: number;
+                                    sign_for_due: number;
+                                    sign_for_on_time: number;
+                                    reply_due: number;
+                                    reply_on_time: number;
+                                    part_due: number;
+                                    part_on_time: number;
+                                    dispatched: number;
+                                    returned: number;
+                                    assigned: number;
+                                    assigned_closed: number;
+                                    closed: number;
+                                    rated: number;
+                                    rated_satisfied: number;
+                                    rated_basically_satisfied: number;
+                                    rated_unsatisfied: number;
+                                };
+                                figures: {
+                                    compositeScore: {
+                                        numerator: number;
+                                        denominator: number;
+                                        /** @description numerator / denominator; null when the denominator is 0 */
+                                        value: number | null;
+                                    };
+                                    responseRate: {
+                                        numerator: number;
+                                        denominator: number;
+                                        /** @description numerator / denominator; null when the denominator is 0 */
+                                        value: number | null;
+                                    };
+                                    resolutionRate: {
+                                        numerator: number;
+                                        denominator: number;
+                                        /** @description numerator / denominator; null when the denominator is 0 */
+                                        value: number | null;
+                                    };
+                                    satisfactionRate: {
+                                        numerator: number;
+                                        denominator: number;
+                                        /** @description numerator / denominator; null when the denominator is 0 */
+                                        value: number | null;
+                                    };
+                                    onTimeSignFor: {
+                                        numerator: number;
+                                        denominator: number;
+                                        /** @description numerator / denominator; null when the denominator is 0 */
+                                        value: number | null;
+                                    };
+                                    onTimeReply: {
+                                        numerator: number;
+                                        denominator: number;
+                                        /** @description numerator / denominator; null when the denominator is 0 */
+                                        value: number | null;
+                                    };
+                                    onTimeParts: {
+                                        numerator: number;
+                                        denominator: number;
+                                        /** @description numerator / denominator; null when the denominator is 0 */
+                                        value: number | null;
+                                    };
+                                    closureRate: {
+                                        numerator: number;
+                                        denominator: number;
+                                        /** @description numerator / denominator; null when the denominator is 0 */
+                                        value: number | null;
+                                    };
+                                    returnRate: {
+                                        numerator: number;
+                                        denominator: number;
+                                        /** @description numerator / denominator; null when the denominator is 0 */
+                                        value: number | null;
+                                    };
+                                    rehandleRate: {
+                                        numerator: number;
+                                        denominator: number;
+                                        /** @description numerator / denominator; null when the denominator is 0 */
+                                        value: number | null;
+                                    };
+                                    ratingSatisfaction: {
+                                        numerator: number;
+                                        denominator: number;
+                                        /** @description numerator / denominator; null when the denominator is 0 */
+                                        value: number | null;
+                                    };
+                                };
+                            };
+                            /** @description the unit and every unit below it (what a ranking of its level shows) */
+                            subtree: {
+                                counts: {
+                                    valid: number;
+                                    contacted: number;
+                                    resolved: number;
+                                    satisfied: number;
+                                    basically_satisfied: number;
+                                    unsatisfied: number;
+                                    excluded_unreasonable: number;
+                                    excluded_no_contact: number;
+                                    excluded_invalid_callback: number;
+                                    round_judged: number;
+                                    round_rehandled: number;
+                                    sign_for_due: number;
+                                    sign_for_on_time: number;
+                                    reply_due: number;
+                                    reply_on_time: number;
+                                    part_due: number;
+                                    part_on_time: number;
+                                    dispatched: number;
+                                    returned: number;
+                                    assigned: number;
+                                    assigned_closed: number;
+                                    closed: number;
+                                    rated: number;
+                                    rated_satisfied: number;
+                                    rated_basically_satisfied: number;
+                                    rated_unsatisfied: number;
+                                };
+                                figures: {
+                                    compositeScore: {
+                                        numerator: number;
+                                        denominator: number;
+                                        /** @description numerator / denominator; null when the denominator is 0 */
+                                        value: number | null;
+                                    };
+                                    responseRate: {
+                                        numerator: number;
+                                        denominator: number;
+                                        /** @description numerator / denominator; null when the denominator is 0 */
+                                        value: number | null;
+                                    };
+                                    resolutionRate: {
+                                        numerator: number;
+                                        denominator: number;
+                                        /** @description numerator / denominator; null when the denominator is 0 */
+                                        value: number | null;
+                                    };
+                                    satisfactionRate: {
+                                        numerator: number;
+                                        denominator: number;
+                                        /** @description numerator / denominator; null when the denominator is 0 */
+                                        value: number | null;
+                                    };
+                                    onTimeSignFor: {
+                                        numerator: number;
+                                        denominator: number;
+                                        /** @description numerator / denominator; null when the denominator is 0 */
+                                        value: number | null;
+                                    };
+                                    onTimeReply: {
+                                        numerator: number;
+                                        denominator: number;
+                                        /** @description numerator / denominator; null when the denominator is 0 */
+                                        value: number | null;
+                                    };
+                                    onTimeParts: {
+                                        numerator: number;
+                                        denominator: number;
+                                        /** @description numerator / denominator; null when the denominator is 0 */
+                                        value: number | null;
+                                    };
+                                    closureRate: {
+                                        numerator: number;
+                                        denominator: number;
+                                        /** @description numerator / denominator; null when the denominator is 0 */
+                                        value: number | null;
+                                    };
+                                    returnRate: {
+                                        numerator: number;
+                                        denominator: number;
+                                        /** @description numerator / denominator; null when the denominator is 0 */
+                                        value: number | null;
+                                    };
+                                    rehandleRate: {
+                                        numerator: number;
+                                        denominator: number;
+                                        /** @description numerator / denominator; null when the denominator is 0 */
+                                        value: number | null;
+                                    };
+                                    ratingSatisfaction: {
+                                        numerator: number;
+                                        denominator: number;
+                                        /** @description numerator / denominator; null when the denominator is 0 */
+                                        value: number | null;
+                                    };
+                                };
+                                units: number;
+                            };
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/assessment/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The cases behind a figure or a counter of a unit in a period (drill-down), masked as the case list
+         * @description figure=resolutionRate lists the cases in the figure’s denominator (the valid callbacks) with what each added to the numerator and what it cost (`lost`); missed=true keeps only the ones that cost the unit (valid but not resolved). counter=returned lists the cases that added to a counter. Keyset pages in (day, case, unit) order. Analysts, supervisors and admins read every unit; a unit leader reads their unit and the units below it, and in a ranking sees only those rows, each with its rank among all peers (peers says how many; restricted: true).
+         */
+        get: {
+            parameters: {
+                query: {
+                    unitId: string;
+                    /** @description the cases behind this figure (its denominator); give figure or counter */
+                    figure?: "compositeScore" | "responseRate" | "resolutionRate" | "satisfactionRate" | "onTimeSignFor" | "onTimeReply" | "onTimeParts" | "closureRate" | "returnRate" | "rehandleRate" | "ratingSatisfaction";
+                    /** @description the cases that added to this counter */
+                    counter?: "valid" | "contacted" | "resolved" | "satisfied" | "basically_satisfied" | "unsatisfied" | "excluded_unreasonable" | "excluded_no_contact" | "excluded_invalid_callback" | "round_judged" | "round_rehandled" | "sign_for_due" | "sign_for_on_time" | "reply_due" | "reply_on_time" | "part_due" | "part_on_time" | "dispatched" | "returned" | "assigned" | "assigned_closed" | "closed" | "rated" | "rated_satisfied" | "rated_basically_satisfied" | "rated_unsatisfied";
+                    /** @description with figure: only the cases that cost the unit on it. For a rate where higher is better, the cases in its denominator that did not earn the whole numerator (figure=resolutionRate&missed=true: valid callbacks not resolved); for the return and re-handle rates, the cases in the numerator */
+                    missed?: "true" | "false";
+                    /** @description subtree (default, as a ranking counts a unit): the unit and every unit below it; own: the unit alone */
+                    scope?: "subtree" | "own";
+                    /** @description day, week (ISO), month, assessment_month (the policy’s assessmentMonth), year */
+                    periodKind?: "day" | "week" | "month" | "assessment_month" | "year";
+                    /** @description the period’s label (an assessment month is labelled by the month it ends in); default: the last complete period in the calendar’s local time */
+                    period?: string;
+                    limit?: number;
+                    /** @description nextCursor of the previous page, as it was given */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unitId: string;
+                            /** @enum {string} */
+                            scope: "subtree" | "own";
+                            /** @enum {string} */
+                            periodKind: "day" | "week" | "month" | "assessment_month" | "year";
+                            period: string;
+                            /** @description first and last local day, inclusive */
+                            days: {
+                                from: string;
+                                to: string;
+                            };
+                            policyVersion: number;
+                            figure: {
+                                /** @enum {string} */
+                                name: "compositeScore" | "responseRate" | "resolutionRate" | "satisfactionRate" | "onTimeSignFor" | "onTimeReply" | "onTimeParts" | "closureRate" | "returnRate" | "rehandleRate" | "ratingSatisfaction";
+                                /** @enum {string} */
+                                better: "higher" | "lower";
+                                /** @enum {string} */
+                                denominator: "valid" | "contacted" | "resolved" | "satisfied" | "basically_satisfied" | "unsatisfied" | "excluded_unreasonable" | "excluded_no_contact" | "excluded_invalid_callback" | "round_judged" | "round_rehandled" | "sign_for_due" | "sign_for_on_time" | "reply_due" | "reply_on_time" | "part_due" | "part_on_time" | "dispatched" | "returned" | "assigned" | "assigned_closed" | "closed" | "rated" | "rated_satisfied" | "rated_basically_satisfied" | "rated_unsatisfied";
+                                numerator: {
+                                    /** @enum {string} */
+                                    counter: "valid" | "contacted" | "resolved" | "satisfied" | "basically_satisfied" | "unsatisfied" | "excluded_unreasonable" | "excluded_no_contact" | "excluded_invalid_callback" | "round_judged" | "round_rehandled" | "sign_for_due" | "sign_for_on_time" | "reply_due" | "reply_on_time" | "part_due" | "part_on_time" | "dispatched" | "returned" | "assigned" | "assigned_closed" | "closed" | "rated" | "rated_satisfied" | "rated_basically_satisfied" | "rated_unsatisfied";
+                                    weight: number;
+                                }[];
+                                formula: {
+                                    /** @enum {string} */
+                                    figure: "compositeScore" | "responseRate" | "resolutionRate" | "satisfactionRate" | "onTimeSignFor" | "onTimeReply" | "onTimeParts" | "closureRate" | "returnRate" | "rehandleRate" | "ratingSatisfaction";
+                                    zh: string;
+                                    en: string;
+                                };
+                            } | null;
+                            counter: ("valid" | "contacted" | "resolved" | "satisfied" | "basically_satisfied" | "unsatisfied" | "excluded_unreasonable" | "excluded_no_contact" | "excluded_invalid_callback" | "round_judged" | "round_rehandled" | "sign_for_due" | "sign_for_on_time" | "reply_due" | "reply_on_time" | "part_due" | "part_on_time" | "dispatched" | "returned" | "assigned" | "assigned_closed" | "closed" | "rated" | "rated_satisfied" | "rated_basically_satisfied" | "rated_unsatisfied") | null;
+                            missed: boolean;
+                            items: {
+                                caseId: string;
+                                /** @description the unit the case counted for (in a subtree, the unit below) */
+                                unitId: string;
+                                /** @description the local day the contribution is dated (the callback, the dispatch, the clock’s stop …) */
+                                day: string;
+                                /** @description what the case added to each counter of the figure */
+                                counts: {
+                                    [key: string]: number;
+                                };
+                                /** @description what the case added to the figure’s numerator (weighted); null for a counter */
+                                numerator: number | null;
+                                /** @description what the case added to the denominator (for a counter: to that counter) */
+                                denominator: number;
+                                /** @description what the case cost the unit: denominator − numerator where higher is better, the numerator where lower is */
+                                lost: number | null;
+                                /** @description the case as the case list shows it (personal data masked); null if the record lacks it */
+                                case: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    status: "received" | "dispatched" | "accepted" | "contacted" | "replied" | "returned" | "on_hold" | "closed";
+                                    outcome: ("resolved" | "unsatisfied" | "callback_invalid" | "terminated" | "no_contact" | "consultation" | "emergency_transfer" | "referred" | "repeat" | "out_of_scope") | null;
+                                    title: string;
+                                    /** @enum {string} */
+                                    channel: "phone" | "wechat" | "web" | "app" | "mailbox" | "media" | "opinion_monitoring" | "whistle" | "open311" | "grid_worker" | "letter";
+                                    categoryId: string;
+                                    slaClass: ("emergency" | "utilities" | "urgent" | "general" | "complex") | null;
+                                    unitId: string | null;
+                                    round: number;
+                                    escalationLevel: number;
+                                    /** @enum {string} */
+                                    warningLevel: "none" | "yellow" | "red";
+                                    replyDueAt: string | null;
+                                    nextDueAt: string | null;
+                                    createdAt: string;
+                                    updatedAt: string;
+                                    closedAt: string | null;
+                                    noContact: boolean;
+                                    receivedAt: string;
+                                    complainant: {
+                                        name: string | null;
+                                        phone: string | null;
+                                    };
+                                    seq: number;
+                                    rounds: {
+                                        round: number;
+                                        unitId: string | null;
+                                        repliedAt: string | null;
+                                        callbackAt: string;
+                                        contacted: boolean;
+                                        resolved: boolean;
+                                        /** @enum {string} */
+                                        satisfaction: "satisfied" | "basically_satisfied" | "unsatisfied";
+                                    }[];
+                                    disputed: boolean;
+                                    demandUnreasonable: boolean;
+                                    repeatCard: ("yellow" | "orange" | "red") | null;
+                                } | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/rankings/publications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published rankings and their versions, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    level?: "city" | "district" | "street" | "community" | "grid" | "department";
+                    within?: string;
+                    periodKind?: "day" | "week" | "month" | "assessment_month" | "year";
+                    /** @description the period’s label */
+                    period?: string;
+                    limit?: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                level: string;
+                                within: string | null;
+                                /** @enum {string} */
+                                periodKind: "day" | "week" | "month" | "assessment_month" | "year";
+                                period: string;
+                                /** @description 1, 2 …: a correction of the same ranking is its next version; earlier versions never change */
+                                version: number;
+                                /** @description the assessment policy version it was computed with */
+                                policyVersion: number;
+                                public: boolean;
+                                note: string | null;
+                                publishedAt: string;
+                                publishedBy: string;
+                                /** @description the id of the version that corrected it, if any */
+                                supersededBy: number | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Publish a period’s ranking: frozen with the assessment policy version in force; again for the same period makes its next version
+         * @description Computes the ranking now and stores it as version n+1 of (level, within, period kind, period); earlier versions never change. `changes` lists the rows whose rank or score differ from the version before. Admins publish any ranking, a supervisor those within their subtree (within=their unit or one below it). public: true makes it readable at /v1/public/rankings/{publicationId}.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        level: "city" | "district" | "street" | "community" | "grid" | "department";
+                        /**
+                         * @description day, week (ISO), month, assessment_month (the policy’s assessmentMonth), year
+                         * @default assessment_month
+                         * @enum {string}
+                         */
+                        periodKind?: "day" | "week" | "month" | "assessment_month" | "year";
+                        /** @description the period’s label: 2026-04 */
+                        period: string;
+                        within?: string;
+                        /**
+                         * @description readable without signing in at /v1/public/rankings/{publicationId} (no personal data, no case numbers)
+                         * @default false
+                         */
+                        public?: boolean;
+                        /** @description why this version (a correction says what it corrects) */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            level: string;
+                            within: string | null;
+                            /** @enum {string} */
+                            periodKind: "day" | "week" | "month" | "assessment_month" | "year";
+                            period: string;
+                            /** @description 1, 2 …: a correction of the same ranking is its next version; earlier versions never change */
+                            version: number;
+                            /** @description the assessment policy version it was computed with */
+                            policyVersion: number;
+                            public: boolean;
+                            note: string | null;
+                            publishedAt: string;
+                            publishedBy: string;
+                            /** @description the id of the version that corrected it, if any */
+                            supersededBy: number | null;
+                            ranking: {
+                                level: string;
+                                within: string | null;
+                                /** @enum {string} */
+                                periodKind: "day" | "week" | "month" | "assessment_month" | "year";
+                                period: string;
+                                /** @description first and last local day, inclusive */
+                                days: {
+                                    from: string;
+                                    to: string;
+                                };
+                                previous: {
+                                    period: string;
+                                    /** @description first and last local day, inclusive */
+                                    days: {
+                                        from: string;
+                                        to: string;
+                                    };
+                                };
+                                policyVersion: number;
+                                policy: {
+                                    version: number;
+                                    weights: {
+                                        response: number;
+                                        resolution: number;
+                                        satisfaction: number;
+                                    };
+                                    /** @description what one basically-satisfied answer counts for in the satisfaction rate */
+                                    basicallySatisfiedFactor: number;
+                                    ranking: {
+                                        /** @description units with fewer valid callbacks in the period are listed unranked */
+                                        minValidCallbacks: number;
+                                        /** @description how many units at the bottom of a level are flagged; 0: none */
+                                        bottomFlagged: number;
+                                    };
+                                    assessmentMonth: {
+                                        /** @description 1: the calendar month; 19: the 19th to the 18th */
+                                        startDay: number;
+                                    };
+                                    /**
+                                     * @description a callback is invalid after the case policy's callbackMaxAttempts failed attempts
+                                     * @enum {string}
+                                     */
+                                    invalidCallback: "case_policy_attempts";
+                                };
+                                /**
+                                 * @description a unit’s figures are its subtree’s: the unit and every unit below it
+                                 * @enum {string}
+                                 */
+                                figureScope: "subtree";
+                                formulas: {
+                                    /** @enum {string} */
+                                    figure: "compositeScore" | "responseRate" | "resolutionRate" | "satisfactionRate" | "onTimeSignFor" | "onTimeReply" | "onTimeParts" | "closureRate" | "returnRate" | "rehandleRate" | "ratingSatisfaction";
+                                    zh: string;
+                                    en: string;
+                                }[];
+                                notReported: {
+                                    name: string;
+                                    zh: string;
+                                    en: string;
+                                }[];
+                                computedAt: string;
+                                /** @description how many units the ranking has, whatever the reader is shown */
+                                peers: {
+                                    ranked: number;
+                                    unranked: number;
+                                };
+                                /** @description true: the reader sees only the rows of their own subtree, each with its rank among all peers */
+                                restricted: boolean;
+                                rows: {
+                                    unitId: string;
+                                    unitName: string;
+                                    /** @description 1 is best; ties share a rank (1, 1, 3); null: unranked */
+                                    rank: number | null;
+                                    unranked: "below_minimum_volume" | null;
+                                    /** @description among the bottom N of the ranked units (the policy’s ranking.bottomFlagged) */
+                                    flagged: boolean;
+                                    /** @description the composite score */
+                                    score: {
+                                        numerator: number;
+                                        denominator: number;
+                                        /** @description numerator / denominator; null when the denominator is 0 */
+                                        value: number | null;
+                                    };
+                                    figures: {
+                                        compositeScore: {
+                                            numerator: number;
+                                            denominator: number;
+                                            /** @description numerator / denominator; null when the denominator is 0 */
+                                            value: number | null;
+                                        };
+                                        responseRate: {
+                                            numerator: number;
+                                            denominator: number;
+                                            /** @description numerator / denominator; null when the denominator is 0 */
+                                            value: number | null;
+                                        };
+                                        resolutionRate: {
+                                            numerator: number;
+                                            denominator: number;
+                                            /** @description numerator / denominator; null when the denominator is 0 */
+                                            value: number | null;
+                                        };
+                                        satisfactionRate: {
+                                            numerator: number;
+                                            denominator: number;
+                                            /** @description numerator / denominator; null when the denominator is 0 */
+                                            value: number | null;
+                                        };
+                                        onTimeSignFor: {
+                                            numerator: number;
+                                            denominator: number;
+                                            /** @description numerator / denominator; null when the denominator is 0 */
+                                            value: number | null;
+                                        };
+                                        onTimeReply: {
+                                            numerator: number;
+                                            denominator: number;
+                                            /** @description numerator / denominator; null when the denominator is 0 */
+                                            value: number | null;
+                                        };
+                                        onTimeParts: {
+                                            numerator: number;
+                                            denominator: number;
+                                            /** @description numerator / denominator; null when the denominator is 0 */
+                                            value: number | null;
+                                        };
+                                        closureRate: {
+                                            numerator: number;
+                                            denominator: number;
+                                            /** @description numerator / denominator; null when the denominator is 0 */
+                                            value: number | null;
+                                        };
+                                        returnRate: {
+                                            numerator: number;
+                                            denominator: number;
+                                            /** @description numerator / denominator; null when the denominator is 0 */
+                                            value: number | null;
+                                        };
+                                        rehandleRate: {
+                                            numerator: number;
+                                            denominator: number;
+                                            /** @description numerator / denominator; null when the denominator is 0 */
+                                            value: number | null;
+                                        };
+                                        ratingSatisfaction: {
+                                            numerator: number;
+                                            denominator: number;
+                                            /** @description numerator / denominator; null when the denominator is 0 */
+                                            value: number | null;
+                                        };
+                                    };
+                                    /** @description the counters behind the figures, summed over the unit’s subtree */
+                                    counts: {
+                                        valid: number;
+                                        contacted: number;
+                                        resolved: number;
+                                        satisfied: number;
+                                        basically_satisfied: number;
+                                        unsatisfied: number;
+                                        excluded_unreasonable: number;
+                                        excluded_no_contact: number;
+                                        excluded_invalid_callback: number;
+                                        round_judged: number;
+                                        round_rehandled: number;
+                                        sign_for_due: number;
+                                        sign_for_on_time: number;
+                                        reply_due: number;
+                                        reply_on_time: number;
+                                        part_due: number;
+                                        part_on_time: number;
+                                        dispatched: number;
+                                        returned: number;
+                                        assigned: number;
+                                        assigned_closed: number;
+                                        closed: number;
+                                        rated: number;
+                                        rated_satisfied: number;
+                                        rated_basically_satisfied: number;
+                                        rated_unsatisfied: number;
+                                    };
+                                    previousRank: number | null;
+                                    /** @description previousRank − rank: positive when the unit moved up */
+                                    change: number | null;
+                                    previousScore: number | null;
+                                    scoreChange: number | null;
+                                }[];
+                            };
+                            /** @description what this version changed against the one before: the rows whose rank or score differ (null for version 1) */
+                            changes: {
+                                previousId: number;
+                                previousVersion: number;
+                                previousPolicyVersion: number;
+                                rows: {
+                                    unitId: string;
+                                    unitName: string;
+                                    before: {
+                                        rank: number | null;
+                                        score: number | null;
+                                    } | null;
+                                    after: {
+                                        rank: number | null;
+                                        score: number | null;
+                                    } | null;
+                                }[];
+                            } | null;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/rankings/publications/{publicationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One published ranking as it was published (and the version that corrected it, if any)
+         * @description Analysts, supervisors and admins read every unit; a unit leader reads their unit and the units below it, and in a ranking sees only those rows, each with its rank among all peers (peers says how many; restricted: true). format=csv answers text/csv (UTF-8 with a BOM; a header block with the period, its days, the policy version and the formulas, then the table); format=xlsx a workbook with the table and a sheet 说明 About with the same. Headers are Chinese with the English beside them.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description json (default); csv: UTF-8 with a BOM and a header block (period, days, policy version, formulas); xlsx: a sheet of rows and a sheet with the period, the policy version and the formulas */
+                    format?: "json" | "csv" | "xlsx";
+                };
+                header?: never;
+                path: {
+                    publicationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            level: string;
+                            within: string | null;
+                            /** @enum {string} */
+                            periodKind: "day" | "week" | "month" | "assessment_month" | "year";
+                            period: string;
+                            /** @description 1, 2 …: a correction of the same ranking is its next version; earlier versions never change */
+                            version: number;
+                            /** @description the assessment policy version it was computed with */
+                            policyVersion: number;
+                            public: boolean;
+                            note: string | null;
+                            publishedAt: string;
+                            publishedBy: string;
+                            /** @description the id of the version that corrected it, if any */
+                            supersededBy: number | null;
+                            ranking: {
+                                level: string;
+                                within: string | null;
+                                /** @enum {string} */
+                                periodKind: "day" | "week" | "month" | "assessment_month" | "year";
+                                period: string;
+                                /** @description first and last local day, inclusive */
+                                days: {
+                                    from: string;
+                                    to: string;
+                                };
+                                previous: {
+                                    period: string;
+                                    /** @description first and last local day, inclusive */
+                                    days: {
+                                        from: string;
+                                        to: string;
+                                    };
+                                };
+                                policyVersion: number;
+                                policy: {
+                                    version: number;
+                                    weights: {
+                                        response: number;
+                                        resolution: number;
+                                        satisfaction: number;
+                                    };
+                                    /** @description what one basically-satisfied answer counts for in the satisfaction rate */
+                                    basicallySatisfiedFactor: number;
+                                    ranking: {
+                                        /** @description units with fewer valid callbacks in the period are listed unranked */
+                                        minValidCallbacks: number;
+                                        /** @description how many units at the bottom of a level are flagged; 0: none */
+                                        bottomFlagged: number;
+                                    };
+                                    assessmentMonth: {
+                                        /** @description 1: the calendar month; 19: the 19th to the 18th */
+                                        startDay: number;
+                                    };
+                                    /**
+                                     * @description a callback is invalid after the case policy's callbackMaxAttempts failed attempts
+                                     * @enum {string}
+                                     */
+                                    invalidCallback: "case_policy_attempts";
+                                };
+                                /**
+                                 * @description a unit’s figures are its subtree’s: the unit and every unit below it
+                                 * @enum {string}
+                                 */
+                                figureScope: "subtree";
+                                formulas: {
+                                    /** @enum {string} */
+                                    figure: "compositeScore" | "responseRate" | "resolutionRate" | "satisfactionRate" | "onTimeSignFor" | "onTimeReply" | "onTimeParts" | "closureRate" | "returnRate" | "rehandleRate" | "ratingSatisfaction";
+                                    zh: string;
+                                    en: string;
+                                }[];
+                                notReported: {
+                                    name: string;
+                                    zh: string;
+                                    en: string;
+                                }[];
+                                computedAt: string;
+                                /** @description how many units the ranking has, whatever the reader is shown */
+                                peers: {
+                                    ranked: number;
+                                    unranked: number;
+                                };
+                                /** @description true: the reader sees only the rows of their own subtree, each with its rank among all peers */
+                                restricted: boolean;
+                                rows: {
+                                    unitId: string;
+                                    unitName: string;
+                                    /** @description 1 is best; ties share a rank (1, 1, 3); null: unranked */
+                                    rank: number | null;
+                                    unranked: "below_minimum_volume" | null;
+                                    /** @description among the bottom N of the ranked units (the policy’s ranking.bottomFlagged) */
+                                    flagged: boolean;
+                                    /** @description the composite score */
+                                    score: {
+                                        numerator: number;
+                                        denominator: number;
+                                        /** @description numerator / denominator; null when the denominator is 0 */
+                                        value: number | null;
+                                    };
+                                    figures: {
+                                        compositeScore: {
+                                            numerator: number;
+                                            denominator: number;
+                                            /** @description numerator / denominator; null when the denominator is 0 */
+                                            value: number | null;
+                                        };
+                                        responseRate: {
+                                            numerator: number;
+                                            denominator: number;
+                                            /** @description numerator / denominator; null when the denominator is 0 */
+                                            value: number | null;
+                                        };
+                                        resolutionRate: {
+                                            numerator: number;
+                                            denominator: number;
+                                            /** @description numerator / denominator; null when the denominator is 0 */
+                                            value: number | null;
+                                        };
+                                        satisfactionRate: {
+                                            numerator: number;
+                                            denominator: number;
+                                            /** @description numerator / denominator; null when the denominator is 0 */
+                                            value: number | null;
+                                        };
+                                        onTimeSignFor: {
+                                            numerator: number;
+                                            denominator: number;
+                                            /** @description numerator / denominator; null when the denominator is 0 */
+                                            value: number | null;
+                                        };
+                                        onTimeReply: {
+                                            numerator: number;
+                                            denominator: number;
+                                            /** @description numerator / denominator; null when the denominator is 0 */
+                                            value: number | null;
+                                        };
+                                        onTimeParts: {
+                                            numerator: number;
+                                            denominator: number;
+                                            /** @description numerator / denominator; null when the denominator is 0 */
+                                            value: number | null;
+                                        };
+                                        closureRate: {
+                                            numerator: number;
+                                            denominator: number;
+                                            /** @description numerator / denominator; null when the denominator is 0 */
+                                            value: number | null;
+                                        };
+                                        returnRate: {
+                                            numerator: number;
+                                            denominator: number;
+                                            /** @description numerator / denominator; null when the denominator is 0 */
+                                            value: number | null;
+                                        };
+                                        rehandleRate: {
+                                            numerator: number;
+                                            denominator: number;
+                                            /** @description numerator / denominator; null when the denominator is 0 */
+                                            value: number | null;
+                                        };
+                                        ratingSatisfaction: {
+                                            numerator: number;
+                                            denominator: number;
+                                            /** @description numerator / denominator; null when the denominator is 0 */
+                                            value: number | null;
+                                        };
+                                    };
+                                    /** @description the counters behind the figures, summed over the unit’s subtree */
+                                    counts: {
+                                        valid: number;
+                                        contacted: number;
+                                        resolved: number;
+                                        satisfied: number;
+                                        basically_satisfied: number;
+                                        unsatisfied: number;
+                                        excluded_unreasonable: number;
+                                        excluded_no_contact: number;
+                                        excluded_invalid_callback: number;
+                                        round_judged: number;
+                                        round_rehandled: number;
+                                        sign_for_due: number;
+                                        sign_for_on_time: number;
+                                        reply_due: number;
+                                        reply_on_time: number;
+                                        part_due: number;
+                                        part_on_time: number;
+                                        dispatched: number;
+                                        returned: number;
+                                        assigned: number;
+                                        assigned_closed: number;
+                                        closed: number;
+                                        rated: number;
+                                        rated_satisfied: number;
+                                        rated_basically_satisfied: number;
+                                        rated_unsatisfied: number;
+                                    };
+                                    previousRank: number | null;
+                                    /** @description previousRank − rank: positive when the unit moved up */
+                                    change: number | null;
+                                    previousScore: number | null;
+                                    scoreChange: number | null;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/public/rankings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rankings published as public, newest first (no sign-in) */
+        get: {
+            parameters: {
+                query?: {
+                    level?: "city" | "district" | "street" | "community" | "grid" | "department";
+                    periodKind?: "day" | "week" | "month" | "assessment_month" | "year";
+                    /** @description the period’s label */
+                    period?: string;
+                    limit?: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                level: string;
+                                within: string | null;
+                                /** @enum {string} */
+                                periodKind: "day" | "week" | "month" | "assessment_month" | "year";
+                                period: string;
+                                version: number;
+                                policyVersion: number;
+                                publishedAt: string;
+                                supersededBy: number | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/public/rankings/{publicationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A ranking published as public (no sign-in): units, ranks, scores and rates; no staff, no notes, no case numbers
+         * @description A ranking that was not published as public answers 404 exactly like one that does not exist.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    publicationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            level: string;
+                            within: string | null;
+                            /** @enum {string} */
+                            periodKind: "day" | "week" | "month" | "assessment_month" | "year";
+                            period: string;
+                            /** @description first and last local day, inclusive */
+                            days: {
+                                from: string;
+                                to: string;
+                            };
+                            version: number;
+                            policyVersion: number;
+                            publishedAt: string;
+                            supersededBy: number | null;
+                            formulas: {
+                                /** @enum {string} */
+                                figure: "compositeScore" | "responseRate" | "resolutionRate" | "satisfactionRate" | "onTimeSignFor" | "onTimeReply" | "onTimeParts" | "closureRate" | "returnRate" | "rehandleRate" | "ratingSatisfaction";
+                                zh: string;
+                                en: string;
+                            }[];
+                            rows: {
+                                unitId: string;
+                                unitName: string;
+                                /** @description 1 is best; ties share a rank (1, 1, 3); null: unranked */
+                                rank: number | null;
+                                unranked: "below_minimum_volume" | null;
+                                /** @description among the bottom N of the ranked units (the policy’s ranking.bottomFlagged) */
+                                flagged: boolean;
+                                /** @description the composite score */
+                                score: {
+                                    numerator: number;
+                                    denominator: number;
+                                    /** @description numerator / denominator; null when the denominator is 0 */
+                                    value: number | null;
+                                };
+                                figures: {
+                                    compositeScore: {
+                                        numerator: number;
+                                        denominator: number;
+                                        /** @description numerator / denominator; null when the denominator is 0 */
+                                        value: number | null;
+                                    };
+                                    responseRate: {
+                                        numerator: number;
+                                        denominator: number;
+                                        /** @description numerator / denominator; null when the denominator is 0 */
+                                        value: number | null;
+                                    };
+                                    resolutionRate: {
+                                        numerator: number;
+                                        denominator: number;
+                                        /** @description numerator / denominator; null when the denominator is 0 */
+                                        value: number | null;
+                                    };
+                                    satisfactionRate: {
+                                        numerator: number;
+                                        denominator: number;
+                                        /** @description numerator / denominator; null when the denominator is 0 */
+                                        value: number | null;
+                                    };
+                                    onTimeSignFor: {
+                                        numerator: number;
+                                        denominator: number;
+                                        /** @description numerator / denominator; null when the denominator is 0 */
+                                        value: number | null;
+                                    };
+                                    onTimeReply: {
+                                        numerator: number;
+                                        denominator: number;
+                                        /** @description numerator / denominator; null when the denominator is 0 */
+                                        value: number | null;
+                                    };
+                                    onTimeParts: {
+                                        numerator: number;
+                                        denominator: number;
+                                        /** @description numerator / denominator; null when the denominator is 0 */
+                                        value: number | null;
+                                    };
+                                    closureRate: {
+                                        numerator: number;
+                                        denominator: number;
+                                        /** @description numerator / denominator; null when the denominator is 0 */
+                                        value: number | null;
+                                    };
+                                    returnRate: {
+                                        numerator: number;
+                                        denominator: number;
+                                        /** @description numerator / denominator; null when the denominator is 0 */
+                                        value: number | null;
+                                    };
+                                    rehandleRate: {
+                                        numerator: number;
+                                        denominator: number;
+                                        /** @description numerator / denominator; null when the denominator is 0 */
+                                        value: number | null;
+                                    };
+                                    ratingSatisfaction: {
+                                        numerator: number;
+                                        denominator: number;
+                                        /** @description numerator / denominator; null when the denominator is 0 */
+                                        value: number | null;
+                                    };
+                                };
+                                previousRank: number | null;
+                                /** @description previousRank − rank: positive when the unit moved up */
+                                change: number | null;
+                                previousScore: number | null;
+                                scoreChange: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/codec/decode": {
         parameters: {
             query?: never;
@@ -14194,7 +17361,7 @@ export interface paths {
                             /** @description Every action the access table (domain/access.ts) grants the caller's roles, and where */
                             grants: {
                                 /** @enum {string} */
-                                action: "case.read" | "case.events" | "case.related" | "case.dispatch" | "case.accept" | "case.return" | "case.contact" | "case.progress" | "case.reply" | "case.callback" | "case.escalate" | "case.reassign" | "case.urge" | "case.triage" | "case.cooperate" | "case.report" | "case.request_extension" | "case.decide_extension" | "case.hold" | "case.resume" | "case.dispute" | "case.review" | "case.terminate" | "case.rate" | "case.resend_code" | "case.open" | "case.list" | "reference.read" | "catalogue.read" | "catalogue.write" | "policy.read" | "policy.write" | "calendar.write" | "notification.read" | "repeat.read" | "codec.encode" | "codec.decode";
+                                action: "case.read" | "case.events" | "case.related" | "case.dispatch" | "case.accept" | "case.return" | "case.contact" | "case.progress" | "case.reply" | "case.callback" | "case.escalate" | "case.reassign" | "case.urge" | "case.triage" | "case.cooperate" | "case.report" | "case.request_extension" | "case.decide_extension" | "case.hold" | "case.resume" | "case.dispute" | "case.review" | "case.terminate" | "case.rate" | "case.resend_code" | "case.open" | "case.list" | "reference.read" | "catalogue.read" | "catalogue.write" | "policy.read" | "policy.write" | "calendar.write" | "notification.read" | "repeat.read" | "codec.encode" | "codec.decode" | "assessment.read" | "assessment.publish" | "assessment_policy.write";
                                 /** @enum {string} */
                                 role: "intake_agent" | "dispatcher" | "unit_handler" | "unit_leader" | "supervisor" | "callback_agent" | "reviewer" | "analyst" | "admin";
                                 /** @enum {string} */

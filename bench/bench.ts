@@ -46,7 +46,7 @@ import { clientTlsOf, sdkTls } from '../runtime/temporal-tls.js';
 // ---------------------------------------------------------------------------------------------------------------
 // Options and plan
 
-const USAGE = 'usage: npm run bench [-- [--quick] [--keep] [--topology dev|production] [--memory-cases N] [--memory-only]]';
+const USAGE = 'usage: npm run bench [-- [--quick] [--keep] [--topology dev|production] [--memory-cases N] [--memory-only | --lifecycle-only]]';
 const args = process.argv.slice(2);
 let topologyArg: string | undefined;
 /** --memory-cases N: after the 10,000 (1,000 quick) idle cases, open up to N and sample memory again. */
@@ -56,7 +56,7 @@ for (let i = 0; i < args.length; i++) {
   if (a === '--memory-cases') memoryHuge = Number(args[++i]);
   else if (a === '--topology') topologyArg = args[++i];
   else if (a.startsWith('--topology=')) topologyArg = a.slice('--topology='.length);
-  else if (!['--quick', '--keep', '--memory-only'].includes(a)) {
+  else if (!['--quick', '--keep', '--memory-only', '--lifecycle-only'].includes(a)) {
     console.error(`unknown option ${a}\n${USAGE}`);
     process.exit(2);
   }
@@ -69,6 +69,16 @@ const QUICK = args.includes('--quick');
 const KEEP = args.includes('--keep');
 /** --memory-only: the memory step alone (its figures compare with the memory rows of earlier runs). */
 const MEMORY_ONLY = args.includes('--memory-only');
+/**
+ * --lifecycle-only: the lifecycle step alone, at the full run's durations (its ratio compares with the lifecycle
+ * ratio of earlier runs): to measure a change on the lifecycle path several times over, A, B, A, B, in the time of
+ * one full run.
+ */
+const LIFECYCLE_ONLY = args.includes('--lifecycle-only');
+if (MEMORY_ONLY && LIFECYCLE_ONLY) {
+  console.error(`--memory-only and --lifecycle-only exclude each other\n${USAGE}`);
+  process.exit(2);
+}
 let TOPOLOGY: TopologyName;
 try {
   TOPOLOGY = topologyOf(topologyArg ?? process.env.HOTLINE_TOPOLOGY);
@@ -82,7 +92,7 @@ const TOPOLOGY_LABEL = process.env.TEMPORAL_ADDRESS ? 'external server (TEMPORAL
 const PLAN = QUICK
   ? { openLevels: [1, 32], openMs: 2_000, serviceLevels: [] as number[], warm: 8, lifecycleConcurrency: 32, lifecycleMs: 5_000, memSmall: 100, memLarge: 1_000, settleMs: 500, listRows: 100_000, listSamples: 10, deepChains: 1 }
   : { openLevels: [1, 8, 32, 128], openMs: 10_000, serviceLevels: [1, 32], warm: 64, lifecycleConcurrency: 32, lifecycleMs: 30_000, memSmall: 100, memLarge: 10_000, settleMs: 3_000, listRows: 100_000, listSamples: 200, deepChains: 20 };
-const MODE = QUICK ? 'quick' : MEMORY_ONLY ? 'memory only' : 'full';
+const MODE = QUICK ? 'quick' : MEMORY_ONLY ? 'memory only' : LIFECYCLE_ONLY ? 'lifecycle only' : 'full';
 const GOAL_OPEN_RATIO = 0.85;
 const GOAL_LIFECYCLE_RATIO = 0.7;
 const GOAL_LEVEL = 32;
@@ -627,21 +637,26 @@ async function main(): Promise<void> {
   const env = await startEnv();
   // Two stacks, started together: 'main' for throughput, list and lifecycle; 'mem' stays idle until the memory
   // step, so that its worker's cache and task queue hold only the cases opened for that measurement.
-  const [stack, memStack] = await Promise.all([MEMORY_ONLY ? null : startCases(env, 'main'), startCases(env, 'mem'), MEMORY_ONLY ? null : startBareWorker(env)]);
+  const [stack, memStack] = await Promise.all([
+    MEMORY_ONLY ? null : startCases(env, 'main'),
+    LIFECYCLE_ONLY ? null : startCases(env, 'mem'),
+    MEMORY_ONLY ? null : startBareWorker(env),
+  ]);
   const stopMain = cleanup.add('main case stack', async () => stack && (await stopCases(stack)));
-  const stopMem = cleanup.add('memory case stack', () => stopCases(memStack));
+  const stopMem = cleanup.add('memory case stack', async () => memStack && (await stopCases(memStack)));
   progress(`stack ready in ${f1((performance.now() - started) / 1000)} s`);
 
   const rows: Row[] = [];
   if (stack) {
-    await listPhase(env, stack, rows);
-    if (!run.stopping) await openPhase(env, stack, rows);
+    if (!LIFECYCLE_ONLY) await listPhase(env, stack, rows);
+    if (!run.stopping && !LIFECYCLE_ONLY) await openPhase(env, stack, rows);
     if (!run.stopping) await lifecyclePhase(env, stack, rows);
   }
   await stopMain();
-  if (!run.stopping) await memoryPhase(env, memStack, rows);
+  if (!run.stopping && memStack) await memoryPhase(env, memStack, rows);
   if (run.stopping) return;
-  const ourMs = stoppedChildrenCpuMs + (cpuMsOf(memStack.api.pid) || 0) + (cpuMsOf(memStack.worker.pid) || 0) + cpuSnapshot({}).bench! + (env.serverPid ? cpuMsOf(env.serverPid) || 0 : 0);
+  const memCpuMs = memStack ? (cpuMsOf(memStack.api.pid) || 0) + (cpuMsOf(memStack.worker.pid) || 0) : 0;
+  const ourMs = stoppedChildrenCpuMs + memCpuMs + cpuSnapshot({}).bench! + (env.serverPid ? cpuMsOf(env.serverPid) || 0 : 0);
   await stopMem();
   const machine1 = machineCpuMs();
   const total = machine1.total - machine0.total;

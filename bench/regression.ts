@@ -22,7 +22,7 @@ export interface Figure {
 export interface RecordedRun {
   at: string;
   kind: 'bench' | 'deadlines' | 'metrics';
-  mode: 'full' | 'quick' | 'memory only';
+  mode: 'full' | 'quick' | 'memory only' | 'lifecycle only';
   topology: string;
   figures: Figure[];
 }
@@ -91,7 +91,7 @@ export function parseRuns(markdown: string): RecordedRun[] {
     if (!heading) continue;
     const parts = heading[2]!.split(' · ').map((p) => p.replace(/ \(.*$/, '').trim());
     const kind: RecordedRun['kind'] = parts.includes('deadlines') ? 'deadlines' : parts.includes('metrics') ? 'metrics' : 'bench';
-    const mode: RecordedRun['mode'] = parts.includes('quick') ? 'quick' : parts.includes('memory only') ? 'memory only' : 'full';
+    const mode: RecordedRun['mode'] = parts.includes('quick') ? 'quick' : parts.includes('memory only') ? 'memory only' : parts.includes('lifecycle only') ? 'lifecycle only' : 'full';
     // Sections from before the topology switch name none: they ran on the dev server.
     const topology = parts.find((p) => / topology$| server|^database only$/.test(p))?.replace(/ topology$/, '') ?? 'dev';
     const rows = section

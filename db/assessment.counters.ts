@@ -83,8 +83,8 @@ export function contributionRows(contributions: Iterable<Contribution>): Contrib
   for (const c of contributions) {
     const key = keyOf(c);
     const row = rows.get(key);
-    if (row) row.n += 1;
-    else rows.set(key, { unitId: c.unitId, categoryId: c.categoryId, day: c.day, counter: c.counter, round: c.round, n: 1 });
+    if (row) row.n += c.n ?? 1;
+    else rows.set(key, { unitId: c.unitId, categoryId: c.categoryId, day: c.day, counter: c.counter, round: c.round, n: c.n ?? 1 });
   }
   return [...rows.values()];
 }

@@ -30,8 +30,9 @@ describe('the figures as terms over the counters', () => {
     );
   });
 
-  it('say which way is better: the return and re-handle rates are the ones where lower is', () => {
-    expect(FIGURE_NAMES.filter((n) => figureTerms(n, defaultAssessmentPolicy).better === 'lower')).toEqual(['returnRate', 'rehandleRate']);
+  it('say which way is better: the return and re-handle rates and the handling time are the ones where lower is', () => {
+    expect(FIGURE_NAMES.filter((n) => figureTerms(n, defaultAssessmentPolicy).better === 'lower')).toEqual(['returnRate', 'rehandleRate', 'averageHandlingHours']);
+    expect(describeFigure('averageHandlingHours', defaultAssessmentPolicy, 'zh')).toBe('平均办理时长(工作小时) = 办理工作秒数 / 3600 / 答复次数 (越低越好)');
   });
 
   it('write each formula in words with the policy’s numbers', () => {

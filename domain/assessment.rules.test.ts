@@ -191,6 +191,11 @@ describe('attribution and the figures of a unit, exact numbers on hand-built cas
       assigned: 7,
       assigned_closed: 7,
       closed: 7,
+      // Every reply, and its working seconds since the unit received the case (Monday 10:00, within working hours):
+      // five cases dispatch → reply in 20 s; the re-handled one 210 s (round 1) and 30 s (round 2, from the callback
+      // that reopened it); the reassigned one 70 s from the reassignment to A.
+      handled: 8,
+      handling_seconds: 5 * 20 + 210 + 30 + 70,
     });
     // B had the reassigned case first: sent to it and signed for on time; its reply clock was cancelled before its
     // deadline, so it is not counted; nothing in the rates.
@@ -273,9 +278,35 @@ describe('what leaves the denominators', () => {
       assigned: 1,
       assigned_closed: 1,
       closed: 1,
+      handled: 1,
+      handling_seconds: 20,
     });
   });
 
+  it('counts handling time in working hours on the calendar: across an evening and the National Day holidays', () => {
+    // Dispatched Wednesday 2026-09-30 at 16:00, replied Thursday 2026-10-08 at 10:00 (1–7 October are holidays):
+    // 16:00–17:30 on the 30th, 09:00–10:00 on the 8th = 2.5 working hours.
+    const start = Date.parse('2026-09-30T16:00:00+08:00');
+    const replyAt = (Date.parse('2026-10-08T10:00:00+08:00') - start) / S;
+    const c = build([[cmd.dispatch('d01-s05'), 0], [cmd.accept(), 60], [cmd.contact(), 120], [cmd.reply(), replyAt]], { start });
+    const counts = countsOf(contributions(c), 'd01-s05');
+    expect(counts).toMatchObject({ handled: 1, handling_seconds: 2.5 * 3600 });
+    expect(unitFigures(counts, defaultAssessmentPolicy).averageHandlingHours).toEqual({ numerator: 2.5, denominator: 1, value: 2.5 });
+    // The reply's local day carries it.
+    expect(contributions(c).filter((x) => x.counter === 'handling_seconds')).toEqual([expect.objectContaining({ day: '2026-10-08', n: 9000 })]);
+  });
+
+  it('counts a repeat complaint for the unit that had the earlier case when the repeat was linked', () => {
+    const master = build([[cmd.dispatch('d01-s06'), 0], [cmd.accept(), 5]]);
+    // The API links a later complaint as a repeat of this one (并单): the master records it.
+    const linked = apply(master.state, { kind: 'repeat', payload: { caseId: 'HL9999999999999999' } }, { now: T0 + 60 * S, actor: agent, policy: fast });
+    const events = [...master.events, ...linked.events];
+    expect(events.at(-1)?.type).toBe('repeat_linked');
+    expect(countsOf(caseContributions(linked.state, events, calendar), 'd01-s06')).toMatchObject({ repeat: 1 });
+  });
+});
+
+describe('more attribution', () => {
   it('a re-handled round still counts against its unit when the final callback is invalid', () => {
     const c = build([...handled('d01-s04'), [cmd.callback('unsatisfied', false), 30], [cmd.accept(), 40], [cmd.contact(), 45], [cmd.reply(), 50], [cmd.noAnswer(), 60], [cmd.noAnswer(), 61], [cmd.noAnswer(), 62]]);
     expect(c.state.outcome).toBe('callback_invalid');

@@ -17,7 +17,7 @@
  * nothing). Kept that way, the counters always equal a recomputation from the raw rows (the cases' states and
  * events) by construction.
  */
-import { localDate, type WorkCalendar } from './calendar.rules.js';
+import { localDate, workingTimeBetween, type WorkCalendar } from './calendar.rules.js';
 import type { AssessmentMonthRule, AssessmentPolicy } from './assessment.policy.js';
 import { filledState, TRIAGE_OUTCOMES, type CaseEvent, type CaseState, type FilledCaseState, type RoundRecord, type Satisfaction } from './case.types.js';
 import type { ClockName } from './policy.types.js';
@@ -59,6 +59,11 @@ export const COUNTERS = [
   'assigned',
   'assigned_closed',
   'closed',
+  // Handling time: each reply of a unit, and the working seconds (on the calendar) from its receiving the case to it.
+  'handled',
+  'handling_seconds',
+  // Repeat complaints (重复诉求): each later complaint linked to a case while a unit had it, for that unit.
+  'repeat',
   // Online ratings (好差评), counted on their own: never in the three rates.
   'rated',
   'rated_satisfied',
@@ -80,6 +85,8 @@ export interface Contribution {
   counter: Counter;
   /** The handling round it comes from (the case's round for case-level counters). */
   round: number;
+  /** What it adds: 1 unless said (`handling_seconds` adds the seconds). */
+  n?: number;
 }
 
 /** Why a case is out of the rates' denominators, or null when it is in them (or not decided yet). */
@@ -161,8 +168,8 @@ export function caseContributions(state: CaseState, events: readonly CaseEvent[]
   const ordered = [...events].sort((a, b) => a.seq - b.seq);
   const out: Contribution[] = [];
   const dayOf = (at: string) => localDate(Date.parse(at), calendar);
-  const add = (unitId: string | null | undefined, at: string, counter: Counter, round: number) => {
-    if (unitId) out.push({ caseId: s.caseId, categoryId: s.categoryId, unitId, day: dayOf(at), counter, round });
+  const add = (unitId: string | null | undefined, at: string, counter: Counter, round: number, n = 1) => {
+    if (unitId && n !== 0) out.push({ caseId: s.caseId, categoryId: s.categoryId, unitId, day: dayOf(at), counter, round, ...(n !== 1 && { n }) });
   };
   const exclusion = exclusionOf(state);
   const closed = s.status === 'closed' && s.closedAt !== null;
@@ -211,11 +218,18 @@ export function caseContributions(state: CaseState, events: readonly CaseEvent[]
     add(by, s.rating.at, RATING_COUNTER[s.rating.satisfaction], s.round);
   }
 
-  timeliness(s, ordered, add);
+  // Repeat complaints linked to this case: for the unit that had it when each was linked, on that day.
+  for (const ev of ordered) {
+    if (ev.type !== 'repeat_linked') continue;
+    const holder = [...s.dispatches].reverse().find((d) => Date.parse(d.at) <= Date.parse(ev.at));
+    if (holder && !(holder.returnedAt && Date.parse(holder.returnedAt) <= Date.parse(ev.at))) add(holder.unitId, ev.at, 'repeat', holder.round);
+  }
+
+  timeliness(s, ordered, add, (from, to) => Math.round(workingTimeBetween(Date.parse(from), Date.parse(to), calendar) / 1_000));
   return out;
 }
 
-type Add = (unitId: string | null | undefined, at: string, counter: Counter, round: number) => void;
+type Add = (unitId: string | null | undefined, at: string, counter: Counter, round: number, n?: number) => void;
 
 /** One instance of a unit clock while the case is at a unit: still counting, and whether it went red. */
 interface Instance {
@@ -225,6 +239,8 @@ interface Instance {
 interface Assignment {
   unitId: string;
   round: number;
+  /** When the unit received the case (this time). */
+  since: string;
   clocks: Record<'signFor' | 'reply', Instance>;
 }
 
@@ -234,7 +250,7 @@ const CLOCK_COUNTERS = {
 } as const satisfies Record<string, { due: Counter; onTime: Counter }>;
 
 /** Timeliness of the unit clocks and the cooperating parts, read from the events (see caseContributions). */
-function timeliness(s: FilledCaseState, events: readonly CaseEvent[], add: Add): void {
+function timeliness(s: FilledCaseState, events: readonly CaseEvent[], add: Add, workingSeconds: (from: string, to: string) => number): void {
   // Which unit clocks this case runs: its deadline class has them (the state keeps every clock it ever started).
   const runs = (name: 'signFor' | 'reply') => s.clocks[name] !== undefined;
   let cur = null as Assignment | null;
@@ -262,8 +278,8 @@ function timeliness(s: FilledCaseState, events: readonly CaseEvent[], add: Add):
     for (const [unitId, p] of parts) if (p.overdue) add(unitId, ev.at, 'part_due', round);
     parts = new Map();
   };
-  const start = (unitId: unknown, round: number) => {
-    cur = typeof unitId === 'string' ? { unitId, round, clocks: { signFor: { open: true, red: false }, reply: { open: true, red: false } } } : null;
+  const start = (unitId: unknown, round: number, at: string) => {
+    cur = typeof unitId === 'string' ? { unitId, round, since: at, clocks: { signFor: { open: true, red: false }, reply: { open: true, red: false } } } : null;
   };
 
   for (const ev of events) {
@@ -272,17 +288,17 @@ function timeliness(s: FilledCaseState, events: readonly CaseEvent[], add: Add):
     switch (ev.type) {
       case 'dispatched':
         leave(ev);
-        start(d.unitId, typeof d.round === 'number' ? d.round : round);
+        start(d.unitId, typeof d.round === 'number' ? d.round : round, ev.at);
         break;
       case 'reassigned':
         // The cooperating parts stay with the case (the new lead receives them).
         leave(ev);
-        start(d.to, round);
+        start(d.to, round, ev.at);
         break;
       case 'rehandling_started':
         leave(ev);
         endParts(ev, round);
-        start(d.unitId, typeof d.round === 'number' ? d.round : round + 1);
+        start(d.unitId, typeof d.round === 'number' ? d.round : round + 1, ev.at);
         break;
       case 'returned':
       case 'triaged':
@@ -300,6 +316,10 @@ function timeliness(s: FilledCaseState, events: readonly CaseEvent[], add: Add):
         if (cur && cur.clocks.signFor.open) count(cur, 'signFor', ev.at, !cur.clocks.signFor.red && recorded('signFor', ev) !== false);
         break;
       case 'replied':
+        if (cur) {
+          add(cur.unitId, ev.at, 'handled', cur.round);
+          add(cur.unitId, ev.at, 'handling_seconds', cur.round, workingSeconds(cur.since, ev.at));
+        }
         if (cur && cur.clocks.reply.open) count(cur, 'reply', ev.at, !cur.clocks.reply.red && recorded('reply', ev) !== false);
         break;
       case 'cooperation_overdue':
@@ -449,6 +469,11 @@ export interface UnitFigures {
   rehandleRate: Figure;
   /** Online ratings (好差评), on their own: (satisfied + factor × basically satisfied) / ratings. */
   ratingSatisfaction: Figure;
+  /**
+   * Average handling time in working hours (平均办理时长) = working seconds from receiving the case to replying ÷ 3,600 /
+   * replies: per time the unit replied, on the calendar's working periods (a hold is not deducted). Lower is better.
+   */
+  averageHandlingHours: Figure;
 }
 
 /** The figures of one unit over one period from its summed counts (the sums of its contributions). */
@@ -470,6 +495,7 @@ export function unitFigures(counts: Counts, policy: Pick<AssessmentPolicy, 'weig
     returnRate: figure(n('returned'), n('dispatched')),
     rehandleRate: figure(n('round_rehandled'), n('round_judged')),
     ratingSatisfaction: figure(n('rated_satisfied') + f * n('rated_basically_satisfied'), n('rated')),
+    averageHandlingHours: figure(n('handling_seconds') / 3600, n('handled')),
   };
 }
 
@@ -479,7 +505,7 @@ export function sumContributions(contributions: Iterable<Contribution>, keep: (c
   for (const c of contributions) {
     if (!keep(c)) continue;
     const counts = byUnit.get(c.unitId) ?? {};
-    counts[c.counter] = (counts[c.counter] ?? 0) + 1;
+    counts[c.counter] = (counts[c.counter] ?? 0) + (c.n ?? 1);
     byUnit.set(c.unitId, counts);
   }
   return byUnit;

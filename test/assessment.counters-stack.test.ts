@@ -10,9 +10,9 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCityCalendar } from '../db/assessment.counters.js';
 import { reconcileRange } from '../db/assessment.reconcile.js';
-import { assessmentReconciliations, caseContributions, cases, unitCounters } from '../db/schema.js';
+import { assessmentReconciliations, caseContributions, caseEvents, cases, unitCounters } from '../db/schema.js';
 import { addDays, assessmentMonthDays, assessmentMonthOf } from '../domain/assessment.rules.js';
-import { localDate, type WorkCalendar } from '../domain/calendar.rules.js';
+import { localDate, workingTimeBetween, type WorkCalendar } from '../domain/calendar.rules.js';
 import { defaultAssessmentPolicy } from '../domain/assessment.policy.js';
 import { bootAssessmentSchedule } from '../runtime/assessment-schedule.js';
 import { act, complaint, driveTo, eventually, openCase } from './support/cases.js';
@@ -41,15 +41,32 @@ async function closedRow(id: string) {
 }
 
 /** unit_counters as { day: { unit: { counter: n } } } for the demo category, rows at 0 left out. */
+/**
+ * unit_counters as day → unit → counter → n, but `handling_seconds`: the working seconds between a dispatch and its
+ * reply depend on when the test runs (none outside working hours), so it is checked apart (`handlingSeconds`).
+ */
 async function counters(): Promise<Record<string, Record<string, Record<string, number>>>> {
   const rows = await stack.database.db.select().from(unitCounters).orderBy(asc(unitCounters.day), asc(unitCounters.unitId), asc(unitCounters.counter));
   const out: Record<string, Record<string, Record<string, number>>> = {};
   for (const r of rows) {
     expect(r.categoryId).toBe(CATEGORY);
-    if (r.n === 0) continue;
+    if (r.n === 0 || r.counter === 'handling_seconds') continue;
     ((out[r.day] ??= {})[r.unitId] ??= {})[r.counter] = r.n;
   }
   return out;
+}
+
+/** A unit's stored handling seconds against the working time, on the city's calendar, from each dispatch of its cases to the reply that followed. */
+async function handlingSeconds(unitId: string): Promise<{ stored: number; fromEvents: number }> {
+  const [stored] = await stack.database.db.execute<{ n: string | null }>(sql`select sum(n)::text as n from unit_counters where unit_id = ${unitId} and counter = 'handling_seconds'`).then((r) => r.rows);
+  const events = await stack.database.db.select().from(caseEvents).where(sql`type in ('dispatched', 'replied')`).orderBy(asc(caseEvents.caseId), asc(caseEvents.seq));
+  let fromEvents = 0;
+  let since: { caseId: string; unitId: string; at: Date } | null = null;
+  for (const e of events) {
+    if (e.type === 'dispatched') since = { caseId: e.caseId, unitId: String((e.data as { unitId?: string }).unitId), at: e.at };
+    else if (since && since.caseId === e.caseId && since.unitId === unitId) fromEvents += Math.round(workingTimeBetween(since.at.getTime(), e.at.getTime(), calendar) / 1000);
+  }
+  return { stored: Number(stored?.n ?? 0), fromEvents };
 }
 
 describe('cases closed through the API leave exactly their counts', () => {
@@ -109,6 +126,8 @@ describe('cases closed through the API leave exactly their counts', () => {
           assigned: 2,
           assigned_closed: 2,
           closed: 2,
+          // Two replies (their working seconds are checked below).
+          handled: 2,
         },
         [B]: {
           valid: 1,
@@ -122,9 +141,15 @@ describe('cases closed through the API leave exactly their counts', () => {
           assigned: 2,
           assigned_closed: 2,
           closed: 2,
+          handled: 2,
         },
       },
     });
+    // Handling time: the working seconds from each dispatch to its reply, on the city's calendar (0 at night).
+    for (const unit of [A, B]) {
+      const h = await handlingSeconds(unit);
+      expect(h.stored, unit).toBe(h.fromEvents);
+    }
     // The drill-down: the cases behind d01-s01's valid callbacks.
     const behind = await stack.database.db.select({ caseId: caseContributions.caseId }).from(caseContributions).where(sql`unit_id = ${A} and counter = 'valid'`);
     expect(behind.map((r) => r.caseId).sort()).toEqual([ids.satisfied, ids.basically].sort());
@@ -162,6 +187,7 @@ describe('cases closed through the API leave exactly their counts', () => {
         assigned: 2,
         assigned_closed: 2,
         closed: 2,
+        handled: 2,
       });
     });
   });

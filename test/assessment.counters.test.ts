@@ -213,7 +213,7 @@ const counterKey = (r: { unitId: string; categoryId: string; day: string; counte
 
 function sumPerCounter(contributions: Iterable<Contribution>): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const c of contributions) out[counterKey(c)] = (out[counterKey(c)] ?? 0) + 1;
+  for (const c of contributions) out[counterKey(c)] = (out[counterKey(c)] ?? 0) + (c.n ?? 1);
   return out;
 }
 
@@ -232,7 +232,7 @@ async function storedDayCounters(): Promise<Record<string, number>> {
 /** A recomputation's counters summed over categories, keyed as storedDayCounters. */
 function perDay(contributions: readonly Contribution[]): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const c of contributions) out[`${c.unitId}|${c.day}|${c.counter}`] = (out[`${c.unitId}|${c.day}|${c.counter}`] ?? 0) + 1;
+  for (const c of contributions) out[`${c.unitId}|${c.day}|${c.counter}`] = (out[`${c.unitId}|${c.day}|${c.counter}`] ?? 0) + (c.n ?? 1);
   return out;
 }
 

@@ -82,11 +82,11 @@ async function record(built: Built[]): Promise<Contribution[]> {
   for (const c of all) {
     const key = [c.caseId, c.unitId, c.day, c.counter, c.round].join('|');
     const row = keyed.get(key) ?? { caseId: c.caseId, unitId: c.unitId, categoryId: c.categoryId, day: c.day, counter: c.counter, round: c.round, n: 0 };
-    row.n++;
+    row.n += c.n ?? 1;
     keyed.set(key, row);
   }
   await db.insert(caseContributionsTable).values([...keyed.values()]);
-  await addCounters(all.map((c) => ({ unitId: c.unitId, day: c.day, counts: { [c.counter]: 1 }, categoryId: c.categoryId })));
+  await addCounters(all.map((c) => ({ unitId: c.unitId, day: c.day, counts: { [c.counter]: c.n ?? 1 }, categoryId: c.categoryId })));
   return all;
 }
 
@@ -232,7 +232,7 @@ describe('rankings', () => {
     expect(s02row.figures.closureRate).toEqual({ numerator: 5, denominator: 5, value: 1 });
     expect(s02row.counts).toMatchObject({ valid: 5, contacted: 4, resolved: 3, satisfied: 2, basically_satisfied: 1, unsatisfied: 2, dispatched: 5, closed: 5 });
     expect(ranking.body.formulas.find((f: { figure: string }) => f.figure === 'resolutionRate').zh).toBe('解决率 = 已解决 / 有效回访 (越高越好)');
-    expect(ranking.body.notReported.map((n: { name: string }) => n.name)).toEqual(['averageHandlingTime', 'repeatCount']);
+    expect(ranking.body.notReported).toEqual([]);
 
     const cost = await get('/v1/assessment/cases?unitId=d01-s02&figure=resolutionRate&missed=true&period=2026-04');
     expect(cost.status, JSON.stringify(cost.body)).toBe(200);

@@ -14441,7 +14441,7 @@ export interface paths {
                             figureScope: "subtree";
                             formulas: {
                                 /** @enum {string} */
-                                figure: "compositeScore" | "responseRate" | "resolutionRate" | "satisfactionRate" | "onTimeSignFor" | "onTimeReply" | "onTimeParts" | "closureRate" | "returnRate" | "rehandleRate" | "ratingSatisfaction";
+                                figure: "compositeScore" | "responseRate" | "resolutionRate" | "satisfactionRate" | "onTimeSignFor" | "onTimeReply" | "onTimeParts" | "closureRate" | "returnRate" | "rehandleRate" | "ratingSatisfaction" | "averageHandlingHours";
                                 zh: string;
                                 en: string;
                             }[];
@@ -14540,6 +14540,12 @@ export interface paths {
                                         /** @description numerator / denominator; null when the denominator is 0 */
                                         value: number | null;
                                     };
+                                    averageHandlingHours: {
+                                        numerator: number;
+                                        denominator: number;
+                                        /** @description numerator / denominator; null when the denominator is 0 */
+                                        value: number | null;
+                                    };
                                 };
                                 /** @description the counters behind the figures, summed over the unit’s subtree */
                                 counts: {
@@ -14565,6 +14571,9 @@ export interface paths {
                                     assigned: number;
                                     assigned_closed: number;
                                     closed: number;
+                                    handled: number;
+                                    handling_seconds: number;
+                                    repeat: number;
                                     rated: number;
                                     rated_satisfied: number;
                                     rated_basically_satisfied: number;
@@ -14761,7 +14770,7 @@ export interface paths {
                             policyVersion: number;
                             formulas: {
                                 /** @enum {string} */
-                                figure: "compositeScore" | "responseRate" | "resolutionRate" | "satisfactionRate" | "onTimeSignFor" | "onTimeReply" | "onTimeParts" | "closureRate" | "returnRate" | "rehandleRate" | "ratingSatisfaction";
+                                figure: "compositeScore" | "responseRate" | "resolutionRate" | "satisfactionRate" | "onTimeSignFor" | "onTimeReply" | "onTimeParts" | "closureRate" | "returnRate" | "rehandleRate" | "ratingSatisfaction" | "averageHandlingHours";
                                 zh: string;
                                 en: string;
                             }[];
@@ -14795,6 +14804,9 @@ export interface paths {
                                     assigned: number;
                                     assigned_closed: number;
                                     closed: number;
+                                    handled: number;
+                                    handling_seconds: number;
+                                    repeat: number;
                                     rated: number;
                                     rated_satisfied: number;
                                     rated_basically_satisfied: number;
@@ -14862,6 +14874,12 @@ export interface paths {
                                         value: number | null;
                                     };
                                     ratingSatisfaction: {
+                                        numerator: number;
+                                        denominator: number;
+                                        /** @description numerator / denominator; null when the denominator is 0 */
+                                        value: number | null;
+                                    };
+                                    averageHandlingHours: {
                                         numerator: number;
                                         denominator: number;
                                         /** @description numerator / denominator; null when the denominator is 0 */
@@ -14894,6 +14912,9 @@ export interface paths {
                                     assigned: number;
                                     assigned_closed: number;
                                     closed: number;
+                                    handled: number;
+                                    handling_seconds: number;
+                                    repeat: number;
                                     rated: number;
                                     rated_satisfied: number;
                                     rated_basically_satisfied: number;
@@ -14961,6 +14982,12 @@ export interface paths {
                                         value: number | null;
                                     };
                                     ratingSatisfaction: {
+                                        numerator: number;
+                                        denominator: number;
+                                        /** @description numerator / denominator; null when the denominator is 0 */
+                                        value: number | null;
+                                    };
+                                    averageHandlingHours: {
                                         numerator: number;
                                         denominator: number;
                                         /** @description numerator / denominator; null when the denominator is 0 */
@@ -15142,9 +15169,9 @@ export interface paths {
                 query: {
                     unitId: string;
                     /** @description the cases behind this figure (its denominator); give figure or counter */
-                    figure?: "compositeScore" | "responseRate" | "resolutionRate" | "satisfactionRate" | "onTimeSignFor" | "onTimeReply" | "onTimeParts" | "closureRate" | "returnRate" | "rehandleRate" | "ratingSatisfaction";
+                    figure?: "compositeScore" | "responseRate" | "resolutionRate" | "satisfactionRate" | "onTimeSignFor" | "onTimeReply" | "onTimeParts" | "closureRate" | "returnRate" | "rehandleRate" | "ratingSatisfaction" | "averageHandlingHours";
                     /** @description the cases that added to this counter */
-                    counter?: "valid" | "contacted" | "resolved" | "satisfied" | "basically_satisfied" | "unsatisfied" | "excluded_unreasonable" | "excluded_no_contact" | "excluded_invalid_callback" | "round_judged" | "round_rehandled" | "sign_for_due" | "sign_for_on_time" | "reply_due" | "reply_on_time" | "part_due" | "part_on_time" | "dispatched" | "returned" | "assigned" | "assigned_closed" | "closed" | "rated" | "rated_satisfied" | "rated_basically_satisfied" | "rated_unsatisfied";
+                    counter?: "valid" | "contacted" | "resolved" | "satisfied" | "basically_satisfied" | "unsatisfied" | "excluded_unreasonable" | "excluded_no_contact" | "excluded_invalid_callback" | "round_judged" | "round_rehandled" | "sign_for_due" | "sign_for_on_time" | "reply_due" | "reply_on_time" | "part_due" | "part_on_time" | "dispatched" | "returned" | "assigned" | "assigned_closed" | "closed" | "handled" | "handling_seconds" | "repeat" | "rated" | "rated_satisfied" | "rated_basically_satisfied" | "rated_unsatisfied";
                     /** @description with figure: only the cases that cost the unit on it. For a rate where higher is better, the cases in its denominator that did not earn the whole numerator (figure=resolutionRate&missed=true: valid callbacks not resolved); for the return and re-handle rates, the cases in the numerator */
                     missed?: "true" | "false";
                     /** @description subtree (default, as a ranking counts a unit): the unit and every unit below it; own: the unit alone */
@@ -15184,24 +15211,24 @@ export interface paths {
                             policyVersion: number;
                             figure: {
                                 /** @enum {string} */
-                                name: "compositeScore" | "responseRate" | "resolutionRate" | "satisfactionRate" | "onTimeSignFor" | "onTimeReply" | "onTimeParts" | "closureRate" | "returnRate" | "rehandleRate" | "ratingSatisfaction";
+                                name: "compositeScore" | "responseRate" | "resolutionRate" | "satisfactionRate" | "onTimeSignFor" | "onTimeReply" | "onTimeParts" | "closureRate" | "returnRate" | "rehandleRate" | "ratingSatisfaction" | "averageHandlingHours";
                                 /** @enum {string} */
                                 better: "higher" | "lower";
                                 /** @enum {string} */
-                                denominator: "valid" | "contacted" | "resolved" | "satisfied" | "basically_satisfied" | "unsatisfied" | "excluded_unreasonable" | "excluded_no_contact" | "excluded_invalid_callback" | "round_judged" | "round_rehandled" | "sign_for_due" | "sign_for_on_time" | "reply_due" | "reply_on_time" | "part_due" | "part_on_time" | "dispatched" | "returned" | "assigned" | "assigned_closed" | "closed" | "rated" | "rated_satisfied" | "rated_basically_satisfied" | "rated_unsatisfied";
+                                denominator: "valid" | "contacted" | "resolved" | "satisfied" | "basically_satisfied" | "unsatisfied" | "excluded_unreasonable" | "excluded_no_contact" | "excluded_invalid_callback" | "round_judged" | "round_rehandled" | "sign_for_due" | "sign_for_on_time" | "reply_due" | "reply_on_time" | "part_due" | "part_on_time" | "dispatched" | "returned" | "assigned" | "assigned_closed" | "closed" | "handled" | "handling_seconds" | "repeat" | "rated" | "rated_satisfied" | "rated_basically_satisfied" | "rated_unsatisfied";
                                 numerator: {
                                     /** @enum {string} */
-                                    counter: "valid" | "contacted" | "resolved" | "satisfied" | "basically_satisfied" | "unsatisfied" | "excluded_unreasonable" | "excluded_no_contact" | "excluded_invalid_callback" | "round_judged" | "round_rehandled" | "sign_for_due" | "sign_for_on_time" | "reply_due" | "reply_on_time" | "part_due" | "part_on_time" | "dispatched" | "returned" | "assigned" | "assigned_closed" | "closed" | "rated" | "rated_satisfied" | "rated_basically_satisfied" | "rated_unsatisfied";
+                                    counter: "valid" | "contacted" | "resolved" | "satisfied" | "basically_satisfied" | "unsatisfied" | "excluded_unreasonable" | "excluded_no_contact" | "excluded_invalid_callback" | "round_judged" | "round_rehandled" | "sign_for_due" | "sign_for_on_time" | "reply_due" | "reply_on_time" | "part_due" | "part_on_time" | "dispatched" | "returned" | "assigned" | "assigned_closed" | "closed" | "handled" | "handling_seconds" | "repeat" | "rated" | "rated_satisfied" | "rated_basically_satisfied" | "rated_unsatisfied";
                                     weight: number;
                                 }[];
                                 formula: {
                                     /** @enum {string} */
-                                    figure: "compositeScore" | "responseRate" | "resolutionRate" | "satisfactionRate" | "onTimeSignFor" | "onTimeReply" | "onTimeParts" | "closureRate" | "returnRate" | "rehandleRate" | "ratingSatisfaction";
+                                    figure: "compositeScore" | "responseRate" | "resolutionRate" | "satisfactionRate" | "onTimeSignFor" | "onTimeReply" | "onTimeParts" | "closureRate" | "returnRate" | "rehandleRate" | "ratingSatisfaction" | "averageHandlingHours";
                                     zh: string;
                                     en: string;
                                 };
                             } | null;
-                            counter: ("valid" | "contacted" | "resolved" | "satisfied" | "basically_satisfied" | "unsatisfied" | "excluded_unreasonable" | "excluded_no_contact" | "excluded_invalid_callback" | "round_judged" | "round_rehandled" | "sign_for_due" | "sign_for_on_time" | "reply_due" | "reply_on_time" | "part_due" | "part_on_time" | "dispatched" | "returned" | "assigned" | "assigned_closed" | "closed" | "rated" | "rated_satisfied" | "rated_basically_satisfied" | "rated_unsatisfied") | null;
+                            counter: ("valid" | "contacted" | "resolved" | "satisfied" | "basically_satisfied" | "unsatisfied" | "excluded_unreasonable" | "excluded_no_contact" | "excluded_invalid_callback" | "round_judged" | "round_rehandled" | "sign_for_due" | "sign_for_on_time" | "reply_due" | "reply_on_time" | "part_due" | "part_on_time" | "dispatched" | "returned" | "assigned" | "assigned_closed" | "closed" | "handled" | "handling_seconds" | "repeat" | "rated" | "rated_satisfied" | "rated_basically_satisfied" | "rated_unsatisfied") | null;
                             missed: boolean;
                             items: {
                                 caseId: string;
@@ -15685,7 +15712,7 @@ export interface paths {
                                 figureScope: "subtree";
                                 formulas: {
                                     /** @enum {string} */
-                                    figure: "compositeScore" | "responseRate" | "resolutionRate" | "satisfactionRate" | "onTimeSignFor" | "onTimeReply" | "onTimeParts" | "closureRate" | "returnRate" | "rehandleRate" | "ratingSatisfaction";
+                                    figure: "compositeScore" | "responseRate" | "resolutionRate" | "satisfactionRate" | "onTimeSignFor" | "onTimeReply" | "onTimeParts" | "closureRate" | "returnRate" | "rehandleRate" | "ratingSatisfaction" | "averageHandlingHours";
                                     zh: string;
                                     en: string;
                                 }[];
@@ -15784,6 +15811,12 @@ export interface paths {
                                             /** @description numerator / denominator; null when the denominator is 0 */
                                             value: number | null;
                                         };
+                                        averageHandlingHours: {
+                                            numerator: number;
+                                            denominator: number;
+                                            /** @description numerator / denominator; null when the denominator is 0 */
+                                            value: number | null;
+                                        };
                                     };
                                     /** @description the counters behind the figures, summed over the unit’s subtree */
                                     counts: {
@@ -15809,6 +15842,9 @@ export interface paths {
                                         assigned: number;
                                         assigned_closed: number;
                                         closed: number;
+                                        handled: number;
+                                        handling_seconds: number;
+                                        repeat: number;
                                         rated: number;
                                         rated_satisfied: number;
                                         rated_basically_satisfied: number;
@@ -16070,7 +16106,7 @@ export interface paths {
                                 figureScope: "subtree";
                                 formulas: {
                                     /** @enum {string} */
-                                    figure: "compositeScore" | "responseRate" | "resolutionRate" | "satisfactionRate" | "onTimeSignFor" | "onTimeReply" | "onTimeParts" | "closureRate" | "returnRate" | "rehandleRate" | "ratingSatisfaction";
+                                    figure: "compositeScore" | "responseRate" | "resolutionRate" | "satisfactionRate" | "onTimeSignFor" | "onTimeReply" | "onTimeParts" | "closureRate" | "returnRate" | "rehandleRate" | "ratingSatisfaction" | "averageHandlingHours";
                                     zh: string;
                                     en: string;
                                 }[];
@@ -16169,6 +16205,12 @@ export interface paths {
                                             /** @description numerator / denominator; null when the denominator is 0 */
                                             value: number | null;
                                         };
+                                        averageHandlingHours: {
+                                            numerator: number;
+                                            denominator: number;
+                                            /** @description numerator / denominator; null when the denominator is 0 */
+                                            value: number | null;
+                                        };
                                     };
                                     /** @description the counters behind the figures, summed over the unit’s subtree */
                                     counts: {
@@ -16194,6 +16236,9 @@ export interface paths {
                                         assigned: number;
                                         assigned_closed: number;
                                         closed: number;
+                                        handled: number;
+                                        handling_seconds: number;
+                                        repeat: number;
                                         rated: number;
                                         rated_satisfied: number;
                                         rated_basically_satisfied: number;
@@ -16491,7 +16536,7 @@ export interface paths {
                             supersededBy: number | null;
                             formulas: {
                                 /** @enum {string} */
-                                figure: "compositeScore" | "responseRate" | "resolutionRate" | "satisfactionRate" | "onTimeSignFor" | "onTimeReply" | "onTimeParts" | "closureRate" | "returnRate" | "rehandleRate" | "ratingSatisfaction";
+                                figure: "compositeScore" | "responseRate" | "resolutionRate" | "satisfactionRate" | "onTimeSignFor" | "onTimeReply" | "onTimeParts" | "closureRate" | "returnRate" | "rehandleRate" | "ratingSatisfaction" | "averageHandlingHours";
                                 zh: string;
                                 en: string;
                             }[];
@@ -16572,6 +16617,12 @@ export interface paths {
                                         value: number | null;
                                     };
                                     ratingSatisfaction: {
+                                        numerator: number;
+                                        denominator: number;
+                                        /** @description numerator / denominator; null when the denominator is 0 */
+                                        value: number | null;
+                                    };
+                                    averageHandlingHours: {
                                         numerator: number;
                                         denominator: number;
                                         /** @description numerator / denominator; null when the denominator is 0 */

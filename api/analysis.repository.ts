@@ -208,6 +208,23 @@ export function createAnalysisRepository(db: Database) {
       return rows.map((r) => ({ id: r.id, receivedAt: r.received_at_text }));
     },
 
+    /**
+     * Open cases (not closed) with a running clock past its deadline now (`overdue`: next_due_at before now) or a red
+     * warning, per unit they are at (null: not dispatched), among the cases placed in or sent to every unit set.
+     * The two partial indexes on next_due_at and warning_level answer it (open warnings are few).
+     */
+    async openWarnings(unitSets: ReadonlyArray<readonly string[]>, nowMs: number): Promise<Array<{ unitId: string | null; overdue: number; red: number }>> {
+      const at = sql`${new Date(nowMs).toISOString()}::timestamptz`;
+      const where: SQL[] = [sql`${cases.closedAt} is null`, sql`(${cases.nextDueAt} < ${at} or ${cases.warningLevel} = 'red')`];
+      for (const set of unitSets) where.push(sql`(${cases.areaUnitId} = any(${list(set)}) or ${cases.unitId} = any(${list(set)}))`);
+      const { rows } = await db.execute<{ unit_id: string | null; overdue: string; red: string }>(sql`
+        select ${cases.unitId} as unit_id,
+               count(*) filter (where ${cases.nextDueAt} < ${at})::int8 as overdue,
+               count(*) filter (where ${cases.warningLevel} = 'red')::int8 as red
+        from ${cases} where ${and(...where)} group by 1`);
+      return rows.map((r) => ({ unitId: r.unit_id, overdue: Number(r.overdue), red: Number(r.red) }));
+    },
+
     /** Case rows by id. */
     async caseRows(ids: readonly string[]): Promise<Map<string, CaseRow>> {
       if (!ids.length) return new Map();

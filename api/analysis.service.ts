@@ -381,6 +381,8 @@ export function createAnalysisService(deps: AnalysisServiceDeps) {
     unitMap,
     categoryTree,
     instants,
+    /** The calendar's offset (minutes east of UTC): the local days every count is made in. */
+    offsetMinutes: () => clock().utcOffsetMinutes,
 
     async categories(q: RangeAsked & { unitId?: string | undefined; categoryId?: string | undefined; level: number; topN?: number | undefined }, p: Principal) {
       return compute.categories(scopeFor(p, q, await resolveRange(q)), q);

@@ -21,6 +21,9 @@ import { analysisPoliciesRoutes, createAnalysisPoliciesService } from './analysi
 import { createAnalysisRepository } from './analysis.repository.js';
 import { analysisRoutes } from './analysis.routes.js';
 import { createAnalysisService } from './analysis.service.js';
+import { createReportStore } from '../db/reports.js';
+import { reportsRoutes } from './reports.routes.js';
+import { createReportsService } from './reports.service.js';
 import { assessmentPoliciesRoutes } from './assessment-policies.routes.js';
 import { createAssessmentPoliciesService } from './assessment-policies.service.js';
 import { createAssessmentRepository } from './assessment.repository.js';
@@ -246,6 +249,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(assessmentRoutes(createAssessmentService({ db: deps.db, repository: createAssessmentRepository(deps.db), reference })));
   await app.register(analysisPoliciesRoutes(createAnalysisPoliciesService({ db: deps.db })));
   await app.register(analysisRoutes(createAnalysisService({ db: deps.db, repository: createAnalysisRepository(deps.db), reference })));
+  await app.register(reportsRoutes(createReportsService({ db: deps.db, store: createReportStore(deps.db), reference, client: deps.client, taskQueue: deps.taskQueue })));
   // The codec the API's own client uses: what the worker and the API encrypted, the UI can read (admins only).
   const [codec] = deps.client.options.loadedDataConverter.payloadCodecs;
   await app.register(codecRoutes({ codec: codec ?? { encode: async (p) => p, decode: async (p) => p } }));

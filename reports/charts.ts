@@ -24,19 +24,37 @@ function render(option: Option, width: number, height: number): string {
   }
 }
 
-/** A bar chart of one series: horizontal (labels down the side, the largest on top) for long names, else vertical. */
+/**
+ * A bar chart of one series: horizontal (labels down the side, the largest on top) for long names, else vertical. Each
+ * bar is labelled with its value (a bar of 0 is not labelled: there is no bar to read); with more bars than fit
+ * (`labelAll` false, the default past 14), the category axis shows every few names.
+ */
 export function barChart(o: { labels: readonly string[]; values: readonly number[]; horizontal?: boolean; width?: number; height?: number; name?: string }): string {
   const horizontal = o.horizontal ?? false;
   const width = o.width ?? 640;
   const height = o.height ?? (horizontal ? Math.max(160, 36 + o.labels.length * 30) : 300);
-  const category = { type: 'category' as const, data: [...o.labels], axisLabel: { interval: 0, fontSize: 12, ...(horizontal ? {} : { rotate: o.labels.length > 8 ? 30 : 0 }) }, ...(horizontal && { inverse: true }) };
+  const many = !horizontal && o.labels.length > 14;
+  const category = {
+    type: 'category' as const,
+    data: [...o.labels],
+    axisLabel: { fontSize: 12, ...(many ? {} : { interval: 0 }), ...(horizontal ? {} : { rotate: o.labels.length > 8 ? 30 : 0 }) },
+    ...(horizontal && { inverse: true }),
+  };
   const value = { type: 'value' as const, minInterval: 1 };
   return render(
     {
       grid: { left: horizontal ? 150 : 48, right: 48, top: 24, bottom: horizontal ? 24 : o.labels.length > 8 ? 72 : 40, containLabel: false },
       xAxis: horizontal ? value : category,
       yAxis: horizontal ? category : value,
-      series: [{ type: 'bar', name: o.name ?? '', data: [...o.values], barMaxWidth: 36, label: { show: true, position: horizontal ? 'right' : 'top', fontSize: 12 } }],
+      series: [
+        {
+          type: 'bar',
+          name: o.name ?? '',
+          data: [...o.values],
+          barMaxWidth: 36,
+          label: { show: true, position: horizontal ? 'right' : 'top', fontSize: many ? 10 : 12, formatter: (p: { value: unknown }) => (p.value === 0 ? '' : String(p.value)) },
+        },
+      ],
     },
     width,
     height,

@@ -94,7 +94,9 @@ export function reportHtml(f: ReportFigures, offsetMinutes: number): string {
       `${next()}诉求总量`,
       `<p>${periodWord}共受理诉求 ${a(f.volume.cases, f.volume.count)} 件。${esc(changeText(f.volume.previous, '上期'))}；${esc(changeText(f.volume.yearAgo, '去年同期'))}。</p>` +
         chart(barChart({ labels: dayLabels, values: f.byDay.map((d) => d.count), name: '受理量' })) +
-        table(['日期', '受理量'], f.byDay.map((d) => [esc(zhDate(d.day)), a(d.cases, d.count)]), [1]),
+        (f.byDay.length <= 7
+          ? table(['日期', '受理量'], f.byDay.map((d) => [esc(zhDate(d.day)), a(d.cases, d.count)]), [1])
+          : `<p class="sub">每日受理量见 Excel 附表“日趋势”（每日一行，附工单清单链接）。</p>`),
     ),
   );
 
@@ -202,8 +204,9 @@ export function reportHtml(f: ReportFigures, offsetMinutes: number): string {
   }
 
   // Communities (monthly).
+  const active = f.communities.filter((r) => r.received > 0 || r.valid > 0);
   if (f.communities.length) {
-    const shown = f.communities.slice(0, 30);
+    const shown = active.slice(0, 30);
     parts.push(
       section(
         `${next()}社区（村）情况`,
@@ -211,7 +214,7 @@ export function reportHtml(f: ReportFigures, offsetMinutes: number): string {
           ['社区（村）', '街道（乡镇）', '诉求量', '有效回访', '解决率', '满意率'],
           shown.map((r) => [esc(r.name), esc(r.street), a(r.cases, r.received), String(r.valid), percent(r.resolutionRate), percent(r.satisfactionRate)]),
           [2, 3, 4, 5],
-        ) + (f.communities.length > shown.length ? `<p class="sub">按诉求量列出前 ${shown.length} 个，共 ${f.communities.length} 个，全部见 Excel 附表。</p>` : ''),
+        ) + `<p class="sub">列出本期有诉求或回访的社区（村）${shown.length} 个（按诉求量，至多 30 个）；全部 ${f.communities.length} 个见 Excel 附表“社区”。</p>`,
       ),
     );
   }

@@ -262,6 +262,28 @@ describe('the monthly report', () => {
   });
 });
 
+describe('a missed run', () => {
+  it('caught up later (a backfill of 08:00 three days ago) reports the period that closed when it was due', async () => {
+    const scheduleId = `report-catchup-${randomBytes(4).toString('hex')}`;
+    await ensureReportSchedule(stack.client, { kind: 'daily', scheduleId, taskQueue: stack.taskQueue, cron: ['0 8 * * *'], timeZone: 'Asia/Shanghai', enabled: true, args: { kind: 'daily', scopes: ['d02'] } });
+    const handle = stack.client.schedule.getHandle(scheduleId);
+    const threeDaysAgo = dateOfDay(dayNumber(yesterday) - 2);
+    const due = new Date(Date.parse(`${threeDaysAgo}T08:00:00+08:00`));
+    try {
+      await handle.backfill([{ start: new Date(due.getTime() - 60_000), end: new Date(due.getTime() + 60_000), overlap: ScheduleOverlapPolicy.ALLOW_ALL }]);
+      const report = await eventually(async () => {
+        const items = (await get('/v1/reports?kind=daily&unitId=d02')).body.items as Listed[];
+        expect(items).toHaveLength(1);
+        return items[0]!;
+      }, 60_000);
+      // Run now, for the day before the day it was due.
+      expect(report.period).toBe(dateOfDay(dayNumber(threeDaysAgo) - 1));
+    } finally {
+      await handle.delete().catch(() => {});
+    }
+  });
+});
+
 describe('the Schedules at boot', () => {
   it('are created from the analysis policy’s times in the city’s zone, BUFFER_ALL, and paused when REPORTS is off', async () => {
     const prefix = `report-boot-${randomBytes(4).toString('hex')}`;

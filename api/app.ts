@@ -17,6 +17,13 @@ import type { AuthKeys } from '../platform/auth-keys.js';
 import { createActionSigner } from './action-signer.js';
 import { loggerOptions } from '../platform/logger.js';
 import { createApiKeyService } from './api-keys.service.js';
+import { analysisPoliciesRoutes, createAnalysisPoliciesService } from './analysis-policies.routes.js';
+import { createAnalysisRepository } from './analysis.repository.js';
+import { analysisRoutes } from './analysis.routes.js';
+import { createAnalysisService } from './analysis.service.js';
+import { createReportStore } from '../db/reports.js';
+import { reportsRoutes } from './reports.routes.js';
+import { createReportsService } from './reports.service.js';
 import { assessmentPoliciesRoutes } from './assessment-policies.routes.js';
 import { createAssessmentPoliciesService } from './assessment-policies.service.js';
 import { createAssessmentRepository } from './assessment.repository.js';
@@ -206,6 +213,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'policies', description: 'Case policy versions: SLA clocks, warnings, rounds and the calendar they count on' },
         { name: 'notifications', description: 'Notices the cases sent and their delivery (admins, supervisors)' },
         { name: 'assessment', description: 'Assessment (考核): unit figures, rankings, the cases behind a figure, published rankings, assessment policy versions' },
+        { name: 'analysis', description: 'Analysis (未诉先办): categories, trends, hot spots, group complaints, the cases behind a figure, analysis policy versions' },
         { name: 'codec', description: 'Temporal Web UI codec server: workflow payloads in clear, for admins' },
         { name: 'health', description: 'Liveness and readiness' },
       ],
@@ -242,6 +250,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(notificationsRoutes(createNotificationsRepository(deps.db), reference));
   await app.register(assessmentPoliciesRoutes(createAssessmentPoliciesService({ db: deps.db })));
   await app.register(assessmentRoutes(createAssessmentService({ db: deps.db, repository: createAssessmentRepository(deps.db), reference })));
+  await app.register(analysisPoliciesRoutes(createAnalysisPoliciesService({ db: deps.db })));
+  await app.register(analysisRoutes(createAnalysisService({ db: deps.db, repository: createAnalysisRepository(deps.db), reference })));
+  await app.register(reportsRoutes(createReportsService({ db: deps.db, store: createReportStore(deps.db), reference, client: deps.client, taskQueue: deps.taskQueue })));
   // The codec the API's own client uses: what the worker and the API encrypted, the UI can read (admins only).
   const [codec] = deps.client.options.loadedDataConverter.payloadCodecs;
   await app.register(codecRoutes({ codec: codec ?? { encode: async (p) => p, decode: async (p) => p } }));

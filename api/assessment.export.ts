@@ -21,9 +21,9 @@ export interface ExportFile {
   body: Buffer;
 }
 
-type Cell = string | number | null;
-type Kind = 'text' | 'int' | 'rate' | 'score';
-interface Column {
+export type Cell = string | number | null;
+export type Kind = 'text' | 'int' | 'rate' | 'score';
+export interface Column {
   header: string;
   kind: Kind;
 }
@@ -45,7 +45,7 @@ function csvCell(v: Cell): string {
 const csvLine = (cells: readonly Cell[]) => cells.map(csvCell).join(',');
 
 /** What a file says about itself: label → value lines (the CSV's header block, the XLSX's about sheet). */
-type About = Array<[string, Cell]>;
+export type About = Array<[string, Cell]>;
 
 function aboutRanking(v: RankingView, publication?: Omit<PublicationView, 'ranking'>): About {
   const p = v.policy;
@@ -183,7 +183,8 @@ function addAbout(wb: ExcelJS.Workbook, about: About): void {
   for (const [k, v] of about) ws.addRow([k, typeof v === 'string' ? safeText(v) : v]);
 }
 
-async function xlsxFile(about: About, sheets: Array<[string, { columns: Column[]; rows: Cell[][] }]>): Promise<Buffer> {
+/** A workbook: a sheet per table (frozen header, number formats per column kind) and the about sheet (also for reports/). */
+export async function xlsxFile(about: About, sheets: Array<[string, { columns: Column[]; rows: Cell[][] }]>): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'hotline';
   for (const [name, t] of sheets) addTable(wb, name, t);

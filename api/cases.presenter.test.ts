@@ -11,6 +11,7 @@ import { isFreeText, maskFreeText, maskSummary, presentCase, presentEvents } fro
 import { caseEventList, caseSummary, caseView, type CaseEventView, type CaseSummary, type CaseViewBody } from './cases.schemas.js';
 import { masterList, relatedList } from './repeats.routes.js';
 import { drillList } from './assessment.schemas.js';
+import { analysisCaseList } from './analysis.schemas.js';
 
 type Def = { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType; innerType?: z.ZodType; keyType?: z.ZodType; valueType?: z.ZodType; options?: z.ZodType[]; in?: z.ZodType; entries?: Record<string, string> };
 const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
@@ -80,6 +81,8 @@ const FREE_TEXT: Record<string, [z.ZodType, string[]]> = {
     drillList,
     ['period', 'items[].day', 'figure.formula.zh', 'figure.formula.en', 'items[].case.title', 'items[].case.complainant.name', 'items[].case.complainant.phone'],
   ],
+  // The cases behind an analysis figure: each case as the case list shows it (maskSummary); the rest is local days.
+  analysisCaseList: [analysisCaseList, ['range.period', 'items[].title', 'items[].complainant.name', 'items[].complainant.phone']],
 };
 
 describe('every string field of every answer is classified', () => {

@@ -9,6 +9,7 @@ import {
   bigserial,
   check,
   boolean,
+  customType,
   doublePrecision,
   index,
   integer,
@@ -192,6 +193,9 @@ export const cases = pgTable(
     index('cases_master_idx').on(t.masterCaseId).where(sql`${t.masterCaseId} is not null`),
     // The review queue: closed unsatisfied or disputed, not yet reviewed.
     index('cases_review_queue_idx').on(t.updatedAt).where(sql`(${t.outcome} = 'unsatisfied' or ${t.disputed}) and ${t.review} is null`),
+    // Analysis (api/analysis.repository.ts): every count over a range of received days reads this index only (an
+    // index-only scan of the range), never the wide rows: category, place, unit, coordinates and complainant.
+    index('cases_analysis_idx').on(t.receivedAt, t.categoryId, t.areaUnitId, t.unitId, t.lat, t.lng, t.complainantPhone),
   ],
 );
 
@@ -456,3 +460,77 @@ export const assessmentReconciliations = pgTable('assessment_reconciliations', {
   startedAt: tz('started_at').notNull(),
   finishedAt: tz('finished_at').notNull().defaultNow(),
 });
+
+// ---------------------------------------------------------------------------------------------------------------
+// Analysis (未诉先办) and reports
+
+/** Versioned analysis policy documents (domain/analysis.policy.ts), kept like assessment_policies. One is active. */
+export const analysisPolicies = pgTable(
+  'analysis_policies',
+  {
+    version: integer('version').primaryKey(),
+    document: jsonb('document').notNull(),
+    active: boolean('active').notNull().default(false),
+    note: text('note'),
+    createdAt: tz('created_at').notNull().defaultNow(),
+    createdBy: text('created_by'),
+  },
+  (t) => [uniqueIndex('analysis_policies_one_active').on(t.active).where(sql`${t.active}`)],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
+/**
+ * Generated reports (reports/): a daily notice, weekly summary or monthly report of one period for one scope (a unit's
+ * subtree; null: the whole city), as a self-contained HTML file and an XLSX workbook, with the figures they were
+ * rendered from. Generating a period again makes its next version; an earlier version never changes.
+ */
+export const reports = pgTable(
+  'reports',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    kind: text('kind').notNull(),
+    period: text('period').notNull(),
+    fromDay: text('from_day').notNull(),
+    toDay: text('to_day').notNull(),
+    scopeUnitId: text('scope_unit_id'),
+    version: integer('version').notNull(),
+    title: text('title').notNull(),
+    html: text('html').notNull(),
+    xlsx: bytea('xlsx').notNull(),
+    /** The figures the files were rendered from (counts, shares, links; no personal data). */
+    figures: jsonb('figures').notNull(),
+    analysisPolicyVersion: integer('analysis_policy_version').notNull(),
+    /** What made it: the workflow run and scope (a retried store finds its own row instead of adding a version). */
+    source: text('source').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: tz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('reports_version').on(t.kind, sql`coalesce(${t.scopeUnitId}, '')`, t.period, t.version),
+    uniqueIndex('reports_source').on(t.source),
+    index('reports_scope_idx').on(t.scopeUnitId, t.id),
+  ],
+);
+
+/**
+ * Group complaints (群体诉求) and surges flagged by the analysis (domain/analysis.rules.ts), each once: `key` is the
+ * finding's stable identity (a group's category, place and first case; a surge's category, unit and first day), so a
+ * run that finds it again adds nothing, and its notices are written with it.
+ */
+export const analysisAlerts = pgTable(
+  'analysis_alerts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    kind: text('kind').notNull(),
+    key: text('key').notNull(),
+    categoryId: text('category_id').notNull(),
+    /** The unit told (the place's street, or the unit the cases are at); null: the city platform. */
+    unitId: text('unit_id'),
+    detectedAt: tz('detected_at').notNull(),
+    /** The finding's figures and place (cell or unit), its case numbers for a group; no personal data. */
+    details: jsonb('details').notNull(),
+    createdAt: tz('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('analysis_alerts_key').on(t.kind, t.key), index('analysis_alerts_detected_idx').on(t.detectedAt)],
+);

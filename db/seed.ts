@@ -7,6 +7,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { CategoryRecord, UnitRecord } from '../domain/reference.types.js';
 import { toPolicyDocument, type PolicyDocument } from '../domain/policy.schema.js';
 import type { DispatchRuleRecord } from '../domain/dispatch-catalogue.js';
+import { seedAnalysisPolicy } from './analysis-policy.js';
 import { seedAssessmentPolicy } from './assessment-policy.js';
 import { seedCalendars, type CalendarSeed } from './calendar.js';
 import type { Database } from './client.js';
@@ -96,6 +97,8 @@ export async function seedReferenceData(db: Database, seed: SeedData = demoSeed)
     }
     // The assessment policy (weights, ranking thresholds, the assessment month): the default when there is none.
     await seedAssessmentPolicy(tx);
+    // The analysis policy (group complaints, surges, hot-spot cells, report times): the default when there is none.
+    await seedAnalysisPolicy(tx);
     return { inserted: count === 0 || policies === 0 };
   });
 }

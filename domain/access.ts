@@ -86,6 +86,17 @@ export const GENERAL_ACTIONS = [
   'assessment.publish',
   /** Storing and activating assessment policy versions (weights, thresholds, the assessment month). */
   'assessment_policy.write',
+  /**
+   * Analysis (未诉先办): category distribution, trends, hot spots, group complaints, the cases behind each figure, and the
+   * generated reports (api/analysis.service.ts, api/reports.service.ts). `city` reads everything; `subtree` (a unit's
+   * leaders) the cases placed in or sent to the principal's unit and the units below it, and the reports of that
+   * subtree (reachOf).
+   */
+  'analysis.read',
+  /** Generating a report now (a period again makes its next version); `subtree`: reports of units within it. */
+  'analysis.report',
+  /** Storing and activating analysis policy versions (group-complaint and surge thresholds, cells, report times). */
+  'analysis_policy.write',
 ] as const;
 export type GeneralAction = (typeof GENERAL_ACTIONS)[number];
 
@@ -127,7 +138,7 @@ export const ACCESS: Record<Role, Grants> = {
   },
   unit_handler: { ...readInvolved, ...caseGrantsOf('unit_handler') },
   // A unit's leaders read their subtree's figures and their own rank among peers (not the peers' rows).
-  unit_leader: { ...readInvolved, 'assessment.read': 'subtree', ...caseGrantsOf('unit_leader') },
+  unit_leader: { ...readInvolved, 'assessment.read': 'subtree', 'analysis.read': 'subtree', ...caseGrantsOf('unit_leader') },
   supervisor: {
     ...readSubtree,
     'catalogue.read': 'city',
@@ -137,11 +148,23 @@ export const ACCESS: Record<Role, Grants> = {
     'repeat.read': 'city',
     'assessment.read': 'city',
     'assessment.publish': 'subtree',
+    'analysis.read': 'city',
+    'analysis.report': 'subtree',
     ...caseGrantsOf('supervisor'),
   },
   callback_agent: { ...readCity, ...caseGrantsOf('callback_agent') },
   reviewer: { ...readCity, ...caseGrantsOf('reviewer') },
-  analyst: { 'case.list': 'city', 'case.read': 'city', 'case.related': 'city', 'reference.read': 'city', 'policy.read': 'city', 'repeat.read': 'city', 'assessment.read': 'city' },
+  analyst: {
+    'case.list': 'city',
+    'case.read': 'city',
+    'case.related': 'city',
+    'reference.read': 'city',
+    'policy.read': 'city',
+    'repeat.read': 'city',
+    'assessment.read': 'city',
+    'analysis.read': 'city',
+    'analysis.report': 'city',
+  },
   admin: {
     ...readCity,
     'codec.encode': 'city',
@@ -155,6 +178,9 @@ export const ACCESS: Record<Role, Grants> = {
     'assessment.read': 'city',
     'assessment.publish': 'city',
     'assessment_policy.write': 'city',
+    'analysis.read': 'city',
+    'analysis.report': 'city',
+    'analysis_policy.write': 'city',
   },
   // The plain-language view of their own case (what api/public.service.ts builds: no staff, no internal notes, no
   // other case) and the online rating. Not the staff timeline, not related cases: other complainants' numbers.

@@ -178,25 +178,39 @@ export function categoryAtLevel(c: Pick<AnalysisCase, 'categoryId' | 'categoryPa
 
 /** The distribution of cases over the categories of one taxonomy level: the top N by name, the rest as "other". */
 export function categoryDistribution(cases: readonly AnalysisCase[], level: number, topN: number): CategoryDistribution {
+  return categoryDistributionOf(cases.map((c) => ({ categoryId: c.categoryId, categoryPath: c.categoryPath, count: 1 })), level, topN);
+}
+
+/**
+ * The same distribution from counts per own category (what a GROUP BY answers): each row's count goes to its category
+ * at the level. `categoryDistribution` is this over one row per case, so both say the same of the same cases.
+ */
+export function categoryDistributionOf(
+  rows: ReadonlyArray<Pick<AnalysisCase, 'categoryId' | 'categoryPath'> & { count: number }>,
+  level: number,
+  topN: number,
+): CategoryDistribution {
   if (!Number.isInteger(level) || level < 1) throw new RangeError(`level must be 1 or more, got ${level}`);
   if (!Number.isInteger(topN) || topN < 1) throw new RangeError(`topN must be 1 or more, got ${topN}`);
   const counts = new Map<string, number>();
-  for (const c of cases) {
-    const id = categoryAtLevel(c, level);
-    counts.set(id, (counts.get(id) ?? 0) + 1);
+  let total = 0;
+  for (const r of rows) {
+    const id = categoryAtLevel(r, level);
+    counts.set(id, (counts.get(id) ?? 0) + r.count);
+    total += r.count;
   }
   const ranked = [...counts].map(([categoryId, count]) => ({ categoryId, count })).sort(byCountThenKey((r) => r.categoryId));
   const top = ranked.slice(0, topN);
   const rest = ranked.slice(topN);
   const restCount = rest.reduce((s, r) => s + r.count, 0);
   const shares = apportionShares([...top.map((r) => r.count), ...(rest.length > 0 ? [restCount] : [])]);
-  const rows = top.map((r, i) => ({ ...r, shareBp: shares[i]! }));
+  const shown = top.map((r, i) => ({ ...r, shareBp: shares[i]! }));
   return {
     level,
-    total: cases.length,
-    top: rows,
+    total,
+    top: shown,
     other: rest.length > 0 ? { categories: rest.length, count: restCount, shareBp: shares[top.length]! } : null,
-    topShareBp: rows.reduce((s, r) => s + r.shareBp, 0),
+    topShareBp: shown.reduce((s, r) => s + r.shareBp, 0),
   };
 }
 
@@ -311,6 +325,58 @@ export function yearOnYear(counts: ReadonlyMap<string, number>, month: string): 
   return { period: month, basePeriod, ...changeOf(counts.get(month) ?? 0, counts.get(basePeriod) ?? 0) };
 }
 
+/** The local days a period of a granularity covers, both inclusive ('2026-03' → 2026-03-01 … 2026-03-31). */
+export function periodDays(period: string, granularity: Granularity): { from: string; to: string } {
+  if (granularity === 'day') return { from: period, to: period };
+  if (granularity === 'week') return { from: period, to: dateOfDay(dayNumber(period) + 6) };
+  const next = shiftMonth(period, 1);
+  return { from: `${period}-01`, to: dateOfDay(dayNumber(`${next}-01`) - 1) };
+}
+
+/** The period before (环比's base): the day, the week or the month before. */
+export function previousPeriodOf(period: string, granularity: Granularity): string {
+  if (granularity === 'month') return shiftMonth(period, -1);
+  return dateOfDay(dayNumber(period) - (granularity === 'day' ? 1 : 7));
+}
+
+/**
+ * The same period a year before (同比's base): the same month of the year before; the same date (29 February: the
+ * 28th); the week 52 weeks before (the same weekday and, but for a 53-week year, the same ISO week number).
+ */
+export function yearAgoPeriodOf(period: string, granularity: Granularity): string {
+  if (granularity === 'month') return shiftMonth(period, -12);
+  if (granularity === 'week') return dateOfDay(dayNumber(period) - 364);
+  const year = String(Number(period.slice(0, 4)) - 1).padStart(4, '0');
+  const sameDate = `${year}${period.slice(4)}`;
+  return period.slice(5) === '02-29' ? `${year}-02-28` : sameDate;
+}
+
+/**
+ * Volume per period from counts per local day (what a GROUP BY answers): every period from the one containing `from`
+ * to the one containing `to`, each the sum of its days (days outside those periods are ignored). `volumeSeries` says
+ * the same of cases.
+ */
+export function volumeSeriesOf(dayCounts: ReadonlyMap<string, number>, range: { from: string; to: string; granularity: Granularity }): VolumeSeries {
+  const periods = periodsBetween(range.from, range.to, range.granularity);
+  const index = new Map(periods.map((p, i) => [p, i]));
+  const counts = periods.map(() => 0);
+  for (const [day, n] of dayCounts) {
+    const i = index.get(periodOfDate(day, range.granularity));
+    if (i !== undefined) counts[i]! += n;
+  }
+  return { granularity: range.granularity, periods, counts };
+}
+
+/** Sums counts per local day into counts per period of a granularity (for the bases of MoM and YoY). */
+export function periodCounts(dayCounts: ReadonlyMap<string, number>, granularity: Granularity): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [day, n] of dayCounts) {
+    const p = periodOfDate(day, granularity);
+    out.set(p, (out.get(p) ?? 0) + n);
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Geohash and hot spots
 
@@ -409,15 +475,7 @@ export interface UnitHotSpots {
 
 /** Cases per unit at one level of the org tree (community, grid, street …). */
 export function hotSpotsByUnit(cases: readonly AnalysisCase[], level: PlaceLevel): UnitHotSpots {
-  const counts = new Map<string, number>();
-  let unplaced = 0;
-  for (const c of cases) {
-    const unitId = c.place[level];
-    if (!unitId) unplaced += 1;
-    else counts.set(unitId, (counts.get(unitId) ?? 0) + 1);
-  }
-  const rows = [...counts].map(([unitId, count]) => ({ unitId, count })).sort(byCountThenKey((r) => r.unitId));
-  return { level, rows, unplaced };
+  return hotSpotsByUnitOf(cases.map((c) => ({ place: c.place, count: 1 })), level);
 }
 
 export interface CellHotSpots {
@@ -441,14 +499,98 @@ export function hotSpotsByCell(cases: readonly AnalysisCase[], precision: number
     const cell = geohash(c.lat, c.lng, precision);
     counts.set(cell, (counts.get(cell) ?? 0) + 1);
   }
-  const rows = [...counts]
+  return { precision, rows: cellRows(counts), unlocated };
+}
+
+/**
+ * A cell as two whole numbers: its row (latitude) and column (longitude) among the cells of a precision. A geohash of
+ * precision p halves latitude ⌊5p/2⌋ times and longitude ⌈5p/2⌉ times, so its cell is row ⌊(lat + 90) / 180 × 2^latBits⌋
+ * and column ⌊(lng + 180) / 360 × 2^lngBits⌋ (the upper half on a dividing line, as `geohash`): what a database can
+ * group by without a geohash function (api/analysis.repository.ts), turned back into the geohash by `geohashOfCell`.
+ */
+export interface CellIndex {
+  row: number;
+  col: number;
+}
+
+export function cellBits(precision: number): { latBits: number; lngBits: number } {
+  checkPrecision(precision);
+  return { latBits: Math.floor((5 * precision) / 2), lngBits: Math.ceil((5 * precision) / 2) };
+}
+
+/** The geohash of a cell given by its row and column at a precision (RangeError outside the grid). */
+export function geohashOfCell(cell: CellIndex, precision: number): string {
+  const { latBits, lngBits } = cellBits(precision);
+  if (!Number.isInteger(cell.row) || !Number.isInteger(cell.col) || cell.row < 0 || cell.col < 0 || cell.row >= 2 ** latBits || cell.col >= 2 ** lngBits) {
+    throw new RangeError(`no cell ${cell.row}, ${cell.col} at precision ${precision}`);
+  }
+  let hash = '';
+  let ch = 0;
+  let bits = 0;
+  let [latLeft, lngLeft] = [latBits, lngBits];
+  for (let i = 0; i < 5 * precision; i++) {
+    // Bits alternate longitude, latitude, most significant first.
+    const bit = i % 2 === 0 ? Math.floor(cell.col / 2 ** --lngLeft) % 2 : Math.floor(cell.row / 2 ** --latLeft) % 2;
+    ch = ch * 2 + bit;
+    if (++bits === 5) {
+      hash += BASE32[ch];
+      ch = 0;
+      bits = 0;
+    }
+  }
+  return hash;
+}
+
+/** The row and column of a geohash's cell (RangeError on a character outside the geohash alphabet). */
+export function cellOfGeohash(hash: string): CellIndex {
+  if (hash.length < 1 || hash.length > 12) throw new RangeError(`geohash length must be 1–12, got ${hash.length}`);
+  let row = 0;
+  let col = 0;
+  let lngBit = true;
+  for (const char of hash) {
+    const value = BASE32.indexOf(char);
+    if (value < 0) throw new RangeError(`not a geohash: ${JSON.stringify(hash)}`);
+    for (let b = 4; b >= 0; b--) {
+      const on = (value >> b) & 1;
+      if (lngBit) col = col * 2 + on;
+      else row = row * 2 + on;
+      lngBit = !lngBit;
+    }
+  }
+  return { row, col };
+}
+
+/** Hot spots by unit from counts per unit of place (what a GROUP BY answers): `hotSpotsByUnit` says the same of cases. */
+export function hotSpotsByUnitOf(rows: ReadonlyArray<{ place: AnalysisCase['place']; count: number }>, level: PlaceLevel): UnitHotSpots {
+  const counts = new Map<string, number>();
+  let unplaced = 0;
+  for (const r of rows) {
+    const unitId = r.place[level];
+    if (!unitId) unplaced += r.count;
+    else counts.set(unitId, (counts.get(unitId) ?? 0) + r.count);
+  }
+  const out = [...counts].map(([unitId, count]) => ({ unitId, count })).sort(byCountThenKey((r) => r.unitId));
+  return { level, rows: out, unplaced };
+}
+
+/** Hot spots by cell from counts per cell (row and column at the precision) and the count without coordinates. */
+export function hotSpotsByCellOf(rows: ReadonlyArray<CellIndex & { count: number }>, unlocated: number, precision: number): CellHotSpots {
+  const counts = new Map<string, number>();
+  for (const r of rows) {
+    const cell = geohashOfCell(r, precision);
+    counts.set(cell, (counts.get(cell) ?? 0) + r.count);
+  }
+  return { precision, rows: cellRows(counts), unlocated };
+}
+
+function cellRows(counts: ReadonlyMap<string, number>): CellHotSpots['rows'] {
+  return [...counts]
     .map(([cell, count]) => ({ cell, count }))
     .sort(byCountThenKey((r) => r.cell))
     .map((r) => {
       const bounds = geohashBounds(r.cell);
       return { ...r, bounds, centre: { lat: (bounds.south + bounds.north) / 2, lng: (bounds.west + bounds.east) / 2 } };
     });
-  return { precision, rows, unlocated };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -723,4 +865,39 @@ export function reportPeriod(kind: ReportKind, runDate: string, policy: Analysis
 /** The instant a report of `kind` runs on a local date (the policy's local time on the clock's offset). */
 export function reportRunAt(kind: ReportKind, runDate: string, policy: AnalysisPolicy['reports'], clock: AnalysisClock): number {
   return localInstantOf(runDate, policy[kind].at, clock);
+}
+
+/**
+ * The period a report of `kind` run on local date `runDate` covers, whatever the day: the last whole period before
+ * it (daily: the day before; weekly: the last Monday–Sunday week that ended before the run day; monthly: the last
+ * month — calendar, or assessment month starting on `assessmentMonthStartDay` — that ended before the run day). On
+ * the policy's own run days this is `reportPeriod`; a Schedule configured to run on other days (REPORT_*_CRON) or a
+ * run caught up late still reports a whole period, the one that had just closed when it was due.
+ */
+export function lastCompletePeriod(kind: ReportKind, runDate: string, policy: AnalysisPolicy['reports'], assessmentMonthStartDay = 1): ReportPeriod {
+  const run = dayNumber(runDate);
+  if (kind === 'daily') return { kind, from: dateOfDay(run - 1), to: dateOfDay(run - 1) };
+  if (kind === 'weekly') {
+    const lastSunday = run - isoWeekday(runDate);
+    return { kind, from: dateOfDay(lastSunday - 6), to: dateOfDay(lastSunday) };
+  }
+  const startDay = policy.monthly.basis === 'calendar' ? 1 : assessmentMonthStartDay;
+  if (!Number.isInteger(startDay) || startDay < 1 || startDay > 28) throw new RangeError(`an assessment month starts on day 1–28, got ${startDay}`);
+  // The month that contains the run day began on startDay of this month (or of the month before): the one before it closed.
+  const day = Number(runDate.slice(8, 10));
+  const currentStartMonth = day >= startDay ? monthOf(runDate) : shiftMonth(monthOf(runDate), -1);
+  const currentStart = `${currentStartMonth}-${String(startDay).padStart(2, '0')}`;
+  return { kind, from: `${shiftMonth(currentStartMonth, -1)}-${String(startDay).padStart(2, '0')}`, to: dateOfDay(dayNumber(currentStart) - 1) };
+}
+
+/**
+ * The cron expression (minute hour day month weekday, read in the calendar's time zone) of the policy's run times: daily
+ * at `daily.at`, weekly on `weekly.weekday` (cron: 0 = Sunday) at `weekly.at`, monthly on the 1st (calendar months)
+ * or the assessment month's start day.
+ */
+export function reportCron(kind: ReportKind, policy: AnalysisPolicy['reports'], assessmentMonthStartDay = 1): string {
+  const [h, m] = policy[kind].at.split(':').map(Number) as [number, number];
+  if (kind === 'daily') return `${m} ${h} * * *`;
+  if (kind === 'weekly') return `${m} ${h} * * ${policy.weekly.weekday % 7}`;
+  return `${m} ${h} ${policy.monthly.basis === 'calendar' ? 1 : assessmentMonthStartDay} * *`;
 }

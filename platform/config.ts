@@ -49,6 +49,13 @@ function duration(fallback: string, limits: { min?: number; max?: number } = {})
     });
 }
 const count = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+/** A comma-separated list of ids (unit ids, unit types, roles): at least one. */
+const idList = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'ids of letters, digits, . _ -')).min(1));
 
 /**
  * A schedule as Temporal takes it in `cronExpressions`: 5 to 7 cron fields (minute hour day-of-month month
@@ -274,6 +281,22 @@ const envSchema = z.object({
     .default('0 2 * * *')
     .refine(isScheduleExpression, 'a cron expression (minute hour day month weekday), a shorthand such as @daily, or @every 6h'),
   ASSESSMENT_RECONCILE_TIMEZONE: z.string().min(1).refine(isTimeZone, 'an IANA time zone name, e.g. Asia/Shanghai').optional(),
+  /**
+   * The report Schedules (runtime/report-schedules.ts: daily notice, weekly summary, monthly report), created or brought
+   * up to date by the worker at boot: on or off (off pauses them; they stay visible in the Web UI); when each runs (a
+   * cron expression or `@every …`; unset: the analysis policy's times); the time zone (default the city calendar's);
+   * the scopes each run reports on (`city`, unit types such as `district`, or unit ids); who is told a report is ready
+   * (roles of the report's scope unit — principal_leader, deputy_leader, handler — or unit ids, whose desk hears of the
+   * city's reports); and the base of the links in the files (the API as their readers reach it).
+   */
+  REPORTS: bool.default(true),
+  REPORT_DAILY_CRON: z.string().refine(isScheduleExpression, 'a cron expression, a shorthand such as @daily, or @every 1h').optional(),
+  REPORT_WEEKLY_CRON: z.string().refine(isScheduleExpression, 'a cron expression, a shorthand such as @weekly, or @every 7d').optional(),
+  REPORT_MONTHLY_CRON: z.string().refine(isScheduleExpression, 'a cron expression, a shorthand such as @monthly').optional(),
+  REPORT_TIMEZONE: z.string().min(1).refine(isTimeZone, 'an IANA time zone name, e.g. Asia/Shanghai').optional(),
+  REPORT_SCOPES: idList('city,district'),
+  REPORT_RECIPIENTS: idList('principal_leader'),
+  REPORT_LINK_BASE: z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/$/, '')).optional(),
 }).superRefine((cfg, ctx) => {
   const tls = (['TEMPORAL_TLS_CA', 'TEMPORAL_TLS_CERT', 'TEMPORAL_TLS_KEY'] as const).filter((k) => cfg[k]);
   if (tls.length > 0 && tls.length < 3) {

@@ -5,6 +5,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import pino from 'pino';
 import { createActivities } from '../activities/case.activities.js';
 import { createAssessmentActivities } from '../activities/assessment.activities.js';
+import { createReportActivities, type ReportActivityDeps } from '../activities/report.activities.js';
 import type { Database } from '../db/client.js';
 import { createChannel, type NotificationLogger } from '../notifications/channels.js';
 import { createNotificationDeliverer, type NotificationDeliverer } from '../notifications/deliverer.js';
@@ -28,6 +29,8 @@ export interface CaseWorkerDeps {
   maxCachedWorkflows?: number;
   /** Keep the assessment's counters in the projection (default true; ASSESSMENT_COUNTERS). */
   assessmentCounters?: boolean;
+  /** The reports' scopes, recipients and link base (REPORT_*); defaults: the city, its principal leader, the local API. */
+  reports?: Omit<ReportActivityDeps, 'db'>;
 }
 
 /**
@@ -51,8 +54,13 @@ export async function createCaseWorker(deps: CaseWorkerDeps): Promise<Worker> {
     connection: deps.connection,
     namespace: deps.namespace,
     taskQueue: deps.taskQueue,
-    // The cases' projection, and the assessment's scheduled reconciliation (runtime/assessment-schedule.ts).
-    activities: { ...createActivities({ db: deps.db, counters: deps.assessmentCounters ?? true }), ...createAssessmentActivities({ db: deps.db }) },
+    // The cases' projection, the assessment's scheduled reconciliation (runtime/assessment-schedule.ts) and the reports
+    // (runtime/report-schedules.ts).
+    activities: {
+      ...createActivities({ db: deps.db, counters: deps.assessmentCounters ?? true }),
+      ...createAssessmentActivities({ db: deps.db }),
+      ...createReportActivities({ db: deps.db, ...deps.reports }),
+    },
     dataConverter: deps.dataConverter,
     ...(deps.workflowBundlePath ? { workflowBundle: { codePath: deps.workflowBundlePath } } : { workflowsPath: WORKFLOWS_PATH }),
     maxConcurrentActivityTaskExecutions: deps.maxConcurrentActivityTaskExecutions ?? 50,
@@ -67,7 +75,10 @@ export async function createCaseWorker(deps: CaseWorkerDeps): Promise<Worker> {
 
 /** The case worker as configured (namespace, task queue, pre-built bundle): the worker entry point and `npm start`. */
 export function createConfiguredCaseWorker(
-  cfg: Pick<Config, 'TEMPORAL_NAMESPACE' | 'TEMPORAL_TASK_QUEUE' | 'WORKFLOW_BUNDLE_PATH' | 'WORKER_CACHE_BUDGET_MIB' | 'WORKER_CACHED_CASE_KIB' | 'ASSESSMENT_COUNTERS'>,
+  cfg: Pick<
+    Config,
+    'TEMPORAL_NAMESPACE' | 'TEMPORAL_TASK_QUEUE' | 'WORKFLOW_BUNDLE_PATH' | 'WORKER_CACHE_BUDGET_MIB' | 'WORKER_CACHED_CASE_KIB' | 'ASSESSMENT_COUNTERS' | 'REPORT_SCOPES' | 'REPORT_RECIPIENTS' | 'REPORT_LINK_BASE' | 'API_HOST' | 'API_PORT'
+  >,
   deps: Pick<CaseWorkerDeps, 'connection' | 'db' | 'dataConverter'>,
 ): Promise<Worker> {
   return createCaseWorker({
@@ -76,8 +87,16 @@ export function createConfiguredCaseWorker(
     taskQueue: cfg.TEMPORAL_TASK_QUEUE,
     maxCachedWorkflows: cacheSizeFor(cfg.WORKER_CACHE_BUDGET_MIB, cfg.WORKER_CACHED_CASE_KIB),
     assessmentCounters: cfg.ASSESSMENT_COUNTERS,
+    reports: { scopes: cfg.REPORT_SCOPES, recipients: cfg.REPORT_RECIPIENTS, linkBase: reportLinkBase(cfg) },
     ...(cfg.WORKFLOW_BUNDLE_PATH && { workflowBundlePath: cfg.WORKFLOW_BUNDLE_PATH }),
   });
+}
+
+/** REPORT_LINK_BASE, or the API on this machine (a wildcard bind is reached through the loopback address). */
+export function reportLinkBase(cfg: Pick<Config, 'REPORT_LINK_BASE' | 'API_HOST' | 'API_PORT'>): string {
+  if (cfg.REPORT_LINK_BASE) return cfg.REPORT_LINK_BASE;
+  const host = cfg.API_HOST === '0.0.0.0' || cfg.API_HOST === '::' ? '127.0.0.1' : cfg.API_HOST;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${cfg.API_PORT}`;
 }
 
 /**

@@ -13,6 +13,7 @@ import { encryptedDataConverter, resolvePayloadKeys } from '../platform/payload-
 import { resolveActionKeys, workerDataConverter } from '../platform/action-assertion.js';
 import type { ClientTls } from './temporal-tls.js';
 import { bootAssessmentSchedule } from './assessment-schedule.js';
+import { bootReportSchedules } from './report-schedules.js';
 
 /** A shutdown step: what it stops, how, and optionally its own time bound. Lists of them run in order (runSteps). */
 export type Step = ShutdownStep;
@@ -71,6 +72,8 @@ export async function startWorkerAndApi(
   });
   // The assessment's nightly reconciliation, as configured (ASSESSMENT_RECONCILE*).
   await bootAssessmentSchedule(cfg, { connection: workerConnection, db: database.db, dataConverter, log: say });
+  // The daily notice, weekly summary and monthly report, as configured (REPORT*).
+  await bootReportSchedules(cfg, { connection: workerConnection, db: database.db, dataConverter, log: say });
   // The outbox the workflows write (NOTIFY_CHANNEL, default log: one masked line per notice); the acceptance notice
   // carries the complainant's verification code, from the same secret the API checks codes with.
   const deliverer = createConfiguredDeliverer(cfg, { db: database.db, caseCodeSecret: await caseCodeSecretOf(cfg, say) });

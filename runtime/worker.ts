@@ -7,6 +7,7 @@ import { configuredTemporalTls, connectWorker, installTemporalRuntime, onShutdow
 import { createDatabase } from '../db/client.js';
 import { DELIVERER_POOL_SIZE, WORKER_POOL_SIZE } from './case-worker.js';
 import { bootAssessmentSchedule } from './assessment-schedule.js';
+import { bootReportSchedules } from './report-schedules.js';
 
 const cfg = loadConfig();
 if (!cfg.DATABASE_URL) throw new Error('DATABASE_URL is required for the worker entry point (npm start runs an embedded database)');
@@ -24,6 +25,8 @@ const worker = await createConfiguredCaseWorker(cfg, { connection, db: database.
 const running = worker.run();
 // The assessment's nightly reconciliation, as configured (ASSESSMENT_RECONCILE*).
 await bootAssessmentSchedule(cfg, { connection, db: database.db, dataConverter: encryptedDataConverter(payloadKeys), log: say });
+// The daily notice, weekly summary and monthly report, as configured (REPORT*).
+await bootReportSchedules(cfg, { connection, db: database.db, dataConverter: encryptedDataConverter(payloadKeys), log: say });
 // The acceptance notice carries the complainant's verification code: the API's CASE_CODE_SECRET.
 const deliverer = createConfiguredDeliverer(cfg, { db: deliveryDatabase.db, caseCodeSecret: await caseCodeSecretOf(cfg, say) });
 deliverer.start();

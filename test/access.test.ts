@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { defaultPolicyDocument } from '../db/seed-policy.js';
+import { DEFAULT_ANALYSIS_POLICY } from '../domain/analysis.policy.js';
 import { defaultAssessmentPolicy } from '../domain/assessment.policy.js';
 import { STAFF_ROLES, type StaffRole } from '../domain/access.js';
 import { caseUpdate } from '../workflows/case.messages.js';
@@ -108,6 +109,22 @@ const EXPECTED: Record<string, Row> = {
   'POST /v1/rankings/publications': row(403, 403, 403, 403, 201, 403, 403, 403, 201, 401),
   'GET /v1/rankings/publications': row(403, 403, 403, 200, 200, 403, 403, 200, 200, 401),
   'GET /v1/rankings/publications/{publicationId}': row(403, 403, 403, 404, 404, 403, 403, 404, 404, 401),
+  // Analysis (未诉先办) and reports: read by unit leaders (their subtree), supervisors, analysts and admins; policy versions
+  // written by admins (no such version 5 nor report 999999: 404 where the caller may read); a report generated now by
+  // analysts and admins, and by a supervisor within their subtree (the body's d01 is the supervisor's).
+  'GET /v1/analysis-policies': row(403, 403, 403, 200, 200, 403, 403, 200, 200, 401),
+  'GET /v1/analysis-policies/active': row(403, 403, 403, 200, 200, 403, 403, 200, 200, 401),
+  'GET /v1/analysis-policies/{version}': row(403, 403, 403, 404, 404, 403, 403, 404, 404, 401),
+  'POST /v1/analysis-policies': row(403, 403, 403, 403, 403, 403, 403, 403, 201, 401),
+  'POST /v1/analysis-policies/{version}/activate': row(403, 403, 403, 403, 403, 403, 403, 403, 404, 401),
+  'GET /v1/analysis/categories': row(403, 403, 403, 200, 200, 403, 403, 200, 200, 401),
+  'GET /v1/analysis/trends': row(403, 403, 403, 200, 200, 403, 403, 200, 200, 401),
+  'GET /v1/analysis/hotspots': row(403, 403, 403, 200, 200, 403, 403, 200, 200, 401),
+  'GET /v1/analysis/group-complaints': row(403, 403, 403, 200, 200, 403, 403, 200, 200, 401),
+  'GET /v1/analysis/cases': row(403, 403, 403, 200, 200, 403, 403, 200, 200, 401),
+  'GET /v1/reports': row(403, 403, 403, 200, 200, 403, 403, 200, 200, 401),
+  'GET /v1/reports/{reportId}': row(403, 403, 403, 404, 404, 403, 403, 404, 404, 401),
+  'POST /v1/reports': row(403, 403, 403, 403, 202, 403, 403, 202, 202, 401),
   // Public rankings need no credential (and take none: a complainant's code is ignored there).
   'GET /v1/public/rankings': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
   'GET /v1/public/rankings/{publicationId}': row(404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
@@ -163,7 +180,7 @@ const EXPECTED: Record<string, Row> = {
 };
 
 /** Path parameters other than a case id: the seeded calendar region and policy version, a unit, a publication none has. */
-const PATH_PARAMS: Record<string, string> = { '{region}': 'CN', '{version}': String(defaultPolicyDocument.version), '{unitId}': 'd01-s01', '{publicationId}': '999999' };
+const PATH_PARAMS: Record<string, string> = { '{region}': 'CN', '{version}': String(defaultPolicyDocument.version), '{unitId}': 'd01-s01', '{publicationId}': '999999', '{reportId}': '999999' };
 /** A calendar year per method: GET reads a seeded one, PUT loads one the seed does not have. */
 const YEAR: Record<string, string> = { GET: '2026', PUT: '2027' };
 
@@ -174,6 +191,11 @@ const QUERIES: Record<string, string> = {
   'GET /v1/rankings': '?level=street&period=2026-04',
   'GET /v1/units/{unitId}/figures': '?period=2026-04',
   'GET /v1/assessment/cases': '?unitId=d01-s01&figure=resolutionRate&period=2026-04',
+  'GET /v1/analysis/categories': '?period=2026-04',
+  'GET /v1/analysis/trends': '?period=2026-04&granularity=week',
+  'GET /v1/analysis/hotspots': '?period=2026-04&by=cell',
+  'GET /v1/analysis/group-complaints': '?period=2026-04',
+  'GET /v1/analysis/cases': '?period=2026-04',
 };
 
 /** A valid body per route (authorization is what is under test, so validation must pass). */
@@ -187,6 +209,8 @@ const BODIES: Record<string, unknown> = {
   'PUT /v1/policies': (({ version: _v, ...document }) => document)(defaultPolicyDocument),
   'POST /v1/assessment-policies': (({ version: _v, ...document }) => document)(defaultAssessmentPolicy),
   'POST /v1/rankings/publications': { level: 'street', within: 'd01', period: '2026-04' },
+  'POST /v1/analysis-policies': DEFAULT_ANALYSIS_POLICY,
+  'POST /v1/reports': { kind: 'daily', period: '2026-04-01', unitId: 'd01' },
   'POST /v1/cases/{id}/dispatch': { unitId: 'd01-s02' },
   'POST /v1/cases/{id}/accept': {},
   'POST /v1/cases/{id}/return': { reason: 'not_our_duty', note: '不属于本单位职责' },
@@ -261,7 +285,7 @@ describe('route × role matrix', () => {
           const url =
             pattern
               .replace(/\{(id|number)\}/, caseId)
-              .replace(/\{(region|version|unitId|publicationId)\}/g, (p) => PATH_PARAMS[p]!)
+              .replace(/\{(region|version|unitId|publicationId|reportId)\}/g, (p) => PATH_PARAMS[p]!)
               .replace('{year}', YEAR[method]!) + (QUERIES[route] ?? '');
           const res = await stack.http(method, url, BODIES[route], credentials(who));
           expect(res.status, `${who} ${method} ${url}: ${JSON.stringify(res.body)}`).toBeLessThan(500);

@@ -45,6 +45,8 @@ import { notificationsRoutes } from './notifications.routes.js';
 import { DomainError } from '../domain/errors.js';
 import { handleClientError, handleError, MAX_PARAM_LENGTH, registerErrorHandling, type FieldError } from './problem.js';
 import { referenceRoutes } from './reference.routes.js';
+import { createCaseFeed, type CaseFeed } from './live.feed.js';
+import { liveRoutes, type LiveOptions } from './live.routes.js';
 import { createRepeatsRepository } from './repeats.repository.js';
 import { repeatsRoutes } from './repeats.routes.js';
 import { createRepeatMatcher, createRepeatsService } from './repeats.service.js';
@@ -84,6 +86,8 @@ export interface AppDeps {
   actionKeys: readonly ActionKey[];
   /** The web console at /console and its development sign-in (api/console.routes.ts); default: not built, no sign-in. */
   console?: ConsoleOptions;
+  /** Live lists (api/live.routes.ts): the record's change feed (default: one LISTEN connection like the pool's) and its limits. */
+  live?: { feed?: CaseFeed; options?: LiveOptions };
 }
 
 /** A caller's X-Request-Id is kept when it looks like an id; anything else (log injection, 300 chars) gets a fresh one. */
@@ -246,6 +250,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const [codec] = deps.client.options.loadedDataConverter.payloadCodecs;
   await app.register(codecRoutes({ codec: codec ?? { encode: async (p) => p, decode: async (p) => p } }));
   await app.register(codecSessionRoutes());
+  const feed = deps.live?.feed ?? createCaseFeed({ db: deps.db, log: app.log });
+  if (!deps.live?.feed) app.addHook('onClose', async () => feed.close());
+  await app.register(liveRoutes({ feed, reference, ...(deps.live?.options && { options: deps.live.options }) }));
   await app.register(consoleRoutes(deps.console ?? { devSignIn: false, temporalUi: null }, { reference, authKeys: deps.authKeys }));
   return app;
 }

@@ -11,6 +11,9 @@ export type Route =
   | { page: 'dispatch' }
   | { page: 'queue' }
   | { page: 'callback' }
+  | { page: 'supervision' }
+  | { page: 'review' }
+  | { page: 'analysis' }
   | { page: 'case'; id: string };
 
 export const BASE = '/console/';
@@ -26,6 +29,9 @@ export function parse(pathname: string): Route {
     case 'dispatch':
     case 'queue':
     case 'callback':
+    case 'supervision':
+    case 'review':
+    case 'analysis':
       return { page: rest };
     default:
       return { page: 'home' };

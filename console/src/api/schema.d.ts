@@ -3221,8 +3221,12 @@ export interface paths {
                 query?: {
                     status?: "received" | "dispatched" | "accepted" | "contacted" | "replied" | "returned" | "on_hold" | "closed";
                     unitId?: string;
+                    /** @description cases whose unit (before dispatch: whose place) is this unit or lies below it: within=d01, the cases of district d01 and its streets */
+                    within?: string;
                     categoryId?: string;
                     warningLevel?: "none" | "yellow" | "red";
+                    /** @description cases supervised (督办) at this escalation level or above: 1 unit leader, 2 district, 3 city */
+                    minEscalationLevel?: number;
                     /** @description cases whose warning light is this colour (the same as warningLevel) */
                     warning?: "yellow" | "red";
                     /** @description true: a running clock is past its deadline (next due time before now); false: none is (or no clock runs) */
@@ -17323,6 +17327,165 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/live/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live lists: server-sent events naming each case the caller may list as it is opened or changed (send Accept: text/event-stream)
+         * @description text/event-stream. `event: ready` once listening; `event: case` with `{"caseId","op":"opened"|"changed","seq","status","warningLevel","escalationLevel","changed":[field names]}` for a case in the caller’s list scope (the same rule as GET /v1/cases); `event: case` with `{"caseId","op":"left"}` for a case that left it (reassigned, returned); `event: resync` when changes may have been missed (read the lists again). Never personal data, titles or places. A stream ends after 15 minutes (reconnect); at most 8 per caller (429). Without `Accept: text/event-stream` the answer is 400.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/event-stream */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

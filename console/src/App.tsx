@@ -7,7 +7,7 @@ import { CasePanel } from './components/CasePanel';
 import { useGrants, useMe } from './data';
 import { IntakeDesk } from './desks/IntakeDesk';
 import { CallbackDesk, DispatchDesk, UnitQueueDesk } from './desks/QueueDesk';
-import { SignIn } from './desks/SignIn';
+import { SignedIn, SignIn } from './desks/SignIn';
 import { ReviewDesk, SupervisionDesk } from './desks/SupervisionDesk';
 import { useI18n } from './i18n';
 import { useLiveCases } from './live';
@@ -48,6 +48,7 @@ function Page({ route }: { route: Route }) {
       return <CasePanel id={route.id} />;
     case 'home':
     case 'sign-in':
+    case 'signed-in':
       return desks.length ? <Spin /> : <Result status="info" title={t.app.title} subTitle={t.app.findCase} />;
     default: {
       if (!desks.some((d) => d.page === route.page)) return <Result status="403" title="403" />;
@@ -146,7 +147,9 @@ export function AppFrame() {
           )}
         </Space>
       </Layout.Header>
-      <Layout.Content style={{ padding: 24 }}>{!signedIn ? <SignIn /> : me.isLoading ? <Spin /> : <Page route={route} />}</Layout.Content>
+      <Layout.Content style={{ padding: 24 }}>
+        {route.page === 'signed-in' && !signedIn ? <SignedIn /> : !signedIn ? <SignIn /> : me.isLoading ? <Spin /> : <Page route={route} />}
+      </Layout.Content>
     </Layout>
   );
 }

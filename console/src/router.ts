@@ -7,6 +7,7 @@ import { useSyncExternalStore } from 'react';
 export type Route =
   | { page: 'home' }
   | { page: 'sign-in' }
+  | { page: 'signed-in' }
   | { page: 'intake' }
   | { page: 'dispatch' }
   | { page: 'queue' }
@@ -25,6 +26,7 @@ export function parse(pathname: string): Route {
   if (m) return { page: 'case', id: m[1]! };
   switch (rest) {
     case 'sign-in':
+    case 'signed-in':
     case 'intake':
     case 'dispatch':
     case 'queue':

@@ -54,3 +54,6 @@ export type PeriodKind = Ranking['periodKind'];
 export type DrillQuery = NonNullable<paths['/v1/assessment/cases']['get']['parameters']['query']>;
 export type DrillList = Ok<'/v1/assessment/cases', 'get'>;
 export type DrillItem = DrillList['items'][number];
+export type OidcSignedIn = Ok<'/v1/console/oidc/token', 'post'>;
+export type SignedInPerson = OidcSignedIn['person'];
+export type OidcSettings = NonNullable<Settings['oidc']>;

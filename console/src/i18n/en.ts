@@ -56,6 +56,13 @@ export const en: Dict = {
     unit: 'Unit',
     signInAs: 'Sign in',
     devOnly: 'Development only (off with NODE_ENV=production)',
+    titleOidc: 'Sign in',
+    oidc: 'Sign in with your organisation',
+    oidcIntro: "Sign in with your organisation's account (OpenID Connect).",
+    oidcUnreachable: 'The identity provider cannot be reached; try again shortly.',
+    finishing: 'Finishing the sign-in…',
+    failed: 'The sign-in did not complete',
+    again: 'Sign in again',
   },
   intake: {
     title: 'Title',

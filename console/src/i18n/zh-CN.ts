@@ -35,7 +35,10 @@ export interface Dict {
     created: string; waited: string; clock: string; dueAt: string; timeLeft: string; overdueBy: string; leftShort: string; overdue: string;
     masked: string; notGiven: string; refresh: string; noCases: string; round: string;
   };
-  signIn: { title: string; intro: string; notAvailable: string; person: string; role: string; unit: string; signInAs: string; devOnly: string };
+  signIn: {
+    title: string; intro: string; notAvailable: string; person: string; role: string; unit: string; signInAs: string; devOnly: string;
+    titleOidc: string; oidc: string; oidcIntro: string; oidcUnreachable: string; finishing: string; failed: string; again: string;
+  };
   intake: {
     title: string; description: string; categoryPlaceholder: string; channelTicketId: string; complainant: string; name: string; phone: string;
     anonymousHint: string; place: string; placePlaceholder: string; address: string; handling: string; dispatchNormally: string;
@@ -136,6 +139,13 @@ export const zhCN: Dict = {
     unit: '所在单位',
     signInAs: '登录',
     devOnly: '仅限开发环境（NODE_ENV=production 时关闭）',
+    titleOidc: '登录工作台',
+    oidc: '统一身份认证登录',
+    oidcIntro: '使用本单位统一身份认证（OpenID Connect）账号登录。',
+    oidcUnreachable: '暂时无法连接统一身份认证服务，请稍后再试。',
+    finishing: '正在完成登录…',
+    failed: '登录未完成',
+    again: '重新登录',
   },
   intake: {
     title: '诉求标题',

@@ -52,6 +52,9 @@ import { notificationsRoutes } from './notifications.routes.js';
 import { DomainError } from '../domain/errors.js';
 import { handleClientError, handleError, MAX_PARAM_LENGTH, registerErrorHandling, type FieldError } from './problem.js';
 import { referenceRoutes } from './reference.routes.js';
+import { createCaseFeed, type CaseFeed } from './live.feed.js';
+import { createOidc, type OidcOptions } from './oidc.js';
+import { liveRoutes, type LiveOptions } from './live.routes.js';
 import { createRepeatsRepository } from './repeats.repository.js';
 import { repeatsRoutes } from './repeats.routes.js';
 import { createRepeatMatcher, createRepeatsService } from './repeats.service.js';
@@ -91,6 +94,10 @@ export interface AppDeps {
   actionKeys: readonly ActionKey[];
   /** The web console at /console and its development sign-in (api/console.routes.ts); default: not built, no sign-in. */
   console?: ConsoleOptions;
+  /** Live lists (api/live.routes.ts): the record's change feed (default: one LISTEN connection like the pool's) and its limits. */
+  live?: { feed?: CaseFeed; options?: LiveOptions };
+  /** Sign-in with an OpenID Connect provider (api/oidc.ts): its tokens are taken besides AUTH_JWT_KEYS'; default none. */
+  oidc?: OidcOptions;
 }
 
 /** A caller's X-Request-Id is kept when it looks like an id; anything else (log injection, 300 chars) gets a fresh one. */
@@ -176,7 +183,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     credentials: true,
     maxAge: 600,
   });
+  const oidc = deps.oidc ? createOidc(deps.oidc) : undefined;
   await registerAuth(app, {
+    ...(oidc && { oidc }),
     keys: deps.authKeys,
     apiKeys: createApiKeyService(deps.db, deps.apiKeyCache),
     units: () => reference.units,
@@ -257,6 +266,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const [codec] = deps.client.options.loadedDataConverter.payloadCodecs;
   await app.register(codecRoutes({ codec: codec ?? { encode: async (p) => p, decode: async (p) => p } }));
   await app.register(codecSessionRoutes());
-  await app.register(consoleRoutes(deps.console ?? { devSignIn: false, temporalUi: null }, { reference, authKeys: deps.authKeys }));
+  const feed = deps.live?.feed ?? createCaseFeed({ db: deps.db, log: app.log });
+  if (!deps.live?.feed) app.addHook('onClose', async () => feed.close());
+  await app.register(liveRoutes({ feed, reference, ...(deps.live?.options && { options: deps.live.options }) }));
+  await app.register(consoleRoutes(deps.console ?? { devSignIn: false, temporalUi: null }, { reference, authKeys: deps.authKeys, ...(oidc && { oidc }) }));
   return app;
 }

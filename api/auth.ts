@@ -41,6 +41,7 @@ import { formatDuration } from '../platform/duration.js';
 import type { ApiKeyService } from './api-keys.service.js';
 import { clientAddress, createAddressBudget, createCaseCodeThrottle, type CaseCodeLimits } from './auth-throttle.js';
 import { CODEC_COOKIE } from './codec-session.routes.js';
+import type { Oidc } from './oidc.js';
 
 export type RouteAccess = Action | 'public';
 
@@ -73,6 +74,8 @@ export interface AuthDeps {
   unauthenticatedPerMinute: number;
   /** Wrong verification codes allowed per address, address and case, and case (CASE_CODE_*). */
   caseCodeLimits: CaseCodeLimits;
+  /** An OpenID Connect provider whose tokens are verified through its JWKS (api/oidc.ts), besides AUTH_JWT_KEYS. */
+  oidc?: Pick<Oidc, 'issued' | 'principal'>;
 }
 
 /** Routes that come from plugins (the OpenAPI document and its UI): public, and not part of the access table. */
@@ -183,6 +186,8 @@ export async function registerAuth(app: FastifyInstance, deps: AuthDeps): Promis
     if (authorization !== undefined) {
       const [scheme, token] = authorization.split(' ');
       if (scheme?.toLowerCase() !== 'bearer' || !token) throw unauthenticated('Authorization must be "Bearer <token>"');
+      // The identity provider's tokens (OIDC), by their issuer; hotline's own below.
+      if (deps.oidc?.issued(token)) return deps.oidc.principal(token);
       let payload: unknown;
       try {
         // decode.complete gives the secret function the header (kid); jwtVerify still returns the claims.

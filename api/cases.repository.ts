@@ -63,10 +63,16 @@ export function scopeCondition(scope: ListScope): SQL | undefined {
   return parts.length ? or(...parts)! : sql`false`;
 }
 
-export function listQuery(db: Database, q: ListCasesQuery, scope: ListScope = { all: true }) {
+/**
+ * `within`: the cases of a subtree (query.within, resolved by the service to the unit and the units below it), as a
+ * list scope: by current unit, or by place while not dispatched.
+ */
+export function listQuery(db: Database, q: ListCasesQuery, scope: ListScope = { all: true }, within?: readonly string[]) {
   const where: SQL[] = [];
   const inScope = scopeCondition(scope);
   if (inScope) where.push(inScope);
+  if (within) where.push(scopeCondition({ all: false, unitIds: [...within], placeUnitIds: [...within], involvedUnitIds: [] })!);
+  if (q.minEscalationLevel !== undefined) where.push(gte(cases.escalationLevel, q.minEscalationLevel));
   if (q.status) where.push(eq(cases.status, q.status));
   if (q.unitId) where.push(eq(cases.unitId, q.unitId));
   if (q.categoryId) where.push(eq(cases.categoryId, q.categoryId));
@@ -135,8 +141,8 @@ export function createCasesRepository(db: Database) {
       return row ? (row.actorId ?? undefined) : null;
     },
 
-    async list(q: ListCasesQuery, scope: ListScope): Promise<{ items: CaseSummary[]; nextCursor: string | null }> {
-      const rows = await listQuery(db, q, scope);
+    async list(q: ListCasesQuery, scope: ListScope, within?: readonly string[]): Promise<{ items: CaseSummary[]; nextCursor: string | null }> {
+      const rows = await listQuery(db, q, scope, within);
       const page = rows.slice(0, q.limit);
       const last = page[page.length - 1];
       return { items: page.map(summaryOf), nextCursor: rows.length > q.limit && last ? encodeCursor(last) : null };

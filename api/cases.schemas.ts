@@ -400,8 +400,18 @@ export const pageQuery = {
 export const listCasesQuery = z.strictObject({
   status: z.enum(CASE_STATUSES).optional(),
   unitId: id.optional(),
+  within: id
+    .optional()
+    .describe('cases whose unit (before dispatch: whose place) is this unit or lies below it: within=d01, the cases of district d01 and its streets'),
   categoryId: id.optional(),
   warningLevel: z.enum(WARNING_LEVELS).optional(),
+  minEscalationLevel: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(9)
+    .optional()
+    .describe('cases supervised (督办) at this escalation level or above: 1 unit leader, 2 district, 3 city'),
   warning: z.enum(['yellow', 'red']).optional().describe('cases whose warning light is this colour (the same as warningLevel)'),
   overdue: z
     .enum(['true', 'false'])

@@ -462,7 +462,11 @@ export function createCasesService({ client, taskQueue, repository, reference, r
 
     /** Newest first, limited to the principal's scope; personal data always masked. */
     async list(q: ListCasesQuery, principal: Principal) {
-      const page = await repository.list(q, listScope(principal, reference.units));
+      const within = q.within === undefined ? undefined : reference.units.subtree(q.within);
+      if (within?.length === 0) {
+        throw new DomainError('validation_failed', `no unit ${q.within}`, { errors: [{ field: 'query.within', reason: 'not a unit of the organisation tree' }] });
+      }
+      const page = await repository.list(q, listScope(principal, reference.units), within);
       return { ...page, items: page.items.map(maskSummary) };
     },
 

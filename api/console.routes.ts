@@ -6,6 +6,8 @@
  * - `GET /v1/me` — who the caller is and what the access table grants them (the console shows the desks of those
  *   grants; every answer is still decided by the API);
  * - `GET /v1/console/settings` — whether the development sign-in is on, and where the Temporal Web UI is;
+ * - with an OpenID Connect provider configured (OIDC_*): `POST /v1/console/oidc/token`, the code of the provider's
+ *   redirect (authorization code with PKCE) traded for the bearer token the console sends (api/oidc.ts);
  * - development only (never with NODE_ENV=production: the entry points pass `devSignIn: false` there, and the routes
  *   are not registered): `GET /v1/dev/people`, the demo city's people (platform/dev-principals.ts, the ones
  *   `npm run auth -- dev-tokens` mints for), and `POST /v1/dev/sign-in`, a bearer token for one of them.
@@ -21,6 +23,7 @@ import type { AuthKeys } from '../platform/auth-keys.js';
 import { DEV_PRINCIPALS, mintDevTokens } from '../platform/dev-principals.js';
 import { principalOf } from './auth.js';
 import { problemSchema } from './cases.schemas.js';
+import type { Oidc } from './oidc.js';
 import type { ReferenceService } from './reference.service.js';
 
 export interface ConsoleOptions {
@@ -67,6 +70,30 @@ const me = z.object({
 const settings = z.object({
   devSignIn: z.boolean(),
   temporalUi: z.object({ url: z.string(), namespace: z.string() }).nullable(),
+  oidc: z
+    .object({
+      issuer: z.string(),
+      clientId: z.string(),
+      scopes: z.string(),
+      resource: z.string().nullable(),
+      authorizationEndpoint: z.string().nullable().describe("null while the provider's discovery cannot be read"),
+    })
+    .nullable()
+    .describe('Sign-in with this OpenID Connect provider (authorization code with PKCE; redirect to /console/signed-in); null: not configured'),
+});
+/** Who signed in, as the console shows them (a member of staff: never a complainant). */
+const signedInPerson = z.object({
+  name: z.string(),
+  role: z.enum(STAFF_ROLES),
+  sub: z.string(),
+  unitId: z.string().nullable(),
+  unitName: z.string().nullable(),
+});
+const oidcTokenBody = z.strictObject({
+  code: z.string().min(1).max(2048),
+  codeVerifier: z.string().regex(/^[A-Za-z0-9._~-]{43,128}$/, 'a PKCE code verifier (RFC 7636: 43–128 unreserved characters)'),
+  redirectUri: z.url({ protocol: /^https?$/ }).max(2048).describe('the redirect URI the authorization request named: <console origin>/console/signed-in'),
+  nonce: z.string().min(16).max(256),
 });
 const devKeys = DEV_PRINCIPALS.map((p) => p.key) as [string, ...string[]];
 const devPerson = z.object({
@@ -87,7 +114,7 @@ function grantsOf(p: Principal) {
   );
 }
 
-export function consoleRoutes(opts: ConsoleOptions, deps: { reference: ReferenceService; authKeys: AuthKeys }): FastifyPluginAsyncZod {
+export function consoleRoutes(opts: ConsoleOptions, deps: { reference: ReferenceService; authKeys: AuthKeys; oidc?: Oidc }): FastifyPluginAsyncZod {
   /** The demo people with their units' names (the sign-in page is shown before anyone may read reference data). */
   async function people() {
     const names = new Map((await deps.reference.listUnits({})).map((u) => [u.id, u.name]));
@@ -115,8 +142,42 @@ export function consoleRoutes(opts: ConsoleOptions, deps: { reference: Reference
         config: { access: 'public' },
         schema: { tags: ['health'], summary: 'What the web console needs to know before sign-in', response: { 200: settings, 429: problemSchema } },
       },
-      async () => ({ devSignIn: opts.devSignIn, temporalUi: opts.temporalUi }),
+      async () => ({ devSignIn: opts.devSignIn, temporalUi: opts.temporalUi, oidc: deps.oidc ? await deps.oidc.settings() : null }),
     );
+
+    const oidc = deps.oidc;
+    if (oidc) {
+      app.post(
+        '/v1/console/oidc/token',
+        {
+          config: { access: 'public' },
+          schema: {
+            tags: ['health'],
+            summary: 'Sign-in with the OpenID Connect provider: the code of its redirect traded for the bearer token the console sends',
+            description:
+              'Authorization code with PKCE: the API sends the code and the verifier to the provider’s token endpoint and answers the access ' +
+              'token when it is a JWT this API takes, else the ID token (its nonce checked). 401 when the provider refuses the code or the ' +
+              'tokens do not verify; 403 when the person holds no role of hotline; 503 when the provider cannot be reached.',
+            body: oidcTokenBody,
+            response: {
+              200: z.object({ token: z.string(), expiresAt: z.string(), person: signedInPerson }),
+              400: problemSchema,
+              401: problemSchema,
+              403: problemSchema,
+              429: problemSchema,
+              503: problemSchema,
+            },
+          },
+        },
+        async (req) => {
+          const signed = await oidc.exchange(req.body);
+          const { principal, name } = signed.person;
+          const role = STAFF_ROLES.find((r) => principal.roles.includes(r))!;
+          const unitName = principal.unitId === null ? null : ((await deps.reference.listUnits({})).find((u) => u.id === principal.unitId)?.name ?? null);
+          return { token: signed.token, expiresAt: signed.expiresAt, person: { name: name ?? principal.id, role, sub: principal.id, unitId: principal.unitId, unitName } };
+        },
+      );
+    }
 
     if (opts.devSignIn) {
       app.get(

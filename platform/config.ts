@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { parseActionKeys, type ActionKey } from './action-assertion.js';
 import { DEFAULT_MAX_TOKEN_LIFETIME, parseJwtKeys, parseSecret, resolveAuthKeys, type JwtKey } from './auth-keys.js';
 import { formatDuration, parseDuration } from './duration.js';
+import { parseRoleMap } from './oidc-roles.js';
 import { parsePayloadKeys, type PayloadKey } from './payload-codec.js';
 import { SHARED_TOPOLOGY as T } from './shared-topology.js';
 
@@ -252,6 +253,22 @@ const envSchema = z.object({
    * `npm start` on this machine (http://127.0.0.1:TEMPORAL_UI_PORT).
    */
   TEMPORAL_UI_URL: z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/$/, '')).optional(),
+  /**
+   * Sign-in with an OpenID Connect provider (the console; api/oidc.ts): its issuer URL (discovery at
+   * <issuer>/.well-known/openid-configuration) and this client's id — both, or neither; the secret of a confidential
+   * client; the scopes asked for; the `aud` its access tokens carry for this API (ID tokens name the client id); a
+   * resource indicator if the provider wants one; where the roles and the unit are in the token's claims (dotted
+   * paths); provider role names → hotline's (`hl-dispatcher=dispatcher,…`).
+   */
+  OIDC_ISSUER: z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/$/, '')).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_SCOPES: z.string().min(1).default('openid profile'),
+  OIDC_AUDIENCE: z.string().min(1).optional(),
+  OIDC_RESOURCE: z.url().optional(),
+  OIDC_ROLES_CLAIM: z.string().regex(/^[\w-]+(\.[\w-]+)*$/, 'a claim name or a dotted path').default('roles'),
+  OIDC_UNIT_CLAIM: z.string().regex(/^[\w-]+(\.[\w-]+)*$/, 'a claim name or a dotted path').default('unit'),
+  OIDC_ROLE_MAP: parsed(parseRoleMap),
   /** Where the worker delivers notices (notifications/): `log` (one masked log line each) or `webhook`. */
   NOTIFY_CHANNEL: z.enum(['log', 'webhook']).default('log'),
   /** The webhook receiver (required with NOTIFY_CHANNEL=webhook; https when NODE_ENV=production). */
@@ -311,6 +328,11 @@ const envSchema = z.object({
     if (cfg.NODE_ENV === 'production' && cfg.NOTIFY_WEBHOOK_URL?.startsWith('http:')) {
       ctx.addIssue({ code: 'custom', path: ['NOTIFY_WEBHOOK_URL'], message: 'must be https when NODE_ENV=production (notices carry complainant contacts)' });
     }
+  }
+  if (cfg.OIDC_ISSUER && !cfg.OIDC_CLIENT_ID) ctx.addIssue({ code: 'custom', path: ['OIDC_CLIENT_ID'], message: 'required with OIDC_ISSUER' });
+  if (cfg.OIDC_CLIENT_ID && !cfg.OIDC_ISSUER) ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'required with OIDC_CLIENT_ID' });
+  if (cfg.NODE_ENV === 'production' && cfg.OIDC_ISSUER?.startsWith('http:')) {
+    ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'must be https when NODE_ENV=production (its keys decide who signs in)' });
   }
   const managed: Array<[keyof typeof cfg, string]> = [
     ['PAYLOAD_KEYS', 'workflow payloads must be encrypted with managed keys'],

@@ -138,6 +138,22 @@ export async function apiOptions(cfg: Config, log: Log = say) {
     actionKeys: await resolveActionKeys(cfg, log),
     corsOrigins: corsOrigins(cfg),
     legacyIdempotencyLookup: cfg.IDEMPOTENCY_LEGACY_LOOKUP,
+    // Sign-in with an OpenID Connect provider, when configured (OIDC_*).
+    ...(cfg.OIDC_ISSUER &&
+      cfg.OIDC_CLIENT_ID && {
+        oidc: {
+          issuer: cfg.OIDC_ISSUER,
+          clientId: cfg.OIDC_CLIENT_ID,
+          ...(cfg.OIDC_CLIENT_SECRET && { clientSecret: cfg.OIDC_CLIENT_SECRET }),
+          scopes: cfg.OIDC_SCOPES,
+          ...(cfg.OIDC_AUDIENCE && { audience: cfg.OIDC_AUDIENCE }),
+          ...(cfg.OIDC_RESOURCE && { resource: cfg.OIDC_RESOURCE }),
+          rolesClaim: cfg.OIDC_ROLES_CLAIM,
+          unitClaim: cfg.OIDC_UNIT_CLAIM,
+          roleMap: cfg.OIDC_ROLE_MAP ?? {},
+          maxLifetimeSeconds: cfg.AUTH_JWT_MAX_LIFETIME,
+        },
+      }),
     // The web console at /console; its development sign-in never in production.
     console: {
       dir: CONSOLE_DIST,

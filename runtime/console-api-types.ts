@@ -5,8 +5,8 @@
  * openapi-typescript over it into console/src/api/schema.d.ts (committed). An API change that breaks the console
  * then fails the console's type check; test/console-api-types.test.ts fails while the committed file is stale.
  *
- * The document is built with the development sign-in on (its routes are part of the console's client) and the
- * console's static routes hidden.
+ * The document is built with the development sign-in and an OpenID Connect provider on (their routes are part of the
+ * console's client) and the console's static routes hidden.
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -44,6 +44,8 @@ export async function openApiDocument(): Promise<Record<string, unknown>> {
     actionKeys: [generateActionKey('openapi')],
     repeatMatching: false,
     console: { devSignIn: true, temporalUi: null },
+    // Its sign-in route is part of the console's client (the provider is never asked while the document is built).
+    oidc: { issuer: 'https://idp.invalid', clientId: 'openapi', scopes: 'openid', rolesClaim: 'roles', unitClaim: 'unit', roleMap: {}, maxLifetimeSeconds: 3600 },
   });
   try {
     await app.ready();

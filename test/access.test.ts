@@ -146,6 +146,9 @@ const EXPECTED: Record<string, Row> = {
   // The console: who the caller is (every member of staff), and its settings before sign-in (public).
   'GET /v1/me': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 401),
   'GET /v1/console/settings': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+  // Live lists: whoever lists cases (each event is then checked against the list scope: test/live.test.ts). Without
+  // Accept: text/event-stream (this matrix sends none) the answer is 400 once the caller is admitted.
+  'GET /v1/live/cases': row(400, 400, 400, 400, 400, 400, 400, 400, 400, 401),
   'POST /v1/cases/{id}/dispatch': CASE_ACTION_ROW.dispatch,
   'POST /v1/cases/{id}/accept': CASE_ACTION_ROW.unit,
   'POST /v1/cases/{id}/return': CASE_ACTION_ROW.unit,

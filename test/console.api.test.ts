@@ -217,3 +217,42 @@ describe('work queues', () => {
     expect(Object.keys(newest.body.items[0])).toContain('nextDueAt');
   });
 });
+
+describe('the supervision desk’s lists', () => {
+  it('filter by subtree (within) and escalation level, page by page, inside the caller’s own scope', async () => {
+    // Three cases of one category: at d02-s02 (escalated to level 2), at d02-s03 (level 1), at d03-s01 (none).
+    const at = async (unitId: string, phone: string) => {
+      const id = await openCase(stack, complaint({ categoryId: 'sanitation.vendor', complainant: { phone }, location: { areaUnitId: `${unitId}-c01` } }));
+      expect((await stack.http('POST', `/v1/cases/${id}/dispatch`, { unitId })).status).toBe(200);
+      return id;
+    };
+    const a = await at('d02-s02', '13600000041');
+    const b = await at('d02-s03', '13600000042');
+    const c = await at('d03-s01', '13600000043');
+    expect((await stack.http('POST', `/v1/cases/${a}/escalate`, { reason: '群众反映强烈', level: 2 })).status).toBe(202);
+    expect((await stack.http('POST', `/v1/cases/${b}/escalate`, { reason: '超期未签收' })).status).toBe(202);
+    const list = async (query: string, who?: Record<string, string>) => {
+      const res = await stack.http('GET', `/v1/cases?categoryId=sanitation.vendor&order=oldest&${query}`, undefined, who);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body as { items: Array<{ id: string; escalationLevel: number }>; nextCursor: string | null };
+    };
+    await eventually(async () => expect((await list('minEscalationLevel=1')).items.map((i) => i.id)).toEqual([a, b]));
+    expect((await list('within=d02')).items.map((i) => i.id)).toEqual([a, b]);
+    expect((await list('within=d02-s03')).items.map((i) => i.id)).toEqual([b]);
+    expect((await list('within=d02&minEscalationLevel=2')).items.map((i) => [i.id, i.escalationLevel])).toEqual([[a, 2]]);
+    expect((await list('within=city')).items.map((i) => i.id)).toEqual([a, b, c]);
+    // Keyset pages over the filters.
+    const first = await list('within=city&limit=2');
+    expect(first.items.map((i) => i.id)).toEqual([a, b]);
+    expect((await list(`within=city&limit=2&cursor=${first.nextCursor}`)).items.map((i) => i.id)).toEqual([c]);
+    // `within` narrows the caller's scope, never widens it: a supervisor of d03 asking for d02 gets nothing.
+    const d03 = stack.as('supervisor', 'd03', 'sup-d03');
+    expect((await list('within=d02', d03)).items).toEqual([]);
+    expect((await list('within=city', d03)).items.map((i) => i.id)).toEqual([c]);
+    // An unknown unit is a 400 naming the field.
+    const unknown = await stack.http('GET', '/v1/cases?within=nowhere');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors).toEqual([{ field: 'query.within', reason: 'not a unit of the organisation tree' }]);
+    expect((await stack.http('GET', '/v1/cases?minEscalationLevel=0')).status).toBe(400);
+  });
+});

@@ -1,27 +1,35 @@
 /** The console's frame: who is signed in, the desks their grants open, the language, and the page of the route. */
-import { useEffect, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useEffect, useSyncExternalStore } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Input, Layout, Menu, Result, Space, Spin, Tag, Typography } from 'antd';
+import { Badge, Button, Input, Layout, Menu, Result, Space, Spin, Tag, Tooltip, Typography } from 'antd';
 import type { AccessAction } from './api/types';
 import { CasePanel } from './components/CasePanel';
 import { useGrants, useMe } from './data';
 import { IntakeDesk } from './desks/IntakeDesk';
 import { CallbackDesk, DispatchDesk, UnitQueueDesk } from './desks/QueueDesk';
-import { SignIn } from './desks/SignIn';
+import { SignedIn, SignIn } from './desks/SignIn';
+import { ReviewDesk, SupervisionDesk } from './desks/SupervisionDesk';
 import { useI18n } from './i18n';
+import { useLiveCases } from './live';
 import { hrefOf, navigate, useRoute, type Route } from './router';
 import { session } from './session';
 
-type Desk = Extract<Route['page'], 'intake' | 'dispatch' | 'queue' | 'callback'>;
+type Desk = Extract<Route['page'], 'intake' | 'dispatch' | 'queue' | 'callback' | 'supervision' | 'review' | 'analysis'>;
 /** Which grant of the access table opens a desk (the API still decides every answer). */
 const DESKS: ReadonlyArray<{ page: Desk; grant: AccessAction }> = [
   { page: 'intake', grant: 'case.open' },
   { page: 'dispatch', grant: 'case.dispatch' },
   { page: 'queue', grant: 'case.accept' },
   { page: 'callback', grant: 'case.callback' },
+  { page: 'supervision', grant: 'case.escalate' },
+  { page: 'review', grant: 'case.review' },
+  { page: 'analysis', grant: 'assessment.read' },
 ];
 
-const HOME_FIRST: readonly Desk[] = ['dispatch', 'queue', 'callback', 'intake'];
+const HOME_FIRST: readonly Desk[] = ['dispatch', 'queue', 'callback', 'supervision', 'review', 'analysis', 'intake'];
+
+/** The analysis desk and its charts (ECharts) load when first opened: the other desks' first load stays small. */
+const AnalysisDesk = lazy(() => import('./desks/AnalysisDesk'));
 
 const CASE_NUMBER = /^HL[0-9A-Z]{16}$/;
 
@@ -40,6 +48,7 @@ function Page({ route }: { route: Route }) {
       return <CasePanel id={route.id} />;
     case 'home':
     case 'sign-in':
+    case 'signed-in':
       return desks.length ? <Spin /> : <Result status="info" title={t.app.title} subTitle={t.app.findCase} />;
     default: {
       if (!desks.some((d) => d.page === route.page)) return <Result status="403" title="403" />;
@@ -52,6 +61,16 @@ function Page({ route }: { route: Route }) {
           return <UnitQueueDesk />;
         case 'callback':
           return <CallbackDesk />;
+        case 'supervision':
+          return <SupervisionDesk />;
+        case 'review':
+          return <ReviewDesk />;
+        case 'analysis':
+          return (
+            <Suspense fallback={<Spin />}>
+              <AnalysisDesk />
+            </Suspense>
+          );
       }
     }
   }
@@ -65,6 +84,7 @@ export function AppFrame() {
   const me = useMe(signedIn !== null);
   const grants = useGrants();
   const desks = DESKS.filter((d) => grants.has(d.grant));
+  const live = useLiveCases(signedIn?.token ?? null);
   useEffect(() => {
     document.title = t.app.title;
   }, [t]);
@@ -102,6 +122,11 @@ export function AppFrame() {
             />
           )}
           {signedIn && (
+            <Tooltip title={t.app.liveHint[live]}>
+              <Badge status={live === 'live' ? 'success' : live === 'connecting' ? 'processing' : 'default'} text={<span style={{ color: '#fff' }}>{t.app.live[live]}</span>} data-testid="live" data-live={live} />
+            </Tooltip>
+          )}
+          {signedIn && (
             <Typography.Text style={{ color: '#fff', whiteSpace: 'nowrap' }} data-testid="who">
               {signedIn.person.name} <Tag>{t.role[signedIn.person.role]}</Tag>
             </Typography.Text>
@@ -122,7 +147,9 @@ export function AppFrame() {
           )}
         </Space>
       </Layout.Header>
-      <Layout.Content style={{ padding: 24 }}>{!signedIn ? <SignIn /> : me.isLoading ? <Spin /> : <Page route={route} />}</Layout.Content>
+      <Layout.Content style={{ padding: 24 }}>
+        {route.page === 'signed-in' && !signedIn ? <SignedIn /> : !signedIn ? <SignIn /> : me.isLoading ? <Spin /> : <Page route={route} />}
+      </Layout.Content>
     </Layout>
   );
 }

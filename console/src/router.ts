@@ -7,10 +7,14 @@ import { useSyncExternalStore } from 'react';
 export type Route =
   | { page: 'home' }
   | { page: 'sign-in' }
+  | { page: 'signed-in' }
   | { page: 'intake' }
   | { page: 'dispatch' }
   | { page: 'queue' }
   | { page: 'callback' }
+  | { page: 'supervision' }
+  | { page: 'review' }
+  | { page: 'analysis' }
   | { page: 'case'; id: string };
 
 export const BASE = '/console/';
@@ -22,10 +26,14 @@ export function parse(pathname: string): Route {
   if (m) return { page: 'case', id: m[1]! };
   switch (rest) {
     case 'sign-in':
+    case 'signed-in':
     case 'intake':
     case 'dispatch':
     case 'queue':
     case 'callback':
+    case 'supervision':
+    case 'review':
+    case 'analysis':
       return { page: rest };
     default:
       return { page: 'home' };

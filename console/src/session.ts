@@ -6,12 +6,15 @@
  * browser closes. Only the token and who it is for (a member of staff, never a complainant) are stored; case data
  * stays in memory (TanStack Query's cache, never persisted).
  */
-import type { DevPerson } from './api/types';
+import type { SignedInPerson } from './api/types';
 
 export interface Session {
   token: string;
   expiresAt: string;
-  person: DevPerson;
+  /** Who signed in (a member of staff, never a complainant): from the development sign-in or the identity provider. */
+  person: SignedInPerson;
+  /** How: the development sign-in or the OpenID Connect provider (an expired session goes back the same way). */
+  via?: 'dev' | 'oidc';
 }
 
 const KEY = 'hotline.console.session';

@@ -11,6 +11,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { buildApp } from '../../api/app.js';
 import type { CaseCodeLimits } from '../../api/auth-throttle.js';
+import type { OidcOptions } from '../../api/oidc.js';
 import { caseCode } from '../../api/auth.js';
 import { createDatabase, type DatabaseHandle } from '../../db/client.js';
 import { runMigrations } from '../../db/migrate.js';
@@ -117,6 +118,8 @@ export interface StackOptions {
   legacyIdempotencyLookup?: boolean;
   /** Serve the built web console at /console with the development sign-in (api/console.routes.ts); default off. */
   console?: boolean;
+  /** Sign-in with an OpenID Connect provider (api/oidc.ts; test/support/oidc-provider.ts runs one); default none. */
+  oidc?: OidcOptions;
 }
 
 const CREDENTIAL_HEADERS = ['authorization', 'x-api-key', 'x-case-code'];
@@ -198,6 +201,7 @@ export async function startStack(opts: StackOptions): Promise<TestStack> {
     repeatMatching: opts.repeats ?? false,
     legacyIdempotencyLookup: opts.legacyIdempotencyLookup ?? false,
     ...(opts.console && { console: { dir: CONSOLE_DIST, devSignIn: true, temporalUi: { url: 'http://127.0.0.1:8233', namespace: 'default' } } }),
+    ...(opts.oidc && { oidc: opts.oidc }),
   });
   await app.ready();
   const deliverer = opts.deliverer

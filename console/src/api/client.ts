@@ -67,3 +67,27 @@ export async function postAction(caseId: string, path: string, body: unknown): P
   if (!response.ok) throw new ApiError(response.status, isProblem(answer) ? answer : null);
   return answer;
 }
+
+/**
+ * A file the API answers (an export: format=xlsx|csv) saved by the browser: fetched with the bearer token (a plain
+ * link cannot carry it), then handed to the browser as a download under the name the API gave it.
+ */
+export async function download(url: string): Promise<string> {
+  const token = session.token();
+  const response = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  if (response.status === 401 && token) session.signOut('expired');
+  if (!response.ok) {
+    const answer: unknown = await response.json().catch(() => null);
+    throw new ApiError(response.status, isProblem(answer) ? answer : null);
+  }
+  const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'download';
+  const href = URL.createObjectURL(await response.blob());
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+  return name;
+}

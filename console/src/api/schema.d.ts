@@ -3221,8 +3221,12 @@ export interface paths {
                 query?: {
                     status?: "received" | "dispatched" | "accepted" | "contacted" | "replied" | "returned" | "on_hold" | "closed";
                     unitId?: string;
+                    /** @description cases whose unit (before dispatch: whose place) is this unit or lies below it: within=d01, the cases of district d01 and its streets */
+                    within?: string;
                     categoryId?: string;
                     warningLevel?: "none" | "yellow" | "red";
+                    /** @description cases supervised (督办) at this escalation level or above: 1 unit leader, 2 district, 3 city */
+                    minEscalationLevel?: number;
                     /** @description cases whose warning light is this colour (the same as warningLevel) */
                     warning?: "yellow" | "red";
                     /** @description true: a running clock is past its deadline (next due time before now); false: none is (or no clock runs) */
@@ -17380,6 +17384,165 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/live/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live lists: server-sent events naming each case the caller may list as it is opened or changed (send Accept: text/event-stream)
+         * @description text/event-stream. `event: ready` once listening; `event: case` with `{"caseId","op":"opened"|"changed","seq","status","warningLevel","escalationLevel","changed":[field names]}` for a case in the caller’s list scope (the same rule as GET /v1/cases); `event: case` with `{"caseId","op":"left"}` for a case that left it (reassigned, returned); `event: resync` when changes may have been missed (read the lists again). Never personal data, titles or places. A stream ends after 15 minutes (reconnect); at most 8 per caller (429). Without `Accept: text/event-stream` the answer is 400.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/event-stream */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me": {
         parameters: {
             query?: never;
@@ -17532,6 +17695,15 @@ export interface paths {
                                 url: string;
                                 namespace: string;
                             } | null;
+                            /** @description Sign-in with this OpenID Connect provider (authorization code with PKCE; redirect to /console/signed-in); null: not configured */
+                            oidc: {
+                                issuer: string;
+                                clientId: string;
+                                scopes: string;
+                                resource: string | null;
+                                /** @description null while the provider's discovery cannot be read */
+                                authorizationEndpoint: string | null;
+                            } | null;
                         };
                     };
                 };
@@ -17563,6 +17735,189 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/console/oidc/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign-in with the OpenID Connect provider: the code of its redirect traded for the bearer token the console sends
+         * @description Authorization code with PKCE: the API sends the code and the verifier to the provider’s token endpoint and answers the access token when it is a JWT this API takes, else the ID token (its nonce checked). 401 when the provider refuses the code or the tokens do not verify; 403 when the person holds no role of hotline; 503 when the provider cannot be reached.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        codeVerifier: string;
+                        /**
+                         * Format: uri
+                         * @description the redirect URI the authorization request named: <console origin>/console/signed-in
+                         */
+                        redirectUri: string;
+                        nonce: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            token: string;
+                            expiresAt: string;
+                            person: {
+                                name: string;
+                                /** @enum {string} */
+                                role: "intake_agent" | "dispatcher" | "unit_handler" | "unit_leader" | "supervisor" | "callback_agent" | "reviewer" | "analyst" | "admin";
+                                sub: string;
+                                unitId: string | null;
+                                unitName: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

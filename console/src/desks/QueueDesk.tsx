@@ -2,32 +2,33 @@
  * The desks that work through lists: tabs of server-side lists (oldest first), and the chosen case beside them in a
  * drawer with everything the case page has — its actions included, only those the API offers this person now.
  */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Button, Drawer, Space, Tabs, Typography } from 'antd';
 import { CasePanel } from '../components/CasePanel';
-import { CaseQueue, type QueueFilter } from '../components/CaseQueue';
+import { CaseQueue, type QueueColumns, type QueueFilter } from '../components/CaseQueue';
 import { useMe } from '../data';
 import { useI18n } from '../i18n';
 import { navigate } from '../router';
 
-export interface QueueTab {
-  key: string;
-  label: string;
-  filter: QueueFilter;
-}
+/** A tab: a case list (its filter and columns), or a list of its own (`render`) whose rows open cases too. */
+export type QueueTab = { key: string; label: ReactNode } & (
+  | { filter: QueueFilter; columns?: QueueColumns }
+  | { render(onOpen: (id: string) => void, selected: string | null): ReactNode }
+);
 
-export function QueueDesk({ tabs, hint }: { tabs: QueueTab[]; hint: string }) {
+export function QueueDesk({ tabs, hint, toolbar }: { tabs: QueueTab[]; hint: string; toolbar?: ReactNode }) {
   const { t } = useI18n();
   const [open, setOpen] = useState<string | null>(null);
   return (
     <>
       <Typography.Paragraph type="secondary">{hint}</Typography.Paragraph>
+      {toolbar}
       <Tabs
         destroyOnHidden
         items={tabs.map((tab) => ({
           key: tab.key,
-          label: tab.label,
-          children: <CaseQueue filter={tab.filter} onOpen={setOpen} selected={open} />,
+          label: <span data-tab={tab.key}>{tab.label}</span>,
+          children: 'render' in tab ? tab.render(setOpen, open) : <CaseQueue filter={tab.filter} columns={tab.columns ?? 'work'} onOpen={setOpen} selected={open} />,
         }))}
       />
       <Drawer

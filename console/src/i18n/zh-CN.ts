@@ -9,6 +9,9 @@ import type {
   CaseStatus,
   Channel,
   ClockName,
+  FigureName,
+  PeriodKind,
+  RepeatCard,
   DispatchKind,
   EventType,
   ReturnReason,
@@ -18,17 +21,24 @@ import type {
   UnitType,
   WarningLevel,
 } from '../api/types';
+import type { LiveState } from '../live';
 
 export interface Dict {
-  app: { title: string; short: string; signOut: string; language: string; findCase: string; findCasePlaceholder: string; temporal: string; expired: string };
-  desks: { intake: string; dispatch: string; queue: string; callback: string; case: string };
+  app: {
+    title: string; short: string; signOut: string; language: string; findCase: string; findCasePlaceholder: string; temporal: string; expired: string;
+    live: Record<LiveState, string>; liveHint: Record<LiveState, string>;
+  };
+  desks: { intake: string; dispatch: string; queue: string; callback: string; supervision: string; review: string; analysis: string; case: string };
   common: {
     loading: string; more: string; none: string; yes: string; no: string; submit: string; cancel: string; open: string; close: string;
     caseNumber: string; title: string; category: string; channel: string; status: string; unit: string; place: string; received: string;
     created: string; waited: string; clock: string; dueAt: string; timeLeft: string; overdueBy: string; leftShort: string; overdue: string;
     masked: string; notGiven: string; refresh: string; noCases: string; round: string;
   };
-  signIn: { title: string; intro: string; notAvailable: string; person: string; role: string; unit: string; signInAs: string; devOnly: string };
+  signIn: {
+    title: string; intro: string; notAvailable: string; person: string; role: string; unit: string; signInAs: string; devOnly: string;
+    titleOidc: string; oidc: string; oidcIntro: string; oidcUnreachable: string; finishing: string; failed: string; again: string;
+  };
   intake: {
     title: string; description: string; categoryPlaceholder: string; channelTicketId: string; complainant: string; name: string; phone: string;
     anonymousHint: string; place: string; placePlaceholder: string; address: string; handling: string; dispatchNormally: string;
@@ -38,6 +48,17 @@ export interface Dict {
   dispatch: { received: string; returned: string; hint: string; suggestion: string; suggestionNone: string; suggestionMany: string; rule: string };
   queue: { toSign: string; toContact: string; toReply: string; onHold: string; hint: string };
   callback: { due: string; hint: string };
+  supervision: {
+    hint: string; within: string; withinPlaceholder: string; levelAny: string; levels: Record<number, string>; overdue: string; red: string;
+    yellow: string; repeats: string; allCards: string; cards: Record<RepeatCard, string>; card: string; count: string; master: string; updated: string;
+  };
+  review: { hint: string; queue: string; unsatisfied: string; outcome: string; rounds: string; closedAt: string; disputed: string };
+  analysis: {
+    hint: string; level: string; periodKind: string; period: string; periodPlaceholder: Record<PeriodKind, string>; kinds: Record<PeriodKind, string>;
+    allUnits: string; download: string; rank: string; unranked: string; unrankedWhy: string; flagged: string; change: string; noPrevious: string;
+    valid: string; figures: Record<FigureName, string>; numerator: string; denominator: string; lost: string; day: string; missedOnly: string;
+    days: string; policy: string; peers: string; restricted: string; previous: string; notReported: string; chartUnits: string; chartTrend: string;
+  };
   caseView: {
     summary: string; complainant: string; location: string; description: string; clocks: string; dispatches: string; timeline: string;
     related: string; actions: string; noActions: string; actor: string; copied: string; cooperating: string; escalation: string;
@@ -73,8 +94,10 @@ export const zhCN: Dict = {
     findCasePlaceholder: '工单编号 HL…',
     temporal: '在 Temporal 中查看流程',
     expired: '登录已过期，请重新登录。',
+    live: { live: '实时', connecting: '连接中', offline: '离线' },
+    liveHint: { live: '列表实时更新', connecting: '正在连接实时更新', offline: '实时更新未连接：列表每分钟刷新' },
   },
-  desks: { intake: '受理', dispatch: '派单台', queue: '承办工作台', callback: '回访台', case: '工单' },
+  desks: { intake: '受理', dispatch: '派单台', queue: '承办工作台', callback: '回访台', supervision: '督办台', review: '评价台', analysis: '分析台', case: '工单' },
   common: {
     loading: '加载中…',
     more: '加载更多',
@@ -116,6 +139,13 @@ export const zhCN: Dict = {
     unit: '所在单位',
     signInAs: '登录',
     devOnly: '仅限开发环境（NODE_ENV=production 时关闭）',
+    titleOidc: '登录工作台',
+    oidc: '统一身份认证登录',
+    oidcIntro: '使用本单位统一身份认证（OpenID Connect）账号登录。',
+    oidcUnreachable: '暂时无法连接统一身份认证服务，请稍后再试。',
+    finishing: '正在完成登录…',
+    failed: '登录未完成',
+    again: '重新登录',
   },
   intake: {
     title: '诉求标题',
@@ -157,6 +187,75 @@ export const zhCN: Dict = {
   },
   queue: { toSign: '待签收', toContact: '待联系', toReply: '待答复', onHold: '挂账中', hint: '本单位承办的工单，最早的在最上方。' },
   callback: { due: '待回访', hint: '已答复、等待回访的工单，最早的在最上方。' },
+  supervision: {
+    hint: '辖区内超期、红灯、黄灯工单（最早的在最上方），重复诉求亮牌，待评价和不满意工单。可按单位和督办级别筛选。',
+    within: '单位',
+    withinPlaceholder: '全部（本人权限范围）',
+    levelAny: '全部督办级别',
+    levels: { 1: '一级（单位负责人）', 2: '二级（区级）', 3: '三级（市级）' },
+    overdue: '超期',
+    red: '红灯',
+    yellow: '黄灯',
+    repeats: '重复诉求',
+    allCards: '全部亮牌',
+    cards: { yellow: '黄牌', orange: '橙牌', red: '红牌' },
+    card: '亮牌',
+    count: '诉求数',
+    master: '主单',
+    updated: '最近更新',
+  },
+  review: {
+    hint: '不满意办结或单位申诉、尚未评价的工单，以及办理不满意专区。',
+    queue: '待评价',
+    unsatisfied: '不满意专区',
+    outcome: '办结结果',
+    rounds: '各轮回访',
+    closedAt: '办结时间',
+    disputed: '已申诉',
+  },
+  analysis: {
+    hint: '按层级和周期的考核排名：每项指标悬停可见分子/分母，点击查看背后的工单；与上一周期相比的名次变化；未达最低有效回访量的单位不排名，末位单位标红。',
+    level: '层级',
+    periodKind: '周期',
+    period: '期间',
+    periodPlaceholder: { assessment_month: '2026-04', month: '2026-04', week: '2026-W14', day: '2026-04-03', year: '2026' },
+    kinds: { assessment_month: '考核月', month: '自然月', week: '周', day: '日', year: '年' },
+    allUnits: '全部',
+    download: '下载',
+    rank: '名次',
+    unranked: '不排名',
+    unrankedWhy: '有效回访少于 {n} 件，不参与排名',
+    flagged: '末位',
+    change: '较上期',
+    noPrevious: '上期无数据',
+    valid: '有效回访',
+    figures: {
+      compositeScore: '综合得分',
+      responseRate: '响应率',
+      resolutionRate: '解决率',
+      satisfactionRate: '满意率',
+      onTimeSignFor: '按时签收率',
+      onTimeReply: '按时答复率',
+      onTimeParts: '协办按时率',
+      closureRate: '办结率',
+      returnRate: '退单率',
+      rehandleRate: '重办率',
+      ratingSatisfaction: '网上评价满意率',
+    },
+    numerator: '分子',
+    denominator: '分母',
+    lost: '失分',
+    day: '计入日期',
+    missedOnly: '只看失分工单',
+    days: '{from} 至 {to}',
+    policy: '考核方案',
+    peers: '参与排名 {ranked} 个、不排名 {unranked} 个',
+    restricted: '仅显示本单位及下级',
+    previous: '上期',
+    notReported: '暂未统计',
+    chartUnits: '本期各单位指标',
+    chartTrend: '近 {n} 期指标走势（本层级合计）',
+  },
   caseView: {
     summary: '工单信息',
     complainant: '诉求人',

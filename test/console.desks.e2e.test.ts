@@ -1,0 +1,327 @@
+/**
+ * The console's second slice in a real browser (Chromium through playwright-core) against the real stack:
+ *
+ * - live lists: the handler of 城关街道 keeps the unit's work queue open in one browser context; the dispatcher
+ *   dispatches a case to the street in another; the case appears in the handler's queue within 2 seconds of the
+ *   dispatch's answer, without a reload (the queue's own refresh is a minute away);
+ * - the supervision desk: the overdue list (a clock of seconds), filtered by unit and escalation level, a case urged
+ *   and escalated from it through the actions the API offers; the repeat groups with their cards;
+ * - the review desk: a case closed unsatisfied is in the review queue and the unsatisfied zone; the reviewer records
+ *   the review;
+ * - the analysis desk: a year of synthetic closed cases (bench/metrics-data.ts, as the product writes them), a month's
+ *   street ranking with every rate's numerator and denominator, unranked and flagged rows, a figure's drill-down to
+ *   its cases and on to a case page, the ranking as an Excel file, the charts.
+ *
+ * Screenshots go to docs/console/<desk>.png.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import pg from 'pg';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateMetricsData } from '../bench/metrics-data.js';
+import { alignCounters } from '../db/assessment.reconcile.js';
+import { defaultPolicyDocument } from '../db/seed-policy.js';
+import { defaultAssessmentPolicy } from '../domain/assessment.policy.js';
+import type { DispatchRuleRecord } from '../domain/dispatch-catalogue.js';
+import { complaint, eventually } from './support/cases.js';
+import { startStack, type TestStack } from './support/stack.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = path.resolve('docs/console');
+const PHONE = '13812340000';
+
+const rule = (id: string, categoryId: string, unitId: string): DispatchRuleRecord => ({ id, categoryId, areaUnitId: null, unitId, unitType: null, note: null, active: true });
+const RULES = [
+  // Two units for street vendors: the catalogue suggests both and the case waits for a dispatcher.
+  rule('dr-desks-vendor-street', 'sanitation.vendor', 'd01-s01'),
+  rule('dr-desks-vendor-cg', 'sanitation.vendor', 'dept-cg'),
+  // A water outage goes to the street at intake, its sign-for clock overdue after 3 s.
+  rule('dr-desks-water', 'utility.water.outage', 'd01-s01'),
+];
+const { clocks } = defaultPolicyDocument;
+const POLICY = {
+  clocks: { ...clocks, utilities: { ...clocks.utilities, signFor: { amount: 3, unit: 'seconds' as const } } },
+  // An unsatisfied callback closes the case at once (no re-handling rounds): the review queue gets it.
+  maxExtraRounds: 0,
+};
+
+describe.skipIf(!existsSync(CHROMIUM))(`the console's supervision, review and analysis desks and live lists in Chromium (${CHROMIUM})`, () => {
+  let stack: TestStack;
+  let browser: Browser;
+  let base: string;
+  const urls: string[] = [];
+  const logs: string[] = [];
+
+  beforeAll(async () => {
+    stack = await startStack({ name: 'console_desks', console: true, repeats: true, dispatchRules: RULES, policy: POLICY });
+    await stack.app.listen({ host: '127.0.0.1', port: 0 });
+    base = `http://127.0.0.1:${(stack.app.server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    await mkdir(SHOTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  async function signIn(person: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
+    const page = await context.newPage();
+    page.on('request', (r) => urls.push(r.url()));
+    page.on('console', (m) => logs.push(m.text()));
+    page.on('pageerror', (e) => logs.push(`pageerror: ${e.message}`));
+    await page.goto(`${base}/console/`);
+    await page.locator(`button[data-person="${person}"]`).click();
+    await page.locator('[data-testid=who]').waitFor();
+    return page;
+  }
+
+  /** Lets Ant Design's entry animations (rows fading in, drawers sliding) finish before a screenshot. */
+  const settle = (page: Page) => page.waitForTimeout(500);
+
+  async function tab(page: Page, key: string) {
+    await page.locator(`[data-tab="${key}"]`).click();
+  }
+
+  async function openFromQueue(page: Page, id: string) {
+    const row = page.locator(`tr[data-row-key="${id}"]`);
+    await row.waitFor({ timeout: 20_000 });
+    await row.click();
+    await page.locator(`[data-case-page="${id}"]`).waitFor();
+  }
+
+  /** Clicks an offered action, fills its form, submits, and waits for the modal to close. */
+  async function act(page: Page, id: string, action: string, fill: () => Promise<void>, shot?: string) {
+    await page.locator(`[data-case-page="${id}"] button[data-action="${action}"]`).click();
+    const modal = page.locator('.ant-modal:visible');
+    await modal.waitFor();
+    await fill();
+    if (shot) await page.screenshot({ path: path.join(SHOTS, shot) });
+    await modal.locator('.ant-modal-footer button.ant-btn-primary').click();
+    await modal.waitFor({ state: 'hidden' });
+  }
+
+  const open = async (over: Record<string, unknown>) => {
+    const res = await stack.http('POST', '/v1/cases', complaint(over), stack.as('intake_agent', 'city', 'intake-01'));
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body as { id: string; unitId: string | null };
+  };
+
+  it('a unit sees a case dispatched to it within 2 s, without reloading: two browser contexts', { timeout: 120_000 }, async () => {
+    const vendor = await open({ title: '小区门口流动摊贩占道', categoryId: 'sanitation.vendor', location: { areaUnitId: 'd01-s01-c02' }, complainant: { phone: '13812340001' } });
+    expect(vendor.unitId).toBeNull();
+
+    const handler = await signIn('unit_handler');
+    await expect.poll(() => handler.url()).toBe(`${base}/console/queue`);
+    await handler.locator('[data-testid=live][data-live=live]').waitFor({ timeout: 10_000 });
+    expect(await handler.locator(`tr[data-row-key="${vendor.id}"]`).count()).toBe(0);
+    const reloads: string[] = [];
+    handler.on('framenavigated', (f) => reloads.push(f.url()));
+
+    const dispatcher = await signIn('dispatcher');
+    await openFromQueue(dispatcher, vendor.id);
+    await act(dispatcher, vendor.id, 'dispatch', async () => {
+      await dispatcher.locator('.ant-modal:visible .ant-tag').filter({ hasText: '城关街道' }).click();
+    });
+    await dispatcher.locator(`[data-case-page="${vendor.id}"] [data-status="dispatched"]`).waitFor({ timeout: 20_000 });
+    const answered = Date.now();
+    await handler.locator(`tr[data-row-key="${vendor.id}"]`).waitFor({ timeout: 2_000 });
+    const seenAfter = Date.now() - answered;
+    expect(seenAfter).toBeLessThan(2_000);
+    expect(reloads).toEqual([]);
+    await settle(handler);
+    await handler.screenshot({ path: path.join(SHOTS, 'live-queue.png') });
+    // The stream's URL carries no token, and no event carried the case's title or complainant.
+    expect(urls.filter((u) => u.includes('/v1/live/cases'))).not.toEqual([]);
+    for (const u of urls.filter((x) => x.includes('/v1/live/'))) expect(u).toBe(`${base}/v1/live/cases`);
+    await handler.context().close();
+    await dispatcher.context().close();
+  });
+
+  it('the supervision desk: overdue by unit and level, urge and escalate, repeat groups and their cards', { timeout: 120_000 }, async () => {
+    // A water outage at the street: dispatched by the catalogue, overdue for sign-for after 3 s.
+    const water = await open({ title: '小区停水两天无人处理', categoryId: 'utility.water.outage', location: { areaUnitId: 'd01-s01-c03' }, complainant: { phone: '13812340002' } });
+    expect(water.unitId).toBe('d01-s01');
+    // Three complaints about parking in one community: a repeat group with a yellow card (3).
+    const parking: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      parking.push((await open({ title: `小区停车位被长期占用（第${i + 1}次反映）`, categoryId: 'property.parking', location: { areaUnitId: 'd01-s02-c01' }, complainant: { phone: `1381234001${i}` } })).id);
+      // The next one finds it once it is recorded (the repeat search reads the record).
+      await eventually(async () => expect((await stack.http('GET', '/v1/cases?categoryId=property.parking')).body.items).toHaveLength(i + 1));
+    }
+    await eventually(async () => expect((await stack.http('GET', `/v1/cases/${parking[0]}`)).body).toMatchObject({ repeatCount: 3, repeatCard: 'yellow' }));
+    await eventually(async () => expect((await stack.http('GET', `/v1/cases/${water.id}`)).body.nextDueAt < new Date().toISOString()).toBe(true));
+
+    const supervisor = await signIn('supervisor');
+    await expect.poll(() => supervisor.url()).toBe(`${base}/console/supervision`);
+    await supervisor.locator(`tr[data-row-key="${water.id}"]`).waitFor({ timeout: 20_000 });
+    expect(await supervisor.locator(`tr[data-row-key="${water.id}"] [data-clock]`).getAttribute('data-clock')).toBe('overdue');
+    // Filtered to another district: not there.
+    await supervisor.locator('#supervision_within').click();
+    await supervisor.locator('#supervision_within').fill('东湖区');
+    await supervisor.locator('.ant-select-dropdown:visible .ant-select-tree-title').filter({ hasText: '东湖区人民政府' }).first().click();
+    await expect.poll(() => supervisor.locator(`tr[data-row-key="${water.id}"]`).count()).toBe(0);
+    await supervisor.locator('#supervision_within').click();
+    await supervisor.locator('#supervision_within').fill('江城区人民');
+    await supervisor.locator('.ant-select-dropdown:visible .ant-select-tree-title').filter({ hasText: '江城区人民政府' }).first().click();
+    await supervisor.locator(`tr[data-row-key="${water.id}"]`).waitFor();
+    await settle(supervisor);
+    await supervisor.screenshot({ path: path.join(SHOTS, 'supervision.png') });
+
+    // Urge (催办) and escalate (督办) from the case beside the list: the actions the API offers.
+    await openFromQueue(supervisor, water.id);
+    const offered = await supervisor.locator(`[data-case-page="${water.id}"] button[data-action]`).evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
+    const api = await stack.http('GET', `/v1/cases/${water.id}/actions`, undefined, stack.as('supervisor', 'city', 'supervisor-01'));
+    expect(offered).toEqual(api.body.actions.map((a: { action: string }) => a.action));
+    expect(offered).toEqual(expect.arrayContaining(['escalate', 'urge', 'reassign']));
+    await act(supervisor, water.id, 'urge', () => supervisor.locator('#action-urge_note').fill('请立即签收并安排抢修'));
+    await act(
+      supervisor,
+      water.id,
+      'escalate',
+      async () => {
+        await supervisor.locator('#action-escalate_reason').fill('停水超过24小时，群众反映强烈');
+        await supervisor.locator('#action-escalate_level').fill('2');
+      },
+      'supervision-escalate.png',
+    );
+    await eventually(async () => expect((await stack.http('GET', `/v1/cases/${water.id}`)).body.escalationLevel).toBe(2));
+    // The timeline shows both, by the supervisor; the list (live) shows the level, and level ≥ 2 keeps it.
+    const panel = supervisor.locator(`[data-case-page="${water.id}"]`);
+    await expect.poll(() => panel.locator('[data-event]').evaluateAll((els) => els.map((e) => e.getAttribute('data-event')))).toEqual(expect.arrayContaining(['urged', 'escalated']));
+    await supervisor.locator('.ant-drawer-close').click();
+    await supervisor.locator(`tr[data-row-key="${water.id}"] [data-escalation="2"]`).waitFor({ timeout: 5_000 });
+    // Once the drawer has closed (it gives the focus back as it goes).
+    await supervisor.locator('.ant-drawer-content-wrapper').waitFor({ state: 'hidden' });
+    await supervisor.locator('#supervision_level').click();
+    await supervisor.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '三级' }).click();
+    await expect.poll(() => supervisor.locator(`tr[data-row-key="${water.id}"]`).count()).toBe(0);
+
+    // Repeat groups: the master with its yellow card and count.
+    await tab(supervisor, 'repeats');
+    const master = supervisor.locator(`tr[data-row-key="${parking[0]}"]`);
+    await master.waitFor();
+    expect(await master.locator('[data-card]').getAttribute('data-card')).toBe('yellow');
+    expect(await master.locator('[data-count]').getAttribute('data-count')).toBe('3');
+    await settle(supervisor);
+    await supervisor.screenshot({ path: path.join(SHOTS, 'repeats.png') });
+    // Its group: the case beside the list names the members.
+    await master.click();
+    await supervisor.locator(`[data-case-page="${parking[0]}"]`).waitFor();
+    await supervisor.getByText(parking[2]!).first().waitFor();
+    await supervisor.context().close();
+  });
+
+  it('the review desk: a case closed unsatisfied is in the review queue and the unsatisfied zone; the reviewer reviews it', { timeout: 120_000 }, async () => {
+    const road = await open({ title: '人行道地砖破损多处', categoryId: 'traffic.road', location: { areaUnitId: 'd02-s01-c01' }, complainant: { name: '孙八', phone: PHONE } });
+    const id = road.id;
+    const post = async (action: string, body: unknown) => {
+      const res = await stack.http('POST', `/v1/cases/${id}/${action}`, body);
+      expect(res.status, `${action}: ${JSON.stringify(res.body)}`).toBe(200);
+    };
+    await post('dispatch', { unitId: 'd02-s01' });
+    await post('accept', {});
+    await post('contact', { method: 'phone' });
+    await post('reply', { content: '已安排维修', resolved: false });
+    await post('callback', { contacted: true, resolved: false, satisfaction: 'unsatisfied' });
+    await eventually(async () => expect((await stack.http('GET', `/v1/cases?zone=review`)).body.items.map((c: { id: string }) => c.id)).toContain(id));
+
+    const reviewer = await signIn('reviewer');
+    await expect.poll(() => reviewer.url()).toBe(`${base}/console/review`);
+    const row = reviewer.locator(`tr[data-row-key="${id}"]`);
+    await row.waitFor();
+    expect(await row.locator('[data-rounds]').getAttribute('data-rounds')).toBe('1');
+    expect(await row.textContent()).toContain('不满意');
+    expect(await row.textContent()).not.toContain(PHONE);
+    await settle(reviewer);
+    await reviewer.screenshot({ path: path.join(SHOTS, 'review.png') });
+    await tab(reviewer, 'unsatisfied');
+    await reviewer.locator(`tr[data-row-key="${id}"]`).waitFor();
+    await tab(reviewer, 'review');
+    await openFromQueue(reviewer, id);
+    await act(reviewer, id, 'review', async () => {
+      await reviewer.locator('#action-review_demandReasonable').getByText('是').click();
+      await reviewer.locator('#action-review_handlingCompliant').getByText('否').click();
+      await reviewer.locator('#action-review_reason').fill('诉求合理，单位未实际维修');
+    });
+    await reviewer.locator('.ant-drawer-close').click();
+    // Reviewed: it leaves the queue (live), stays in the zone.
+    await expect.poll(() => reviewer.locator(`tr[data-row-key="${id}"]`).count(), { timeout: 5_000 }).toBe(0);
+    expect((await stack.http('GET', `/v1/cases/${id}`)).body.review).toMatchObject({ demandReasonable: true, handlingCompliant: false, by: 'reviewer-01' });
+    await reviewer.context().close();
+  });
+
+  it('the analysis desk: a month’s street ranking with numerators and denominators, drill-down to the cases, Excel, charts', { timeout: 180_000 }, async () => {
+    // A year of synthetic closed cases ending now, their contributions and counters, as the product would hold them.
+    const raw = new pg.Client({ connectionString: stack.databaseUrl });
+    await raw.connect();
+    try {
+      await generateMetricsData(raw, 4_000, new Date(), async () => (await alignCounters(stack.database.db, null), 0), () => {});
+    } finally {
+      await raw.end();
+    }
+    // An assessment policy that leaves the smaller streets unranked (under 15 valid callbacks) and flags the bottom 3.
+    const { version: _v, ...document } = defaultAssessmentPolicy;
+    const policy = await stack.http('POST', '/v1/assessment-policies', { ...document, ranking: { minValidCallbacks: 15, bottomFlagged: 3 }, note: 'console e2e' }, stack.as('admin'));
+    expect(policy.status, JSON.stringify(policy.body)).toBe(201);
+    const analyst = await signIn('analyst');
+    await expect.poll(() => analyst.url()).toBe(`${base}/console/analysis`);
+    const table = analyst.locator('[data-testid=ranking]');
+    await table.locator('[data-figure="resolutionRate"]').first().waitFor({ timeout: 20_000 });
+    // The same ranking as the API answers it for last month.
+    const period = (await analyst.locator('#analysis_period').inputValue()).trim();
+    expect(period).toMatch(/^\d{4}-\d{2}$/);
+    const ranking = await stack.http('GET', `/v1/rankings?level=street&periodKind=month&period=${period}`, undefined, stack.as('analyst'));
+    expect(ranking.status).toBe(200);
+    const rows = ranking.body.rows as Array<{ unitId: string; rank: number | null; unranked: string | null; flagged: boolean; figures: Record<string, { numerator: number; denominator: number }> }>;
+    expect(rows.some((r) => r.rank !== null)).toBe(true);
+    expect(await analyst.locator('tr[data-row-key]').count()).toBe(rows.length);
+    for (const r of rows) {
+      const cell = analyst.locator(`[data-figure="resolutionRate"][data-unit="${r.unitId}"]`);
+      expect(await cell.getAttribute('data-num')).toBe(String(r.figures.resolutionRate!.numerator));
+      expect(await cell.getAttribute('data-den')).toBe(String(r.figures.resolutionRate!.denominator));
+    }
+    expect(rows.filter((r) => r.flagged)).toHaveLength(3);
+    expect(rows.filter((r) => r.unranked).length).toBeGreaterThan(0);
+    expect(await analyst.locator('[data-flagged]').count()).toBe(rows.filter((r) => r.flagged).length);
+    expect(await analyst.locator('[data-unranked]').count()).toBe(rows.filter((r) => r.unranked).length);
+    // Hover: numerator / denominator.
+    const best = rows.find((r) => r.rank === 1)!;
+    const cell = analyst.locator(`[data-figure="resolutionRate"][data-unit="${best.unitId}"]`);
+    await cell.hover();
+    await analyst.locator('.ant-tooltip:visible').filter({ hasText: `分母 ${best.figures.resolutionRate!.denominator}` }).waitFor();
+    await analyst.locator('[data-testid=chart-trend] canvas').waitFor();
+    await analyst.waitForTimeout(800); // the charts' entry animation
+    await analyst.screenshot({ path: path.join(SHOTS, 'analysis.png'), fullPage: true });
+
+    // The Excel file of the ranking on screen.
+    const [file] = await Promise.all([analyst.waitForEvent('download'), analyst.locator('[data-testid=download-xlsx]').click()]);
+    expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
+    const bytes = await readFile((await file.path())!);
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+
+    // The cases behind the best street's resolution rate; only those that cost it; on to a case page.
+    await cell.click();
+    const drill = analyst.locator('[data-testid=drill]');
+    await drill.locator('[data-drill-case]').first().waitFor();
+    const behind = await stack.http('GET', `/v1/assessment/cases?unitId=${best.unitId}&figure=resolutionRate&periodKind=month&period=${period}&limit=20`, undefined, stack.as('analyst'));
+    expect(await drill.locator('[data-drill-case]').evaluateAll((els) => els.map((e) => e.getAttribute('data-drill-case')))).toEqual(behind.body.items.map((i: { caseId: string }) => i.caseId));
+    await drill.locator('[data-testid=missed]').click();
+    const missed = await stack.http('GET', `/v1/assessment/cases?unitId=${best.unitId}&figure=resolutionRate&missed=true&periodKind=month&period=${period}&limit=20`, undefined, stack.as('analyst'));
+    await expect.poll(() => drill.locator('[data-drill-case]').evaluateAll((els) => els.map((e) => e.getAttribute('data-drill-case')))).toEqual(missed.body.items.map((i: { caseId: string }) => i.caseId));
+    await settle(analyst);
+    await analyst.screenshot({ path: path.join(SHOTS, 'analysis-drill.png') });
+    const first = missed.body.items[0].caseId as string;
+    await drill.locator(`[data-drill-case="${first}"]`).click();
+    await analyst.locator(`[data-case-page="${first}"]`).waitFor();
+    expect(analyst.url()).toBe(`${base}/console/cases/${first}`);
+    await analyst.context().close();
+
+    expect(logs.filter((l) => l.startsWith('pageerror'))).toEqual([]);
+    for (const u of urls) expect(decodeURIComponent(u)).not.toContain(PHONE);
+  });
+});

@@ -16724,6 +16724,2559 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/analysis-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Analysis policy versions, newest first, and which one is in force */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activeVersion: number | null;
+                            items: {
+                                version: number;
+                                /** @description the version analysis answers and reports are computed with now (exactly one is) */
+                                active: boolean;
+                                note: string | null;
+                                createdAt: string;
+                                /** @description who stored it (the seed: "seed") */
+                                createdBy: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Store a new analysis policy version and put it in force (admins)
+         * @description The body is a whole document without its version (the next number is given) and an optional note; unknown fields are refused; errors name the field, e.g. body.groupComplaint.minComplainants. Analysis answers use the version in force when asked; a stored report names the version it was computed with and never changes. The report Schedules take their times from the version in force when the worker starts (REPORT_*_CRON overrides).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        categories: {
+                            topN: number;
+                        };
+                        hotSpots: {
+                            /** @description geohash precision: 5 ≈ 4.9 km, 6 ≈ 1.2 km × 0.6 km, 7 ≈ 153 m, 8 ≈ 38 m × 19 m */
+                            cellPrecision: number;
+                        };
+                        groupComplaint: {
+                            minComplainants: number;
+                            windowDays: number;
+                            /** @description geohash precision: 5 ≈ 4.9 km, 6 ≈ 1.2 km × 0.6 km, 7 ≈ 153 m, 8 ≈ 38 m × 19 m */
+                            cellPrecision: number;
+                        };
+                        surge: {
+                            /** @enum {string} */
+                            placeLevel: "district" | "street" | "community" | "grid";
+                            windowDays: number;
+                            baselineWindows: number;
+                            factor: number;
+                            minCount: number;
+                        };
+                        reports: {
+                            daily: {
+                                at: string;
+                            };
+                            weekly: {
+                                /**
+                                 * @description ISO weekday: 1 = Monday … 7 = Sunday
+                                 * @enum {number}
+                                 */
+                                weekday: 1 | 2 | 3 | 4 | 5 | 6 | 7;
+                                at: string;
+                            };
+                            monthly: {
+                                /** @enum {string} */
+                                basis: "calendar" | "assessment";
+                                at: string;
+                            };
+                        };
+                        /** @description why this version (kept with it) */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: number;
+                            /** @description the version analysis answers and reports are computed with now (exactly one is) */
+                            active: boolean;
+                            note: string | null;
+                            createdAt: string;
+                            /** @description who stored it (the seed: "seed") */
+                            createdBy: string | null;
+                            document: {
+                                categories: {
+                                    topN: number;
+                                };
+                                hotSpots: {
+                                    /** @description geohash precision: 5 ≈ 4.9 km, 6 ≈ 1.2 km × 0.6 km, 7 ≈ 153 m, 8 ≈ 38 m × 19 m */
+                                    cellPrecision: number;
+                                };
+                                groupComplaint: {
+                                    minComplainants: number;
+                                    windowDays: number;
+                                    /** @description geohash precision: 5 ≈ 4.9 km, 6 ≈ 1.2 km × 0.6 km, 7 ≈ 153 m, 8 ≈ 38 m × 19 m */
+                                    cellPrecision: number;
+                                };
+                                surge: {
+                                    /** @enum {string} */
+                                    placeLevel: "district" | "street" | "community" | "grid";
+                                    windowDays: number;
+                                    baselineWindows: number;
+                                    factor: number;
+                                    minCount: number;
+                                };
+                                reports: {
+                                    daily: {
+                                        at: string;
+                                    };
+                                    weekly: {
+                                        /**
+                                         * @description ISO weekday: 1 = Monday … 7 = Sunday
+                                         * @enum {number}
+                                         */
+                                        weekday: 1 | 2 | 3 | 4 | 5 | 6 | 7;
+                                        at: string;
+                                    };
+                                    monthly: {
+                                        /** @enum {string} */
+                                        basis: "calendar" | "assessment";
+                                        at: string;
+                                    };
+                                };
+                                version: number;
+                            };
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analysis-policies/active": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The analysis policy in force: top N, hot-spot cells, group-complaint and surge thresholds, report times */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: number;
+                            /** @description the version analysis answers and reports are computed with now (exactly one is) */
+                            active: boolean;
+                            note: string | null;
+                            createdAt: string;
+                            /** @description who stored it (the seed: "seed") */
+                            createdBy: string | null;
+                            document: {
+                                categories: {
+                                    topN: number;
+                                };
+                                hotSpots: {
+                                    /** @description geohash precision: 5 ≈ 4.9 km, 6 ≈ 1.2 km × 0.6 km, 7 ≈ 153 m, 8 ≈ 38 m × 19 m */
+                                    cellPrecision: number;
+                                };
+                                groupComplaint: {
+                                    minComplainants: number;
+                                    windowDays: number;
+                                    /** @description geohash precision: 5 ≈ 4.9 km, 6 ≈ 1.2 km × 0.6 km, 7 ≈ 153 m, 8 ≈ 38 m × 19 m */
+                                    cellPrecision: number;
+                                };
+                                surge: {
+                                    /** @enum {string} */
+                                    placeLevel: "district" | "street" | "community" | "grid";
+                                    windowDays: number;
+                                    baselineWindows: number;
+                                    factor: number;
+                                    minCount: number;
+                                };
+                                reports: {
+                                    daily: {
+                                        at: string;
+                                    };
+                                    weekly: {
+                                        /**
+                                         * @description ISO weekday: 1 = Monday … 7 = Sunday
+                                         * @enum {number}
+                                         */
+                                        weekday: 1 | 2 | 3 | 4 | 5 | 6 | 7;
+                                        at: string;
+                                    };
+                                    monthly: {
+                                        /** @enum {string} */
+                                        basis: "calendar" | "assessment";
+                                        at: string;
+                                    };
+                                };
+                                version: number;
+                            };
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analysis-policies/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One analysis policy version */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    version: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: number;
+                            /** @description the version analysis answers and reports are computed with now (exactly one is) */
+                            active: boolean;
+                            note: string | null;
+                            createdAt: string;
+                            /** @description who stored it (the seed: "seed") */
+                            createdBy: string | null;
+                            document: {
+                                categories: {
+                                    topN: number;
+                                };
+                                hotSpots: {
+                                    /** @description geohash precision: 5 ≈ 4.9 km, 6 ≈ 1.2 km × 0.6 km, 7 ≈ 153 m, 8 ≈ 38 m × 19 m */
+                                    cellPrecision: number;
+                                };
+                                groupComplaint: {
+                                    minComplainants: number;
+                                    windowDays: number;
+                                    /** @description geohash precision: 5 ≈ 4.9 km, 6 ≈ 1.2 km × 0.6 km, 7 ≈ 153 m, 8 ≈ 38 m × 19 m */
+                                    cellPrecision: number;
+                                };
+                                surge: {
+                                    /** @enum {string} */
+                                    placeLevel: "district" | "street" | "community" | "grid";
+                                    windowDays: number;
+                                    baselineWindows: number;
+                                    factor: number;
+                                    minCount: number;
+                                };
+                                reports: {
+                                    daily: {
+                                        at: string;
+                                    };
+                                    weekly: {
+                                        /**
+                                         * @description ISO weekday: 1 = Monday … 7 = Sunday
+                                         * @enum {number}
+                                         */
+                                        weekday: 1 | 2 | 3 | 4 | 5 | 6 | 7;
+                                        at: string;
+                                    };
+                                    monthly: {
+                                        /** @enum {string} */
+                                        basis: "calendar" | "assessment";
+                                        at: string;
+                                    };
+                                };
+                                version: number;
+                            };
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analysis-policies/{version}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put a stored analysis policy version in force again (admins)
+         * @description Analysis answers use the version in force when asked; a stored report names the version it was computed with and never changes. The report Schedules take their times from the version in force when the worker starts (REPORT_*_CRON overrides).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    version: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: number;
+                            /** @description the version analysis answers and reports are computed with now (exactly one is) */
+                            active: boolean;
+                            note: string | null;
+                            createdAt: string;
+                            /** @description who stored it (the seed: "seed") */
+                            createdBy: string | null;
+                            document: {
+                                categories: {
+                                    topN: number;
+                                };
+                                hotSpots: {
+                                    /** @description geohash precision: 5 ≈ 4.9 km, 6 ≈ 1.2 km × 0.6 km, 7 ≈ 153 m, 8 ≈ 38 m × 19 m */
+                                    cellPrecision: number;
+                                };
+                                groupComplaint: {
+                                    minComplainants: number;
+                                    windowDays: number;
+                                    /** @description geohash precision: 5 ≈ 4.9 km, 6 ≈ 1.2 km × 0.6 km, 7 ≈ 153 m, 8 ≈ 38 m × 19 m */
+                                    cellPrecision: number;
+                                };
+                                surge: {
+                                    /** @enum {string} */
+                                    placeLevel: "district" | "street" | "community" | "grid";
+                                    windowDays: number;
+                                    baselineWindows: number;
+                                    factor: number;
+                                    minCount: number;
+                                };
+                                reports: {
+                                    daily: {
+                                        at: string;
+                                    };
+                                    weekly: {
+                                        /**
+                                         * @description ISO weekday: 1 = Monday … 7 = Sunday
+                                         * @enum {number}
+                                         */
+                                        weekday: 1 | 2 | 3 | 4 | 5 | 6 | 7;
+                                        at: string;
+                                    };
+                                    monthly: {
+                                        /** @enum {string} */
+                                        basis: "calendar" | "assessment";
+                                        at: string;
+                                    };
+                                };
+                                version: number;
+                            };
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analysis/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Category distribution of the complaints received: the top N at a taxonomy level with their share of the whole
+         * @description Shares are whole basis points (1/10,000) apportioned by the largest remainder, so the rows and `other` add up to exactly 10,000. A case counts at its category’s ancestor of the level (a case recorded above the level counts as its own category). Days are local dates of the calendar’s time zone: from–to (both included, at most 731 days), or periodKind and period (default the last complete month). unitId: the cases placed in or sent to that unit and the units below it; categoryId: that category and below. Analysts, supervisors and admins read the whole city; a unit leader their own unit’s subtree (by default, and at most). Every figure carries `cases`: a link to the cases behind it.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description first local day (YYYY-MM-DD, the calendar’s time zone), with `to` */
+                    from?: string;
+                    /** @description last local day, included; at most 731 days after `from` */
+                    to?: string;
+                    /** @description without from/to: the period’s kind (day, week, month, assessment_month, year) */
+                    periodKind?: "day" | "week" | "month" | "assessment_month" | "year";
+                    /** @description without from/to: the period’s label; default the last complete period */
+                    period?: string;
+                    /** @description the cases placed in or sent to this unit and the units below it (a unit leader: default and at most their own) */
+                    unitId?: string;
+                    /** @description the cases of this category and every category below it */
+                    categoryId?: string;
+                    /** @description taxonomy level counted at: 1 = the root categories */
+                    level?: number;
+                    /** @description categories listed by name (default the analysis policy’s); the rest are one row */
+                    topN?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            range: {
+                                from: string;
+                                to: string;
+                                /** @description null when asked by from/to */
+                                periodKind: ("day" | "week" | "month" | "assessment_month" | "year") | null;
+                                period: string | null;
+                            };
+                            unitId: string | null;
+                            categoryId: string | null;
+                            /** @description the analysis policy version the answer used */
+                            policyVersion: number;
+                            level: number;
+                            topN: number;
+                            total: number;
+                            /** @description the cases behind this figure: GET it with the same credentials (a masked case list) */
+                            cases: string;
+                            top: {
+                                categoryId: string;
+                                name: string;
+                                count: number;
+                                /** @description share of the whole in basis points (1/10,000); the rows and `other` add up to 10,000 */
+                                shareBp: number;
+                                /** @description the cases behind this figure: GET it with the same credentials (a masked case list) */
+                                cases: string;
+                            }[];
+                            other: {
+                                categories: number;
+                                count: number;
+                                shareBp: number;
+                            } | null;
+                            topShareBp: number;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analysis/trends": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Volume per day, week or month, with month-on-month (环比) and year-on-year (同比) change
+         * @description Whole periods from the one containing `from` to the one containing `to`; each with the period before and the same period a year before (a week: 52 weeks before; 29 February: the 28th). basis=received counts complaints by the day they came in; basis=dispatched the times cases were sent to units by the day sent (its `cases` links to the assessment’s drill-down). Days are local dates of the calendar’s time zone: from–to (both included, at most 731 days), or periodKind and period (default the last complete month). unitId: the cases placed in or sent to that unit and the units below it; categoryId: that category and below. Analysts, supervisors and admins read the whole city; a unit leader their own unit’s subtree (by default, and at most). Every figure carries `cases`: a link to the cases behind it.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description first local day (YYYY-MM-DD, the calendar’s time zone), with `to` */
+                    from?: string;
+                    /** @description last local day, included; at most 731 days after `from` */
+                    to?: string;
+                    /** @description without from/to: the period’s kind (day, week, month, assessment_month, year) */
+                    periodKind?: "day" | "week" | "month" | "assessment_month" | "year";
+                    /** @description without from/to: the period’s label; default the last complete period */
+                    period?: string;
+                    /** @description the cases placed in or sent to this unit and the units below it (a unit leader: default and at most their own) */
+                    unitId?: string;
+                    /** @description the cases of this category and every category below it */
+                    categoryId?: string;
+                    /** @description local days, Monday–Sunday weeks (named by their Monday), or months */
+                    granularity?: "day" | "week" | "month";
+                    /** @description received: complaints by the day they came in (every complaint); dispatched: the times cases were sent to units, by the day sent (the assessment’s workload counter) */
+                    basis?: "received" | "dispatched";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            range: {
+                                from: string;
+                                to: string;
+                                /** @description null when asked by from/to */
+                                periodKind: ("day" | "week" | "month" | "assessment_month" | "year") | null;
+                                period: string | null;
+                            };
+                            unitId: string | null;
+                            categoryId: string | null;
+                            /** @description the analysis policy version the answer used */
+                            policyVersion: number;
+                            /** @enum {string} */
+                            granularity: "day" | "week" | "month";
+                            /** @enum {string} */
+                            basis: "received" | "dispatched";
+                            total: number;
+                            periods: {
+                                period: string;
+                                from: string;
+                                to: string;
+                                count: number;
+                                /** @description 环比: against the period before */
+                                previous: {
+                                    period: string;
+                                    count: number;
+                                    delta: number;
+                                    /** @description (count − base) / base; null when the base is 0 */
+                                    ratio: number | null;
+                                };
+                                /** @description 同比: against the same period a year before */
+                                yearAgo: {
+                                    period: string;
+                                    count: number;
+                                    delta: number;
+                                    /** @description (count − base) / base; null when the base is 0 */
+                                    ratio: number | null;
+                                };
+                                /** @description the cases behind this figure: GET it with the same credentials (a masked case list) */
+                                cases: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analysis/hotspots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Hot spots: complaints per unit of place (community, grid, street, district) or per geohash cell of their coordinates
+         * @description by=unit counts each case at its place unit’s ancestor of the level; by=cell at the cell of its coordinates (precision from the analysis policy unless given). Days are local dates of the calendar’s time zone: from–to (both included, at most 731 days), or periodKind and period (default the last complete month). unitId: the cases placed in or sent to that unit and the units below it; categoryId: that category and below. Analysts, supervisors and admins read the whole city; a unit leader their own unit’s subtree (by default, and at most). Every figure carries `cases`: a link to the cases behind it.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description first local day (YYYY-MM-DD, the calendar’s time zone), with `to` */
+                    from?: string;
+                    /** @description last local day, included; at most 731 days after `from` */
+                    to?: string;
+                    /** @description without from/to: the period’s kind (day, week, month, assessment_month, year) */
+                    periodKind?: "day" | "week" | "month" | "assessment_month" | "year";
+                    /** @description without from/to: the period’s label; default the last complete period */
+                    period?: string;
+                    /** @description the cases placed in or sent to this unit and the units below it (a unit leader: default and at most their own) */
+                    unitId?: string;
+                    /** @description the cases of this category and every category below it */
+                    categoryId?: string;
+                    /** @description unit: per unit of place at `level`; cell: per geohash cell of the coordinates at `precision` */
+                    by?: "unit" | "cell";
+                    /** @description with by=unit: district, street, community or grid */
+                    level?: "district" | "street" | "community" | "grid";
+                    /** @description with by=cell: geohash precision (default the analysis policy’s; 7 ≈ 153 m) */
+                    precision?: number;
+                    /** @description rows, the hottest first */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            range: {
+                                from: string;
+                                to: string;
+                                /** @description null when asked by from/to */
+                                periodKind: ("day" | "week" | "month" | "assessment_month" | "year") | null;
+                                period: string | null;
+                            };
+                            unitId: string | null;
+                            categoryId: string | null;
+                            /** @description the analysis policy version the answer used */
+                            policyVersion: number;
+                            /** @enum {string} */
+                            by: "unit" | "cell";
+                            level: ("district" | "street" | "community" | "grid") | null;
+                            precision: number | null;
+                            total: number;
+                            /** @description cases without a unit at the level (by=unit) or without usable coordinates (by=cell) */
+                            unplaced: number;
+                            rows: {
+                                unitId: string | null;
+                                name: string | null;
+                                cell: string | null;
+                                bounds: {
+                                    south: number;
+                                    west: number;
+                                    north: number;
+                                    east: number;
+                                } | null;
+                                centre: {
+                                    lat: number;
+                                    lng: number;
+                                } | null;
+                                count: number;
+                                /** @description the cases behind this figure: GET it with the same credentials (a masked case list) */
+                                cases: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analysis/group-complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Group complaints (群体诉求): many distinct complainants on one category and one place within the policy’s window
+         * @description A group is flagged at the case that brings the distinct complainants (told apart by phone; complaints without one count for nobody) of one category and one place — the geohash cell of the coordinates, else the grid or community — within the window to the policy’s minimum; later cases of the same issue inside its window join it. Listed are the groups flagged on the days asked. Days are local dates of the calendar’s time zone: from–to (both included, at most 731 days), or periodKind and period (default the last complete month). unitId: the cases placed in or sent to that unit and the units below it; categoryId: that category and below. Analysts, supervisors and admins read the whole city; a unit leader their own unit’s subtree (by default, and at most). Every figure carries `cases`: a link to the cases behind it.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description first local day (YYYY-MM-DD, the calendar’s time zone), with `to` */
+                    from?: string;
+                    /** @description last local day, included; at most 731 days after `from` */
+                    to?: string;
+                    /** @description without from/to: the period’s kind (day, week, month, assessment_month, year) */
+                    periodKind?: "day" | "week" | "month" | "assessment_month" | "year";
+                    /** @description without from/to: the period’s label; default the last complete period */
+                    period?: string;
+                    /** @description the cases placed in or sent to this unit and the units below it (a unit leader: default and at most their own) */
+                    unitId?: string;
+                    /** @description the cases of this category and every category below it */
+                    categoryId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            range: {
+                                from: string;
+                                to: string;
+                                /** @description null when asked by from/to */
+                                periodKind: ("day" | "week" | "month" | "assessment_month" | "year") | null;
+                                period: string | null;
+                            };
+                            unitId: string | null;
+                            categoryId: string | null;
+                            /** @description the analysis policy version the answer used */
+                            policyVersion: number;
+                            policy: {
+                                minComplainants: number;
+                                windowDays: number;
+                                cellPrecision: number;
+                            };
+                            items: {
+                                /** @description stable: the category, the place and the group’s first case */
+                                id: string;
+                                categoryId: string;
+                                categoryName: string;
+                                place: {
+                                    /** @enum {string} */
+                                    kind: "cell" | "unit";
+                                    cell: string | null;
+                                    bounds: {
+                                        south: number;
+                                        west: number;
+                                        north: number;
+                                        east: number;
+                                    } | null;
+                                    unitId: string | null;
+                                    name: string | null;
+                                };
+                                windowStart: string;
+                                windowEnd: string;
+                                /** @description when the group reached the threshold: the receipt of the case that made it */
+                                detectedAt: string;
+                                detectedByCaseId: string;
+                                /** @description distinct complainants (told apart by phone) */
+                                complainants: number;
+                                caseIds: string[];
+                                /** @description the cases behind this figure: GET it with the same credentials (a masked case list) */
+                                cases: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analysis/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The cases behind an analysis figure, newest received first, masked as the case list masks them
+         * @description Filters as the figures take them, and placeUnitId (a hot spot’s unit), cell (a hot spot’s geohash) or caseIds (a group complaint’s). Keyset pages. Days are local dates of the calendar’s time zone: from–to (both included, at most 731 days), or periodKind and period (default the last complete month). unitId: the cases placed in or sent to that unit and the units below it; categoryId: that category and below. Analysts, supervisors and admins read the whole city; a unit leader their own unit’s subtree (by default, and at most). Every figure carries `cases`: a link to the cases behind it.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description first local day (YYYY-MM-DD, the calendar’s time zone), with `to` */
+                    from?: string;
+                    /** @description last local day, included; at most 731 days after `from` */
+                    to?: string;
+                    /** @description without from/to: the period’s kind (day, week, month, assessment_month, year) */
+                    periodKind?: "day" | "week" | "month" | "assessment_month" | "year";
+                    /** @description without from/to: the period’s label; default the last complete period */
+                    period?: string;
+                    /** @description the cases placed in or sent to this unit and the units below it (a unit leader: default and at most their own) */
+                    unitId?: string;
+                    /** @description the cases of this category and every category below it */
+                    categoryId?: string;
+                    /** @description the cases placed in this unit and the units below it (a hot spot’s) */
+                    placeUnitId?: string;
+                    /** @description the cases whose coordinates are in this geohash cell */
+                    cell?: string;
+                    /** @description these cases (a group complaint’s) */
+                    caseIds?: string;
+                    /** @description with categoryId: subtree (default) the category and every category below it; own: cases recorded at that category itself */
+                    categoryScope?: "subtree" | "own";
+                    limit?: number;
+                    /** @description nextCursor of the previous page, as it was given */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            range: {
+                                from: string;
+                                to: string;
+                                /** @description null when asked by from/to */
+                                periodKind: ("day" | "week" | "month" | "assessment_month" | "year") | null;
+                                period: string | null;
+                            };
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "received" | "dispatched" | "accepted" | "contacted" | "replied" | "returned" | "on_hold" | "closed";
+                                outcome: ("resolved" | "unsatisfied" | "callback_invalid" | "terminated" | "no_contact" | "consultation" | "emergency_transfer" | "referred" | "repeat" | "out_of_scope") | null;
+                                title: string;
+                                /** @enum {string} */
+                                channel: "phone" | "wechat" | "web" | "app" | "mailbox" | "media" | "opinion_monitoring" | "whistle" | "open311" | "grid_worker" | "letter";
+                                categoryId: string;
+                                slaClass: ("emergency" | "utilities" | "urgent" | "general" | "complex") | null;
+                                unitId: string | null;
+                                round: number;
+                                escalationLevel: number;
+                                /** @enum {string} */
+                                warningLevel: "none" | "yellow" | "red";
+                                replyDueAt: string | null;
+                                nextDueAt: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                                closedAt: string | null;
+                                noContact: boolean;
+                                receivedAt: string;
+                                complainant: {
+                                    name: string | null;
+                                    phone: string | null;
+                                };
+                                seq: number;
+                                rounds: {
+                                    round: number;
+                                    unitId: string | null;
+                                    repliedAt: string | null;
+                                    callbackAt: string;
+                                    contacted: boolean;
+                                    resolved: boolean;
+                                    /** @enum {string} */
+                                    satisfaction: "satisfied" | "basically_satisfied" | "unsatisfied";
+                                }[];
+                                disputed: boolean;
+                                demandUnreasonable: boolean;
+                                repeatCard: ("yellow" | "orange" | "red") | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Generated reports (daily notice, weekly summary, monthly report), newest first
+         * @description Every version of every period: a period generated again has version n+1 and the earlier names it in supersededBy. A report is scoped like its data: the city’s are read by analysts, supervisors and admins; a unit’s also by its leaders (their unit and below). Others are not listed, and answer 404.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "daily" | "weekly" | "monthly";
+                    period?: string;
+                    /** @description the reports of this unit’s subtree (its scope); city=true: the city’s */
+                    unitId?: string;
+                    /** @description true: only the city-wide reports */
+                    city?: "true" | "false";
+                    limit?: number;
+                    /** @description nextCursor of the previous page, as it was given */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "daily" | "weekly" | "monthly";
+                                period: string;
+                                days: {
+                                    from: string;
+                                    to: string;
+                                };
+                                /** @description the unit whose subtree the report covers; null: the city */
+                                scopeUnitId: string | null;
+                                /** @description 1 for the first report of its kind, scope and period; generating it again makes the next */
+                                version: number;
+                                /** @description the id of the next version, if any */
+                                supersededBy: number | null;
+                                title: string;
+                                analysisPolicyVersion: number;
+                                createdAt: string;
+                                /** @description schedule:<run> or the person who asked */
+                                createdBy: string;
+                                files: {
+                                    html: string;
+                                    xlsx: string;
+                                };
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Generate a report now: a run of the report workflow for one period and scope (202; it appears in the list when stored)
+         * @description Without period: the last whole period (yesterday, last week, last month). A period that has a report gets its next version; the earlier ones never change. Analysts and admins generate any report; a supervisor those of units in their subtree (unitId).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "daily" | "weekly" | "monthly";
+                        /** @description default: the last whole period (yesterday, last week, last month) */
+                        period?: string;
+                        /** @description the report of this unit’s subtree; absent: the city’s */
+                        unitId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the report run (visible in the Temporal Web UI); its report appears in GET /v1/reports when stored */
+                            workflowId: string;
+                            /** @enum {string} */
+                            kind: "daily" | "weekly" | "monthly";
+                            period: string | null;
+                            scopeUnitId: string | null;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/{reportId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One report: its figures (JSON), or the file to open, print and forward (format=html or xlsx)
+         * @description format=html: one self-contained HTML file in Chinese (charts as inline SVG, print styles for A4; every figure links to the cases behind it); format=xlsx: a workbook with the figures behind every chart and table, and a sheet 说明 About. A report is scoped like its data: the city’s are read by analysts, supervisors and admins; a unit’s also by its leaders (their unit and below). Others are not listed, and answer 404.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description json (default): the report and the figures it was rendered from; html: the self-contained report (charts inline, prints on A4); xlsx: the figures behind every chart */
+                    format?: "json" | "html" | "xlsx";
+                };
+                header?: never;
+                path: {
+                    reportId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "daily" | "weekly" | "monthly";
+                            period: string;
+                            days: {
+                                from: string;
+                                to: string;
+                            };
+                            /** @description the unit whose subtree the report covers; null: the city */
+                            scopeUnitId: string | null;
+                            /** @description 1 for the first report of its kind, scope and period; generating it again makes the next */
+                            version: number;
+                            /** @description the id of the next version, if any */
+                            supersededBy: number | null;
+                            title: string;
+                            analysisPolicyVersion: number;
+                            createdAt: string;
+                            /** @description schedule:<run> or the person who asked */
+                            createdBy: string;
+                            files: {
+                                html: string;
+                                xlsx: string;
+                            };
+                            /** @description what the files were rendered from (reports/figures.ts) */
+                            figures: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/codec/decode": {
         parameters: {
             query?: never;
@@ -17575,7 +20128,7 @@ export interface paths {
                             /** @description Every action the access table (domain/access.ts) grants the caller's roles, and where */
                             grants: {
                                 /** @enum {string} */
-                                action: "case.read" | "case.events" | "case.related" | "case.dispatch" | "case.accept" | "case.return" | "case.contact" | "case.progress" | "case.reply" | "case.callback" | "case.escalate" | "case.reassign" | "case.urge" | "case.triage" | "case.cooperate" | "case.report" | "case.request_extension" | "case.decide_extension" | "case.hold" | "case.resume" | "case.dispute" | "case.review" | "case.terminate" | "case.rate" | "case.resend_code" | "case.open" | "case.list" | "reference.read" | "catalogue.read" | "catalogue.write" | "policy.read" | "policy.write" | "calendar.write" | "notification.read" | "repeat.read" | "codec.encode" | "codec.decode" | "assessment.read" | "assessment.publish" | "assessment_policy.write";
+                                action: "case.read" | "case.events" | "case.related" | "case.dispatch" | "case.accept" | "case.return" | "case.contact" | "case.progress" | "case.reply" | "case.callback" | "case.escalate" | "case.reassign" | "case.urge" | "case.triage" | "case.cooperate" | "case.report" | "case.request_extension" | "case.decide_extension" | "case.hold" | "case.resume" | "case.dispute" | "case.review" | "case.terminate" | "case.rate" | "case.resend_code" | "case.open" | "case.list" | "reference.read" | "catalogue.read" | "catalogue.write" | "policy.read" | "policy.write" | "calendar.write" | "notification.read" | "repeat.read" | "codec.encode" | "codec.decode" | "assessment.read" | "assessment.publish" | "assessment_policy.write" | "analysis.read" | "analysis.report" | "analysis_policy.write";
                                 /** @enum {string} */
                                 role: "intake_agent" | "dispatcher" | "unit_handler" | "unit_leader" | "supervisor" | "callback_agent" | "reviewer" | "analyst" | "admin";
                                 /** @enum {string} */

@@ -34,6 +34,7 @@ const FIGURES: readonly FigureName[] = [
   'returnRate',
   'rehandleRate',
   'ratingSatisfaction',
+  'averageHandlingHours',
 ];
 const PERIOD = /^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?$/;
 /** How many periods the trend chart goes back (one ranking each). */
@@ -41,6 +42,8 @@ const TREND_PERIODS = 6;
 
 const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 const score = (v: number | null) => (v === null ? '—' : (v * 100).toFixed(2));
+/** The handling time is in working hours, not a rate. */
+const hours = (v: number | null) => (v === null ? '—' : `${v.toFixed(1)} h`);
 
 interface Drill {
   unitId: string;
@@ -54,7 +57,7 @@ function FigureCell({ f, name, unitId, onDrill, asScore }: { f: Figure; name: Fi
   return (
     <Tooltip title={`${t.analysis.numerator} ${+f.numerator.toFixed(2)} / ${t.analysis.denominator} ${f.denominator}`}>
       <Typography.Link data-figure={name} data-unit={unitId} data-num={f.numerator} data-den={f.denominator} onClick={onDrill} disabled={f.denominator === 0}>
-        {asScore ? score(f.value) : pct(f.value)}
+        {asScore ? score(f.value) : name === 'averageHandlingHours' ? hours(f.value) : pct(f.value)}
       </Typography.Link>
     </Tooltip>
   );

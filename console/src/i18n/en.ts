@@ -158,6 +158,7 @@ export const en: Dict = {
       returnRate: 'Returns',
       rehandleRate: 'Re-handled',
       ratingSatisfaction: 'Online ratings',
+      averageHandlingHours: 'Handling time (working h)',
     },
     numerator: 'Numerator',
     denominator: 'Denominator',

@@ -241,6 +241,7 @@ export const zhCN: Dict = {
       returnRate: '退单率',
       rehandleRate: '重办率',
       ratingSatisfaction: '网上评价满意率',
+      averageHandlingHours: '平均办理时长(工作小时)',
     },
     numerator: '分子',
     denominator: '分母',

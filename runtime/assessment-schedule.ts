@@ -8,12 +8,13 @@
  * Catch-up window one day: after an outage of the Temporal server the missed run is taken when it comes back, if it
  * was due within the day; an older one is left (the next run checks the month again anyway).
  */
-import { Client, ScheduleAlreadyRunning, ScheduleOverlapPolicy, type ConnectionLike, type ScheduleOptions, type ScheduleOptionsStartWorkflowAction } from '@temporalio/client';
+import { Client, ScheduleOverlapPolicy, type ConnectionLike, type ScheduleOptions, type ScheduleOptionsStartWorkflowAction } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
 import { loadCityCalendar } from '../db/assessment.counters.js';
 import type { Database } from '../db/client.js';
 import type { Config } from '../platform/config.js';
 import { assessmentReconciliationWorkflow } from '../workflows/assessment.workflow.js';
+import { ensureSchedule, setUpWithRetries, zoneOf } from './schedules.js';
 
 export const ASSESSMENT_SCHEDULE_ID = 'assessment-reconciliation';
 
@@ -50,19 +51,8 @@ export function assessmentScheduleOptions(s: AssessmentScheduleSettings): Schedu
   };
 }
 
-/** Creates the Schedule, or sets an existing one to the settings (spec, action, policies, paused or not). */
-export async function ensureAssessmentSchedule(client: Client, settings: AssessmentScheduleSettings): Promise<'created' | 'updated'> {
-  const options = assessmentScheduleOptions(settings);
-  try {
-    await client.schedule.create(options);
-    return 'created';
-  } catch (err) {
-    if (!(err instanceof ScheduleAlreadyRunning)) throw err;
-  }
-  const { spec, action, policies, state } = options;
-  await client.schedule.getHandle(options.scheduleId).update((previous) => ({ ...previous, spec, action, policies: { ...previous.policies, ...policies }, state: { ...previous.state, ...state } }));
-  return 'updated';
-}
+/** Creates the Schedule, or sets an existing one to the settings. */
+export const ensureAssessmentSchedule = (client: Client, settings: AssessmentScheduleSettings) => ensureSchedule(client, assessmentScheduleOptions(settings));
 
 /**
  * At worker boot: the Schedule as configured, on the worker's own connection (a NativeConnection serves a client).
@@ -76,29 +66,13 @@ export async function bootAssessmentSchedule(
   deps: { connection: ConnectionLike; db: Database; dataConverter?: DataConverter; log: (line: string) => void; scheduleId?: string; retryMs?: number; attempts?: number },
 ): Promise<boolean> {
   const scheduleId = deps.scheduleId ?? ASSESSMENT_SCHEDULE_ID;
-  const attempt = async (left: number): Promise<boolean> => {
-    try {
-      const timeZone = cfg.ASSESSMENT_RECONCILE_TIMEZONE ?? zoneOf(await loadCityCalendar(deps.db));
-      const client = new Client({ connection: deps.connection, namespace: cfg.TEMPORAL_NAMESPACE, ...(deps.dataConverter && { dataConverter: deps.dataConverter }) });
-      const outcome = await ensureAssessmentSchedule(client, { scheduleId, taskQueue: cfg.TEMPORAL_TASK_QUEUE, cron: cfg.ASSESSMENT_RECONCILE_CRON, timeZone, enabled: cfg.ASSESSMENT_RECONCILE });
-      deps.log(`assessment reconciliation schedule ${scheduleId} ${outcome}: ${cfg.ASSESSMENT_RECONCILE ? `"${cfg.ASSESSMENT_RECONCILE_CRON}" in ${timeZone}` : 'paused (ASSESSMENT_RECONCILE=false)'}`);
-      return true;
-    } catch (err) {
-      const again = left > 1;
-      deps.log(`assessment reconciliation schedule not set up${again ? ' (trying again)' : ''}: ${err instanceof Error ? err.message : String(err)}`);
-      // In the background, without holding the process open.
-      if (again) setTimeout(() => void attempt(left - 1), deps.retryMs ?? 30_000).unref();
-      return false;
-    }
-  };
-  return attempt(deps.attempts ?? 20);
+  return setUpWithRetries('assessment reconciliation schedule', deps, async () => {
+    const timeZone = cfg.ASSESSMENT_RECONCILE_TIMEZONE ?? zoneOf(await loadCityCalendar(deps.db));
+    const client = new Client({ connection: deps.connection, namespace: cfg.TEMPORAL_NAMESPACE, ...(deps.dataConverter && { dataConverter: deps.dataConverter }) });
+    const outcome = await ensureAssessmentSchedule(client, { scheduleId, taskQueue: cfg.TEMPORAL_TASK_QUEUE, cron: cfg.ASSESSMENT_RECONCILE_CRON, timeZone, enabled: cfg.ASSESSMENT_RECONCILE });
+    deps.log(`assessment reconciliation schedule ${scheduleId} ${outcome}: ${cfg.ASSESSMENT_RECONCILE ? `"${cfg.ASSESSMENT_RECONCILE_CRON}" in ${timeZone}` : 'paused (ASSESSMENT_RECONCILE=false)'}`);
+  });
 }
 
-/** The IANA zone of the city's calendar (see bootAssessmentSchedule). */
-export function zoneOf({ calendar, timeZone }: { calendar: { utcOffsetMinutes: number }; timeZone: string | null }): string {
-  if (timeZone) return timeZone;
-  const hours = calendar.utcOffsetMinutes / 60;
-  if (!Number.isInteger(hours) || hours === 0) return 'UTC';
-  // POSIX-style names: Etc/GMT-8 is eight hours east of Greenwich.
-  return `Etc/GMT${hours > 0 ? '-' : '+'}${Math.abs(hours)}`;
-}
+/** The zone of the city's calendar (runtime/schedules.ts), here for those who import it from this module. */
+export { zoneOf };

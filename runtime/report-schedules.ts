@@ -14,7 +14,7 @@
  * each for the period that closed when it was due (the workflow reads its scheduled time); older ones are left (a
  * period can be generated on request: POST /v1/reports).
  */
-import { Client, ScheduleAlreadyRunning, ScheduleOverlapPolicy, type ConnectionLike, type ScheduleOptions, type ScheduleOptionsStartWorkflowAction } from '@temporalio/client';
+import { Client, ScheduleOverlapPolicy, type ConnectionLike, type ScheduleOptions, type ScheduleOptionsStartWorkflowAction } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
 import { reportCron, type ReportKind } from '../domain/analysis.rules.js';
 import { defaultAssessmentPolicy } from '../domain/assessment.policy.js';
@@ -24,7 +24,7 @@ import { loadCityCalendar } from '../db/assessment.counters.js';
 import type { Database } from '../db/client.js';
 import type { Config } from '../platform/config.js';
 import { reportWorkflow } from '../workflows/report.workflow.js';
-import { zoneOf } from './assessment-schedule.js';
+import { ensureSchedule, setUpWithRetries, zoneOf } from './schedules.js';
 
 export const REPORT_SCHEDULE_KINDS: readonly ReportKind[] = ['daily', 'weekly', 'monthly'];
 export const reportScheduleId = (kind: ReportKind, prefix = 'report') => `${prefix}-${kind}`;
@@ -62,19 +62,8 @@ export function reportScheduleOptions(s: ReportScheduleSettings): ScheduleOption
   };
 }
 
-/** Creates the Schedule, or sets an existing one to the settings (spec, action, policies, paused or not). */
-export async function ensureReportSchedule(client: Client, settings: ReportScheduleSettings): Promise<'created' | 'updated'> {
-  const options = reportScheduleOptions(settings);
-  try {
-    await client.schedule.create(options);
-    return 'created';
-  } catch (err) {
-    if (!(err instanceof ScheduleAlreadyRunning)) throw err;
-  }
-  const { spec, action, policies, state } = options;
-  await client.schedule.getHandle(options.scheduleId).update((previous) => ({ ...previous, spec, action, policies: { ...previous.policies, ...policies }, state: { ...previous.state, ...state } }));
-  return 'updated';
-}
+/** Creates the Schedule, or sets an existing one to the settings. */
+export const ensureReportSchedule = (client: Client, settings: ReportScheduleSettings) => ensureSchedule(client, reportScheduleOptions(settings));
 
 type ReportConfig = Pick<Config, 'TEMPORAL_NAMESPACE' | 'TEMPORAL_TASK_QUEUE' | 'REPORTS' | 'REPORT_DAILY_CRON' | 'REPORT_WEEKLY_CRON' | 'REPORT_MONTHLY_CRON' | 'REPORT_TIMEZONE'>;
 
@@ -98,23 +87,14 @@ export async function bootReportSchedules(
   cfg: ReportConfig,
   deps: { connection: ConnectionLike; db: Database; dataConverter?: DataConverter; log: (line: string) => void; prefix?: string; retryMs?: number; attempts?: number },
 ): Promise<boolean> {
-  const attempt = async (left: number): Promise<boolean> => {
-    try {
-      const timeZone = cfg.REPORT_TIMEZONE ?? zoneOf(await loadCityCalendar(deps.db));
-      const crons = await reportCrons(cfg, deps.db);
-      const client = new Client({ connection: deps.connection, namespace: cfg.TEMPORAL_NAMESPACE, ...(deps.dataConverter && { dataConverter: deps.dataConverter }) });
-      for (const kind of REPORT_SCHEDULE_KINDS) {
-        const scheduleId = reportScheduleId(kind, deps.prefix);
-        const outcome = await ensureReportSchedule(client, { kind, scheduleId, taskQueue: cfg.TEMPORAL_TASK_QUEUE, cron: [crons[kind]], timeZone, enabled: cfg.REPORTS });
-        deps.log(`report schedule ${scheduleId} ${outcome}: ${cfg.REPORTS ? `"${crons[kind]}" in ${timeZone}` : 'paused (REPORTS=false)'}`);
-      }
-      return true;
-    } catch (err) {
-      const again = left > 1;
-      deps.log(`report schedules not set up${again ? ' (trying again)' : ''}: ${err instanceof Error ? err.message : String(err)}`);
-      if (again) setTimeout(() => void attempt(left - 1), deps.retryMs ?? 30_000).unref();
-      return false;
+  return setUpWithRetries('report schedules', deps, async () => {
+    const timeZone = cfg.REPORT_TIMEZONE ?? zoneOf(await loadCityCalendar(deps.db));
+    const crons = await reportCrons(cfg, deps.db);
+    const client = new Client({ connection: deps.connection, namespace: cfg.TEMPORAL_NAMESPACE, ...(deps.dataConverter && { dataConverter: deps.dataConverter }) });
+    for (const kind of REPORT_SCHEDULE_KINDS) {
+      const scheduleId = reportScheduleId(kind, deps.prefix);
+      const outcome = await ensureReportSchedule(client, { kind, scheduleId, taskQueue: cfg.TEMPORAL_TASK_QUEUE, cron: [crons[kind]], timeZone, enabled: cfg.REPORTS });
+      deps.log(`report schedule ${scheduleId} ${outcome}: ${cfg.REPORTS ? `"${crons[kind]}" in ${timeZone}` : 'paused (REPORTS=false)'}`);
     }
-  };
-  return attempt(deps.attempts ?? 20);
+  });
 }

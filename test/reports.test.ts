@@ -295,6 +295,8 @@ describe('the Schedules at boot', () => {
       REPORT_WEEKLY_CRON: undefined,
       REPORT_MONTHLY_CRON: '30 9 2 * *',
       REPORT_TIMEZONE: undefined,
+      ANALYSIS_WATCH: true,
+      ANALYSIS_WATCH_CRON: '*/15 * * * *',
     };
     const lines: string[] = [];
     const boot = (over: Partial<typeof cfg> = {}) => bootReportSchedules({ ...cfg, ...over }, { connection: stack.client.connection, db: stack.database.db, dataConverter: stack.dataConverter, log: (l) => lines.push(l), prefix });
@@ -304,7 +306,11 @@ describe('the Schedules at boot', () => {
         `report schedule ${prefix}-daily created: "0 8 * * *" in Asia/Shanghai`,
         `report schedule ${prefix}-weekly created: "0 8 * * 1" in Asia/Shanghai`,
         `report schedule ${prefix}-monthly created: "30 9 2 * *" in Asia/Shanghai`,
+        `analysis watch schedule ${prefix}-watch created: "*/15 * * * *" in Asia/Shanghai`,
       ]);
+      const watch = await stack.client.schedule.getHandle(`${prefix}-watch`).describe();
+      expect(watch.policies.overlap).toBe(ScheduleOverlapPolicy.SKIP);
+      expect(watch.action).toMatchObject({ type: 'startWorkflow', workflowType: 'analysisWatchWorkflow', taskQueue: stack.taskQueue });
       const daily = await stack.client.schedule.getHandle(`${prefix}-daily`).describe();
       expect(daily.spec.timezone).toBe('Asia/Shanghai');
       expect(daily.policies.overlap).toBe(ScheduleOverlapPolicy.BUFFER_ALL);
@@ -313,10 +319,10 @@ describe('the Schedules at boot', () => {
       // 08:00 in Shanghai is 00:00 UTC.
       expect(daily.info.nextActionTimes[0]!.getUTCHours()).toBe(0);
       await boot({ REPORTS: false });
-      expect(lines.at(-1)).toBe(`report schedule ${prefix}-monthly updated: paused (REPORTS=false)`);
+      expect(lines.at(-2)).toBe(`report schedule ${prefix}-monthly updated: paused (REPORTS=false)`);
       expect((await stack.client.schedule.getHandle(`${prefix}-weekly`).describe()).state.paused).toBe(true);
     } finally {
-      for (const kind of ['daily', 'weekly', 'monthly']) await stack.client.schedule.getHandle(`${prefix}-${kind}`).delete().catch(() => {});
+      for (const kind of ['daily', 'weekly', 'monthly', 'watch']) await stack.client.schedule.getHandle(`${prefix}-${kind}`).delete().catch(() => {});
     }
   });
 });

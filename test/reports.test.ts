@@ -19,7 +19,7 @@ import { open } from '../domain/case.machine.js';
 import type { CaseIntake } from '../domain/case.types.js';
 import type { NotificationChannel, OutgoingNotification } from '../notifications/channels.js';
 import { bootReportSchedules, ensureReportSchedule } from '../runtime/report-schedules.js';
-import { dataShapes, pathBox, svgElements, texts } from '../reports/svg.test-support.js';
+import { dataShapes, pathBox, svgElements, texts } from './support/svg.js';
 import { eventually } from './support/cases.js';
 import { sampleIntake } from './support/domain-fixtures.js';
 import { startStack, type TestStack } from './support/stack.js';

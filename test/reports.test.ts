@@ -262,6 +262,23 @@ describe('the monthly report', () => {
   });
 });
 
+describe('the weekly summary', () => {
+  it('covers the ISO week asked for: its seven days, its callbacks, the week before and the same week a year before', async () => {
+    // The two March cases and the callbacks of the monthly test above: 10, 11 and 12 March 2026 are in week 11.
+    const res = await stack.http('POST', '/v1/reports', { kind: 'weekly', period: '2026-W11' }, who('analyst'));
+    expect(res.status, JSON.stringify(res.body)).toBe(202);
+    const [stored] = await stack.client.workflow.getHandle(res.body.workflowId).result();
+    const f = (await get(`/v1/reports/${stored.id}`)).body.figures;
+    expect(f).toMatchObject({ kind: 'weekly', period: '2026-W11', days: { from: '2026-03-09', to: '2026-03-15' } });
+    expect(f.title).toBe('临江市人民政府 2026年3月9日至2026年3月15日 12345热线每周综述');
+    expect(f.volume).toMatchObject({ count: 2, previous: { from: '2026-03-02', to: '2026-03-08', count: 0 }, yearAgo: { from: '2025-03-10', to: '2025-03-16', count: 0 } });
+    expect(f.byDay.map((d: { day: string; count: number }) => d.count)).toEqual([0, 1, 1, 0, 0, 0, 0]);
+    expect(f.callbacks.counts.valid).toBe(6);
+    expect(f.callbacks.cases).toContain('periodKind=week&period=2026-W11');
+    expect(f.rankings).toEqual([]);
+  });
+});
+
 describe('a missed run', () => {
   it('caught up later (a backfill of 08:00 three days ago) reports the period that closed when it was due', async () => {
     const scheduleId = `report-catchup-${randomBytes(4).toString('hex')}`;

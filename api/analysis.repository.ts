@@ -188,6 +188,22 @@ export function createAnalysisRepository(db: Database) {
       );
     },
 
+    /** Cases per local day, own category and place unit (a surge's counts, mapped to the place level by the caller). */
+    async dayCategoryPlaceCounts(f: CaseFilter, offsetMinutes: number): Promise<Array<{ day: string; categoryId: string; areaUnitId: string | null; count: number }>> {
+      const { rows } = await db.execute<{ day: string; category_id: string; area_unit_id: string | null; n: string }>(sql`
+        select to_char(d, 'YYYY-MM-DD') as day, category_id, area_unit_id, n from (
+          select ${localDayOf(offsetMinutes)} as d, ${cases.categoryId} as category_id, ${cases.areaUnitId} as area_unit_id, count(*)::int8 as n
+          from ${cases} where ${conditions(f)} group by 1, 2, 3
+        ) per_day`);
+      return rows.map((r) => ({ day: r.day, categoryId: r.category_id, areaUnitId: r.area_unit_id, count: Number(r.n) }));
+    },
+
+    /** Where a case is: its place unit and the unit that has it (a group complaint's notice goes to the place's street). */
+    async caseUnits(id: string): Promise<{ areaUnitId: string | null; unitId: string | null } | null> {
+      const [row] = await db.select({ areaUnitId: cases.areaUnitId, unitId: cases.unitId }).from(cases).where(sql`${cases.id} = ${id}`);
+      return row ?? null;
+    },
+
     /**
      * The assessment's `dispatched` counter (each time a case was sent to a unit, on the local day it was sent) per
      * day, over units and categories (unit_counters' primary key leads with the day: a range read).

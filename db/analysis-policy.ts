@@ -7,7 +7,6 @@
  */
 import { analysisPolicySchema, DEFAULT_ANALYSIS_POLICY, type AnalysisPolicy } from '../domain/analysis.policy.js';
 import type { Queryable } from './calendar.js';
-import type { Database } from './client.js';
 import { policyVersionStore, type PolicyVersionRow } from './policy-versions.js';
 import { analysisPolicies } from './schema.js';
 

@@ -760,6 +760,32 @@ export function detectSurges(
   clock: AnalysisClock,
   ongoing: readonly OngoingSurge[] = [],
 ): SurgeReport {
+  const counts: SurgeCount[] = [];
+  for (const c of cases) {
+    const unitId = c.place[policy.placeLevel];
+    if (unitId) counts.push({ categoryId: c.categoryId, unitId, day: localDay(c.receivedAt, clock), count: 1 });
+  }
+  return detectSurgesOf(counts, range, policy, ongoing);
+}
+
+/** Cases of one category in one unit (at the surge policy's place level) on one local day. */
+export interface SurgeCount {
+  categoryId: string;
+  unitId: string;
+  day: string;
+  count: number;
+}
+
+/**
+ * `detectSurges` from counts per (own category, unit at the policy's place level, local day), what a GROUP BY answers:
+ * hand in the counts from (windowDays × (baselineWindows + 1) − 1) local days before `from` up to `to`.
+ */
+export function detectSurgesOf(
+  counts: readonly SurgeCount[],
+  range: { from: string; to: string },
+  policy: AnalysisPolicy['surge'],
+  ongoing: readonly OngoingSurge[] = [],
+): SurgeReport {
   const fromDay = dayNumber(range.from);
   const toDay = dayNumber(range.to);
   if (toDay < fromDay) throw new RangeError(`surge range ends before it starts: ${range.from} … ${range.to}`);
@@ -775,12 +801,10 @@ export function detectSurges(
     if (!s) perKey.set(key, (s = { categoryId, unitId, days: new Array<number>(span).fill(0) }));
     return s;
   };
-  for (const c of cases) {
-    const unitId = c.place[policy.placeLevel];
-    if (!unitId) continue;
-    const day = dayNumber(localDay(c.receivedAt, clock)) - firstDay;
+  for (const c of counts) {
+    const day = dayNumber(c.day) - firstDay;
     if (day < 0 || day >= span) continue;
-    series(c.categoryId, unitId).days[day]! += 1;
+    series(c.categoryId, c.unitId).days[day]! += c.count;
   }
   const before = new Map<string, OngoingSurge>();
   for (const o of ongoing) {

@@ -314,6 +314,9 @@ const envSchema = z.object({
   REPORT_SCOPES: idList('city,district'),
   REPORT_RECIPIENTS: idList('principal_leader'),
   REPORT_LINK_BASE: z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/$/, '')).optional(),
+  /** The analysis watch Schedule (group complaints and surges flagged and announced once each): on or off, and how often. */
+  ANALYSIS_WATCH: bool.default(true),
+  ANALYSIS_WATCH_CRON: z.string().default('*/15 * * * *').refine(isScheduleExpression, 'a cron expression, a shorthand such as @hourly, or @every 15m'),
 }).superRefine((cfg, ctx) => {
   const tls = (['TEMPORAL_TLS_CA', 'TEMPORAL_TLS_CERT', 'TEMPORAL_TLS_KEY'] as const).filter((k) => cfg[k]);
   if (tls.length > 0 && tls.length < 3) {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { barChart, lineChart, pieChart } from './charts.js';
-import { dataShapes, pathBox, sliceFraction, texts } from './svg.test-support.js';
+import { dataShapes, pathBox, sliceFraction, texts } from '../test/support/svg.js';
 
 describe('report charts (ECharts server-side SVG)', () => {
   const labels = ['物业管理', '市容环卫', '交通管理', '违法建设'];

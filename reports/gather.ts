@@ -114,7 +114,7 @@ export async function gatherReport(deps: GatherDeps, req: ReportRequest): Promis
 
   const [categories, communities, cells, groups] = await Promise.all([
     analysis.compute.categories(scope, { level: 1, topN: Math.min(TOP_CATEGORIES, policy.categories.topN) }),
-    analysis.compute.hotspots(scope, { by: 'unit', level: 'community', limit: 500 }),
+    analysis.compute.hotspots(scope, { by: 'unit', level: 'community', limit: Number.MAX_SAFE_INTEGER }),
     analysis.compute.hotspots(scope, { by: 'cell', level: 'community', limit: TOP_HOTSPOTS }),
     analysis.compute.groupComplaints(scope),
   ]);

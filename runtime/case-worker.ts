@@ -5,6 +5,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import pino from 'pino';
 import { createActivities } from '../activities/case.activities.js';
 import { createAssessmentActivities } from '../activities/assessment.activities.js';
+import { createAnalysisWatchActivities } from '../activities/analysis-watch.activities.js';
 import { createReportActivities, type ReportActivityDeps } from '../activities/report.activities.js';
 import type { Database } from '../db/client.js';
 import { createChannel, type NotificationLogger } from '../notifications/channels.js';
@@ -54,12 +55,13 @@ export async function createCaseWorker(deps: CaseWorkerDeps): Promise<Worker> {
     connection: deps.connection,
     namespace: deps.namespace,
     taskQueue: deps.taskQueue,
-    // The cases' projection, the assessment's scheduled reconciliation (runtime/assessment-schedule.ts) and the reports
-    // (runtime/report-schedules.ts).
+    // The cases' projection, the assessment's scheduled reconciliation (runtime/assessment-schedule.ts), the reports and
+    // the analysis watch (runtime/report-schedules.ts).
     activities: {
       ...createActivities({ db: deps.db, counters: deps.assessmentCounters ?? true }),
       ...createAssessmentActivities({ db: deps.db }),
       ...createReportActivities({ db: deps.db, ...deps.reports }),
+      ...createAnalysisWatchActivities({ db: deps.db, ...(deps.reports?.linkBase && { linkBase: deps.reports.linkBase }) }),
     },
     dataConverter: deps.dataConverter,
     ...(deps.workflowBundlePath ? { workflowBundle: { codePath: deps.workflowBundlePath } } : { workflowsPath: WORKFLOWS_PATH }),

@@ -23,6 +23,7 @@ import { loadActiveAssessmentPolicy } from '../db/assessment-policy.js';
 import { loadCityCalendar } from '../db/assessment.counters.js';
 import type { Database } from '../db/client.js';
 import type { Config } from '../platform/config.js';
+import { analysisWatchWorkflow } from '../workflows/analysis-watch.workflow.js';
 import { reportWorkflow } from '../workflows/report.workflow.js';
 import { ensureSchedule, setUpWithRetries, zoneOf } from './schedules.js';
 
@@ -65,7 +66,28 @@ export function reportScheduleOptions(s: ReportScheduleSettings): ScheduleOption
 /** Creates the Schedule, or sets an existing one to the settings. */
 export const ensureReportSchedule = (client: Client, settings: ReportScheduleSettings) => ensureSchedule(client, reportScheduleOptions(settings));
 
-type ReportConfig = Pick<Config, 'TEMPORAL_NAMESPACE' | 'TEMPORAL_TASK_QUEUE' | 'REPORTS' | 'REPORT_DAILY_CRON' | 'REPORT_WEEKLY_CRON' | 'REPORT_MONTHLY_CRON' | 'REPORT_TIMEZONE'>;
+export const ANALYSIS_WATCH_SCHEDULE_ID = 'analysis-watch';
+
+/**
+ * The analysis watch's Schedule: `analysisWatchWorkflow` every ANALYSIS_WATCH_CRON (every 15 minutes), flagging group
+ * complaints and surges as they appear. Overlap SKIP (a slow run makes the next skip: the one after looks at the same
+ * window); catch-up window one day (a missed day's surges are evaluated when the server is back).
+ */
+export function analysisWatchScheduleOptions(s: { scheduleId?: string; taskQueue: string; cron: string; timeZone: string; enabled: boolean }): ScheduleOptions<ScheduleOptionsStartWorkflowAction<typeof analysisWatchWorkflow>> {
+  const scheduleId = s.scheduleId ?? ANALYSIS_WATCH_SCHEDULE_ID;
+  return {
+    scheduleId,
+    spec: { cronExpressions: [s.cron], timezone: s.timeZone },
+    action: { type: 'startWorkflow', workflowType: analysisWatchWorkflow, workflowId: scheduleId, taskQueue: s.taskQueue, args: [{}] },
+    policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },
+    state: s.enabled ? { paused: false, note: 'on (ANALYSIS_WATCH)' } : { paused: true, note: 'off: ANALYSIS_WATCH=false' },
+  };
+}
+
+type ReportConfig = Pick<
+  Config,
+  'TEMPORAL_NAMESPACE' | 'TEMPORAL_TASK_QUEUE' | 'REPORTS' | 'REPORT_DAILY_CRON' | 'REPORT_WEEKLY_CRON' | 'REPORT_MONTHLY_CRON' | 'REPORT_TIMEZONE' | 'ANALYSIS_WATCH' | 'ANALYSIS_WATCH_CRON'
+>;
 
 /** The cron of each kind: the configured one, else the analysis policy's times. */
 export async function reportCrons(cfg: ReportConfig, db: Database): Promise<Record<ReportKind, string>> {
@@ -79,7 +101,7 @@ export async function reportCrons(cfg: ReportConfig, db: Database): Promise<Reco
 }
 
 /**
- * At worker boot: the three Schedules as configured, on the worker's own connection. A failure is reported and the
+ * At worker boot: the three report Schedules and the analysis watch's as configured, on the worker's own connection. A failure is reported and the
  * worker goes on (cases come first); it is tried again every `retryMs` (30 s) in the background, at most `attempts`
  * times (20): a worker started before the database is seeded gets its Schedules once it is.
  */
@@ -96,5 +118,8 @@ export async function bootReportSchedules(
       const outcome = await ensureReportSchedule(client, { kind, scheduleId, taskQueue: cfg.TEMPORAL_TASK_QUEUE, cron: [crons[kind]], timeZone, enabled: cfg.REPORTS });
       deps.log(`report schedule ${scheduleId} ${outcome}: ${cfg.REPORTS ? `"${crons[kind]}" in ${timeZone}` : 'paused (REPORTS=false)'}`);
     }
+    const watchId = deps.prefix ? `${deps.prefix}-watch` : ANALYSIS_WATCH_SCHEDULE_ID;
+    const watched = await ensureSchedule(client, analysisWatchScheduleOptions({ scheduleId: watchId, taskQueue: cfg.TEMPORAL_TASK_QUEUE, cron: cfg.ANALYSIS_WATCH_CRON, timeZone, enabled: cfg.ANALYSIS_WATCH }));
+    deps.log(`analysis watch schedule ${watchId} ${watched}: ${cfg.ANALYSIS_WATCH ? `"${cfg.ANALYSIS_WATCH_CRON}" in ${timeZone}` : 'paused (ANALYSIS_WATCH=false)'}`);
   });
 }

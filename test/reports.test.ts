@@ -19,7 +19,7 @@ import { open } from '../domain/case.machine.js';
 import type { CaseIntake } from '../domain/case.types.js';
 import type { NotificationChannel, OutgoingNotification } from '../notifications/channels.js';
 import { bootReportSchedules, ensureReportSchedule } from '../runtime/report-schedules.js';
-import { dataShapes, pathBox, svgElements, texts } from '../reports/svg.test-support.js';
+import { dataShapes, pathBox, svgElements, texts } from './support/svg.js';
 import { eventually } from './support/cases.js';
 import { sampleIntake } from './support/domain-fixtures.js';
 import { startStack, type TestStack } from './support/stack.js';
@@ -262,6 +262,23 @@ describe('the monthly report', () => {
   });
 });
 
+describe('the weekly summary', () => {
+  it('covers the ISO week asked for: its seven days, its callbacks, the week before and the same week a year before', async () => {
+    // The two March cases and the callbacks of the monthly test above: 10, 11 and 12 March 2026 are in week 11.
+    const res = await stack.http('POST', '/v1/reports', { kind: 'weekly', period: '2026-W11' }, who('analyst'));
+    expect(res.status, JSON.stringify(res.body)).toBe(202);
+    const [stored] = await stack.client.workflow.getHandle(res.body.workflowId).result();
+    const f = (await get(`/v1/reports/${stored.id}`)).body.figures;
+    expect(f).toMatchObject({ kind: 'weekly', period: '2026-W11', days: { from: '2026-03-09', to: '2026-03-15' } });
+    expect(f.title).toBe('临江市人民政府 2026年3月9日至2026年3月15日 12345热线每周综述');
+    expect(f.volume).toMatchObject({ count: 2, previous: { from: '2026-03-02', to: '2026-03-08', count: 0 }, yearAgo: { from: '2025-03-10', to: '2025-03-16', count: 0 } });
+    expect(f.byDay.map((d: { day: string; count: number }) => d.count)).toEqual([0, 1, 1, 0, 0, 0, 0]);
+    expect(f.callbacks.counts.valid).toBe(6);
+    expect(f.callbacks.cases).toContain('periodKind=week&period=2026-W11');
+    expect(f.rankings).toEqual([]);
+  });
+});
+
 describe('a missed run', () => {
   it('caught up later (a backfill of 08:00 three days ago) reports the period that closed when it was due', async () => {
     const scheduleId = `report-catchup-${randomBytes(4).toString('hex')}`;
@@ -295,6 +312,8 @@ describe('the Schedules at boot', () => {
       REPORT_WEEKLY_CRON: undefined,
       REPORT_MONTHLY_CRON: '30 9 2 * *',
       REPORT_TIMEZONE: undefined,
+      ANALYSIS_WATCH: true,
+      ANALYSIS_WATCH_CRON: '*/15 * * * *',
     };
     const lines: string[] = [];
     const boot = (over: Partial<typeof cfg> = {}) => bootReportSchedules({ ...cfg, ...over }, { connection: stack.client.connection, db: stack.database.db, dataConverter: stack.dataConverter, log: (l) => lines.push(l), prefix });
@@ -304,7 +323,11 @@ describe('the Schedules at boot', () => {
         `report schedule ${prefix}-daily created: "0 8 * * *" in Asia/Shanghai`,
         `report schedule ${prefix}-weekly created: "0 8 * * 1" in Asia/Shanghai`,
         `report schedule ${prefix}-monthly created: "30 9 2 * *" in Asia/Shanghai`,
+        `analysis watch schedule ${prefix}-watch created: "*/15 * * * *" in Asia/Shanghai`,
       ]);
+      const watch = await stack.client.schedule.getHandle(`${prefix}-watch`).describe();
+      expect(watch.policies.overlap).toBe(ScheduleOverlapPolicy.SKIP);
+      expect(watch.action).toMatchObject({ type: 'startWorkflow', workflowType: 'analysisWatchWorkflow', taskQueue: stack.taskQueue });
       const daily = await stack.client.schedule.getHandle(`${prefix}-daily`).describe();
       expect(daily.spec.timezone).toBe('Asia/Shanghai');
       expect(daily.policies.overlap).toBe(ScheduleOverlapPolicy.BUFFER_ALL);
@@ -313,10 +336,10 @@ describe('the Schedules at boot', () => {
       // 08:00 in Shanghai is 00:00 UTC.
       expect(daily.info.nextActionTimes[0]!.getUTCHours()).toBe(0);
       await boot({ REPORTS: false });
-      expect(lines.at(-1)).toBe(`report schedule ${prefix}-monthly updated: paused (REPORTS=false)`);
+      expect(lines.at(-2)).toBe(`report schedule ${prefix}-monthly updated: paused (REPORTS=false)`);
       expect((await stack.client.schedule.getHandle(`${prefix}-weekly`).describe()).state.paused).toBe(true);
     } finally {
-      for (const kind of ['daily', 'weekly', 'monthly']) await stack.client.schedule.getHandle(`${prefix}-${kind}`).delete().catch(() => {});
+      for (const kind of ['daily', 'weekly', 'monthly', 'watch']) await stack.client.schedule.getHandle(`${prefix}-${kind}`).delete().catch(() => {});
     }
   });
 });

@@ -4,7 +4,10 @@
  * (reports/html.ts, reports/xlsx.ts, db/reports.ts), and telling the configured recipients through the outbox.
  *
  * The analysis and the assessment are read through the same services the API answers with, built here on this
- * worker's database (a reference copy loaded per call: the unit tree, the categories and the calendar).
+ * worker's database (a reference copy loaded per call: the unit tree, the categories and the calendar). This is the
+ * one place where activities/ imports from api/ (the layers otherwise run api → activities' types only): a report's
+ * figures and the API's answers must be one computation, not two that can drift. Moving those services below both
+ * (a domain-services folder) is the clean form, left for when a third user appears.
  */
 import { log } from '@temporalio/activity';
 import { sql } from 'drizzle-orm';

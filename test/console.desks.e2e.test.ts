@@ -12,6 +12,10 @@
  *   street ranking with every rate's numerator and denominator, unranked and flagged rows, a figure's drill-down to
  *   its cases and on to a case page, the ranking as an Excel file, the charts.
  *
+ * - the administration desk: a calendar year loaded (a make-up day on a Monday refused first, naming the field), a
+ *   dispatch rule added and previewed, a case policy version stored from its JSON (a bad value refused first); a
+ *   district dispatcher sees only what their grants open.
+ *
  * Screenshots go to docs/console/<desk>.png.
  */
 import { existsSync } from 'node:fs';
@@ -323,5 +327,92 @@ describe.skipIf(!existsSync(CHROMIUM))(`the console's supervision, review and an
 
     expect(logs.filter((l) => l.startsWith('pageerror'))).toEqual([]);
     for (const u of urls) expect(decodeURIComponent(u)).not.toContain(PHONE);
+  });
+
+  it('the administration desk: a calendar year, a dispatch rule, a case policy version; a dispatcher sees the catalogue only to write', { timeout: 150_000 }, async () => {
+    const admin = await signIn('admin');
+    await expect.poll(() => admin.url()).toBe(`${base}/console/admin`);
+    const errorShown = () => admin.locator('[data-testid=admin-error]').textContent();
+
+    // 工作日历: load 2027; a make-up day that is a Monday is refused, naming the field.
+    await tab(admin, 'calendars');
+    await admin.locator('[data-testid=load-year-CN]').click();
+    await admin.locator('#year_year').fill('2027');
+    await admin.locator('#year_holidays').fill('2027-01-01, 2027-02-05 2027-02-06 2027-02-07 2027-02-08');
+    await admin.locator('#year_workdays').fill('2027-02-22');
+    await admin.locator('#year_source').fill('国务院办公厅关于2027年部分节假日安排的通知（测试）');
+    await admin.locator('.ant-modal:visible .ant-modal-footer button.ant-btn-primary').click();
+    await expect.poll(errorShown).toContain('body.workdays.0');
+    await admin.locator('#year_workdays').fill('2027-02-20');
+    await admin.locator('.ant-modal:visible .ant-modal-footer button.ant-btn-primary').click();
+    await admin.locator('.ant-modal:visible').waitFor({ state: 'hidden' });
+    await admin.locator('[data-year="2027"]').click();
+    await admin.locator('[data-testid=calendar-year]').getByText('2027-02-20').waitFor();
+    const year = await stack.http('GET', '/v1/calendars/CN/years/2027', undefined, stack.as('admin'));
+    expect(year.body).toMatchObject({ holidays: ['2027-01-01', '2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08'], workdays: ['2027-02-20'], updatedBy: 'admin-01' });
+    await settle(admin);
+    await admin.screenshot({ path: path.join(SHOTS, 'admin-calendar.png') });
+
+    // 派单目录: a rule for building-structure complaints anywhere, to the city's housing department; the preview finds it.
+    await tab(admin, 'rules');
+    await admin.locator('[data-testid=new-rule]').click();
+    await admin.locator('#rule_categoryId').click();
+    await admin.locator('#rule_categoryId').fill('擅自改变');
+    await admin.locator('.ant-select-dropdown:visible .ant-select-tree-title').filter({ hasText: '擅自改变房屋结构' }).first().click();
+    await admin.locator('#rule_unitId').click();
+    await admin.locator('#rule_unitId').fill('住房');
+    await admin.locator('.ant-select-dropdown:visible .ant-select-tree-title').filter({ hasText: '住房' }).first().click();
+    await admin.locator('#rule_note').fill('房屋结构问题由住建部门办理');
+    await admin.locator('.ant-modal:visible .ant-modal-footer button.ant-btn-primary').click();
+    await admin.locator('.ant-modal:visible').waitFor({ state: 'hidden' });
+    const rules = await stack.http('GET', '/v1/dispatch-rules?categoryId=illegal.structure', undefined, stack.as('admin'));
+    expect(rules.body.items).toEqual([expect.objectContaining({ categoryId: 'illegal.structure', areaUnitId: null, unitId: 'dept-zj', unitType: null, note: '房屋结构问题由住建部门办理', active: true, updatedBy: 'admin-01' })]);
+    const rule = rules.body.items[0] as { id: string; unitId: string };
+    await admin.locator(`tr[data-row-key="${rule.id}"]`).waitFor();
+    await admin.locator('#preview_categoryId').click();
+    await admin.locator('#preview_categoryId').fill('擅自改变');
+    await admin.locator('.ant-select-dropdown:visible .ant-select-tree-title').filter({ hasText: '擅自改变房屋结构' }).first().click();
+    await admin.locator('[data-testid=match-preview]').getByText('受理时自动派单').waitFor();
+    expect(await admin.locator('[data-testid=match-preview]').textContent()).toContain(`临江市住房和城乡建设局 (${rule.id})`);
+    await settle(admin);
+    await admin.screenshot({ path: path.join(SHOTS, 'admin-rules.png') });
+
+    // 办理时限方案: a new version from the JSON of the one in force; a yellow ratio of 2 is refused, naming the field.
+    const before = await stack.http('GET', '/v1/policies', undefined, stack.as('admin'));
+    await tab(admin, 'policies');
+    await admin.locator(`[data-version="${before.body.activeVersion}"]`).waitFor();
+    await admin.locator('[data-testid=new-version-policies]').click();
+    const editor = admin.locator('#document');
+    const json = await editor.inputValue();
+    expect(JSON.parse(json).yellowRatio).toBe(0.75);
+    await editor.fill(json.replace('"yellowRatio": 0.75', '"yellowRatio": 2'));
+    await admin.locator('#document_note').fill('黄灯提前至时限的80%');
+    await admin.locator('.ant-modal:visible .ant-modal-footer button.ant-btn-primary').click();
+    await expect.poll(errorShown).toContain('body.yellowRatio');
+    await editor.fill(json.replace('"yellowRatio": 0.75', '"yellowRatio": 0.8'));
+    await admin.locator('.ant-modal:visible .ant-modal-footer button.ant-btn-primary').click();
+    await admin.locator('.ant-modal:visible').waitFor({ state: 'hidden' });
+    const next = before.body.activeVersion + 1;
+    await admin.locator(`[data-version="${next}"]`).waitFor();
+    await expect.poll(() => admin.locator('[data-field="yellowRatio"]').textContent()).toBe('0.8');
+    expect((await stack.http('GET', '/v1/policies/active', undefined, stack.as('admin'))).body).toMatchObject({ version: next, note: '黄灯提前至时限的80% (by admin-01)', document: { yellowRatio: 0.8 } });
+    await settle(admin);
+    await admin.screenshot({ path: path.join(SHOTS, 'admin-policy.png') });
+    await admin.context().close();
+
+    // A district dispatcher: the desk opens for the catalogue (theirs to write), the policies and calendars to read.
+    const dispatcher = await signIn('dispatcher@d01');
+    await dispatcher.locator('.ant-menu-item').filter({ hasText: '管理台' }).click();
+    await expect.poll(() => dispatcher.url()).toBe(`${base}/console/admin`);
+    await dispatcher.locator('[data-tab=rules]').waitFor();
+    expect(await dispatcher.locator('[data-tab]').evaluateAll((els) => els.map((e) => e.getAttribute('data-tab')))).toEqual(['rules', 'policies', 'calendars']);
+    await dispatcher.locator('[data-testid=new-rule]').waitFor();
+    await dispatcher.locator('[data-tab=policies]').click();
+    await dispatcher.locator(`[data-version="${next}"]`).waitFor();
+    expect(await dispatcher.locator('[data-testid=new-version-policies]').count()).toBe(0);
+    await dispatcher.locator('[data-tab=calendars]').click();
+    await dispatcher.locator('[data-year="2027"]').waitFor();
+    expect(await dispatcher.locator('[data-testid=load-year-CN]').count()).toBe(0);
+    await dispatcher.context().close();
   });
 });

@@ -14,9 +14,9 @@ import { useLiveCases } from './live';
 import { hrefOf, navigate, useRoute, type Route } from './router';
 import { session } from './session';
 
-type Desk = Extract<Route['page'], 'intake' | 'dispatch' | 'queue' | 'callback' | 'supervision' | 'review' | 'analysis'>;
-/** Which grant of the access table opens a desk (the API still decides every answer). */
-const DESKS: ReadonlyArray<{ page: Desk; grant: AccessAction }> = [
+type Desk = Extract<Route['page'], 'intake' | 'dispatch' | 'queue' | 'callback' | 'supervision' | 'review' | 'analysis' | 'admin'>;
+/** Which grant of the access table opens a desk, or any of several (the API still decides every answer). */
+const DESKS: ReadonlyArray<{ page: Desk; grant: AccessAction | readonly AccessAction[] }> = [
   { page: 'intake', grant: 'case.open' },
   { page: 'dispatch', grant: 'case.dispatch' },
   { page: 'queue', grant: 'case.accept' },
@@ -24,19 +24,24 @@ const DESKS: ReadonlyArray<{ page: Desk; grant: AccessAction }> = [
   { page: 'supervision', grant: 'case.escalate' },
   { page: 'review', grant: 'case.review' },
   { page: 'analysis', grant: 'assessment.read' },
+  // The administration desk: whoever writes the catalogue (admins; dispatchers in their subtree), policies or calendars.
+  { page: 'admin', grant: ['catalogue.write', 'policy.write', 'calendar.write', 'assessment_policy.write'] },
 ];
+const opens = (grants: { has(a: AccessAction): boolean }, d: (typeof DESKS)[number]) =>
+  typeof d.grant === 'string' ? grants.has(d.grant) : d.grant.some((g) => grants.has(g));
 
-const HOME_FIRST: readonly Desk[] = ['dispatch', 'queue', 'callback', 'supervision', 'review', 'analysis', 'intake'];
+const HOME_FIRST: readonly Desk[] = ['dispatch', 'queue', 'callback', 'supervision', 'review', 'admin', 'analysis', 'intake'];
 
 /** The analysis desk and its charts (ECharts) load when first opened: the other desks' first load stays small. */
 const AnalysisDesk = lazy(() => import('./desks/AnalysisDesk'));
+const AdminDesk = lazy(() => import('./desks/AdminDesk'));
 
 const CASE_NUMBER = /^HL[0-9A-Z]{16}$/;
 
 function Page({ route }: { route: Route }) {
   const { t } = useI18n();
   const grants = useGrants();
-  const desks = DESKS.filter((d) => grants.has(d.grant));
+  const desks = DESKS.filter((d) => opens(grants, d));
   // Home is the desk of the person's own work: a dispatcher (who may also open cases) lands on the dispatch desk.
   const home = HOME_FIRST.find((page) => desks.some((d) => d.page === page));
   useEffect(() => {
@@ -71,6 +76,12 @@ function Page({ route }: { route: Route }) {
               <AnalysisDesk />
             </Suspense>
           );
+        case 'admin':
+          return (
+            <Suspense fallback={<Spin />}>
+              <AdminDesk />
+            </Suspense>
+          );
       }
     }
   }
@@ -83,7 +94,7 @@ export function AppFrame() {
   const signedIn = useSyncExternalStore(session.subscribe, session.current);
   const me = useMe(signedIn !== null);
   const grants = useGrants();
-  const desks = DESKS.filter((d) => grants.has(d.grant));
+  const desks = DESKS.filter((d) => opens(grants, d));
   const live = useLiveCases(signedIn?.token ?? null);
   useEffect(() => {
     document.title = t.app.title;

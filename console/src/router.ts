@@ -15,6 +15,7 @@ export type Route =
   | { page: 'supervision' }
   | { page: 'review' }
   | { page: 'analysis' }
+  | { page: 'admin' }
   | { page: 'case'; id: string };
 
 export const BASE = '/console/';
@@ -34,6 +35,7 @@ export function parse(pathname: string): Route {
     case 'supervision':
     case 'review':
     case 'analysis':
+    case 'admin':
       return { page: rest };
     default:
       return { page: 'home' };

@@ -91,3 +91,20 @@ export async function download(url: string): Promise<string> {
   setTimeout(() => URL.revokeObjectURL(href), 10_000);
   return name;
 }
+
+/**
+ * A document an administrator edited as JSON (a policy version), sent as it stands to a write route: the API's schema
+ * is the judge (a 400 names the field). `path` is a literal of the calling code, never user input.
+ */
+export async function sendDocument(method: 'POST' | 'PUT', path: '/v1/policies' | '/v1/assessment-policies', body: unknown): Promise<unknown> {
+  const token = session.token();
+  const response = await fetch(path, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
+    body: JSON.stringify(body),
+  });
+  if (response.status === 401 && token) session.signOut('expired');
+  const answer: unknown = await response.json().catch(() => null);
+  if (!response.ok) throw new ApiError(response.status, isProblem(answer) ? answer : null);
+  return answer;
+}

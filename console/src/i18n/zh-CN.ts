@@ -28,7 +28,7 @@ export interface Dict {
     title: string; short: string; signOut: string; language: string; findCase: string; findCasePlaceholder: string; temporal: string; expired: string;
     live: Record<LiveState, string>; liveHint: Record<LiveState, string>;
   };
-  desks: { intake: string; dispatch: string; queue: string; callback: string; supervision: string; review: string; analysis: string; case: string };
+  desks: { intake: string; dispatch: string; queue: string; callback: string; supervision: string; review: string; analysis: string; admin: string; case: string };
   common: {
     loading: string; more: string; none: string; yes: string; no: string; submit: string; cancel: string; open: string; close: string;
     caseNumber: string; title: string; category: string; channel: string; status: string; unit: string; place: string; received: string;
@@ -59,6 +59,7 @@ export interface Dict {
     valid: string; figures: Record<FigureName, string>; numerator: string; denominator: string; lost: string; day: string; missedOnly: string;
     days: string; policy: string; peers: string; restricted: string; previous: string; notReported: string; chartUnits: string; chartTrend: string;
   };
+  admin: Record<'hint' | 'rules' | 'policies' | 'assessmentPolicies' | 'calendars' | 'newRule' | 'editRule' | 'rule' | 'area' | 'areaHint' | 'anywhere' | 'target' | 'toUnit' | 'toUnitType' | 'placeOf' | 'active' | 'updated' | 'edit' | 'delete' | 'deleteConfirm' | 'saved' | 'preview' | 'autoDispatch' | 'waitsForDispatcher' | 'version' | 'inForce' | 'activate' | 'newVersion' | 'newVersionHint' | 'notJson' | 'notePlaceholder' | 'loadYear' | 'loadYearHint' | 'year' | 'holidays' | 'workdays' | 'source' | 'workingHours', string>;
   caseView: {
     summary: string; complainant: string; location: string; description: string; clocks: string; dispatches: string; timeline: string;
     related: string; actions: string; noActions: string; actor: string; copied: string; cooperating: string; escalation: string;
@@ -97,7 +98,7 @@ export const zhCN: Dict = {
     live: { live: '实时', connecting: '连接中', offline: '离线' },
     liveHint: { live: '列表实时更新', connecting: '正在连接实时更新', offline: '实时更新未连接：列表每分钟刷新' },
   },
-  desks: { intake: '受理', dispatch: '派单台', queue: '承办工作台', callback: '回访台', supervision: '督办台', review: '评价台', analysis: '分析台', case: '工单' },
+  desks: { intake: '受理', dispatch: '派单台', queue: '承办工作台', callback: '回访台', supervision: '督办台', review: '评价台', analysis: '分析台', admin: '管理台', case: '工单' },
   common: {
     loading: '加载中…',
     more: '加载更多',
@@ -256,6 +257,46 @@ export const zhCN: Dict = {
     notReported: '暂未统计',
     chartUnits: '本期各单位指标',
     chartTrend: '近 {n} 期指标走势（本层级合计）',
+  },
+  admin: {
+    hint: '按权限可管理的内容：派单目录、办理时限方案与考核方案的版本、工作日历。新版本保存后立即对新受理的工单生效，已受理的工单沿用原版本。',
+    rules: '派单目录',
+    policies: '办理时限方案',
+    assessmentPolicies: '考核方案',
+    calendars: '工作日历',
+    newRule: '新增规则',
+    editRule: '修改规则',
+    rule: '规则',
+    area: '适用区域',
+    areaHint: '该单位及其下级区域；不选则全市适用',
+    anywhere: '全市',
+    target: '派往',
+    toUnit: '指定单位',
+    toUnitType: '属地单位（按发生地）',
+    placeOf: '发生地所属',
+    active: '启用',
+    updated: '最近修改',
+    edit: '修改',
+    delete: '删除',
+    deleteConfirm: '确定删除这条规则？',
+    saved: '已保存',
+    preview: '匹配预览',
+    autoDispatch: '受理时自动派单',
+    waitsForDispatcher: '等待派单员派单',
+    version: '版本',
+    inForce: '生效中',
+    activate: '设为生效版本',
+    newVersion: '保存为新版本',
+    newVersionHint: '以下为当前所选版本的内容（JSON）。修改后提交，接口按方案格式校验，错误会指明字段。',
+    notJson: '不是有效的 JSON',
+    notePlaceholder: '版本说明（可选）',
+    loadYear: '载入年度',
+    loadYearHint: '按国务院办公厅当年节假日安排通知填写：放假日期（含周末）和调休上班日期，日期之间用空格或逗号分隔。',
+    year: '年度',
+    holidays: '放假日期',
+    workdays: '调休上班',
+    source: '依据',
+    workingHours: '工作时间',
   },
   caseView: {
     summary: '工单信息',

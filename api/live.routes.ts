@@ -63,9 +63,18 @@ export function liveEventFor(p: Principal, n: CaseNotice, reference: Pick<Refere
   return null;
 }
 
-/** The stream as the answer (not the route's typed body: the serializer leaves streams alone). */
+/**
+ * The stream as the answer (not the route's typed body: the serializer leaves streams alone). `Connection: close`:
+ * when a stream ends (its lifetime, or the API closing) its connection goes with it, rather than idling in
+ * keep-alive where a closing server would wait for it.
+ */
 function sendStream(reply: FastifyReply, stream: PassThrough) {
-  return reply.header('content-type', 'text/event-stream; charset=utf-8').header('cache-control', 'no-store').header('x-accel-buffering', 'no').send(stream);
+  return reply
+    .header('content-type', 'text/event-stream; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .header('x-accel-buffering', 'no')
+    .header('connection', 'close')
+    .send(stream);
 }
 
 /** Whether the client asked for an event stream (what EventSource and the console's reader send). */
@@ -130,13 +139,21 @@ export function liveRoutes(deps: { feed: CaseFeed; reference: ReferenceService; 
         });
         const heartbeat = setInterval(() => !stream.writableEnded && stream.write(': keep-alive\n\n'), heartbeatMs);
         const lifetime = setTimeout(() => end(), maxStreamMs);
+        let ended = false;
         function end() {
+          if (ended) return;
+          ended = true;
           clearInterval(heartbeat);
           clearTimeout(lifetime);
           unsubscribe();
           mine.delete(end);
           if (mine.size === 0) open.delete(principal.id);
           if (!stream.writableEnded) stream.end();
+          // The connection goes with the stream, also when the client stopped reading without closing it: a closing
+          // API would otherwise wait for it (HTTP keep-alive) for a minute.
+          const socket = req.raw.socket;
+          reply.raw.once('finish', () => socket.destroy());
+          setTimeout(() => socket.destroy(), 1_000).unref();
         }
         mine.add(end);
         open.set(principal.id, mine);

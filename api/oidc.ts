@@ -133,7 +133,8 @@ export function createOidc(opts: OidcOptions) {
   async function verify(token: string, nonce?: string): Promise<OidcPerson & { payload: JWTPayload }> {
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, await keys(), { issuer, audience: audiences, algorithms: ALGORITHMS, requiredClaims: ['exp', 'sub'] }));
+      // The issuer as configured, with or without the trailing slash some providers put in `iss` (Auth0's).
+      ({ payload } = await jwtVerify(token, await keys(), { issuer: [issuer, `${issuer}/`], audience: audiences, algorithms: ALGORITHMS, requiredClaims: ['exp', 'sub'] }));
     } catch (err) {
       if (err instanceof DomainError) throw err;
       const code = (err as { code?: string }).code ?? '';

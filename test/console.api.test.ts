@@ -113,13 +113,14 @@ describe('the development sign-in', () => {
     expect(JSON.parse((await get(stack.app, '/v1/console/settings')).body)).toEqual({
       devSignIn: true,
       temporalUi: { url: 'http://127.0.0.1:8233', namespace: 'default' },
+      oidc: null,
     });
   });
 
   it('does not exist in production', async () => {
     expect((await get(production, '/v1/dev/people')).statusCode).toBe(404);
     expect((await production.inject({ method: 'POST', url: '/v1/dev/sign-in', payload: { key: 'admin' } })).statusCode).toBe(404);
-    expect(JSON.parse((await get(production, '/v1/console/settings')).body)).toEqual({ devSignIn: false, temporalUi: null });
+    expect(JSON.parse((await get(production, '/v1/console/settings')).body)).toEqual({ devSignIn: false, temporalUi: null, oidc: null });
   });
 });
 

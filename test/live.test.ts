@@ -22,6 +22,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // Node's fetch leaves connections open that never carried a request; the server would wait for them (keep-alive).
+  stack?.app.server.closeAllConnections();
   await stack?.close();
 });
 
@@ -139,6 +141,7 @@ describe('GET /v1/live/cases', () => {
     expect(await plain.json()).toMatchObject({ code: 'validation_failed', errors: [{ field: 'headers.accept' }] });
     const anonymous = await fetch(`${base}/v1/live/cases`, { headers: { accept: 'text/event-stream' } });
     expect(anonymous.status).toBe(401);
+    await anonymous.body?.cancel();
     const who = stack.as('analyst', 'city', 'analyst-live');
     const streams = await Promise.all(Array.from({ length: 8 }, () => listen(who)));
     const ninth = await fetch(`${base}/v1/live/cases`, { headers: { accept: 'text/event-stream', ...who } });

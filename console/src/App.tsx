@@ -92,7 +92,7 @@ export function AppFrame() {
   const client = useQueryClient();
   const route = useRoute();
   const signedIn = useSyncExternalStore(session.subscribe, session.current);
-  const me = useMe(signedIn !== null);
+  const me = useMe();
   const grants = useGrants();
   const desks = DESKS.filter((d) => opens(grants, d));
   const live = useLiveCases(signedIn?.token ?? null);

@@ -1,7 +1,9 @@
 /** The queries the desks share (TanStack Query; memory only, never persisted). */
+import { useSyncExternalStore } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from './api/client';
 import type { AccessAction, Category, Unit } from './api/types';
+import { session } from './session';
 
 const forever = { staleTime: Infinity, gcTime: Infinity } as const;
 
@@ -9,8 +11,10 @@ export function useSettings() {
   return useQuery({ queryKey: ['settings'], queryFn: () => unwrap(api.GET('/v1/console/settings')), ...forever });
 }
 
-export function useMe(enabled = true) {
-  return useQuery({ queryKey: ['me'], queryFn: () => unwrap(api.GET('/v1/me')), enabled, staleTime: 5 * 60_000 });
+/** Who is signed in (GET /v1/me): asked only while someone is (a request without a token would only be refused). */
+export function useMe() {
+  const signedIn = useSyncExternalStore(session.subscribe, session.current) !== null;
+  return useQuery({ queryKey: ['me'], queryFn: () => unwrap(api.GET('/v1/me')), enabled: signedIn, staleTime: 5 * 60_000 });
 }
 
 /** Whether the access table grants the signed-in person this action anywhere (which desks to show; the API decides each answer). */

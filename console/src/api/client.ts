@@ -24,14 +24,21 @@ export class ApiError extends Error {
   }
 }
 
+/** A 401 for this token: the session ends (expired) if it is still the session's token. */
+function endIfCurrent(token: string | null) {
+  if (token !== null && token === session.token()) session.signOut('expired');
+}
+
 const auth: Middleware = {
   onRequest({ request }) {
     const token = session.token();
     if (token) request.headers.set('authorization', `Bearer ${token}`);
     return request;
   },
-  onResponse({ response }) {
-    if (response.status === 401 && session.token()) session.signOut('expired');
+  onResponse({ request, response }) {
+    // Only the token in use now can have expired: a request sent before the sign-in (none) or with an earlier one
+    // answering late must not end the new session.
+    if (response.status === 401) endIfCurrent(request.headers.get('authorization')?.replace(/^Bearer /, '') ?? null);
     return response;
   },
 };
@@ -62,7 +69,7 @@ export async function postAction(caseId: string, path: string, body: unknown): P
     headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
     body: JSON.stringify(body),
   });
-  if (response.status === 401 && token) session.signOut('expired');
+  if (response.status === 401) endIfCurrent(token);
   const answer: unknown = await response.json().catch(() => null);
   if (!response.ok) throw new ApiError(response.status, isProblem(answer) ? answer : null);
   return answer;
@@ -75,7 +82,7 @@ export async function postAction(caseId: string, path: string, body: unknown): P
 export async function download(url: string): Promise<string> {
   const token = session.token();
   const response = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-  if (response.status === 401 && token) session.signOut('expired');
+  if (response.status === 401) endIfCurrent(token);
   if (!response.ok) {
     const answer: unknown = await response.json().catch(() => null);
     throw new ApiError(response.status, isProblem(answer) ? answer : null);
@@ -103,7 +110,7 @@ export async function sendDocument(method: 'POST' | 'PUT', path: '/v1/policies' 
     headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
     body: JSON.stringify(body),
   });
-  if (response.status === 401 && token) session.signOut('expired');
+  if (response.status === 401) endIfCurrent(token);
   const answer: unknown = await response.json().catch(() => null);
   if (!response.ok) throw new ApiError(response.status, isProblem(answer) ? answer : null);
   return answer;

@@ -22,18 +22,17 @@
  *
  * Options: --cases N, --repeat N, --keep (keep the database). Environment: BENCH_DATABASE_URL, CHROMIUM_PATH.
  */
-import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { Client, Connection } from '@temporalio/client';
 import pg from 'pg';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { buildApp } from '../api/app.js';
 import { CONSOLE_DIST, ensureConsoleBuilt } from '../runtime/console-build.js';
+import { CHROMIUM, consolePage, hasChromium, launchChromium, serve } from './browser.js';
 import { progress, runBench } from './processes.js';
 import { f0, f1 } from './report.js';
 import { BenchRun, prepareBenchDatabase } from './stack.js';
@@ -54,7 +53,6 @@ const opt = (name: string, dflt: number): number => {
 const CASES = opt('--cases', 100_000);
 const REPEAT = opt('--repeat', 5);
 const RUN = new BenchRun(args.includes('--keep'));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 interface Asset {
   file: string;
@@ -122,9 +120,9 @@ async function firstLoad(page: Page, base: string): Promise<FirstLoad> {
 
 /** From the click on a person to the first row of their desk's list; then the same desk reloaded. */
 async function toQueue(browser: Browser, base: string, person: string, desk: string): Promise<{ cold: number; firstLoad: FirstLoad; reload: number }> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await consolePage(browser);
+  const context = page.context();
   try {
-    const page = await context.newPage();
     const failed: string[] = [];
     page.on('response', (r) => {
       if (r.status() >= 400) void r.text().then((body) => failed.push(`${r.status()} ${new URL(r.url()).pathname} ${body.slice(0, 200)}`), () => failed.push(`${r.status()} ${new URL(r.url()).pathname}`));
@@ -151,7 +149,7 @@ async function toQueue(browser: Browser, base: string, person: string, desk: str
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (CHROMIUM_PATH names another)`);
+  if (!hasChromium()) throw new Error(`no Chromium at ${CHROMIUM} (CHROMIUM_PATH names another)`);
   const loadAtStart = os.loadavg()[0]!;
   progress(`console run ${RUN.id}: ${CASES.toLocaleString('en')} synthetic cases, ${REPEAT} repetitions`);
   await ensureConsoleBuilt(progress);
@@ -204,9 +202,8 @@ async function main(): Promise<void> {
     const items = res.statusCode === 200 ? (JSON.parse(res.body) as { items: unknown[] }).items.length : 0;
     if (items === 0) throw new Error(`${person} ${url}: ${res.statusCode} ${res.body.slice(0, 300)}`);
   }
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  const base = await serve({ app });
+  const browser = await launchChromium();
   RUN.cleanup.add('chromium', () => browser.close());
 
   const desks: Array<[person: string, desk: string, label: string]> = [

@@ -18,12 +18,10 @@
  *
  * Screenshots go to docs/console/<desk>.png.
  */
-import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateMetricsData } from '../bench/metrics-data.js';
 import { alignCounters } from '../db/assessment.reconcile.js';
@@ -31,10 +29,9 @@ import { defaultPolicyDocument } from '../db/seed-policy.js';
 import { defaultAssessmentPolicy } from '../domain/assessment.policy.js';
 import type { DispatchRuleRecord } from '../domain/dispatch-catalogue.js';
 import { complaint, eventually } from './support/cases.js';
+import { CHROMIUM, SHOTS, hasChromium, launchChromium, serve, consolePage, watch, devSignIn } from '../bench/browser.js';
 import { startStack, type TestStack } from './support/stack.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = path.resolve('docs/console');
 const PHONE = '13812340000';
 
 const rule = (id: string, categoryId: string, unitId: string): DispatchRuleRecord => ({ id, categoryId, areaUnitId: null, unitId, unitType: null, note: null, active: true });
@@ -52,7 +49,7 @@ const POLICY = {
   maxExtraRounds: 0,
 };
 
-describe.skipIf(!existsSync(CHROMIUM))(`the console's supervision, review and analysis desks and live lists in Chromium (${CHROMIUM})`, () => {
+describe.skipIf(!hasChromium())(`the console's supervision, review and analysis desks and live lists in Chromium (${CHROMIUM})`, () => {
   let stack: TestStack;
   let browser: Browser;
   let base: string;
@@ -61,10 +58,8 @@ describe.skipIf(!existsSync(CHROMIUM))(`the console's supervision, review and an
 
   beforeAll(async () => {
     stack = await startStack({ name: 'console_desks', console: true, repeats: true, dispatchRules: RULES, policy: POLICY });
-    await stack.app.listen({ host: '127.0.0.1', port: 0 });
-    base = `http://127.0.0.1:${(stack.app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
-    await mkdir(SHOTS, { recursive: true });
+    base = await serve(stack);
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -73,15 +68,7 @@ describe.skipIf(!existsSync(CHROMIUM))(`the console's supervision, review and an
   });
 
   async function signIn(person: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
-    const page = await context.newPage();
-    page.on('request', (r) => urls.push(r.url()));
-    page.on('console', (m) => logs.push(m.text()));
-    page.on('pageerror', (e) => logs.push(`pageerror: ${e.message}`));
-    await page.goto(`${base}/console/`);
-    await page.locator(`button[data-person="${person}"]`).click();
-    await page.locator('[data-testid=who]').waitFor();
-    return page;
+    return devSignIn(watch(await consolePage(browser, { acceptDownloads: true }), urls, logs), base, person);
   }
 
   /** Lets Ant Design's entry animations (rows fading in, drawers sliding) finish before a screenshot. */

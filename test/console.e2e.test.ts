@@ -12,19 +12,15 @@
  * masked for those who must not see them, and never appear in a URL, in the browser's storage or its console.
  * Screenshots of each desk go to docs/console/<desk>.png.
  */
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultPolicyDocument } from '../db/seed-policy.js';
 import type { DispatchRuleRecord } from '../domain/dispatch-catalogue.js';
 import { complaint } from './support/cases.js';
+import { CHROMIUM, SHOTS, hasChromium, launchChromium, serve, consolePage, watch, devSignIn } from '../bench/browser.js';
 import { startStack, type TestStack } from './support/stack.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = path.resolve('docs/console');
 const NAME = '张三';
 const PHONE = '13812345678';
 
@@ -47,7 +43,7 @@ const POLICY = {
   },
 };
 
-describe.skipIf(!existsSync(CHROMIUM))(`the web console in Chromium (${CHROMIUM}; CHROMIUM_PATH to use another)`, () => {
+describe.skipIf(!hasChromium())(`the web console in Chromium (${CHROMIUM}; CHROMIUM_PATH to use another)`, () => {
   let stack: TestStack;
   let browser: Browser;
   let base: string;
@@ -58,10 +54,8 @@ describe.skipIf(!existsSync(CHROMIUM))(`the web console in Chromium (${CHROMIUM}
 
   beforeAll(async () => {
     stack = await startStack({ name: 'console', console: true, repeats: true, dispatchRules: RULES, policy: POLICY });
-    await stack.app.listen({ host: '127.0.0.1', port: 0 });
-    base = `http://127.0.0.1:${(stack.app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
-    await mkdir(SHOTS, { recursive: true });
+    base = await serve(stack);
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -71,19 +65,9 @@ describe.skipIf(!existsSync(CHROMIUM))(`the web console in Chromium (${CHROMIUM}
 
   /** A browser context of its own (its own sessionStorage) signed in as one of the demo people. */
   async function signIn(person: string, shot?: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    const page = await context.newPage();
+    const page = watch(await consolePage(browser), urls, logs);
     pages.push(page);
-    page.on('request', (r) => urls.push(r.url()));
-    page.on('console', (m) => logs.push(m.text()));
-    page.on('pageerror', (e) => logs.push(`pageerror: ${e.message}`));
-    await page.goto(`${base}/console/`);
-    const button = page.locator(`button[data-person="${person}"]`);
-    await button.waitFor();
-    if (shot) await page.screenshot({ path: path.join(SHOTS, shot) });
-    await button.click();
-    await page.locator('[data-testid=who]').waitFor();
-    return page;
+    return devSignIn(page, base, person, shot ? async () => void (await page.screenshot({ path: path.join(SHOTS, shot) })) : undefined);
   }
 
   /** An Ant Design select (its input's id): open it and click the option with this text. */

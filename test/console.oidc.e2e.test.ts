@@ -6,18 +6,14 @@
  * address bar, the verifier never outlives the round trip, and the token the console keeps is the provider's. A
  * person the provider knows but who holds no role of hotline is told so and not signed in.
  */
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { decodeJwt } from 'jose';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUDIENCE, CLIENT_ID, RESOURCE, startTestProvider, type TestProvider } from './support/oidc-provider.js';
+import { CHROMIUM, SHOTS, hasChromium, launchChromium, serve, consolePage } from '../bench/browser.js';
 import { startStack, type TestStack } from './support/stack.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = path.resolve('docs/console');
 
 const ACCOUNTS = {
   'wang.lei': { name: '市派单员 王磊', roles: ['dispatcher'], unit: 'city' },
@@ -25,7 +21,7 @@ const ACCOUNTS = {
   'visitor': { name: '访客', roles: ['guest'], unit: null },
 };
 
-describe.skipIf(!existsSync(CHROMIUM))(`signing in to the console with OpenID Connect in Chromium (${CHROMIUM})`, () => {
+describe.skipIf(!hasChromium())(`signing in to the console with OpenID Connect in Chromium (${CHROMIUM})`, () => {
   let idp: TestProvider;
   let stack: TestStack;
   let browser: Browser;
@@ -38,11 +34,9 @@ describe.skipIf(!existsSync(CHROMIUM))(`signing in to the console with OpenID Co
       console: true,
       oidc: { issuer: idp.issuer, clientId: CLIENT_ID, scopes: 'openid profile hotline', audience: AUDIENCE, resource: RESOURCE, rolesClaim: 'roles', unitClaim: 'unit', roleMap: {}, maxLifetimeSeconds: 12 * 3600 },
     });
-    await stack.app.listen({ host: '127.0.0.1', port: 0 });
-    base = `http://127.0.0.1:${(stack.app.server.address() as AddressInfo).port}`;
+    base = await serve(stack);
     idp.configure([`${base}/console/signed-in`]);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
-    await mkdir(SHOTS, { recursive: true });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -53,8 +47,7 @@ describe.skipIf(!existsSync(CHROMIUM))(`signing in to the console with OpenID Co
 
   /** Through the provider's login page, as this account; answers the page back in the console. */
   async function signInWithProvider(login: string, shot?: string): Promise<{ page: Page; urls: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    const page = await context.newPage();
+    const page = await consolePage(browser);
     const urls: string[] = [];
     page.on('request', (r) => urls.push(r.url()));
     await page.goto(`${base}/console/`);

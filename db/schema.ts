@@ -534,3 +534,40 @@ export const analysisAlerts = pgTable(
   },
   (t) => [uniqueIndex('analysis_alerts_key').on(t.kind, t.key), index('analysis_alerts_detected_idx').on(t.detectedAt)],
 );
+
+/**
+ * Photos, videos and links that come with a case (issue 22). The case holds references only: a file's bytes live
+ * in the attachment store (platform storage: local disk under the data folder, or an S3-compatible bucket) under
+ * `storageKey`, never in Temporal payloads or history; a link (Open311's `media_url`, an app's photo address) is
+ * kept as `url` and never fetched by the server. No foreign key to cases: the API records an intake's links and
+ * files before the worker has written the case's row.
+ */
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id').notNull(),
+    kind: text('kind').$type<'file' | 'link'>().notNull(),
+    /** kind = link: the address as given (http or https only). */
+    url: text('url'),
+    /** kind = file: the key in the attachment store. */
+    storageKey: text('storage_key'),
+    /** kind = file: the type sniffed from the content (not from the name or the client's header). */
+    mediaType: text('media_type'),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }),
+    sha256: text('sha256'),
+    /** The name the uploader gave, cleaned; shown, never used as a path. */
+    fileName: text('file_name'),
+    /** When in the case it came: intake, complainant (later, with the case code), handling (by the unit), reply. */
+    stage: text('stage').$type<'intake' | 'complainant' | 'handling' | 'reply'>().notNull(),
+    /** Who added it: { kind: 'channel' | 'complainant' | 'staff', id, unitId? } (no names or phone numbers). */
+    addedBy: jsonb('added_by').$type<{ kind: 'channel' | 'complainant' | 'staff'; id: string; unitId?: string | null }>().notNull(),
+    createdAt: tz('created_at').notNull().defaultNow(),
+    /** Withdrawn (by whoever may): the row stays for the timeline, the file is deleted from the store. */
+    removedAt: tz('removed_at'),
+  },
+  (t) => [
+    index('attachments_case_idx').on(t.caseId, t.createdAt),
+    check('attachments_kind', sql`(${t.kind} = 'link' and ${t.url} is not null) or (${t.kind} = 'file' and ${t.storageKey} is not null)`),
+  ],
+);

@@ -107,6 +107,11 @@ export async function prepareBenchDatabase(cleanup: Cleanup, keep: boolean): Pro
   cleanup.add('bench database pool', () => database.close());
   await runMigrations(database.db);
   await seedReferenceData(database.db);
+  if (process.env.BENCH_WITHOUT_LIVE_TRIGGER === '1') {
+    // A diagnostic: the live lists' NOTIFY triggers (migration 0012) off, to weigh what they cost the lifecycle.
+    progress('BENCH_WITHOUT_LIVE_TRIGGER=1: the cases table\'s NOTIFY triggers are disabled in this run');
+    await database.pool.query('alter table cases disable trigger cases_notify_insert, disable trigger cases_notify_update');
+  }
   return { dbUrl: db.url, database };
 }
 

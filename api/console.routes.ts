@@ -219,7 +219,7 @@ export function consoleRoutes(opts: ConsoleOptions, deps: { reference: Reference
 
     // The built console. sendFile only (no routes of the plugin's own: every route here declares its access).
     const dir = opts.dir ? path.resolve(opts.dir) : undefined;
-    await app.register(fastifyStatic, { root: dir ?? path.resolve('console', 'dist'), serve: false, suppressWarning: true });
+    await app.register(fastifyStatic, { root: dir ?? path.resolve('console', 'dist'), serve: false, suppressWarning: true, preCompressed: true });
     const built = () => dir !== undefined && existsSync(path.join(dir, 'index.html'));
     const notBuilt = () => new DomainError('not_found', 'the console is not built: run `npm run console:build` (npm start builds it when it is missing)');
 

@@ -8,10 +8,12 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readdir, rename, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 
 export const CONSOLE_DIR = fileURLToPath(new URL('../console/', import.meta.url));
 export const CONSOLE_DIST = path.join(CONSOLE_DIR, 'dist');
@@ -65,6 +67,7 @@ export function buildConsole(): ConsoleBuild {
       const code = await exited;
       if (cancelled) throw new Error('the console build was cancelled');
       if (code !== 0) throw new Error(`the console build failed (vite exited ${code}):\n${output.trim()}`);
+      await precompress(out);
       // Take console/dist's place; another build may have finished first: the newer one wins.
       await rm(CONSOLE_DIST, { recursive: true, force: true });
       await rename(out, CONSOLE_DIST).catch(async (err: NodeJS.ErrnoException) => {
@@ -90,6 +93,34 @@ export function buildConsole(): ConsoleBuild {
       await done.catch(() => {});
     },
   };
+}
+
+const COMPRESSIBLE = /\.(?:js|mjs|css|html|svg|json|txt|webmanifest)$/;
+const brotli = promisify(brotliCompress);
+const gz = promisify(gzip);
+
+/**
+ * Writes `x.br` and `x.gz` beside every text file of a build (1 KiB or more): the API serves them to browsers that
+ * accept them (@fastify/static's preCompressed), so the console's 1.3 MB of scripts cross the network as about a
+ * quarter of that, compressed once at build time at the best settings rather than on every request.
+ */
+export async function precompress(dir: string): Promise<void> {
+  const visit = async (folder: string): Promise<void> => {
+    for (const entry of await readdir(folder, { withFileTypes: true })) {
+      const file = path.join(folder, entry.name);
+      if (entry.isDirectory()) await visit(file);
+      else if (COMPRESSIBLE.test(entry.name)) {
+        const bytes = await readFile(file);
+        if (bytes.length < 1024) continue;
+        const [br, gzipped] = await Promise.all([
+          brotli(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length } }),
+          gz(bytes, { level: 9 }),
+        ]);
+        await Promise.all([writeFile(`${file}.br`, br), writeFile(`${file}.gz`, gzipped)]);
+      }
+    }
+  };
+  await visit(dir);
 }
 
 /** Builds the console unless it is current; says what it does. Returns whether it built. */

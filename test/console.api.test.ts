@@ -4,7 +4,8 @@
  * caller is, the actions a person may take on a case now (and that the API agrees when they take them or others),
  * the likely repeats of a complaint being typed, and the oldest-first work queues with their cursor.
  */
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -70,6 +71,25 @@ describe('the console at /console', () => {
       expect(r.body, url).not.toContain('"name": "hotline"');
       expect(r.body, url).not.toContain('defineConfig');
     }
+  });
+
+  it('sends its scripts compressed at build time to browsers that accept it, and plain to those that do not', async () => {
+    const [script] = (await readdir(path.join(CONSOLE_DIST, 'assets'))).filter((f) => f.endsWith('.js'));
+    const original = await readFile(path.join(CONSOLE_DIST, 'assets', script!));
+    const br = await stack.app.inject({ method: 'GET', url: `/console/assets/${script}`, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(br.statusCode).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const brBytes = br.rawPayload;
+    expect(brBytes.length).toBeLessThan(original.length / 2);
+    expect(brotliDecompressSync(brBytes).equals(original)).toBe(true);
+    const gz = await stack.app.inject({ method: 'GET', url: `/console/assets/${script}`, headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.rawPayload).equals(original)).toBe(true);
+    const plain = await get(stack.app, `/console/assets/${script}`, { 'accept-encoding': 'identity' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.rawPayload.equals(original)).toBe(true);
   });
 
   it('without a built console answers 404 saying how to build it', async () => {

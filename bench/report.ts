@@ -39,7 +39,7 @@ export function machineLine(temporalVersion: string): string {
 /** The command as typed: `npm run bench -- --quick` when run through npm, else the tsx command line (of `file`). */
 export function commandLine(file = 'bench/bench.ts'): string {
   // The environment that changes what is measured: where it runs, and the product's switches the children inherit.
-  const env = ['HOTLINE_TOPOLOGY', 'TEMPORAL_ADDRESS', 'BENCH_DATABASE_URL', 'ASSESSMENT_COUNTERS', 'WORKER_CACHE_BUDGET_MIB', 'MALLOC_ARENA_MAX', 'BENCH_WITHOUT_LIVE_TRIGGER']
+  const env = ['HOTLINE_TOPOLOGY', 'TEMPORAL_ADDRESS', 'BENCH_DATABASE_URL', 'ASSESSMENT_COUNTERS', 'WORKER_CACHE_BUDGET_MIB', 'MALLOC_ARENA_MAX', 'NOTIFY_DELIVERY', 'BENCH_WITHOUT_LIVE_TRIGGER']
     .filter((k) => process.env[k])
     .map((k) => `${k}=${k === 'BENCH_DATABASE_URL' ? process.env[k]!.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@') : process.env[k]}`);
   const args = process.argv.slice(2);

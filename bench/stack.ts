@@ -284,8 +284,15 @@ export async function startCaseStack(run: BenchRun, env: BenchEnv, o: CaseStackO
   progress(`starting the worker (runtime/worker.ts${o.workerNote ? `, ${o.workerNote}` : ''}) and the API (runtime/api.ts on 127.0.0.1:${port}) as child processes, task queue ${taskQueue}…`);
   const worker = spawnNodeEntry(`worker-${o.label}`, 'runtime/worker.ts', { ...common, ...(env.tls && tlsEnv(env.tls, 'worker')), ...o.workerEnv, WORKFLOW_BUNDLE_PATH: env.bundlePath }, env.logDir);
   const stopWorker = run.cleanup.add(`worker child ${worker.pid}`, () => worker.stop());
+  // NOTIFY_DELIVERY=separate (inherited by the worker): the notices go out from a deliverer process of their own.
+  const deliverer =
+    process.env.NOTIFY_DELIVERY === 'separate'
+      ? spawnNodeEntry(`deliverer-${o.label}`, 'runtime/deliverer.ts', { ...common, ...o.workerEnv }, env.logDir)
+      : null;
+  const stopDeliverer = deliverer ? run.cleanup.add(`deliverer child ${deliverer.pid}`, () => deliverer.stop()) : async () => {};
+  if (deliverer) progress(`NOTIFY_DELIVERY=separate: notices delivered by runtime/deliverer.ts (pid ${deliverer.pid})`);
   let current = spawnApi(port);
-  await Promise.all([worker.printed(/worker polling task queue/, 120_000), current.ready()]);
+  await Promise.all([worker.printed(/worker polling task queue/, 120_000), current.ready(), deliverer?.printed(/deliverer sending notices/, 60_000)]);
   checkNode(worker);
   const stack: CaseStack = {
     taskQueue,
@@ -302,6 +309,7 @@ export async function startCaseStack(run: BenchRun, env: BenchEnv, o: CaseStackO
     async stop() {
       await current.stop();
       await stopWorker();
+      await stopDeliverer();
     },
   };
   return stack;

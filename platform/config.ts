@@ -275,6 +275,13 @@ const envSchema = z.object({
   NOTIFY_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** The HMAC-SHA256 key webhook requests are signed with (required with NOTIFY_CHANNEL=webhook). */
   NOTIFY_WEBHOOK_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+  /**
+   * Which process delivers the outbox: `worker` (runtime/worker.ts delivers beside the case workflows, the default)
+   * or `separate` (the worker does not; `npm run start:deliverer`, runtime/deliverer.ts, runs as its own process, as
+   * many as wanted: they never take the same notice). Separate, a herd of warnings and its notices do not share the
+   * worker's event loop and cores with each other. `npm start` (one process) always delivers.
+   */
+  NOTIFY_DELIVERY: z.enum(['worker', 'separate']).default('worker'),
   /** Pause between delivery passes when nothing more is due, in milliseconds. */
   NOTIFY_POLL_MS: z.coerce.number().int().min(10).max(3_600_000).default(1_000),
   /** Notices claimed per delivery pass. */

@@ -1,4 +1,7 @@
-/** Worker entry point (production): runs case workflows and activities on TEMPORAL_TASK_QUEUE, and delivers notices. */
+/**
+ * Worker entry point (production): runs case workflows and activities on TEMPORAL_TASK_QUEUE, and delivers notices
+ * unless NOTIFY_DELIVERY=separate (then runtime/deliverer.ts does).
+ */
 import { createConfiguredCaseWorker, createConfiguredDeliverer } from './case-worker.js';
 import { caseCodeSecretOf, loadConfig } from '../platform/config.js';
 import { encryptedDataConverter, resolvePayloadKeys } from '../platform/payload-codec.js';
@@ -19,7 +22,7 @@ const dataConverter = workerDataConverter(payloadKeys, await resolveActionKeys(c
 // together needs more connections than the default 10 (bench:deadlines).
 const database = await prepareDatabase(cfg.DATABASE_URL, { migrate: cfg.RUN_MIGRATIONS, seed: false, log: say, poolSize: WORKER_POOL_SIZE });
 // The deliverer has a pool of its own, so sending a burst of notices never takes connections the projection waits for.
-const deliveryDatabase = createDatabase(cfg.DATABASE_URL, { max: DELIVERER_POOL_SIZE });
+const deliveryDatabase = cfg.NOTIFY_DELIVERY === 'worker' ? createDatabase(cfg.DATABASE_URL, { max: DELIVERER_POOL_SIZE }) : null;
 const connection = await connectWorker(cfg.TEMPORAL_ADDRESS ?? `127.0.0.1:${cfg.TEMPORAL_DEV_PORT}`, await configuredTemporalTls(cfg));
 const worker = await createConfiguredCaseWorker(cfg, { connection, db: database.db, dataConverter });
 const running = worker.run();
@@ -28,13 +31,16 @@ await bootAssessmentSchedule(cfg, { connection, db: database.db, dataConverter: 
 // The daily notice, weekly summary and monthly report, as configured (REPORT*).
 await bootReportSchedules(cfg, { connection, db: database.db, dataConverter: encryptedDataConverter(payloadKeys), log: say });
 // The acceptance notice carries the complainant's verification code: the API's CASE_CODE_SECRET.
-const deliverer = createConfiguredDeliverer(cfg, { db: deliveryDatabase.db, caseCodeSecret: await caseCodeSecretOf(cfg, say) });
-deliverer.start();
-say(`worker polling task queue ${cfg.TEMPORAL_TASK_QUEUE} on namespace ${cfg.TEMPORAL_NAMESPACE}; notices through the ${cfg.NOTIFY_CHANNEL} channel`);
+const deliverer = deliveryDatabase && createConfiguredDeliverer(cfg, { db: deliveryDatabase.db, caseCodeSecret: await caseCodeSecretOf(cfg, say) });
+deliverer?.start();
+say(
+  `worker polling task queue ${cfg.TEMPORAL_TASK_QUEUE} on namespace ${cfg.TEMPORAL_NAMESPACE}; ` +
+    (deliverer ? `notices through the ${cfg.NOTIFY_CHANNEL} channel` : 'notices delivered by runtime/deliverer.ts (NOTIFY_DELIVERY=separate)'),
+);
 onShutdown([
   // In-flight activities get the worker's shutdownGraceTime (10 s, runtime/case-worker.ts), then are cancelled.
   ['worker (draining)', async () => (worker.shutdown(), await running), 15_000],
-  ['notification deliverer (finishing sends)', () => deliverer.stop()],
+  ['notification deliverer (finishing sends)', async () => deliverer?.stop()],
   ['Temporal connection', () => connection.close()],
-  ['database pools', async () => (await deliveryDatabase.close(), await database.close())],
+  ['database pools', async () => (await deliveryDatabase?.close(), await database.close())],
 ]);

@@ -76,6 +76,8 @@ async function startHerdStack(env: Env, label: string): Promise<HerdStack> {
     workerEnv: { NOTIFY_CHANNEL: 'webhook', NOTIFY_WEBHOOK_URL: env.receiver.url, NOTIFY_WEBHOOK_SECRET: WEBHOOK_SECRET },
     workerNote: "notices to the bench's webhook receiver",
   });
+  // The worker says so when it delivers; with NOTIFY_DELIVERY=separate the deliverer child said it at start.
+  if (process.env.NOTIFY_DELIVERY === 'separate') return Object.assign(stack, { delivers: true });
   const delivers = await stack.worker.printed(/notices through the webhook channel/, 2_000).then(
     () => true,
     () => false,

@@ -59,9 +59,10 @@ export const MAX_MEDIA_URLS = 10;
 export const mediaUrl = z
   .url({ protocol: /^https?$/, error: 'an absolute http or https address' })
   .max(2000)
+  // zod runs this check after a failed url check too: an address URL cannot parse is that check's to refuse.
   .refine((u) => {
-    const parsed = new URL(u);
-    return parsed.username === '' && parsed.password === '';
+    const parsed = URL.canParse(u) ? new URL(u) : null;
+    return parsed === null || (parsed.username === '' && parsed.password === '');
   }, 'an address without a user name or password in it');
 
 export const createCaseBody = z.strictObject({

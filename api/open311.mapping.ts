@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { maskPhonesInText } from '../domain/pii.js';
 import { DomainError } from '../domain/errors.js';
-import { CASE_ID_PATTERN, createCaseBody, type CaseViewBody, type CreateCaseBody } from './cases.schemas.js';
+import { CASE_ID_PATTERN, createCaseBody, EARLIEST_INSTANT, LATEST_INSTANT, storableInstant, type CaseViewBody, type CreateCaseBody } from './cases.schemas.js';
 import { MAX_STRING_ANSWER, MAX_TEXT_ANSWER, type ServiceAttribute } from './open311.attributes.js';
 import type { FieldError } from './problem.js';
 import { plainStatus, upcomingDeadlines } from './public.service.js';
@@ -197,12 +197,15 @@ export function personName(first: string | undefined, last: string | undefined):
   return [first?.trim(), last?.trim()].filter(Boolean).join(' ');
 }
 
+/** How much of the description's first line a title shows (a list row's width). */
+const TITLE_SNIPPET = 60;
+
 /** A title for the case: the service, and the start of the description's first line. */
 export function titleOf(serviceName: string, description: string | undefined): string {
   const first = description?.split(/\r?\n/).map((l) => l.trim()).find(Boolean)?.replace(/\s+/g, ' ');
   if (!first) return serviceName;
   const chars = Array.from(first);
-  return `${serviceName}：${chars.length > 40 ? `${chars.slice(0, 40).join('')}…` : first}`;
+  return `${serviceName}：${chars.length > TITLE_SNIPPET ? `${chars.slice(0, TITLE_SNIPPET).join('')}…` : first}`;
 }
 
 /**
@@ -323,14 +326,19 @@ export function requestsQueryOf(params: Params, now: number, isService: (code: s
       errors.push({ field: name, reason: 'a w3 date-time with its offset, e.g. 2010-01-01T00:00:00Z' });
       return undefined;
     }
+    // What the record can be asked about (a year 0000 or past 9999 is no instant PostgreSQL reads).
+    if (!storableInstant(Date.parse(v.trim()))) {
+      errors.push({ field: name, reason: 'a date-time from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z' });
+      return undefined;
+    }
     return Date.parse(v.trim());
   };
   const start = date('start_date');
   const end = date('end_date');
   if (errors.length) throw bad(errors, 'the query is not acceptable');
   const span = MAX_RANGE_DAYS * DAY_MS;
-  const to = end ?? (start !== undefined ? start + span : now);
-  const from = start ?? to - span;
+  const to = end ?? (start !== undefined ? Math.min(start + span, LATEST_INSTANT) : now);
+  const from = start ?? Math.max(to - span, EARLIEST_INSTANT);
   if (from > to) throw bad([{ field: 'start_date', reason: 'after end_date' }], 'the query is not acceptable');
   if (to - from > span) throw bad([{ field: 'end_date', reason: `the range may not span more than ${MAX_RANGE_DAYS} days` }], 'the query is not acceptable');
   return {

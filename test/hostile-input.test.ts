@@ -792,7 +792,7 @@ function open311Violations(r: FuzzRequest, res: LightMyRequestResponse): string[
   const ct = String(res.headers['content-type'] ?? '');
   const xml = /^text\/xml/.test(ct);
   if (!xml && !/^application\/json/.test(ct)) v.push(`a ${status} that is neither text/xml nor application/json (content-type ${ct || 'none'})`);
-  const named = /\.(json|xml)$/i.exec(r.url.split('?')[0] ?? '')?.[1]?.toLowerCase();
+  const named = /\.(json|xml)$/i.exec(requestPathname(r.url))?.[1]?.toLowerCase();
   if (named && (named === 'xml') !== xml) v.push(`the path asks for ${named}, the answer is ${ct}`);
   if (status >= 500) v.push(`answered ${status}`);
   else if (status >= 400) {
@@ -823,8 +823,8 @@ function open311Violations(r: FuzzRequest, res: LightMyRequestResponse): string[
 }
 
 function violationsOf(r: FuzzRequest, res: LightMyRequestResponse): string[] {
-  // As the server routes it: the raw path (dot segments are not resolved before routing).
-  if (r.url.startsWith('/open311/')) return open311Violations(r, res);
+  // As the server routes it (dot segments resolved: /open311/v2/requests/../../x is /x).
+  if (requestPathname(r.url).startsWith('/open311/')) return open311Violations(r, res);
   const v: string[] = [];
   const status = res.statusCode;
   const ct = String(res.headers['content-type'] ?? '');

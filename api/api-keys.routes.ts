@@ -59,7 +59,7 @@ const createdKey = apiKeyView.extend({
   key: z.string().describe('The key itself (hl_<id>.<secret>): shown this once, never again; only a hash of its secret is stored'),
 });
 
-const keyParams = z.object({ id: z.string().regex(/^[0-9a-z]{12}$/, 'a key id: 12 characters 0-9 a-z') });
+const keyParams = z.object({ keyId: z.string().regex(/^[0-9a-z]{12}$/, 'a key id: 12 characters 0-9 a-z') });
 
 interface StoredKey {
   id: string;
@@ -129,7 +129,7 @@ export function apiKeysRoutes(keys: ApiKeyService, reference: Pick<ReferenceServ
     );
 
     app.delete(
-      '/v1/api-keys/:id',
+      '/v1/api-keys/:keyId',
       {
         config: { access: 'api_key.manage' },
         schema: {
@@ -141,8 +141,8 @@ export function apiKeysRoutes(keys: ApiKeyService, reference: Pick<ReferenceServ
         },
       },
       async (req) => {
-        const found = await keys.get(req.params.id);
-        if (!found) throw new DomainError('not_found', `no API key ${req.params.id}`);
+        const found = await keys.get(req.params.keyId);
+        if (!found) throw new DomainError('not_found', `no API key ${req.params.keyId}`);
         if (!found.revokedAt) await keys.revoke(found.id);
         const after = await keys.get(found.id);
         return viewOf(after ?? found);

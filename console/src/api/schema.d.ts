@@ -14040,7 +14040,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/api-keys/{id}": {
+    "/v1/api-keys/{keyId}": {
         parameters: {
             query?: never;
             header?: never;
@@ -14059,7 +14059,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    id: string;
+                    keyId: string;
                 };
                 cookie?: never;
             };

@@ -12,6 +12,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { apiKeys } from '../db/schema.js';
 import { STAFF_ROLES, type Principal, type StaffRole } from '../domain/access.js';
+import type { Channel } from '../domain/case.types.js';
 import { LruMap } from './lru.js';
 
 const KEY = /^hl_([0-9a-z]{12})\.([A-Za-z0-9_-]{43})$/;
@@ -85,6 +86,17 @@ export function createApiKeyService(db: Database, options: { cacheMs?: number; m
       const expected = Buffer.from(found.secretHash, 'hex');
       const given = hash(m[2]!);
       if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+      // A channel's key acts as its channel, whatever roles its row holds: it opens cases and reads its own.
+      if (found.channel !== null) {
+        return {
+          id: `apikey:${found.id}`,
+          kind: 'system',
+          roles: ['channel'],
+          unitId: null,
+          channel: { keyId: found.id, channel: found.channel },
+          rateLimitPerMinute: found.rateLimitPerMinute,
+        };
+      }
       return {
         id: `apikey:${found.id}`,
         kind: 'system',
@@ -94,19 +106,36 @@ export function createApiKeyService(db: Database, options: { cacheMs?: number; m
       };
     },
 
-    /** Creates a key; the returned `key` is shown once and never stored. */
-    async create(input: { name: string; roles: StaffRole[]; unitId: string | null; rateLimitPerMinute?: number | null }) {
+    /**
+     * Creates a key; the returned `key` is shown once and never stored. A channel's key (`channel`) has no roles
+     * and no unit: it hands complaints over from that channel and reads the cases it opened.
+     */
+    async create(input: ApiKeyInput) {
       const id = randomBytes(8).toString('hex').slice(0, 12);
       const secret = randomBytes(32).toString('base64url');
-      await db.insert(apiKeys).values({
-        id,
-        name: input.name,
-        secretHash: hash(secret).toString('hex'),
-        roles: input.roles,
-        unitId: input.unitId,
-        rateLimitPerMinute: input.rateLimitPerMinute ?? null,
-      });
-      return { id, key: `hl_${id}.${secret}` };
+      const channel = 'channel' in input ? input.channel : null;
+      const [row] = await db
+        .insert(apiKeys)
+        .values({
+          id,
+          name: input.name,
+          secretHash: hash(secret).toString('hex'),
+          roles: channel === null && 'roles' in input ? input.roles : [],
+          unitId: channel === null && 'unitId' in input ? input.unitId : null,
+          channel,
+          rateLimitPerMinute: input.rateLimitPerMinute ?? null,
+        })
+        .returning();
+      const { secretHash: _hidden, ...stored } = row!;
+      return { id, key: `hl_${id}.${secret}`, stored };
+    },
+
+    /** One key as stored, without its secret's hash; null when there is none. */
+    async get(id: string) {
+      const [found] = await db.select().from(apiKeys).where(eq(apiKeys.id, id));
+      if (!found) return null;
+      const { secretHash: _hidden, ...r } = found;
+      return r;
     },
 
     async revoke(id: string): Promise<boolean> {
@@ -121,5 +150,11 @@ export function createApiKeyService(db: Database, options: { cacheMs?: number; m
     },
   };
 }
+
+/** A system acting under staff roles (at a unit, or none), or a channel's key (its channel, no roles). */
+export type ApiKeyInput = { name: string; rateLimitPerMinute?: number | null } & (
+  | { roles: StaffRole[]; unitId: string | null }
+  | { channel: Channel }
+);
 
 export type ApiKeyService = ReturnType<typeof createApiKeyService>;

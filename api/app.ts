@@ -17,6 +17,11 @@ import type { AuthKeys } from '../platform/auth-keys.js';
 import { createActionSigner } from './action-signer.js';
 import { loggerOptions } from '../platform/logger.js';
 import { createApiKeyService } from './api-keys.service.js';
+import { apiKeysRoutes } from './api-keys.routes.js';
+import { createAttachmentsRepository } from './attachments.repository.js';
+import { createOpen311Repository } from './open311.repository.js';
+import { handleOpen311FrameworkError, OPEN311_PREFIX, open311Routes } from './open311.routes.js';
+import { createOpen311Service } from './open311.service.js';
 import { analysisPoliciesRoutes, createAnalysisPoliciesService } from './analysis-policies.routes.js';
 import { createAnalysisRepository } from './analysis.repository.js';
 import { analysisRoutes } from './analysis.routes.js';
@@ -146,8 +151,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     // Bad percent-escapes and over-long path parameters are refused before routing, by Fastify itself: without
-    // this they are answered with Fastify's own JSON, not problem+json.
-    frameworkErrors: handleError,
+    // this they are answered with Fastify's own JSON, not problem+json (under /open311, in GeoReport's error shape).
+    frameworkErrors: (err, req, reply) => (req.url.startsWith(`${OPEN311_PREFIX}/`) ? handleOpen311FrameworkError(err, req, reply) : handleError(err, req, reply)),
     // Requests Node's HTTP parser refuses (not HTTP/1.1, oversized headers): problem+json too.
     clientErrorHandler: handleClientError,
   }).withTypeProvider<ZodTypeProvider>();
@@ -184,10 +189,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     maxAge: 600,
   });
   const oidc = deps.oidc ? createOidc(deps.oidc) : undefined;
+  const apiKeys = createApiKeyService(deps.db, deps.apiKeyCache);
   await registerAuth(app, {
     ...(oidc && { oidc }),
     keys: deps.authKeys,
-    apiKeys: createApiKeyService(deps.db, deps.apiKeyCache),
+    apiKeys,
     units: () => reference.units,
     unauthenticatedPerMinute: deps.unauthenticatedPerMinute ?? DEFAULT_UNAUTHENTICATED_PER_MINUTE,
     caseCodeLimits: deps.caseCodeLimits ?? DEFAULT_CASE_CODE_LIMITS,
@@ -224,6 +230,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'assessment', description: 'Assessment (考核): unit figures, rankings, the cases behind a figure, published rankings, assessment policy versions' },
         { name: 'analysis', description: 'Analysis (未诉先办): categories, trends, hot spots, group complaints, the cases behind a figure, analysis policy versions' },
         { name: 'codec', description: 'Temporal Web UI codec server: workflow payloads in clear, for admins' },
+        { name: 'api keys', description: "Credentials of systems (admins): a channel's own key, or a system acting under staff roles; the secret is shown once" },
+        {
+          name: 'open311',
+          description:
+            "Open311 GeoReport v2 (/open311/v2, .json and .xml; discovery at /open311/discovery.json): services from the taxonomy, service requests opened and followed with a channel's API key (api_key). Answers and errors in the spec's shapes, not problem+json",
+        },
         { name: 'health', description: 'Liveness and readiness' },
       ],
     },
@@ -234,8 +246,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const repeatsRepository = createRepeatsRepository(deps.db);
   const sign = createActionSigner(deps.actionKeys);
   const repeats = deps.repeatMatching === false ? undefined : createRepeatMatcher({ client: deps.client, repository: repeatsRepository, unitType: (id) => reference.unitType(id), log: app.log, sign });
+  const attachments = createAttachmentsRepository(deps.db);
   const cases = createCasesService({
     sign,
+    attachments,
     client: deps.client,
     taskQueue: deps.taskQueue,
     repository,
@@ -256,6 +270,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(casesRoutes(cases, publicService));
   await app.register(repeatsRoutes(createRepeatsService({ repository: repeatsRepository, casesRepository: repository, cases, reference })));
   await app.register(publicRoutes(publicService));
+  await app.register(open311Routes(createOpen311Service({ cases, reference, repository: createOpen311Repository(deps.db), attachments })), { prefix: OPEN311_PREFIX });
+  await app.register(apiKeysRoutes(apiKeys, reference, deps.apiKeyCache?.cacheMs ?? 30_000));
   await app.register(notificationsRoutes(createNotificationsRepository(deps.db), reference));
   await app.register(assessmentPoliciesRoutes(createAssessmentPoliciesService({ db: deps.db })));
   await app.register(assessmentRoutes(createAssessmentService({ db: deps.db, repository: createAssessmentRepository(deps.db), reference })));

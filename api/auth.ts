@@ -25,6 +25,9 @@
  *   the case number in their `:number` parameter. A missing or wrong code is not a 401 there: the request goes on
  *   without a principal (so the per-credential rate limit counts it, by address) and the route answers 404 exactly
  *   as for a case that does not exist. Wrong codes count the same as on the staff routes;
+ * - routes that take the API key as a parameter (`config.apiKeyParam`: Open311 GeoReport v2, whose clients send
+ *   `api_key` in the query or the form body) are authenticated once the body is parsed (preValidation), under the
+ *   same address budget; a credential header, when sent, is taken as on every route;
  * - preHandler: actions not bound to a case are checked here (403). Case actions need the case (its unit, its
  *   place, its state) and are decided in the cases service, which answers 404 when the case is out of scope.
  */
@@ -55,6 +58,11 @@ declare module 'fastify' {
      * comment). Its access must be an action the complainant holds on their own case.
      */
     selfService?: boolean;
+    /**
+     * The API key may come as the `api_key` parameter, in the query or the form body (Open311 GeoReport v2), instead
+     * of X-API-Key: the caller is authenticated once the body is parsed.
+     */
+    apiKeyParam?: boolean;
   }
   interface FastifyRequest {
     /** The verified caller; null on public routes. */
@@ -181,7 +189,33 @@ export async function registerAuth(app: FastifyInstance, deps: AuthDeps): Promis
     return checked;
   }
 
-  async function authenticate(req: FastifyRequest, reply: FastifyReply, address: string): Promise<Principal & { rateLimitPerMinute?: number | null }> {
+  /** Whether the request carries a credential in a header (or the codec cookie), which every route takes. */
+  function credentialHeader(req: FastifyRequest): boolean {
+    return (
+      req.headers.authorization !== undefined ||
+      req.headers['x-api-key'] !== undefined ||
+      req.headers['x-case-code'] !== undefined ||
+      Boolean(req.routeOptions.url?.startsWith('/codec/') && req.cookies?.[CODEC_COOKIE])
+    );
+  }
+
+  /**
+   * The `api_key` parameter of a route that takes one (query, else form body): the string, absent (undefined), or
+   * something that is not one key (given twice) — refused as an invalid key.
+   */
+  function apiKeyParamOf(req: FastifyRequest): string | null | undefined {
+    const pick = (from: unknown): unknown => (from && typeof from === 'object' ? (from as Record<string, unknown>).api_key : undefined);
+    const given = pick(req.query) ?? pick(req.body);
+    if (given === undefined || given === '') return undefined;
+    return typeof given === 'string' ? given : null;
+  }
+
+  async function authenticate(req: FastifyRequest, reply: FastifyReply, address: string, keyParam?: string | null): Promise<Principal & { rateLimitPerMinute?: number | null }> {
+    if (keyParam !== undefined) {
+      const principal = keyParam === null ? null : await deps.apiKeys.verify(keyParam);
+      if (!principal) throw unauthenticated('the api_key is not valid');
+      return principal;
+    }
     const authorization = req.headers.authorization;
     if (authorization !== undefined) {
       const [scheme, token] = authorization.split(' ');
@@ -224,6 +258,7 @@ export async function registerAuth(app: FastifyInstance, deps: AuthDeps): Promis
       if ('waitMs' in checked) throw slowDown(reply, checked.waitMs, tooManyCodes);
       return checked;
     }
+    if (req.routeOptions.config?.apiKeyParam === true) throw unauthenticated('send the api_key parameter (a channel’s API key) or X-API-Key');
     throw unauthenticated('send a bearer token (Authorization), an API key (X-API-Key) or a case verification code (X-Case-Code)');
   }
 
@@ -257,16 +292,19 @@ export async function registerAuth(app: FastifyInstance, deps: AuthDeps): Promis
    * A credential judged from memory, without I/O and not guessable: a person's token (or the codec cookie), or an
    * API key whose id this API has looked up before (a key that exists; a made-up id is not known).
    */
-  function judgedFromMemory(req: FastifyRequest): boolean {
+  function judgedFromMemory(req: FastifyRequest, keyParam?: string | null): boolean {
+    if (keyParam !== undefined) return typeof keyParam === 'string' && deps.apiKeys.isKnown(keyParam);
     if (req.headers.authorization !== undefined) return true;
     if (req.routeOptions.url?.startsWith('/codec/') && req.cookies?.[CODEC_COOKIE]) return true;
     const apiKey = req.headers['x-api-key'];
     return typeof apiKey === 'string' && deps.apiKeys.isKnown(apiKey);
   }
 
-  app.addHook('onRequest', async (req, reply) => {
-    const access = req.routeOptions.config?.access;
-    if (access === undefined || access === 'public') return; // unknown routes fall through to the 404 handler
+  /**
+   * Authenticates a request of a route that is not public: at onRequest from its headers, or — for a route that takes
+   * the API key as a parameter and got no credential header — once its body is parsed (preValidation).
+   */
+  async function admitRequest(req: FastifyRequest, reply: FastifyReply, keyParam?: string | null): Promise<void> {
     const selfService = req.routeOptions.config?.selfService === true;
     const address = clientAddress(req.ip);
     const unauthenticatedAnswer = (err: unknown) => {
@@ -274,10 +312,10 @@ export async function registerAuth(app: FastifyInstance, deps: AuthDeps): Promis
       return err;
     };
 
-    if (!selfService && judgedFromMemory(req)) {
+    if (!selfService && judgedFromMemory(req, keyParam)) {
       // Checked whatever the address's budget (staff behind a guesser's address keep working); a failure counts.
       try {
-        admit(req, await authenticate(req, reply, address));
+        admit(req, await authenticate(req, reply, address, keyParam));
       } catch (err) {
         const waitMs = addresses.waitMs(address);
         addresses.spend(address);
@@ -299,11 +337,26 @@ export async function registerAuth(app: FastifyInstance, deps: AuthDeps): Promis
       return;
     }
     try {
-      admit(req, await authenticate(req, reply, address));
+      admit(req, await authenticate(req, reply, address, keyParam));
       addresses.refund(address);
     } catch (err) {
       throw unauthenticatedAnswer(err);
     }
+  }
+
+  app.addHook('onRequest', async (req, reply) => {
+    const access = req.routeOptions.config?.access;
+    if (access === undefined || access === 'public') return; // unknown routes fall through to the 404 handler
+    // The key is a parameter, perhaps in the body: judged once the body is parsed.
+    if (req.routeOptions.config?.apiKeyParam === true && !credentialHeader(req)) return;
+    await admitRequest(req, reply);
+  });
+
+  app.addHook('preValidation', async (req, reply) => {
+    const access = req.routeOptions.config?.access;
+    if (access === undefined || access === 'public' || req.routeOptions.config?.apiKeyParam !== true || req.principal) return;
+    // No api_key at all: as any request without credentials (the budget, then 401).
+    await admitRequest(req, reply, apiKeyParamOf(req));
   });
 
   // A resend of the verification code (a fresh notice to the complainant's phone) starts the case's counts afresh,

@@ -30,6 +30,7 @@ export function caseViewOf({ state, intake }: RecordedCase, source: CaseViewBody
     description: intake.description,
     channel: intake.channel,
     channelTicketId: intake.channelTicketId ?? null,
+    channelKeyId: intake.channelKeyId ?? null,
     replyDueAt: replyDueAt(state),
     owing: owingUnits(state),
     nextDueAt: nextDueAt(state),
@@ -61,7 +62,7 @@ function pick<T, K extends keyof T>(from: T, keys: readonly K[]): Pick<T, K> {
   return out;
 }
 
-export function targetOf(view: Pick<CaseViewBody, 'id' | 'status' | 'unitId' | 'location' | 'copiedUnitIds' | 'cooperation'>): CaseTarget {
+export function targetOf(view: Pick<CaseViewBody, 'id' | 'status' | 'unitId' | 'location' | 'copiedUnitIds' | 'cooperation' | 'channelKeyId'>): CaseTarget {
   return {
     id: view.id,
     status: view.status,
@@ -69,6 +70,7 @@ export function targetOf(view: Pick<CaseViewBody, 'id' | 'status' | 'unitId' | '
     areaUnitId: view.location?.areaUnitId ?? null,
     copiedUnitIds: view.copiedUnitIds,
     cooperatingUnitIds: view.cooperation.map((p) => p.unitId),
+    channelKeyId: view.channelKeyId,
   };
 }
 

@@ -60,6 +60,8 @@ export function scopeCondition(scope: ListScope): SQL | undefined {
   if (scope.placeUnitIds.length) parts.push(and(isNull(cases.unitId), inArray(cases.areaUnitId, scope.placeUnitIds))!);
   // Copies and joint handling: the GIN indexes on the two arrays answer `&&`.
   if (scope.involvedUnitIds.length) parts.push(arrayOverlaps(cases.copiedUnitIds, scope.involvedUnitIds), arrayOverlaps(cases.cooperatingUnitIds, scope.involvedUnitIds));
+  // A channel's API key: the cases it handed over (cases_channel_key_idx).
+  if (scope.openedByKeyId !== undefined) parts.push(eq(cases.channelKeyId, scope.openedByKeyId));
   return parts.length ? or(...parts)! : sql`false`;
 }
 
@@ -112,7 +114,7 @@ export function createCasesRepository(db: Database) {
       return row ? rowToCase(row) : null;
     },
 
-    /** What access needs of a recorded case (primary key lookup, four columns). */
+    /** What access needs of a recorded case (primary key lookup, a few columns). */
     async target(caseId: string): Promise<CaseTarget | null> {
       const [row] = await db
         .select({
@@ -122,6 +124,7 @@ export function createCasesRepository(db: Database) {
           areaUnitId: cases.areaUnitId,
           copiedUnitIds: cases.copiedUnitIds,
           cooperatingUnitIds: cases.cooperatingUnitIds,
+          channelKeyId: cases.channelKeyId,
         })
         .from(cases)
         .where(eq(cases.id, caseId));

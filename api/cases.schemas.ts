@@ -49,11 +49,30 @@ export const triageBody = z.discriminatedUnion('outcome', [
 ]);
 export type TriageBody = z.infer<typeof triageBody>;
 
+/**
+ * Photos and videos an intake brings as links (an app's or Open311's `media_url`): kept as addresses, never fetched by
+ * the server. A handful is what a complaint carries (a few photos of one place); ten keeps one intake's rows bounded
+ * without refusing a real one. Files are uploaded apart (attachments).
+ */
+export const MAX_MEDIA_URLS = 10;
+/** An absolute http(s) address, as a browser would open it: no credentials in it, no other scheme (javascript:, file:). */
+export const mediaUrl = z
+  .url({ protocol: /^https?$/, error: 'an absolute http or https address' })
+  .max(2000)
+  // zod runs this check after a failed url check too: an address URL cannot parse is that check's to refuse.
+  .refine((u) => {
+    const parsed = URL.canParse(u) ? new URL(u) : null;
+    return parsed === null || (parsed.username === '' && parsed.password === '');
+  }, 'an address without a user name or password in it');
+
 export const createCaseBody = z.strictObject({
   title: text(200),
   description: text(5000),
   categoryId: id,
-  channel: z.enum(CHANNELS),
+  channel: z
+    .enum(CHANNELS)
+    .optional()
+    .describe("How the complaint came in. Required, except from a channel's API key: its channel is the key's (another one is refused)"),
   channelTicketId: text(128).optional().describe("The channel's own ticket number; used as the idempotency key when no header is sent"),
   complainant: z
     .strictObject({
@@ -84,6 +103,16 @@ export const createCaseBody = z.strictObject({
       'When the complaint was received, when that was before this request (a telephony or channel system handing it over ' +
         "late). Not in the future (beyond the policy's intake.receivedAtClockSkew) nor older than intake.receivedAtMaxAge. " +
         'The clocks that start at intake count from it; the case records who stated it.',
+    ),
+  mediaUrls: z
+    .array(mediaUrl)
+    .min(1)
+    .max(MAX_MEDIA_URLS)
+    .refine((urls) => new Set(urls).size === urls.length, 'each address once')
+    .optional()
+    .describe(
+      `Links to photos or videos of the problem (http or https, at most ${MAX_MEDIA_URLS}): recorded with the case as they are, ` +
+        'never fetched by the server (Open311 media_url).',
     ),
 });
 export type CreateCaseBody = z.infer<typeof createCaseBody>;
@@ -267,6 +296,8 @@ export const caseView = z.object({
   description: z.string(),
   channel: z.enum(CHANNELS),
   channelTicketId: z.string().nullable(),
+  /** The channel's API key that handed the complaint over (which system); null when staff opened the case. */
+  channelKeyId: z.string().nullable(),
   categoryId: z.string(),
   slaClass: z.enum(SLA_CLASSES).nullable(),
   policyVersion: z.number().nullable(),

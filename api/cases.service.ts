@@ -20,7 +20,7 @@ import { check, open, opening } from '../domain/case.machine.js';
 import { receivedAtRefusal } from '../domain/case.intake.js';
 import { offersFor } from '../domain/case.offers.js';
 import { commandOf, type CaseAction, type CasePayloads, type GrantedAction, type SignalAction, type UpdateAction } from '../domain/case.actions.js';
-import type { Actor, CaseIntake, CaseState, RateCommand, TriageCommand } from '../domain/case.types.js';
+import type { Actor, CaseIntake, CaseState, Channel, RateCommand, TriageCommand } from '../domain/case.types.js';
 import { DomainError, RuleViolation } from '../domain/errors.js';
 import { caseSignal, caseUpdate, getCaseQuery, type ActionArgs, type CaseView, type CaseWorkflowInput } from '../workflows/case.messages.js';
 import { caseWorkflow } from '../workflows/case.workflow.js';
@@ -32,6 +32,7 @@ import type { CaseEventView, CaseViewBody, CreateCaseBody, ListCasesQuery } from
 import type { ReferenceService } from './reference.service.js';
 import type { RepeatMatcher } from './repeats.service.js';
 import type { ActionSigner } from './action-signer.js';
+import type { AttachmentAddedBy, AttachmentsRepository } from './attachments.repository.js';
 
 export interface CasesServiceDeps {
   client: Client;
@@ -53,6 +54,8 @@ export interface CasesServiceDeps {
   updateRetryMs?: number;
   /** Signs every start, Update and signal: the workflow takes nothing without the API's proof. */
   sign: ActionSigner;
+  /** Where an intake's links (mediaUrls) are recorded: the case holds no bytes and no list of them. */
+  attachments: Pick<AttachmentsRepository, 'insertLinks'>;
 }
 
 /** What a 503 for a busy case asks the caller to wait, in seconds. */
@@ -144,10 +147,36 @@ export function requestHash(body: CreateCaseBody): string {
   return createHash('sha256').update(JSON.stringify(canonical(body))).digest('hex');
 }
 
+/**
+ * The channel a complaint came through. A channel's API key hands over complaints of its own channel (the body may
+ * say so, or not; another channel is refused); everyone else names it.
+ */
+export function channelOf(body: Pick<CreateCaseBody, 'channel'>, principal: Principal): Channel {
+  const bound = principal.channel?.channel;
+  if (bound !== undefined) {
+    if (body.channel !== undefined && body.channel !== bound) {
+      throw new DomainError('forbidden', `this API key hands over complaints of the ${bound} channel only`, {
+        errors: [{ field: 'body.channel', reason: `the key is bound to the ${bound} channel` }],
+      });
+    }
+    return bound;
+  }
+  if (body.channel === undefined) {
+    throw new DomainError('validation_failed', 'the channel the complaint came through is required', {
+      errors: [{ field: 'body.channel', reason: "required (only a channel's API key names it itself)" }],
+    });
+  }
+  return body.channel;
+}
+
+/** Who added an intake's links: the channel's key that handed the complaint over, or the member of staff (or system). */
+const addedByOf = (p: Principal): AttachmentAddedBy =>
+  p.channel ? { kind: 'channel', id: p.channel.keyId } : { kind: 'staff', id: p.id, unitId: p.unitId };
+
 /** The staff view of the live case (api/cases.presenter.ts caseViewOf), unpresented. */
 export const toBody = (view: CaseView): CaseViewBody => caseViewOf(view, 'workflow');
 
-export function createCasesService({ client, taskQueue, repository, reference, repeats, legacyKeys = false, updateRetryMs = 5_000, sign }: CasesServiceDeps) {
+export function createCasesService({ client, taskQueue, repository, reference, repeats, legacyKeys = false, updateRetryMs = 5_000, sign, attachments }: CasesServiceDeps) {
   /** Cases this API opened, with what access needs of them (locate), until their record exists. */
   const justOpened = new LruMap<string, { at: number; target: CaseTarget }>(JUST_OPENED_KEPT);
   const handle = (caseId: string) => client.workflow.getHandle<typeof caseWorkflow>(caseId);
@@ -290,7 +319,7 @@ export function createCasesService({ client, taskQueue, repository, reference, r
    * answer this caller (404 when they may not read it). A different request under the same key is a 422, which
    * names the case only to a caller who may read it (a channel's ticket number may come from another caller).
    */
-  async function replay(caseId: string, hash: string, principal: Principal): Promise<{ view: CaseViewBody; created: false }> {
+  async function replay(caseId: string, hash: string, principal: Principal, sameRequest?: (caseId: string) => Promise<void>): Promise<{ view: CaseViewBody; created: false }> {
     const existing = await query(caseId);
     if (existing && existing.intake.requestHash !== hash) {
       const readable = decide(principal, 'case.read', reference.units, targetOf(toBody(existing))).outcome === 'allow';
@@ -300,6 +329,8 @@ export function createCasesService({ client, taskQueue, repository, reference, r
     if (existing?.state.masterCaseId) await repeats?.link(existing.state.masterCaseId, caseId);
     const view = existing ? toBody(existing) : await load(caseId);
     authorize(principal, 'case.read', targetOf(view));
+    // A retry of the very request (the live case says so): what its first attempt may not have finished writing.
+    if (existing && sameRequest) await sameRequest(caseId);
     return { view: present(view, principal), created: false };
   }
 
@@ -338,8 +369,11 @@ export function createCasesService({ client, taskQueue, repository, reference, r
      * Accepts a complaint: the workflow start is the moment of acceptance. The same idempotency key (header, or
      * the channel's ticket number) always maps to the same case; a repeat returns it with created=false.
      */
-    async open(body: CreateCaseBody, headerKey: string | undefined, principal: Principal, role: Role): Promise<{ view: CaseViewBody; created: boolean }> {
+    async open(given: CreateCaseBody, headerKey: string | undefined, principal: Principal, role: Role): Promise<{ view: CaseViewBody; created: boolean }> {
       const actor = actorOf(principal, role);
+      // The channel: a channel's key gives its own. The links go to the attachments, not into the case.
+      const { mediaUrls, ...rest } = given;
+      const body = { ...rest, channel: channelOf(given, principal) };
       reference.assertCategory('body.categoryId', body.categoryId);
       if (body.location?.areaUnitId) reference.assertUnit('body.location.areaUnitId', body.location.areaUnitId);
       // The key as stored with the case (the header, or `<channel>:<ticket>`), and its scope (caseIdFor).
@@ -350,9 +384,19 @@ export function createCasesService({ client, taskQueue, repository, reference, r
           : body.channelTicketId
             ? { kind: 'ticket', channel: body.channel, ticket: body.channelTicketId }
             : undefined;
-      const hash = requestHash(body);
+      // The request as the case was asked for: with its channel (given or the key's) and its links.
+      const hash = requestHash({ ...body, ...(mediaUrls && { mediaUrls }) });
+      const recordLinks = async (caseId: string) => {
+        if (mediaUrls) await attachments.insertLinks(caseId, mediaUrls, addedByOf(principal));
+      };
       const triage = body.triage && (await linkTriage(body.triage, 'body.triage.linkedCaseId'));
-      const intake: CaseIntake = { ...body, ...(triage && { triage }), requestHash: hash, ...(key && { idempotencyKey: key }) };
+      const intake: CaseIntake = {
+        ...body,
+        ...(triage && { triage }),
+        requestHash: hash,
+        ...(key && { idempotencyKey: key }),
+        ...(principal.channel && { channelKeyId: principal.channel.keyId }),
+      };
       const known = reference.caseSetup(body.categoryId);
       // The reads an intake may need, at once rather than one after the other: a case opened under this key before
       // keys were scoped (only while legacyKeys), and the repeat search (并单) — unless the intake answered the
@@ -362,13 +406,13 @@ export function createCasesService({ client, taskQueue, repository, reference, r
         triage || !repeats ? null : repeats.masterFor(scoped ? caseIdFor(scoped) : '', body, known?.policy),
       ]);
       // A retry of a case opened before keys were scoped: that case, as this caller may read it.
-      if (legacy) return replay(legacy, hash, principal);
+      if (legacy) return replay(legacy, hash, principal, recordLinks);
       // When it was received, if the intake says so: inside the policy's bounds (a case clamps it to them anyway).
       const refusal = body.receivedAt === undefined ? null : receivedAtRefusal(Date.parse(body.receivedAt), known?.policy, Date.now());
       if (refusal) {
         // A retry of a request that opened its case before the bound moved on answers that case, as any retry does.
         const earlier = scoped ? await query(caseIdFor(scoped)).catch(() => null) : null;
-        if (earlier && earlier.intake.requestHash === hash) return replay(earlier.state.caseId, hash, principal);
+        if (earlier && earlier.intake.requestHash === hash) return replay(earlier.state.caseId, hash, principal, recordLinks);
         throw new DomainError('validation_failed', `receivedAt ${refusal}`, { errors: [{ field: 'body.receivedAt', reason: refusal }] });
       }
       // The dispatch catalogue, unless the intake answered the case itself: exactly one unit → dispatched at once.
@@ -401,6 +445,8 @@ export function createCasesService({ client, taskQueue, repository, reference, r
           });
           // The master learns of it after the answer: work that does not decide the 201 does not delay it.
           if (masterCaseId) repeats!.linkAfterAnswer(masterCaseId, caseId);
+          // The links are part of the answer: a retry after a failure here writes them (replay, the same request).
+          await recordLinks(caseId);
           const answer = toBody({ intake, state: first });
           justOpened.set(caseId, { at: Date.now(), target: targetOf(answer) });
           // The one who opened it typed these details in: they get them back in clear. The verification code is not
@@ -412,7 +458,7 @@ export function createCasesService({ client, taskQueue, repository, reference, r
             if (attempt < 3) continue; // a random id collided: draw again
             throw err;
           }
-          return replay(caseId, hash, principal);
+          return replay(caseId, hash, principal, recordLinks);
         }
       }
     },

@@ -132,7 +132,7 @@ export function consoleRoutes(opts: ConsoleOptions, deps: { reference: Reference
       },
       async (req) => {
         const p = principalOf(req);
-        return { id: p.id, kind: p.kind, roles: p.roles.filter((r): r is (typeof STAFF_ROLES)[number] => r !== 'complainant'), unitId: p.unitId, grants: grantsOf(p) };
+        return { id: p.id, kind: p.kind, roles: p.roles.filter((r): r is (typeof STAFF_ROLES)[number] => (STAFF_ROLES as readonly string[]).includes(r)), unitId: p.unitId, grants: grantsOf(p) };
       },
     );
 

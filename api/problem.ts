@@ -79,7 +79,7 @@ export interface Problem {
   [extra: string]: unknown;
 }
 
-function problem(req: FastifyRequest, status: number, code: string, detail: string, extra: Record<string, unknown> = {}): Problem {
+export function problem(req: FastifyRequest, status: number, code: string, detail: string, extra: Record<string, unknown> = {}): Problem {
   return {
     type: `urn:hotline:problem:${code}`,
     title: TITLES[status] ?? 'Error',
@@ -120,8 +120,11 @@ function fromDomain(req: FastifyRequest, code: ErrorCode, message: string, detai
   return problem(req, STATUS[code], code, message, details);
 }
 
-/** Maps any error to its problem; 500 only for what no rule covers (logged with the error). */
-function problemOf(err: FastifyError, req: FastifyRequest): Problem {
+/**
+ * Maps any error to its problem; 500 only for what no rule covers (logged with the error). Also for adapters that
+ * answer errors in another shape (Open311): the same mapping, written their way.
+ */
+export function problemOf(err: FastifyError, req: FastifyRequest): Problem {
   if (hasZodFastifySchemaValidationErrors(err)) {
     return problem(req, 400, 'validation_failed', 'the request does not match the schema', { errors: fieldErrors(err) });
   }

@@ -98,6 +98,29 @@ const RATING_CLOSED_TEXT: Record<'rated' | 'not_offered' | 'terminated' | 'not_r
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
+/** Where the case is, in plain Chinese, as its complainant reads it (Open311's status_notes too). */
+export function plainStatus(view: Pick<CaseViewBody, 'status' | 'outcome'>): string {
+  return view.status === 'closed' ? (view.outcome ? CLOSED_TEXT[view.outcome] : '已办结') : STATUS_TEXT[view.status];
+}
+
+/** What comes next for the complainant and by when (contact, reply, callback), while the case is open and its clock runs. */
+export function upcomingDeadlines(view: Pick<CaseViewBody, 'status' | 'clocks'>, offset = DEFAULT_OFFSET_MINUTES): PublicCaseView['deadlines'] {
+  const deadlines: PublicCaseView['deadlines'] = [];
+  const running = (name: 'contact' | 'reply' | 'callback') => {
+    const c = view.clocks[name];
+    return c && !c.stoppedAt && !c.pausedAt ? c.dueAt : null;
+  };
+  if (view.status !== 'closed') {
+    const contact = view.status === 'accepted' ? running('contact') : null;
+    if (contact) deadlines.push({ kind: 'contact', text: `承办单位将在 ${plainTime(contact, offset)} 前与您联系`, dueAt: contact, time: plainTime(contact, offset) });
+    const replyDue = running('reply');
+    if (replyDue) deadlines.push({ kind: 'reply', text: `承办单位将在 ${plainTime(replyDue, offset)} 前答复您`, dueAt: replyDue, time: plainTime(replyDue, offset) });
+    const callback = view.status === 'replied' ? running('callback') : null;
+    if (callback) deadlines.push({ kind: 'callback', text: `我们将在 ${plainTime(callback, offset)} 前回访您`, dueAt: callback, time: plainTime(callback, offset) });
+  }
+  return deadlines;
+}
+
 /** The citizen's view of one case: pure over the case, its timeline, its policy and the unit names. */
 export function progressOf(
   view: CaseViewBody,
@@ -179,19 +202,7 @@ export function progressOf(
   // The timeline is written a moment after the case opens: the acceptance is known from the case itself.
   if (!steps.some((s) => s.step === 'received')) steps.unshift({ step: 'received', text: '已受理', ...at(view.createdAt) });
 
-  const deadlines: PublicCaseView['deadlines'] = [];
-  const running = (name: 'contact' | 'reply' | 'callback') => {
-    const c = view.clocks[name];
-    return c && !c.stoppedAt && !c.pausedAt ? c.dueAt : null;
-  };
-  if (view.status !== 'closed') {
-    const contact = view.status === 'accepted' ? running('contact') : null;
-    if (contact) deadlines.push({ kind: 'contact', text: `承办单位将在 ${plainTime(contact, offset)} 前与您联系`, dueAt: contact, time: plainTime(contact, offset) });
-    const replyDue = running('reply');
-    if (replyDue) deadlines.push({ kind: 'reply', text: `承办单位将在 ${plainTime(replyDue, offset)} 前答复您`, dueAt: replyDue, time: plainTime(replyDue, offset) });
-    const callback = view.status === 'replied' ? running('callback') : null;
-    if (callback) deadlines.push({ kind: 'callback', text: `我们将在 ${plainTime(callback, offset)} 前回访您`, dueAt: callback, time: plainTime(callback, offset) });
-  }
+  const deadlines = upcomingDeadlines(view, offset);
 
   return {
     caseNumber: view.id,
@@ -201,7 +212,7 @@ export function progressOf(
     submittedAt: view.receivedAt,
     submittedTime: plainTime(view.receivedAt, offset),
     stage: STAGE[view.status],
-    status: view.status === 'closed' ? (view.outcome ? CLOSED_TEXT[view.outcome] : '已办结') : STATUS_TEXT[view.status],
+    status: plainStatus(view),
     handlingUnit: view.unitId ? unitName(view.unitId) : null,
     steps,
     deadlines,

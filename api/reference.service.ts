@@ -94,6 +94,10 @@ export function createReferenceService(db: Database, options: { refreshMs?: numb
     categoryName(id: string): string | undefined {
       return categoryById.get(id)?.name;
     },
+    /** The taxonomy as last loaded (empty until the first load). */
+    categoryList(): CategoryRow[] {
+      return [...categoryById.values()];
+    },
     /**
      * The policy in force (one for every category: its calendar, repeat rules, clocks per deadline class); undefined
      * until the first load succeeded.

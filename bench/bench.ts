@@ -22,6 +22,7 @@ import { Client, WorkflowIdReusePolicy } from '@temporalio/client';
 import { DefaultLogger, makeTelemetryFilterString, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { createCasesRepository } from '../api/cases.repository.js';
 import { createCaseBody } from '../api/cases.schemas.js';
+import { createAttachmentsRepository } from '../api/attachments.repository.js';
 import { createCasesService } from '../api/cases.service.js';
 import { createReferenceService } from '../api/reference.service.js';
 import { principalOfClaims } from '../platform/auth-keys.js';
@@ -332,6 +333,7 @@ async function openPhase(env: Env, stack: CaseStack, rows: Row[]): Promise<void>
     reference,
     repeats,
     sign,
+    attachments: createAttachmentsRepository(env.database.db),
   });
   const intake = person('intake_agent');
   const intakePrincipal = principalOfClaims({ sub: intake.sub, roles: [intake.role], unit: intake.unit });

@@ -14,7 +14,7 @@ import { sampleIntake } from '../test/support/domain-fixtures.js';
 
 const T0 = Date.parse('2026-11-16T10:00:00+08:00');
 const actor: Actor = { id: 'agent-7', role: 'dispatcher' };
-const intake: CaseIntake = sampleIntake({ channelTicketId: 'T-1', location: { address: '阜南路123号', areaUnitId: 'd01-s03', lat: 31.86, lng: 117.28 } });
+const intake: CaseIntake = sampleIntake({ channelTicketId: 'T-1', channelKeyId: 'abcdef012345', location: { address: '阜南路123号', areaUnitId: 'd01-s03', lat: 31.86, lng: 117.28 } });
 
 /** A case dispatched for joint handling and signed for: clocks running, a copy, cooperating parts. */
 function handledCase(): CaseState {
@@ -38,7 +38,7 @@ describe('the case row', () => {
     const { set, insert } = caseRow(handledCase(), null, 2);
     expect(insert).toBeNull();
     // The intake's columns and those fixed at opening are written once; every other column, every batch.
-    const once = ['title', 'description', 'channel', 'channelTicketId', 'idempotencyKey', 'complainantName', 'complainantPhone', 'address', 'areaUnitId', 'lat', 'lng', 'id', 'categoryId', 'noContact', 'receivedAt', 'receivedAtStatedBy', 'createdAt'];
+    const once = ['title', 'description', 'channel', 'channelTicketId', 'idempotencyKey', 'channelKeyId', 'complainantName', 'complainantPhone', 'address', 'areaUnitId', 'lat', 'lng', 'id', 'categoryId', 'noContact', 'receivedAt', 'receivedAtStatedBy', 'createdAt'];
     expect(Object.keys(set).sort()).toEqual(Object.keys(getTableColumns(cases)).filter((c) => !once.includes(c)).sort());
     expect(set).toMatchObject({ status: 'accepted', cooperatingUnitIds: ['dept-cg'], copiedUnitIds: ['d01'], projectionVersion: 2 });
   });

@@ -33,6 +33,7 @@ const FROM_INTAKE = {
   channel: (i) => i.channel,
   channelTicketId: (i) => i.channelTicketId ?? null,
   idempotencyKey: (i) => i.idempotencyKey ?? null,
+  channelKeyId: (i) => i.channelKeyId ?? null,
   complainantName: (i) => i.complainant?.name ?? null,
   complainantPhone: (i) => i.complainant?.phone ?? null,
   address: (i) => i.location?.address ?? null,
@@ -127,6 +128,7 @@ export function rowToIntake(r: CaseRow): CaseIntake {
     channel: r.channel,
     ...(r.channelTicketId !== null && { channelTicketId: r.channelTicketId }),
     ...(r.idempotencyKey !== null && { idempotencyKey: r.idempotencyKey }),
+    ...(r.channelKeyId !== null && { channelKeyId: r.channelKeyId }),
     ...(complainant && {
       complainant: { ...(r.complainantName !== null && { name: r.complainantName }), ...(r.complainantPhone !== null && { phone: r.complainantPhone }) },
     }),

@@ -94,6 +94,8 @@ export const cases = pgTable(
     channel: text('channel').$type<Channel>().notNull(),
     channelTicketId: text('channel_ticket_id'),
     idempotencyKey: text('idempotency_key'),
+    /** The channel's API key that handed the complaint over (which system it came from); null: opened by staff. */
+    channelKeyId: text('channel_key_id'),
     categoryId: text('category_id').notNull(),
     slaClass: text('sla_class').$type<SlaClass>(),
     policyVersion: integer('policy_version'),
@@ -191,6 +193,8 @@ export const cases = pgTable(
     index('cases_repeat_coords_idx').on(t.categoryId, t.lat, t.lng).where(sql`${t.lat} is not null`),
     index('cases_repeat_complainant_idx').on(t.complainantPhone, t.categoryId, t.createdAt),
     index('cases_master_idx').on(t.masterCaseId).where(sql`${t.masterCaseId} is not null`),
+    // A channel's own cases (its API key reads only those): Open311's GET requests, newest received first in a range.
+    index('cases_channel_key_idx').on(t.channelKeyId, t.receivedAt).where(sql`${t.channelKeyId} is not null`),
     // The review queue: closed unsatisfied or disputed, not yet reviewed.
     index('cases_review_queue_idx').on(t.updatedAt).where(sql`(${t.outcome} = 'unsatisfied' or ${t.disputed}) and ${t.review} is null`),
     // Analysis (api/analysis.repository.ts): every count over a range of received days reads this index only (an
@@ -345,6 +349,12 @@ export const apiKeys = pgTable(
     unitId: text('unit_id').references(() => units.id),
     /** Requests per minute for this key; null: the API's default. */
     rateLimitPerMinute: integer('rate_limit_per_minute'),
+    /**
+     * A channel's key (the telephony system, the website, an app, a WeChat account, a mailbox, an Open311 client):
+     * the channel it hands complaints over from. Such a key opens cases of that channel and reads the ones it opened
+     * (role `channel`; `roles` is empty). Null: a system acting under `roles`.
+     */
+    channel: text('channel').$type<Channel>(),
     createdAt: tz('created_at').notNull().defaultNow(),
     revokedAt: tz('revoked_at'),
   },

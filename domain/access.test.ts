@@ -29,7 +29,7 @@ describe('the unit tree', () => {
 
 describe('decide', () => {
   it('every role of the domain has a row, and every action someone who may do it', () => {
-    expect(Object.keys(ACCESS).sort()).toEqual([...STAFF_ROLES, 'complainant'].sort());
+    expect(Object.keys(ACCESS).sort()).toEqual([...STAFF_ROLES, 'complainant', 'channel'].sort());
     for (const action of ACTIONS) expect(Object.values(ACCESS).some((g) => g[action]), action).toBe(true);
   });
 
@@ -60,6 +60,29 @@ describe('decide', () => {
     expect(decide(citizen, 'case.read', tree, { ...at('d01'), id: 'HL2' }).outcome).toBe('not_found');
     expect(decide(citizen, 'case.callback', tree, at('d01')).outcome).toBe('forbidden');
     expect(decide(citizen, 'case.list', tree).outcome).toBe('forbidden');
+  });
+});
+
+describe("a channel's API key", () => {
+  const web: Principal = { id: 'apikey:aaaaaaaaaaaa', kind: 'system', roles: ['channel'], unitId: null, channel: { keyId: 'aaaaaaaaaaaa', channel: 'web' } };
+  const mine: CaseTarget = { ...at('d01-s01'), channelKeyId: 'aaaaaaaaaaaa' };
+
+  it('opens cases and reads only the ones it handed over', () => {
+    expect(decide(web, 'case.open', tree)).toEqual({ outcome: 'allow', role: 'channel' });
+    expect(decide(web, 'case.read', tree, mine)).toEqual({ outcome: 'allow', role: 'channel' });
+    expect(decide(web, 'case.read', tree, { ...mine, channelKeyId: 'bbbbbbbbbbbb' }).outcome).toBe('not_found');
+    expect(decide(web, 'case.read', tree, at('d01-s01')).outcome).toBe('not_found'); // opened by staff
+    expect(decide(web, 'case.events', tree, mine).outcome).toBe('forbidden');
+    expect(decide(web, 'case.accept', tree, mine).outcome).toBe('forbidden');
+    expect(decide(web, 'catalogue.read', tree).outcome).toBe('forbidden');
+  });
+
+  it('lists its own cases, and sees nobody in clear', () => {
+    expect(listScope(web, tree)).toEqual({ all: false, unitIds: [], placeUnitIds: [], involvedUnitIds: [], openedByKeyId: 'aaaaaaaaaaaa' });
+    expect(piiLevel(web, mine, tree)).toBe('masked');
+    // A principal with the role but no key (not one verify() makes) reads nothing.
+    const keyless: Principal = { ...web, channel: undefined } as Principal;
+    expect(decide(keyless, 'case.read', tree, mine).outcome).toBe('not_found');
   });
 });
 

@@ -10,12 +10,15 @@
  * - `involved` `unit`, plus cases where the principal's unit cooperates (协办) or receives a copy (抄送);
  * - `cooperating` cases where the principal's unit is a cooperating unit;
  * - `copied`   cases copied to the principal's unit (a district following a case sent to one of its streets);
- * - `own_case` the complainant, for the one case whose number and verification code they presented.
+ * - `own_case` the complainant, for the one case whose number and verification code they presented;
+ * - `opened`   a channel's API key (the telephony system, the website, an app, a WeChat account, a mailbox, an Open311
+ *              client): the cases that key handed over (the case records the key: `channelKeyId`).
  *
  * Outcome for a case action: the case not visible to the principal at all → not_found (404: do not reveal
  * that it exists); visible but the action not granted there → forbidden (403).
  */
 import { CASE_ACTION_TABLE, GRANTED_ACTIONS, type CaseAction, type GrantedAction } from './case.actions.js';
+import type { Channel } from './case.types.js';
 
 export const STAFF_ROLES = [
   'intake_agent',
@@ -29,9 +32,13 @@ export const STAFF_ROLES = [
   'admin',
 ] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
-export type Role = StaffRole | 'complainant';
+/**
+ * `channel`: a system that hands complaints over (a channel's API key, bound to its channel): it opens cases and
+ * reads the ones it opened, nothing else. `complainant`: a citizen with their case's verification code.
+ */
+export type Role = StaffRole | 'complainant' | 'channel';
 
-export const SCOPES = ['city', 'subtree', 'unit', 'involved', 'cooperating', 'copied', 'own_case'] as const;
+export const SCOPES = ['city', 'subtree', 'unit', 'involved', 'cooperating', 'copied', 'own_case', 'opened'] as const;
 export type Scope = (typeof SCOPES)[number];
 
 /** Actions on one case that are not case actions of the action table (domain/case.actions.ts). */
@@ -97,6 +104,8 @@ export const GENERAL_ACTIONS = [
   'analysis.report',
   /** Storing and activating analysis policy versions (group-complaint and surge thresholds, cells, report times). */
   'analysis_policy.write',
+  /** API keys for systems and channels (api/api-keys.routes.ts): create (the secret shown once), list, revoke. */
+  'api_key.manage',
 ] as const;
 export type GeneralAction = (typeof GENERAL_ACTIONS)[number];
 
@@ -181,7 +190,12 @@ export const ACCESS: Record<Role, Grants> = {
     'analysis.read': 'city',
     'analysis.report': 'city',
     'analysis_policy.write': 'city',
+    'api_key.manage': 'city',
   },
+  // A channel's system opens cases (its channel taken from its key) and follows the ones it handed over — the case
+  // view as anyone who does not handle the case reads it (the complainant masked), and lists of those cases; the
+  // taxonomy and the org tree to fill in a complaint. Not the timeline, not related cases, no action on a case.
+  channel: { 'case.open': 'city', 'case.read': 'opened', 'case.list': 'opened', 'reference.read': 'city' },
   // The plain-language view of their own case (what api/public.service.ts builds: no staff, no internal notes, no
   // other case) and the online rating. Not the staff timeline, not related cases: other complainants' numbers.
   complainant: { 'case.read': 'own_case', ...caseGrantsOf('complainant') },
@@ -236,6 +250,11 @@ export interface Principal {
   unitId: string | null;
   /** Complainant principals only: the case they proved they own. */
   caseId?: string;
+  /**
+   * A channel's API key (role `channel`): the key (api_keys.id) and the channel it is bound to. Its complaints come
+   * from that channel, and the cases it opened carry the key (CaseTarget.channelKeyId).
+   */
+  channel?: { keyId: string; channel: Channel };
 }
 
 /** The case facts access depends on. */
@@ -248,6 +267,8 @@ export interface CaseTarget {
   copiedUnitIds?: readonly string[];
   /** Cooperating units (协办) of joint handling. */
   cooperatingUnitIds?: readonly string[];
+  /** The channel API key that handed the complaint over (null: opened by staff). */
+  channelKeyId?: string | null;
 }
 
 /** The organisation tree as access needs it. */
@@ -293,6 +314,8 @@ export function inScope(p: Principal, scope: Scope, c: CaseTarget, tree: UnitTre
       return true;
     case 'own_case':
       return p.caseId !== undefined && p.caseId === c.id;
+    case 'opened':
+      return p.channel !== undefined && c.channelKeyId === p.channel.keyId;
     case 'unit':
       return p.unitId !== null && c.unitId === p.unitId;
     case 'cooperating':
@@ -353,7 +376,16 @@ export function piiVisible(p: Principal, c: CaseTarget, tree: UnitTree): boolean
  * while not yet dispatched), or nothing. `case.list` for cases; the same rule for whatever else is listed per case
  * (`notification.read`: the notices of the cases in that scope).
  */
-export type ListScope = { all: true } | { all: false; unitIds: string[]; placeUnitIds: string[]; involvedUnitIds: string[] };
+export type ListScope =
+  | { all: true }
+  | {
+      all: false;
+      unitIds: string[];
+      placeUnitIds: string[];
+      involvedUnitIds: string[];
+      /** The cases a channel's API key handed over (scope `opened`). */
+      openedByKeyId?: string;
+    };
 
 export function listScope(p: Principal, tree: UnitTree, action: 'case.list' | 'notification.read' = 'case.list'): ListScope {
   const scopes = p.roles.map((r) => ACCESS[r]?.[action]).filter((s): s is Scope => s !== undefined);
@@ -371,7 +403,8 @@ export function listScope(p: Principal, tree: UnitTree, action: 'case.list' | 'n
     if (scopes.includes('unit') || scopes.includes('involved')) unitIds.add(p.unitId);
   }
   const involvedUnitIds = p.unitId !== null && scopes.includes('involved') ? [p.unitId] : [];
-  return { all: false, unitIds: [...unitIds], placeUnitIds: [...placeUnitIds], involvedUnitIds };
+  const opened = scopes.includes('opened') && p.channel ? { openedByKeyId: p.channel.keyId } : {};
+  return { all: false, unitIds: [...unitIds], placeUnitIds: [...placeUnitIds], involvedUnitIds, ...opened };
 }
 
 /**

@@ -106,6 +106,11 @@ export interface CaseIntake {
   /** Hash of the request body, to tell a repeat of the same request from a reused key. */
   requestHash?: string;
   idempotencyKey?: string;
+  /**
+   * The channel's API key that handed the complaint over (api_keys.id), set by the API from the caller's key: which
+   * system it came from, and whose cases that key may read. Absent: opened by staff.
+   */
+  channelKeyId?: string;
 }
 
 /** Whether anyone can be reached for this complaint: a phone to send the acceptance notice to and to call back. */

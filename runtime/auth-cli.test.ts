@@ -50,6 +50,13 @@ describe('auth CLI arguments', () => {
     expect(parseCommand(['api-key', 'list'])).toEqual({ kind: 'api-key-list', json: false });
     expect(parseCommand(['api-key', 'list', '--json'])).toEqual({ kind: 'api-key-list', json: true });
     expect(parseCommand(['api-key', 'revoke', '0123456789ab'])).toEqual({ kind: 'api-key-revoke', id: '0123456789ab' });
+    expect(parseCommand(['api-key', 'create', '--name', 'Open311 client', '--channel', 'open311'])).toEqual({
+      kind: 'api-key-create-channel',
+      name: 'Open311 client',
+      channel: 'open311',
+      rateLimitPerMinute: null,
+    });
+    expect(parseCommand(['api-key', 'create', '--name', 'x', '--channel', 'wechat', '--rate-limit', '60'])).toMatchObject({ channel: 'wechat', rateLimitPerMinute: 60 });
   });
 
   it.each([[[]], [['help']], [['--help']], [['token', '--help']], [['api-key', 'create', '-h']]])('%j asks for the usage', (argv) => {
@@ -75,6 +82,10 @@ describe('auth CLI arguments', () => {
     [['api-key', 'create', '--roles', 'intake_agent', '--unit', 'city'], /api-key create needs --name/],
     [['api-key', 'create', '--name', 'x', '--roles', 'intake_agent', '--unit', 'city', '--rate-limit', '0'], /not a whole number/],
     [['api-key', 'create', '--name', 'x', '--roles', 'intake_agent', '--unit', 'city', '--rate-limit', '10/s'], /not a whole number/],
+    [['api-key', 'create', '--name', 'x', '--channel', 'fax'], /"fax" is not a channel; channels are: phone, wechat/],
+    [['api-key', 'create', '--name', 'x', '--channel', 'web', '--roles', 'intake_agent'], /--channel makes a channel's key \(no --roles, no --unit/],
+    [['api-key', 'create', '--name', 'x', '--channel', 'web', '--unit', 'city'], /no --roles, no --unit/],
+    [['api-key', 'create', '--channel', 'web'], /api-key create needs --name/],
     [['api-key', 'revoke'], /needs the key id/],
     [['api-key', 'revoke', 'hl_0123456789ab.secret'], /is not a key id/],
     [['api-key', 'revoke', '0123456789ab', 'more'], /unexpected argument "more"/],

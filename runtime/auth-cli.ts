@@ -6,6 +6,7 @@
  *   token --sub <id> --roles a,b --unit <unitId|none> [--ttl 8h] [--name <text>]
  *                                              one bearer token
  *   api-key create --name <text> --roles a,b --unit <unitId|none> [--rate-limit <n per minute>]
+ *   api-key create --name <text> --channel <channel> [--rate-limit <n per minute>]
  *   api-key list [--json]
  *   api-key revoke <id>
  *
@@ -23,6 +24,7 @@ import { createApiKeyService, type ApiKeyService } from '../api/api-keys.service
 import { createDatabase, type Database } from '../db/client.js';
 import { units } from '../db/schema.js';
 import { STAFF_ROLES, type StaffRole } from '../domain/access.js';
+import { CHANNELS, type Channel } from '../domain/case.types.js';
 import { mintToken, resolveAuthKeys, type TokenClaims } from '../platform/auth-keys.js';
 import { mintDevTokens, type MintedToken } from '../platform/dev-principals.js';
 import { loadConfig, type Config } from '../platform/config.js';
@@ -36,12 +38,16 @@ export const USAGE = `usage: npm run auth -- <subcommand>
   token --sub <id> --roles <role,role> --unit <unitId|none> [--ttl 8h] [--name <text>]
       one bearer token, signed with the first AUTH_JWT_KEYS entry (or the development key)
   api-key create --name <text> --roles <role,role> --unit <unitId|none> [--rate-limit <requests per minute>]
+  api-key create --name <text> --channel <channel> [--rate-limit <requests per minute>]
   api-key list [--json]
   api-key revoke <id>
-      API keys for systems, in DATABASE_URL or (unset) the embedded database of a running \`npm start\`
+      API keys for systems, in DATABASE_URL or (unset) the embedded database of a running \`npm start\`;
+      a channel's key (--channel) opens cases of that channel and reads only the cases it opened
+      (Open311 clients: --channel open311)
 
   --ttl: a number with s, m, h or d (30m, 8h, 7d); at most AUTH_JWT_MAX_LIFETIME (default 12h)
-  roles: ${STAFF_ROLES.join(', ')}`;
+  roles: ${STAFF_ROLES.join(', ')}
+  channels: ${CHANNELS.join(', ')}`;
 
 /** Bad arguments: the command prints the message and the usage, and exits 2. */
 export class UsageError extends Error {}
@@ -81,6 +87,13 @@ export function parseUnit(text: string): string | null {
   return unit;
 }
 
+/** A channel of the intake (domain/case.types.ts CHANNELS). */
+export function parseChannel(text: string): Channel {
+  const channel = CHANNELS.find((c) => c === text.trim());
+  if (!channel) throw new UsageError(`--channel "${text}" is not a channel; channels are: ${CHANNELS.join(', ')}`);
+  return channel;
+}
+
 export function parseRateLimit(text: string): number {
   if (!/^\d+$/.test(text.trim()) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) {
     throw new UsageError(`--rate-limit "${text}" is not a whole number of requests per minute (1 or more)`);
@@ -93,6 +106,7 @@ export type Command =
   | { kind: 'dev-tokens'; ttlSeconds: number }
   | { kind: 'token'; claims: TokenClaims; ttlSeconds: number }
   | { kind: 'api-key-create'; name: string; roles: StaffRole[]; unitId: string | null; rateLimitPerMinute: number | null }
+  | { kind: 'api-key-create-channel'; name: string; channel: Channel; rateLimitPerMinute: number | null }
   | { kind: 'api-key-list'; json: boolean }
   | { kind: 'api-key-revoke'; id: string };
 
@@ -154,8 +168,24 @@ export function parseCommand(argv: readonly string[]): Command {
       switch (action) {
         case 'create': {
           const what = 'api-key create';
-          const { values } = parse(more, { name: { type: 'string' }, roles: { type: 'string' }, unit: { type: 'string' }, 'rate-limit': { type: 'string' } }, 0, what);
+          const { values } = parse(
+            more,
+            { name: { type: 'string' }, roles: { type: 'string' }, unit: { type: 'string' }, channel: { type: 'string' }, 'rate-limit': { type: 'string' } },
+            0,
+            what,
+          );
           if (values.help) return { kind: 'help' };
+          if (values.channel !== undefined) {
+            if (values.roles !== undefined || values.unit !== undefined) {
+              throw new UsageError("api-key create: --channel makes a channel's key (no --roles, no --unit: it reads the cases it opened)");
+            }
+            return {
+              kind: 'api-key-create-channel',
+              name: textOption(required(values, 'name', what), 'name', 200),
+              channel: parseChannel(required(values, 'channel', what)),
+              rateLimitPerMinute: typeof values['rate-limit'] === 'string' ? parseRateLimit(values['rate-limit']) : null,
+            };
+          }
           return {
             kind: 'api-key-create',
             name: textOption(required(values, 'name', what), 'name', 200),
@@ -288,6 +318,19 @@ async function apiKeyCreate(cfg: Config, cmd: Extract<Command, { kind: 'api-key-
   });
 }
 
+async function apiKeyCreateChannel(cfg: Config, cmd: Extract<Command, { kind: 'api-key-create-channel' }>, out: Out): Promise<void> {
+  await withApiKeys(cfg, async (service) => {
+    const { id, key } = await service.create({ name: cmd.name, channel: cmd.channel, rateLimitPerMinute: cmd.rateLimitPerMinute });
+    out(`created API key ${id}: "${cmd.name}", the ${cmd.channel} channel's key (opens cases of that channel, reads the ones it opened), ${cmd.rateLimitPerMinute === null ? 'the API\'s default rate limit' : `${cmd.rateLimitPerMinute} requests per minute`}`);
+    out('');
+    out(`  ${key}`);
+    out('');
+    out('This is the only time the key is shown: only a hash of its secret is stored. Copy it into the system\'s');
+    out('secret store now; a lost key cannot be recovered (revoke it and create another). The system sends it as');
+    out(`  X-API-Key: ${key.slice(0, key.indexOf('.') + 1)}…   (an Open311 client: the api_key parameter)`);
+  });
+}
+
 async function apiKeyList(cfg: Config, json: boolean, out: Out): Promise<void> {
   await withApiKeys(cfg, async (service) => {
     const rows = await service.list();
@@ -305,7 +348,7 @@ async function apiKeyList(cfg: Config, json: boolean, out: Out): Promise<void> {
         rows.map((r) => [
           r.id,
           r.revokedAt ? `revoked ${r.revokedAt.toISOString().slice(0, 16).replace('T', ' ')}` : 'active',
-          r.roles.join(','),
+          r.channel !== null ? `channel:${r.channel}` : r.roles.join(','),
           r.unitId ?? 'none',
           r.rateLimitPerMinute === null ? 'default' : `${r.rateLimitPerMinute}/min`,
           r.createdAt.toISOString().slice(0, 16).replace('T', ' '),
@@ -362,6 +405,9 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
         break;
       case 'api-key-create':
         await apiKeyCreate(cfg, cmd, out);
+        break;
+      case 'api-key-create-channel':
+        await apiKeyCreateChannel(cfg, cmd, out);
         break;
       case 'api-key-list':
         await apiKeyList(cfg, cmd.json, out);

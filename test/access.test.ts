@@ -178,12 +178,39 @@ const EXPECTED: Record<string, Row> = {
   'POST /v1/cases/{id}/verification-code/resend': row([202, 202], [403, 404], [403, 404], [403, 404], [403, 404], 403, 403, 403, 403, [403, 401]),
   // Self-service: only the case's own code opens it; staff credentials are no credential there (404, like no case).
   // The rating comes last: it is the one cell that changes a case (the in-scope case, rated inside its window).
+  // API keys: admins (no such key 000000000000 to revoke).
+  'GET /v1/api-keys': row(403, 403, 403, 403, 403, 403, 403, 403, 200, 401),
+  'POST /v1/api-keys': row(403, 403, 403, 403, 403, 403, 403, 403, 201, 401),
+  'DELETE /v1/api-keys/{keyId}': row(403, 403, 403, 403, 403, 403, 403, 403, 404, 401),
+  // Open311 GeoReport v2 answers in its own shapes: a missing or wrong credential is its 403 (never 401). Discovery,
+  // services and definitions are public. Requests are opened with a channel's key only (staff are refused, 403);
+  // they are read and listed as /v1/cases reads and lists them. A complainant's code opens no Open311 route.
+  'GET /open311/discovery.json': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'GET /open311/discovery.xml': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'GET /open311/v2/services.json': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'GET /open311/v2/services.xml': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'GET /open311/v2/services/{file}': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'POST /open311/v2/requests.json': row(403, 403, 403, 403, 403, 403, 403, 403, 403, 403),
+  'POST /open311/v2/requests.xml': row(403, 403, 403, 403, 403, 403, 403, 403, 403, 403),
+  'GET /open311/v2/requests.json': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 403),
+  'GET /open311/v2/requests.xml': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 403),
+  'GET /open311/v2/requests/{file}': row(200, [200, 404], [200, 404], [200, 404], [200, 404], 200, 200, 200, 200, 403),
+  'GET /open311/v2/tokens/{file}': row(200, [200, 404], [200, 404], [200, 404], [200, 404], 200, 200, 200, 200, 403),
   'GET /v1/public/cases/{number}': row(404, 404, 404, 404, 404, 404, 404, 404, 404, [200, 404]),
   'POST /v1/public/cases/{number}/rating': row(404, 404, 404, 404, 404, 404, 404, 404, 404, [201, 404]),
 };
 
 /** Path parameters other than a case id: the seeded calendar region and policy version, a unit, a publication none has. */
-const PATH_PARAMS: Record<string, string> = { '{region}': 'CN', '{version}': String(defaultPolicyDocument.version), '{unitId}': 'd01-s01', '{publicationId}': '999999', '{reportId}': '999999' };
+const PATH_PARAMS: Record<string, string> = {
+  '{region}': 'CN',
+  '{version}': String(defaultPolicyDocument.version),
+  '{unitId}': 'd01-s01',
+  '{publicationId}': '999999',
+  '{reportId}': '999999',
+  '{keyId}': '000000000000',
+};
+/** An Open311 resource: a service's definition, or the case as a service request (or its token). */
+const fileOf = (pattern: string, caseId: string) => (pattern.includes('/services/') ? 'market.price.json' : `${caseId}.json`);
 /** A calendar year per method: GET reads a seeded one, PUT loads one the seed does not have. */
 const YEAR: Record<string, string> = { GET: '2026', PUT: '2027' };
 
@@ -237,6 +264,7 @@ const BODIES: Record<string, unknown> = {
   'POST /codec/encode': { payloads: [] },
   'POST /codec/decode': { payloads: [] },
   'POST /v1/public/cases/{number}/rating': { satisfaction: 'satisfied', resolved: true },
+  'POST /v1/api-keys': { name: 'access matrix', channel: 'web' },
 };
 
 function credentials(who: Who): Record<string, string> {
@@ -288,11 +316,13 @@ describe('route × role matrix', () => {
           const url =
             pattern
               .replace(/\{(id|number)\}/, caseId)
-              .replace(/\{(region|version|unitId|publicationId|reportId)\}/g, (p) => PATH_PARAMS[p]!)
+              .replace(/\{(region|version|unitId|publicationId|reportId|keyId)\}/g, (p) => PATH_PARAMS[p]!)
+              .replace('{file}', fileOf(pattern, caseId))
               .replace('{year}', YEAR[method]!) + (QUERIES[route] ?? '');
           const res = await stack.http(method, url, BODIES[route], credentials(who));
           expect(res.status, `${who} ${method} ${url}: ${JSON.stringify(res.body)}`).toBeLessThan(500);
-          if (res.status >= 400) expect(res.headers['content-type']).toMatch(/problem\+json/);
+          // Open311 answers its errors in GeoReport's shape (test/open311.test.ts), everything else as problem+json.
+          if (res.status >= 400) expect(res.headers['content-type']).toMatch(pattern.startsWith('/open311/') ? /^(application\/json|text\/xml); charset=utf-8/ : /problem\+json/);
           statuses.push(res.status);
         }
         got[who] = statuses as [number, number];

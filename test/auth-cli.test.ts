@@ -107,6 +107,26 @@ describe('npm run auth -- api-key, against DATABASE_URL', () => {
     expect(revoked.stderr).toMatch(/no API key with id 000000000000/);
   });
 
+  it("creates a channel's key: bound to its channel, no roles, no unit", async () => {
+    const created = await auth(['api-key', 'create', '--name', 'Open311 客户端', '--channel', 'open311'], env);
+    expect(created.stderr).toBe('');
+    expect(created.code).toBe(0);
+    expect(created.stdout).toMatch(/the open311 channel's key/);
+    const match = KEY.exec(created.stdout);
+    expect(match, created.stdout).not.toBeNull();
+    const [key, id] = [match![0], match![1]!];
+    expect(await createApiKeyService(database.db).verify(key)).toEqual({
+      id: `apikey:${id}`,
+      kind: 'system',
+      roles: ['channel'],
+      unitId: null,
+      channel: { keyId: id, channel: 'open311' },
+      rateLimitPerMinute: null,
+    });
+    const line = (await auth(['api-key', 'list'], env)).stdout.split('\n').find((l) => l.startsWith(id));
+    expect(line).toMatch(/active\s+channel:open311\s+none\s+default/);
+  });
+
   it('exits 2 with the usage on bad arguments', async () => {
     const run = await auth(['api-key', 'create', '--name', 'x', '--roles', 'intake_agent,boss', '--unit', 'city'], env);
     expect(run.code).toBe(2);

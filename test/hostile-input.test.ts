@@ -6,7 +6,9 @@
  * Every answer must be:
  *   - never 5xx;
  *   - a 4xx as application/problem+json whose body has `status` (= the HTTP status), a stable lower-case `code`
- *     (snake_case, not a Fastify FST_ERR_* name) and a string `requestId`;
+ *     (snake_case, not a Fastify FST_ERR_* name) and a string `requestId` — except under /open311, which answers
+ *     in GeoReport v2's own shapes (open311Violations: 400/403/404/429, an array of code and description, JSON or
+ *     well-formed XML as the path asks);
  *   - a 2xx only for a GET (a benign list query, /v1/units, /healthz, …). No POST may succeed: POSTs go to case
  *     ids that do not exist, or are broken so that validation rejects them (see `guard` below), so the database
  *     and the workflows must be exactly as they were before (checked at the end against a snapshot taken with
@@ -23,6 +25,7 @@
 import { Buffer } from 'node:buffer';
 import { asc } from 'drizzle-orm';
 import fc from 'fast-check';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
@@ -776,7 +779,52 @@ async function send(r: FuzzRequest): Promise<LightMyRequestResponse> {
 
 const FUZZED_CREDENTIALS = ['authorization', 'x-api-key', 'x-case-code'];
 
+const xmlParser = new XMLParser({ parseTagValue: false, isArray: (name) => name === 'error' });
+
+/**
+ * Open311 GeoReport v2 (api/open311.routes.ts) answers in the spec's shapes, errors included: never a 5xx; an error
+ * is 400, 403, 404 or 429 with an array of code and description, as JSON or as well-formed XML
+ * (<errors><error><code/><description/></error></errors>) — the format the path names, JSON when it names none.
+ */
+function open311Violations(r: FuzzRequest, res: LightMyRequestResponse): string[] {
+  const v: string[] = [];
+  const status = res.statusCode;
+  const ct = String(res.headers['content-type'] ?? '');
+  const xml = /^text\/xml/.test(ct);
+  if (!xml && !/^application\/json/.test(ct)) v.push(`a ${status} that is neither text/xml nor application/json (content-type ${ct || 'none'})`);
+  const named = /\.(json|xml)$/i.exec(requestPathname(r.url))?.[1]?.toLowerCase();
+  if (named && (named === 'xml') !== xml) v.push(`the path asks for ${named}, the answer is ${ct}`);
+  if (status >= 500) v.push(`answered ${status}`);
+  else if (status >= 400) {
+    if (![400, 403, 404, 429].includes(status)) v.push(`GeoReport errors are 400, 403, 404 or 429, not ${status}`);
+    let errors: unknown;
+    if (xml) {
+      if (XMLValidator.validate(res.body) !== true) v.push('an error answer that is not well-formed XML');
+      else errors = (xmlParser.parse(res.body) as { errors?: { error?: unknown } }).errors?.error;
+    } else {
+      try {
+        errors = JSON.parse(res.body);
+      } catch {
+        v.push(`a ${status} whose body is not JSON`);
+      }
+    }
+    const list = Array.isArray(errors) ? (errors as Array<{ code?: unknown; description?: unknown }>) : [];
+    if (!list.length) v.push('an error answer without errors');
+    for (const e of list) {
+      const code = xml ? Number(e.code) : e.code;
+      if (typeof code !== 'number' || !Number.isInteger(code) || code < 400) v.push(`error code ${JSON.stringify(e.code)} is not a status-like number`);
+      if (typeof e.description !== 'string' || e.description === '') v.push('an error without a description');
+    }
+  } else if (status >= 200 && status < 300) {
+    if (r.method !== 'GET') v.push(`a ${r.method} answered ${status}: the generator must never produce an acceptable ${r.method}`);
+    if (xml && XMLValidator.validate(res.body) !== true) v.push('an XML answer that is not well-formed');
+  } else v.push(`unexpected status ${status}`);
+  return v;
+}
+
 function violationsOf(r: FuzzRequest, res: LightMyRequestResponse): string[] {
+  // As the server routes it (dot segments resolved: /open311/v2/requests/../../x is /x).
+  if (requestPathname(r.url).startsWith('/open311/')) return open311Violations(r, res);
   const v: string[] = [];
   const status = res.statusCode;
   const ct = String(res.headers['content-type'] ?? '');

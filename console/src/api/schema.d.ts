@@ -3417,8 +3417,11 @@ export interface paths {
                         title: string;
                         description: string;
                         categoryId: string;
-                        /** @enum {string} */
-                        channel: "phone" | "wechat" | "web" | "app" | "mailbox" | "media" | "opinion_monitoring" | "whistle" | "open311" | "grid_worker" | "letter";
+                        /**
+                         * @description How the complaint came in. Required, except from a channel's API key: its channel is the key's (another one is refused)
+                         * @enum {string}
+                         */
+                        channel?: "phone" | "wechat" | "web" | "app" | "mailbox" | "media" | "opinion_monitoring" | "whistle" | "open311" | "grid_worker" | "letter";
                         /** @description The channel's own ticket number; used as the idempotency key when no header is sent */
                         channelTicketId?: string;
                         /** @description Who complained. Leave it out for an anonymous complaint, an item a grid worker found or a monitoring item. Without a phone nobody can be reached: no acceptance notice, no contact step, no callback; the case closes after the reply (outcome no_contact) and does not count in the satisfaction rates. */
@@ -3473,6 +3476,8 @@ export interface paths {
                          * @description When the complaint was received, when that was before this request (a telephony or channel system handing it over late). Not in the future (beyond the policy's intake.receivedAtClockSkew) nor older than intake.receivedAtMaxAge. The clocks that start at intake count from it; the case records who stated it.
                          */
                         receivedAt?: string;
+                        /** @description Links to photos or videos of the problem (http or https, at most 10): recorded with the case as they are, never fetched by the server (Open311 media_url). */
+                        mediaUrls?: string[];
                     };
                 };
             };
@@ -3493,6 +3498,7 @@ export interface paths {
                             /** @enum {string} */
                             channel: "phone" | "wechat" | "web" | "app" | "mailbox" | "media" | "opinion_monitoring" | "whistle" | "open311" | "grid_worker" | "letter";
                             channelTicketId: string | null;
+                            channelKeyId: string | null;
                             categoryId: string;
                             slaClass: ("emergency" | "utilities" | "urgent" | "general" | "complex") | null;
                             policyVersion: number | null;
@@ -3667,6 +3673,7 @@ export interface paths {
                             /** @enum {string} */
                             channel: "phone" | "wechat" | "web" | "app" | "mailbox" | "media" | "opinion_monitoring" | "whistle" | "open311" | "grid_worker" | "letter";
                             channelTicketId: string | null;
+                            channelKeyId: string | null;
                             categoryId: string;
                             slaClass: ("emergency" | "utilities" | "urgent" | "general" | "complex") | null;
                             policyVersion: number | null;
@@ -4063,6 +4070,7 @@ export interface paths {
                             /** @enum {string} */
                             channel: "phone" | "wechat" | "web" | "app" | "mailbox" | "media" | "opinion_monitoring" | "whistle" | "open311" | "grid_worker" | "letter";
                             channelTicketId: string | null;
+                            channelKeyId: string | null;
                             categoryId: string;
                             slaClass: ("emergency" | "utilities" | "urgent" | "general" | "complex") | null;
                             policyVersion: number | null;
@@ -4964,6 +4972,7 @@ export interface paths {
                             /** @enum {string} */
                             channel: "phone" | "wechat" | "web" | "app" | "mailbox" | "media" | "opinion_monitoring" | "whistle" | "open311" | "grid_worker" | "letter";
                             channelTicketId: string | null;
+                            channelKeyId: string | null;
                             categoryId: string;
                             slaClass: ("emergency" | "utilities" | "urgent" | "general" | "complex") | null;
                             policyVersion: number | null;
@@ -5344,6 +5353,7 @@ export interface paths {
                             /** @enum {string} */
                             channel: "phone" | "wechat" | "web" | "app" | "mailbox" | "media" | "opinion_monitoring" | "whistle" | "open311" | "grid_worker" | "letter";
                             channelTicketId: string | null;
+                            channelKeyId: string | null;
                             categoryId: string;
                             slaClass: ("emergency" | "utilities" | "urgent" | "general" | "complex") | null;
                             policyVersion: number | null;
@@ -5726,6 +5736,7 @@ export interface paths {
                             /** @enum {string} */
                             channel: "phone" | "wechat" | "web" | "app" | "mailbox" | "media" | "opinion_monitoring" | "whistle" | "open311" | "grid_worker" | "letter";
                             channelTicketId: string | null;
+                            channelKeyId: string | null;
                             categoryId: string;
                             slaClass: ("emergency" | "utilities" | "urgent" | "general" | "complex") | null;
                             policyVersion: number | null;
@@ -6108,6 +6119,7 @@ export interface paths {
                             /** @enum {string} */
                             channel: "phone" | "wechat" | "web" | "app" | "mailbox" | "media" | "opinion_monitoring" | "whistle" | "open311" | "grid_worker" | "letter";
                             channelTicketId: string | null;
+                            channelKeyId: string | null;
                             categoryId: string;
                             slaClass: ("emergency" | "utilities" | "urgent" | "general" | "complex") | null;
                             policyVersion: number | null;
@@ -6488,6 +6500,7 @@ export interface paths {
                             /** @enum {string} */
                             channel: "phone" | "wechat" | "web" | "app" | "mailbox" | "media" | "opinion_monitoring" | "whistle" | "open311" | "grid_worker" | "letter";
                             channelTicketId: string | null;
+                            channelKeyId: string | null;
                             categoryId: string;
                             slaClass: ("emergency" | "utilities" | "urgent" | "general" | "complex") | null;
                             policyVersion: number | null;
@@ -6869,6 +6882,7 @@ export interface paths {
                             /** @enum {string} */
                             channel: "phone" | "wechat" | "web" | "app" | "mailbox" | "media" | "opinion_monitoring" | "whistle" | "open311" | "grid_worker" | "letter";
                             channelTicketId: string | null;
+                            channelKeyId: string | null;
                             categoryId: string;
                             slaClass: ("emergency" | "utilities" | "urgent" | "general" | "complex") | null;
                             policyVersion: number | null;
@@ -7260,6 +7274,7 @@ export interface paths {
                             /** @enum {string} */
                             channel: "phone" | "wechat" | "web" | "app" | "mailbox" | "media" | "opinion_monitoring" | "whistle" | "open311" | "grid_worker" | "letter";
                             channelTicketId: string | null;
+                            channelKeyId: string | null;
                             categoryId: string;
                             slaClass: ("emergency" | "utilities" | "urgent" | "general" | "complex") | null;
                             policyVersion: number | null;
@@ -7672,6 +7687,7 @@ export interface paths {
                             /** @enum {string} */
                             channel: "phone" | "wechat" | "web" | "app" | "mailbox" | "media" | "opinion_monitoring" | "whistle" | "open311" | "grid_worker" | "letter";
                             channelTicketId: string | null;
+                            channelKeyId: string | null;
                             categoryId: string;
                             slaClass: ("emergency" | "utilities" | "urgent" | "general" | "complex") | null;
                             policyVersion: number | null;
@@ -8052,6 +8068,7 @@ export interface paths {
                             /** @enum {string} */
                             channel: "phone" | "wechat" | "web" | "app" | "mailbox" | "media" | "opinion_monitoring" | "whistle" | "open311" | "grid_worker" | "letter";
                             channelTicketId: string | null;
+                            channelKeyId: string | null;
                             categoryId: string;
                             slaClass: ("emergency" | "utilities" | "urgent" | "general" | "complex") | null;
                             policyVersion: number | null;
@@ -8433,6 +8450,7 @@ export interface paths {
                             /** @enum {string} */
                             channel: "phone" | "wechat" | "web" | "app" | "mailbox" | "media" | "opinion_monitoring" | "whistle" | "open311" | "grid_worker" | "letter";
                             channelTicketId: string | null;
+                            channelKeyId: string | null;
                             categoryId: string;
                             slaClass: ("emergency" | "utilities" | "urgent" | "general" | "complex") | null;
                             policyVersion: number | null;
@@ -8815,6 +8833,7 @@ export interface paths {
                             /** @enum {string} */
                             channel: "phone" | "wechat" | "web" | "app" | "mailbox" | "media" | "opinion_monitoring" | "whistle" | "open311" | "grid_worker" | "letter";
                             channelTicketId: string | null;
+                            channelKeyId: string | null;
                             categoryId: string;
                             slaClass: ("emergency" | "utilities" | "urgent" | "general" | "complex") | null;
                             policyVersion: number | null;
@@ -9198,6 +9217,7 @@ export interface paths {
                             /** @enum {string} */
                             channel: "phone" | "wechat" | "web" | "app" | "mailbox" | "media" | "opinion_monitoring" | "whistle" | "open311" | "grid_worker" | "letter";
                             channelTicketId: string | null;
+                            channelKeyId: string | null;
                             categoryId: string;
                             slaClass: ("emergency" | "utilities" | "urgent" | "general" | "complex") | null;
                             policyVersion: number | null;
@@ -9581,6 +9601,7 @@ export interface paths {
                             /** @enum {string} */
                             channel: "phone" | "wechat" | "web" | "app" | "mailbox" | "media" | "opinion_monitoring" | "whistle" | "open311" | "grid_worker" | "letter";
                             channelTicketId: string | null;
+                            channelKeyId: string | null;
                             categoryId: string;
                             slaClass: ("emergency" | "utilities" | "urgent" | "general" | "complex") | null;
                             policyVersion: number | null;
@@ -9961,6 +9982,7 @@ export interface paths {
                             /** @enum {string} */
                             channel: "phone" | "wechat" | "web" | "app" | "mailbox" | "media" | "opinion_monitoring" | "whistle" | "open311" | "grid_worker" | "letter";
                             channelTicketId: string | null;
+                            channelKeyId: string | null;
                             categoryId: string;
                             slaClass: ("emergency" | "utilities" | "urgent" | "general" | "complex") | null;
                             policyVersion: number | null;
@@ -10341,6 +10363,7 @@ export interface paths {
                             /** @enum {string} */
                             channel: "phone" | "wechat" | "web" | "app" | "mailbox" | "media" | "opinion_monitoring" | "whistle" | "open311" | "grid_worker" | "letter";
                             channelTicketId: string | null;
+                            channelKeyId: string | null;
                             categoryId: string;
                             slaClass: ("emergency" | "utilities" | "urgent" | "general" | "complex") | null;
                             policyVersion: number | null;
@@ -10723,6 +10746,7 @@ export interface paths {
                             /** @enum {string} */
                             channel: "phone" | "wechat" | "web" | "app" | "mailbox" | "media" | "opinion_monitoring" | "whistle" | "open311" | "grid_worker" | "letter";
                             channelTicketId: string | null;
+                            channelKeyId: string | null;
                             categoryId: string;
                             slaClass: ("emergency" | "utilities" | "urgent" | "general" | "complex") | null;
                             policyVersion: number | null;
@@ -11105,6 +11129,7 @@ export interface paths {
                             /** @enum {string} */
                             channel: "phone" | "wechat" | "web" | "app" | "mailbox" | "media" | "opinion_monitoring" | "whistle" | "open311" | "grid_worker" | "letter";
                             channelTicketId: string | null;
+                            channelKeyId: string | null;
                             categoryId: string;
                             slaClass: ("emergency" | "utilities" | "urgent" | "general" | "complex") | null;
                             policyVersion: number | null;
@@ -13321,6 +13346,867 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/discovery.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open311 service discovery (JSON) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/services.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GeoReport v2 GET Service List (JSON): the taxonomy's leaf categories */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description ignored: this endpoint serves one jurisdiction */
+                    jurisdiction_id?: string | string[];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/requests.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * GeoReport v2 GET Service Requests (JSON): the caller's requests, newest first
+         * @description A channel's key reads the requests it opened, nothing else. Default: the most recent 90 days; a range may not span more than 90 days; at most 1,000 requests. No personal data: no name or phone, the address and coordinates masked.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description ignored: this endpoint serves one jurisdiction */
+                    jurisdiction_id?: string | string[];
+                    /** @description the channel's API key (hl_<id>.<secret>); or send X-API-Key */
+                    api_key?: string | string[];
+                    /** @description comma delimited; overrides every other filter */
+                    service_request_id?: string | string[];
+                    /** @description comma delimited */
+                    service_code?: string | string[];
+                    /** @description w3 date-time with offset: requested_datetime from */
+                    start_date?: string | string[];
+                    /** @description w3 date-time with offset: requested_datetime until */
+                    end_date?: string | string[];
+                    /** @description open, closed, or both comma delimited */
+                    status?: string | string[];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /**
+         * GeoReport v2 POST Service Request (JSON): opens a case
+         * @description Form fields (application/x-www-form-urlencoded): api_key (a channel’s key: the case is of its channel), service_code, a location (lat and long, address_string, or address_id: a unit of the org tree, e.g. a community), and optionally description (≤ 4,000 characters), media_url (an http(s) link, kept and never fetched), first_name, last_name, phone (the complainant: without a phone nobody is reached back), email, device_id, account_id (checked, not stored), attribute[code] (attribute[code][] for a multivaluelist) as the service definition asks. The case opens through the intake of POST /v1/cases (idempotent with an Idempotency-Key header; repeats linked; dispatched by the catalogue when it names one unit). 201 with the service_request_id (the case number) at once; 200 for a repeat of the same request under the same Idempotency-Key.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/discovery.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open311 service discovery (XML) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/services.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GeoReport v2 GET Service List (XML): the taxonomy's leaf categories */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description ignored: this endpoint serves one jurisdiction */
+                    jurisdiction_id?: string | string[];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/requests.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * GeoReport v2 GET Service Requests (XML): the caller's requests, newest first
+         * @description A channel's key reads the requests it opened, nothing else. Default: the most recent 90 days; a range may not span more than 90 days; at most 1,000 requests. No personal data: no name or phone, the address and coordinates masked.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description ignored: this endpoint serves one jurisdiction */
+                    jurisdiction_id?: string | string[];
+                    /** @description the channel's API key (hl_<id>.<secret>); or send X-API-Key */
+                    api_key?: string | string[];
+                    /** @description comma delimited; overrides every other filter */
+                    service_request_id?: string | string[];
+                    /** @description comma delimited */
+                    service_code?: string | string[];
+                    /** @description w3 date-time with offset: requested_datetime from */
+                    start_date?: string | string[];
+                    /** @description w3 date-time with offset: requested_datetime until */
+                    end_date?: string | string[];
+                    /** @description open, closed, or both comma delimited */
+                    status?: string | string[];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /**
+         * GeoReport v2 POST Service Request (XML): opens a case
+         * @description Form fields (application/x-www-form-urlencoded): api_key (a channel’s key: the case is of its channel), service_code, a location (lat and long, address_string, or address_id: a unit of the org tree, e.g. a community), and optionally description (≤ 4,000 characters), media_url (an http(s) link, kept and never fetched), first_name, last_name, phone (the complainant: without a phone nobody is reached back), email, device_id, account_id (checked, not stored), attribute[code] (attribute[code][] for a multivaluelist) as the service definition asks. The case opens through the intake of POST /v1/cases (idempotent with an Idempotency-Key header; repeats linked; dispatched by the catalogue when it names one unit). 201 with the service_request_id (the case number) at once; 200 for a repeat of the same request under the same Idempotency-Key.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/services/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GeoReport v2 GET Service Definition: services/<service_code>.json or .xml */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description ignored: this endpoint serves one jurisdiction */
+                    jurisdiction_id?: string | string[];
+                };
+                header?: never;
+                path: {
+                    /** @description the service_code, then .json or .xml */
+                    file: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/requests/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * GeoReport v2 GET Service Request: requests/<service_request_id>.json or .xml
+         * @description Answered when the caller may read the case (a channel's key: one it opened); 404 otherwise, as for none.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description ignored: this endpoint serves one jurisdiction */
+                    jurisdiction_id?: string | string[];
+                    /** @description the channel's API key (hl_<id>.<secret>); or send X-API-Key */
+                    api_key?: string | string[];
+                };
+                header?: never;
+                path: {
+                    /** @description the service_request_id, then .json or .xml */
+                    file: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/tokens/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * GeoReport v2 GET service_request_id from a token: tokens/<token>.json or .xml
+         * @description Every service is realtime (the POST answers the id), so a token is the service_request_id itself: answered at once when that case exists and the caller may read it.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description ignored: this endpoint serves one jurisdiction */
+                    jurisdiction_id?: string | string[];
+                    /** @description the channel's API key (hl_<id>.<secret>); or send X-API-Key */
+                    api_key?: string | string[];
+                };
+                header?: never;
+                path: {
+                    /** @description the token, then .json or .xml */
+                    file: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every API key, oldest first, revoked ones too (never a secret) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description The key id: the part between hl_ and the dot */
+                                id: string;
+                                name: string;
+                                /** @description The channel of a channel's key; null for a system acting under roles */
+                                channel: ("phone" | "wechat" | "web" | "app" | "mailbox" | "media" | "opinion_monitoring" | "whistle" | "open311" | "grid_worker" | "letter") | null;
+                                roles: string[];
+                                unitId: string | null;
+                                rateLimitPerMinute: number | null;
+                                createdAt: string;
+                                revokedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create an API key: the answer holds the key, once
+         * @description A channel's key (`channel`): the system sends X-API-Key (Open311 clients: the api_key parameter); the complaints it hands over are of that channel (a body naming another is refused), its channel ticket numbers are the idempotency key within the channel, and it reads only the cases it opened. A system acting as staff (`roles`, `unitId`) may do what those roles may. The key is in this answer only: store it in the system’s secret store; a lost key is revoked and replaced.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Which system this is, e.g. "12345 微信公众号" or "Open311 client of the city app" */
+                        name: string;
+                        /**
+                         * @description A channel's key: complaints it hands over come from this channel, and it reads only the cases it opened
+                         * @enum {string}
+                         */
+                        channel?: "phone" | "wechat" | "web" | "app" | "mailbox" | "media" | "opinion_monitoring" | "whistle" | "open311" | "grid_worker" | "letter";
+                        /** @description A system acting under staff roles (not a channel): what those roles may do, at unitId */
+                        roles?: ("intake_agent" | "dispatcher" | "unit_handler" | "unit_leader" | "supervisor" | "callback_agent" | "reviewer" | "analyst" | "admin")[];
+                        /** @description With roles: the unit the system belongs to (null: none) */
+                        unitId?: string | null;
+                        /** @description Requests per minute; absent or null: the API's default */
+                        rateLimitPerMinute?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The key id: the part between hl_ and the dot */
+                            id: string;
+                            name: string;
+                            /** @description The channel of a channel's key; null for a system acting under roles */
+                            channel: ("phone" | "wechat" | "web" | "app" | "mailbox" | "media" | "opinion_monitoring" | "whistle" | "open311" | "grid_worker" | "letter") | null;
+                            roles: string[];
+                            unitId: string | null;
+                            rateLimitPerMinute: number | null;
+                            createdAt: string;
+                            revokedAt: string | null;
+                            /** @description The key itself (hl_<id>.<secret>): shown this once, never again; only a hash of its secret is stored */
+                            key: string;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api-keys/{keyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an API key
+         * @description The key stops working on this API instance at once and on others within their key cache (API_KEY_CACHE_TTL, 30 s here). Revoking a revoked key changes nothing. The cases a channel's key opened stay as they are.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    keyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The key id: the part between hl_ and the dot */
+                            id: string;
+                            name: string;
+                            /** @description The channel of a channel's key; null for a system acting under roles */
+                            channel: ("phone" | "wechat" | "web" | "app" | "mailbox" | "media" | "opinion_monitoring" | "whistle" | "open311" | "grid_worker" | "letter") | null;
+                            roles: string[];
+                            unitId: string | null;
+                            rateLimitPerMinute: number | null;
+                            createdAt: string;
+                            revokedAt: string | null;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -20128,11 +21014,11 @@ export interface paths {
                             /** @description Every action the access table (domain/access.ts) grants the caller's roles, and where */
                             grants: {
                                 /** @enum {string} */
-                                action: "case.read" | "case.events" | "case.related" | "case.dispatch" | "case.accept" | "case.return" | "case.contact" | "case.progress" | "case.reply" | "case.callback" | "case.escalate" | "case.reassign" | "case.urge" | "case.triage" | "case.cooperate" | "case.report" | "case.request_extension" | "case.decide_extension" | "case.hold" | "case.resume" | "case.dispute" | "case.review" | "case.terminate" | "case.rate" | "case.resend_code" | "case.open" | "case.list" | "reference.read" | "catalogue.read" | "catalogue.write" | "policy.read" | "policy.write" | "calendar.write" | "notification.read" | "repeat.read" | "codec.encode" | "codec.decode" | "assessment.read" | "assessment.publish" | "assessment_policy.write" | "analysis.read" | "analysis.report" | "analysis_policy.write";
+                                action: "case.read" | "case.events" | "case.related" | "case.dispatch" | "case.accept" | "case.return" | "case.contact" | "case.progress" | "case.reply" | "case.callback" | "case.escalate" | "case.reassign" | "case.urge" | "case.triage" | "case.cooperate" | "case.report" | "case.request_extension" | "case.decide_extension" | "case.hold" | "case.resume" | "case.dispute" | "case.review" | "case.terminate" | "case.rate" | "case.resend_code" | "case.open" | "case.list" | "reference.read" | "catalogue.read" | "catalogue.write" | "policy.read" | "policy.write" | "calendar.write" | "notification.read" | "repeat.read" | "codec.encode" | "codec.decode" | "assessment.read" | "assessment.publish" | "assessment_policy.write" | "analysis.read" | "analysis.report" | "analysis_policy.write" | "api_key.manage";
                                 /** @enum {string} */
                                 role: "intake_agent" | "dispatcher" | "unit_handler" | "unit_leader" | "supervisor" | "callback_agent" | "reviewer" | "analyst" | "admin";
                                 /** @enum {string} */
-                                scope: "city" | "subtree" | "unit" | "involved" | "cooperating" | "copied" | "own_case";
+                                scope: "city" | "subtree" | "unit" | "involved" | "cooperating" | "copied" | "own_case" | "opened";
                             }[];
                         };
                     };

@@ -13,7 +13,8 @@
  *   its cases and on to a case page, the ranking as an Excel file, the charts.
  *
  * - the administration desk: a calendar year loaded (a make-up day on a Monday refused first, naming the field), a
- *   dispatch rule added and previewed, a case policy version stored from its JSON (a bad value refused first); a
+ *   dispatch rule added and previewed, a case policy version stored from its JSON (a bad value refused first), a
+ *   channel's API key made (shown once, working as that channel's key) and revoked; a
  *   district dispatcher sees only what their grants open.
  *
  * Screenshots go to docs/console/<desk>.png.
@@ -385,6 +386,27 @@ describe.skipIf(!hasChromium())(`the console's supervision, review and analysis 
     expect((await stack.http('GET', '/v1/policies/active', undefined, stack.as('admin'))).body).toMatchObject({ version: next, note: '黄灯提前至时限的80% (by admin-01)', document: { yellowRatio: 0.8 } });
     await settle(admin);
     await admin.screenshot({ path: path.join(SHOTS, 'admin-policy.png') });
+
+    // 接口密钥: a channel's key made on the desk is shown once, works as that channel's key, and is revoked from the desk.
+    await tab(admin, 'api-keys');
+    await admin.locator('[data-testid=new-api-key]').click();
+    await admin.locator('#key_name').fill('12345 微信公众号（测试）');
+    await admin.locator('#key_channel').click();
+    await admin.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '微信' }).first().click();
+    await admin.locator('.ant-modal:visible .ant-modal-footer button.ant-btn-primary').click();
+    const secret = (await admin.locator('[data-testid=api-key-secret]').textContent())?.trim() ?? '';
+    expect(secret).toMatch(/^hl_[0-9a-z]{12}\.[A-Za-z0-9_-]{43}$/);
+    await settle(admin);
+    await admin.screenshot({ path: path.join(SHOTS, 'admin-api-key.png') });
+    await admin.locator('.ant-modal:visible .ant-modal-footer button.ant-btn-primary').click();
+    const keyId = secret.slice(3, 15);
+    const listed = await stack.http('GET', '/v1/api-keys', undefined, stack.as('admin'));
+    expect(listed.body.items).toContainEqual(expect.objectContaining({ id: keyId, name: '12345 微信公众号（测试）', channel: 'wechat', revokedAt: null }));
+    expect(JSON.stringify(listed.body)).not.toContain(secret.slice(16));
+    expect((await stack.http('GET', '/v1/cases', undefined, { 'x-api-key': secret })).status).toBe(200);
+    await admin.locator(`[data-testid=revoke-${keyId}]`).click();
+    await admin.locator('.ant-popover:visible .ant-btn-primary').click();
+    await expect.poll(async () => (await stack.http('GET', '/v1/api-keys', undefined, stack.as('admin'))).body.items.find((k: { id: string }) => k.id === keyId)?.revokedAt).not.toBeNull();
     await admin.context().close();
 
     // A district dispatcher: the desk opens for the catalogue (theirs to write), the policies and calendars to read.

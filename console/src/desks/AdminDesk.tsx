@@ -3,13 +3,13 @@
  * catalogue (派单目录: admins everywhere, a dispatcher in their subtree; with a preview of what a case would match),
  * the case policy versions (办理时限方案) and the assessment policy versions (考核方案) — each a versioned document,
  * read as it was stored, a new version written as JSON that the API's schema judges (a 400 names the field) — and the
- * official working calendars (工作日历: each year's holidays and make-up days; an admin loads a new year).
- *
- * API keys are not here: they have no route (npm run auth -- api-key …).
+ * official working calendars (工作日历: each year's holidays and make-up days; an admin loads a new year) and the API
+ * keys of systems (接口密钥: one per channel's system; admins).
  */
 import { Tabs, Typography } from 'antd';
 import { useGrants } from '../data';
 import { useI18n } from '../i18n';
+import { ApiKeysTab } from './admin/ApiKeysTab';
 import { CalendarsTab } from './admin/CalendarsTab';
 import { RulesTab } from './admin/RulesTab';
 import { assessmentPolicies, casePolicies, VersionsTab } from './admin/VersionsTab';
@@ -26,6 +26,7 @@ export default function AdminDesk() {
       children: <VersionsTab source={assessmentPolicies} writes={grants.has('assessment_policy.write')} />,
     },
     { key: 'calendars', label: t.admin.calendars, children: <CalendarsTab writes={grants.has('calendar.write')} /> },
+    grants.has('api_key.manage') && { key: 'api-keys', label: t.admin.apiKeys, children: <ApiKeysTab /> },
   ].filter((x) => x !== false);
   return (
     <>

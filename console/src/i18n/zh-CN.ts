@@ -59,7 +59,7 @@ export interface Dict {
     valid: string; figures: Record<FigureName, string>; numerator: string; denominator: string; lost: string; day: string; missedOnly: string;
     days: string; policy: string; peers: string; restricted: string; previous: string; notReported: string; chartUnits: string; chartTrend: string;
   };
-  admin: Record<'hint' | 'rules' | 'policies' | 'assessmentPolicies' | 'calendars' | 'newRule' | 'editRule' | 'rule' | 'area' | 'areaHint' | 'anywhere' | 'target' | 'toUnit' | 'toUnitType' | 'placeOf' | 'active' | 'updated' | 'edit' | 'delete' | 'deleteConfirm' | 'saved' | 'preview' | 'autoDispatch' | 'waitsForDispatcher' | 'version' | 'inForce' | 'activate' | 'newVersion' | 'newVersionHint' | 'notJson' | 'notePlaceholder' | 'loadYear' | 'loadYearHint' | 'year' | 'holidays' | 'workdays' | 'source' | 'workingHours', string>;
+  admin: Record<'hint' | 'rules' | 'policies' | 'assessmentPolicies' | 'calendars' | 'newRule' | 'editRule' | 'rule' | 'area' | 'areaHint' | 'anywhere' | 'target' | 'toUnit' | 'toUnitType' | 'placeOf' | 'active' | 'updated' | 'edit' | 'delete' | 'deleteConfirm' | 'saved' | 'preview' | 'autoDispatch' | 'waitsForDispatcher' | 'version' | 'inForce' | 'activate' | 'newVersion' | 'newVersionHint' | 'notJson' | 'notePlaceholder' | 'loadYear' | 'loadYearHint' | 'year' | 'holidays' | 'workdays' | 'source' | 'workingHours' | 'apiKeys' | 'newKey' | 'keyName' | 'keyKind' | 'keyForChannel' | 'keyForRoles' | 'keyRoles' | 'keyUnit' | 'keyNoUnit' | 'keyRate' | 'keyRateDefault' | 'keyCreated' | 'keyRevoke' | 'keyRevokeConfirm' | 'keyRevoked' | 'keyInUse' | 'keysHint', string>;
   caseView: {
     summary: string; complainant: string; location: string; description: string; clocks: string; dispatches: string; timeline: string;
     related: string; actions: string; noActions: string; actor: string; copied: string; cooperating: string; escalation: string;
@@ -297,6 +297,23 @@ export const zhCN: Dict = {
     workdays: '调休上班',
     source: '依据',
     workingHours: '工作时间',
+    apiKeys: '接口密钥',
+    newKey: '新建密钥',
+    keyName: '系统名称',
+    keyKind: '类型',
+    keyForChannel: '渠道系统（只受理、只查看本渠道受理的工单）',
+    keyForRoles: '按角色操作的系统',
+    keyRoles: '角色',
+    keyUnit: '所属单位',
+    keyNoUnit: '无（全市）',
+    keyRate: '每分钟请求上限',
+    keyRateDefault: '默认',
+    keyCreated: '密钥已创建：只显示这一次，请立即复制并交给该系统保管。',
+    keyRevoke: '吊销',
+    keyRevokeConfirm: '吊销后该系统的请求在半分钟内开始被拒绝，确定吊销？',
+    keyRevoked: '已吊销',
+    keyInUse: '有效',
+    keysHint: '每个渠道系统（电话系统、网站、App、微信公众号、邮箱、Open311 客户端）各用一把密钥：工单记录由哪个系统转来，渠道只能查看自己受理的工单。密钥只保存其摘要。',
   },
   caseView: {
     summary: '工单信息',

@@ -180,10 +180,30 @@ const EXPECTED: Record<string, Row> = {
   // The rating comes last: it is the one cell that changes a case (the in-scope case, rated inside its window).
   'GET /v1/public/cases/{number}': row(404, 404, 404, 404, 404, 404, 404, 404, 404, [200, 404]),
   'POST /v1/public/cases/{number}/rating': row(404, 404, 404, 404, 404, 404, 404, 404, 404, [201, 404]),
+  // Photos and videos: read as the case is read; added by intake staff, the handling unit and the complainant (the
+  // matrix's cases are closed: 409 where the caller may add); withdrawn by them and supervisors (no such attachment
+  // here: 404 where the caller may). The matrix sends no file: authorization and the state answer first.
+  'POST /v1/cases/{id}/attachments': row(409, [409, 404], [409, 404], [409, 404], [403, 404], 403, 403, 403, 403, [409, 401]),
+  'GET /v1/cases/{id}/attachments': row(200, [200, 404], [200, 404], [200, 404], [200, 404], 200, 200, 200, 200, [200, 401]),
+  'GET /v1/cases/{id}/attachments/{attachmentId}/link': row(404, [404, 404], [404, 404], [404, 404], [404, 404], 404, 404, 404, 404, [404, 401]),
+  'DELETE /v1/cases/{id}/attachments/{attachmentId}': row(404, [404, 404], [404, 404], [404, 404], [404, 404], 403, 403, 403, 403, [404, 401]),
+  'POST /v1/public/cases/{number}/attachments': row(404, 404, 404, 404, 404, 404, 404, 404, 404, [409, 404]),
+  'GET /v1/public/cases/{number}/attachments': row(404, 404, 404, 404, 404, 404, 404, 404, 404, [200, 404]),
+  'GET /v1/public/cases/{number}/attachments/{attachmentId}/link': row(404, 404, 404, 404, 404, 404, 404, 404, 404, [404, 404]),
+  'DELETE /v1/public/cases/{number}/attachments/{attachmentId}': row(404, 404, 404, 404, 404, 404, 404, 404, 404, [404, 404]),
+  // The local store's signed links: the signature is the credential (none here: 400 naming the query).
+  'GET /v1/attachments/{attachmentId}/content': row(400, 400, 400, 400, 400, 400, 400, 400, 400, 400),
 };
 
 /** Path parameters other than a case id: the seeded calendar region and policy version, a unit, a publication none has. */
-const PATH_PARAMS: Record<string, string> = { '{region}': 'CN', '{version}': String(defaultPolicyDocument.version), '{unitId}': 'd01-s01', '{publicationId}': '999999', '{reportId}': '999999' };
+const PATH_PARAMS: Record<string, string> = {
+  '{region}': 'CN',
+  '{version}': String(defaultPolicyDocument.version),
+  '{unitId}': 'd01-s01',
+  '{publicationId}': '999999',
+  '{reportId}': '999999',
+  '{attachmentId}': 'AT0000000000000000',
+};
 /** A calendar year per method: GET reads a seeded one, PUT loads one the seed does not have. */
 const YEAR: Record<string, string> = { GET: '2026', PUT: '2027' };
 
@@ -288,7 +308,7 @@ describe('route × role matrix', () => {
           const url =
             pattern
               .replace(/\{(id|number)\}/, caseId)
-              .replace(/\{(region|version|unitId|publicationId|reportId)\}/g, (p) => PATH_PARAMS[p]!)
+              .replace(/\{(region|version|unitId|publicationId|reportId|attachmentId)\}/g, (p) => PATH_PARAMS[p]!)
               .replace('{year}', YEAR[method]!) + (QUERIES[route] ?? '');
           const res = await stack.http(method, url, BODIES[route], credentials(who));
           expect(res.status, `${who} ${method} ${url}: ${JSON.stringify(res.body)}`).toBeLessThan(500);

@@ -280,8 +280,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const [codec] = deps.client.options.loadedDataConverter.payloadCodecs;
   await app.register(codecRoutes({ codec: codec ?? { encode: async (p) => p, decode: async (p) => p } }));
   await app.register(codecSessionRoutes());
-  const attachmentOptions = deps.attachments ?? (await temporaryAttachments(app));
-  app.addHook('onClose', async () => attachmentOptions.store.close());
+  const temporary = deps.attachments ? null : await temporaryAttachments();
+  const attachmentOptions = deps.attachments ?? temporary!.options;
+  app.addHook('onClose', async () => {
+    await attachmentOptions.store.close();
+    await temporary?.remove();
+  });
   const attachments = createAttachmentsService({ repository: createAttachmentsRepository(deps.db), cases, reference, options: attachmentOptions, log: app.log });
   await app.register(attachmentsRoutes(attachments, attachmentOptions));
   const feed = deps.live?.feed ?? createCaseFeed({ db: deps.db, log: app.log });
@@ -291,17 +295,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   return app;
 }
 
-/** The attachments of an app built without ATTACHMENT_* options: a local store in a temporary folder, gone on close. */
-async function temporaryAttachments(app: FastifyInstance): Promise<AttachmentOptions> {
+/** The attachments of an app built without ATTACHMENT_* options: a local store in a temporary folder, removed on close. */
+async function temporaryAttachments(): Promise<{ options: AttachmentOptions; remove(): Promise<void> }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'hotline-attachments-'));
-  app.addHook('onClose', async () => rm(dir, { recursive: true, force: true }));
   return {
-    store: createLocalStore(dir),
-    types: DEFAULT_ATTACHMENT_TYPES,
-    maxBytes: 20 * 1024 * 1024,
-    maxVideoBytes: 200 * 1024 * 1024,
-    maxFilesPerCase: 20,
-    linkTtlSeconds: 300,
-    linkKey: randomBytes(32),
+    options: {
+      store: createLocalStore(dir),
+      types: DEFAULT_ATTACHMENT_TYPES,
+      maxBytes: 20 * 1024 * 1024,
+      maxVideoBytes: 200 * 1024 * 1024,
+      maxFilesPerCase: 20,
+      linkTtlSeconds: 300,
+      linkKey: randomBytes(32),
+    },
+    remove: () => rm(dir, { recursive: true, force: true }),
   };
 }

@@ -74,7 +74,7 @@ export async function receive(file: Readable & { truncated?: boolean }, limits: 
   let head: Buffer = Buffer.alloc(0);
   let type: MediaType | null = null;
   let size = 0;
-  const decide = async () => {
+  const decide = async (): Promise<MediaType> => {
     const sniffed = sniffMediaType(head);
     if (!sniffed || !limits.types.includes(sniffed)) {
       const what = sniffed ? `${sniffed}, which this hotline does not take` : 'not a type this server recognises';
@@ -82,9 +82,9 @@ export async function receive(file: Readable & { truncated?: boolean }, limits: 
         errors: [{ field: FILE_FIELD, reason: `content is ${sniffed ?? 'unrecognised'} (judged from the bytes, not the name); accepted: ${limits.types.join(', ')}` }],
       });
     }
-    type = sniffed;
-    if (size > limitOf(type, limits)) throw tooLarge(type, limits);
+    if (size > limitOf(sniffed, limits)) throw tooLarge(sniffed, limits);
     await write(head);
+    return sniffed;
   };
   try {
     const chunks = file[Symbol.asyncIterator]();
@@ -100,19 +100,19 @@ export async function receive(file: Readable & { truncated?: boolean }, limits: 
       size += chunk.length;
       if (type === null) {
         head = Buffer.concat([head, chunk]);
-        if (head.length >= SNIFF_BYTES) await decide();
+        if (head.length >= SNIFF_BYTES) type = await decide();
         continue;
       }
       if (size > limitOf(type, limits)) throw tooLarge(type, limits);
       await write(chunk);
     }
     if (size === 0) throw new DomainError('validation_failed', 'the file is empty', { errors: [{ field: FILE_FIELD, reason: 'empty' }] });
-    if (type === null) await decide();
+    const mediaType = type ?? (await decide());
     // The parser stopped at its own cap (the largest limit of any type): over every limit.
-    if (file.truncated) throw tooLarge(type!, limits);
+    if (file.truncated) throw tooLarge(mediaType, limits);
     out.end();
     await once(out, 'finish');
-    return { path: temp, size, mediaType: type! };
+    return { path: temp, size, mediaType };
   } catch (err) {
     file.destroy();
     out.destroy();

@@ -67,7 +67,7 @@ export function createS3Store(o: S3StoreOptions): AttachmentStore {
     async read(key, range) {
       try {
         const out = await client.send(new GetObjectCommand({ Bucket: o.bucket, Key: objectKey(key), ...(range && { Range: `bytes=${range.start}-${range.end}` }) }));
-        return (out.Body as Readable | undefined) ?? null;
+        return (out.Body as unknown as Readable | undefined) ?? null;
       } catch (err) {
         if (notFound(err)) return null;
         throw err;

@@ -115,7 +115,12 @@ export async function receive(file: Readable & { truncated?: boolean }, limits: 
     return { path: temp, size, mediaType };
   } catch (err) {
     file.destroy();
-    out.destroy();
+    // The file may still be opening: removed before its open completes, it would appear again after.
+    await new Promise<void>((resolve) => {
+      if (out.closed) return resolve();
+      out.once('close', () => resolve());
+      out.destroy();
+    });
     await rm(temp, { force: true });
     throw err;
   }

@@ -5,6 +5,7 @@
  * parser is registered for these routes only (every other route takes JSON alone).
  */
 import multipart from '@fastify/multipart';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ATTACHMENT_STAGES } from '../domain/attachments.rules.js';
@@ -73,10 +74,13 @@ const uploadQuery = z.object({
     .optional()
     .describe("The stage it belongs to; default the caller's own: intake staff `intake`, the handling unit `handling` (after its reply `reply`), the complainant `complainant`"),
 });
-/** For the OpenAPI document: the body is multipart/form-data, read as a stream by the handler (never parsed into this). */
+/**
+ * For the OpenAPI document: the body is multipart/form-data, read as a stream by the handler, never parsed into this
+ * (the multipart parser leaves the body null; a JSON body is answered 415 by the handler).
+ */
 const uploadBody = z
   .object({ file: z.string().meta({ format: 'binary' }).optional().describe('required: the photo or video (its type is judged from its bytes)') })
-  .optional();
+  .nullish();
 const linkQuery = z.object({ download: z.enum(['0', '1', 'true', 'false']).optional().describe('1: as a download (Content-Disposition attachment); default inline') });
 const attachmentParams = caseIdParams.extend({ attachmentId });
 const publicAttachmentParams = publicCaseParams.extend({ attachmentId });
@@ -270,19 +274,24 @@ export function attachmentsRoutes(service: AttachmentsService, limits: { maxByte
           reply.header('content-range', `bytes */${got.size}`);
           throw new DomainError('range_not_satisfiable', 'the range asked for lies outside the file', { errors: [{ field: 'headers.range', reason: `outside 0-${got.size - 1}` }] });
         }
-        reply
-          .code(got.status)
-          .header('content-type', got.mediaType)
-          .header('content-disposition', got.disposition)
-          .header('accept-ranges', 'bytes')
-          .header('cache-control', `private, max-age=${got.maxAgeSeconds}`)
-          // Nothing in a stored file runs: no script, no plugin, no frame (a PDF opened inline included).
-          .header('content-security-policy', "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox")
-          .header('x-content-type-options', 'nosniff');
-        if (got.range) reply.header('content-range', `bytes ${got.range.start}-${got.range.end}/${got.size}`).header('content-length', String(got.range.end - got.range.start + 1));
-        else reply.header('content-length', String(got.size));
-        return reply.send(got.stream);
+        return sendBytes(reply, got);
       },
     );
   };
+}
+
+/** The bytes of a signed link (a stream, not a JSON answer: the route's schema lists only its problems). */
+function sendBytes(reply: FastifyReply, got: Exclude<Awaited<ReturnType<AttachmentsService['content']>>, { status: 416 }>) {
+  reply
+    .code(got.status)
+    .header('content-type', got.mediaType)
+    .header('content-disposition', got.disposition)
+    .header('accept-ranges', 'bytes')
+    .header('cache-control', `private, max-age=${got.maxAgeSeconds}`)
+    // Nothing in a stored file runs: no script, no plugin, no frame (a PDF opened inline included).
+    .header('content-security-policy', "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox")
+    .header('x-content-type-options', 'nosniff');
+  if (got.range) reply.header('content-range', `bytes ${got.range.start}-${got.range.end}/${got.size}`).header('content-length', String(got.range.end - got.range.start + 1));
+  else reply.header('content-length', String(got.size));
+  return reply.send(got.stream);
 }

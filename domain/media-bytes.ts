@@ -24,6 +24,9 @@ export const u32be = (b: Uint8Array, at: number) => b[at]! * 0x1000000 + ((b[at 
 export const u32le = (b: Uint8Array, at: number) => b[at + 3]! * 0x1000000 + ((b[at + 2]! << 16) | (b[at + 1]! << 8) | b[at]!);
 export const fourcc = (b: Uint8Array, at: number) => String.fromCharCode(b[at]!, b[at + 1]!, b[at + 2]!, b[at + 3]!);
 
+/** A copy (a Buffer's slice() is a view, not a copy: cleaning must never write into what it was given). */
+export const copyOf = (b: Uint8Array, start = 0, end = b.length): Uint8Array => Uint8Array.from(b.subarray(start, end));
+
 export function concat(parts: readonly Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;

@@ -6,7 +6,7 @@
  * images the Exif and XMP items (their bytes, found through `iinf` and `iloc`, are overwritten: an Exif item becomes
  * an empty Exif block, XMP zeroes). See domain/media-metadata.ts for the other formats.
  */
-import { bytesOf, fourcc, MalformedMedia, u16be, u32be, type Cleaned } from './media-bytes.js';
+import { bytesOf, copyOf, fourcc, MalformedMedia, u16be, u32be, type Cleaned } from './media-bytes.js';
 
 /** A byte range of the file to overwrite, found through a HEIF item location (it may lie outside the box scrubbed). */
 export interface BlankRange {
@@ -240,7 +240,7 @@ export function blankRange(b: Uint8Array, range: BlankRange, base = 0): void {
 
 /** A whole ISO-BMFF file in memory (a HEIC photo, a short clip): cleaned in a copy. */
 export function stripIsoBmff(src: Uint8Array): Cleaned {
-  const bytes = src.slice();
+  const bytes = copyOf(src);
   const { removed, blank } = scrubIsoBoxes(bytes);
   for (const range of blank) blankRange(bytes, range);
   return { bytes, removed };

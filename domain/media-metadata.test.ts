@@ -36,7 +36,7 @@ describe('JPEG', () => {
     expect(removed).toEqual(['APP1 Exif', 'APP1 XMP', 'APP13 Photoshop', 'COM', 'data after end of image']);
     // SOI, JFIF, the new Exif (orientation only), then the tables and the scan, EOI.
     expect(jpegMarkers(bytes)).toEqual([0xe0, 0xe1, 0xdb, 0xc0, 0xc4, 0xda, 0xd9]);
-    const app1 = bytes.subarray(bytes.indexOf(Buffer.from('Exif\0\0')));
+    const app1 = bytes.subarray(Buffer.from(bytes).indexOf(Buffer.from('Exif\0\0')));
     expect(exifOrientation(app1)).toBe(6);
     expect(contains(bytes, orientationApp1(6))).toBe(true);
     expect(bytes.at(-2)).toBe(0xff);

@@ -21,7 +21,7 @@
  *   becomes an empty Exif block, XMP zeroes).
  */
 
-import { ascii, bytesOf, concat, fourcc, MalformedMedia, u16be, u32be, u32le, type Cleaned } from './media-bytes.js';
+import { ascii, bytesOf, concat, copyOf, fourcc, MalformedMedia, u16be, u32be, u32le, type Cleaned } from './media-bytes.js';
 import { stripIsoBmff } from './media-isobmff.js';
 
 export { MalformedMedia, type Cleaned } from './media-bytes.js';
@@ -191,7 +191,7 @@ export function stripWebp(src: Uint8Array): Cleaned {
     if (at + 8 + size > riffEnd) throw bad(`chunk ${JSON.stringify(type)} at byte ${at} runs past the end`);
     if (type === 'EXIF' || type === 'XMP ') removed.push(type.trim());
     else if (type === 'VP8X' && size >= 1) {
-      const copy = src.slice(at, Math.min(end, riffEnd));
+      const copy = copyOf(src, at, Math.min(end, riffEnd));
       copy[8] = copy[8]! & ~(VP8X_EXIF | VP8X_XMP);
       chunks.push(copy);
     } else chunks.push(src.subarray(at, Math.min(end, riffEnd)));

@@ -83,5 +83,5 @@ export interface LocalGoTool {
 
 /** gofakes3 (in-memory backend): the S3-speaking server test/attachments.s3.test.ts runs the attachment store against. */
 export const GOFAKES3_VERSION = 'v1.2.0';
-export const S3_TEST_SERVER: LocalGoTool = { name: 's3-server', title: `S3 test server (gofakes3 ${GOFAKES3_VERSION})`, source: 'test/s3-server', binary: 's3-server', minutes: '1' };
+export const S3_TEST_SERVER: LocalGoTool = { name: 's3-server', title: `S3 test server (gofakes3 ${GOFAKES3_VERSION})`, source: 'test/s3-server', binary: 's3-server', minutes: '1–3' };
 

@@ -112,7 +112,7 @@ export async function ensureLocalTool(toolsDir: string, tool: LocalGoTool, log: 
   if (!go) throw new Error(`${tool.title} is not built in ${path.resolve(toolsDir, tool.name)} and Go is not available to build it; install Go`);
   const binary = path.resolve(toolsDir, tool.name, 'bin', tool.binary);
   await mkdir(path.dirname(binary), { recursive: true });
-  log(`building ${tool.title} into ${path.dirname(binary)} (once, about ${tool.minutes} minute)…`);
+  log(`building ${tool.title} into ${path.dirname(binary)} (once, about ${tool.minutes} minutes)…`);
   const started = Date.now();
   await new Promise<void>((resolve, reject) => {
     const child = spawn(go, ['build', '-trimpath', '-o', binary, '.'], { cwd: path.join(REPO_ROOT, tool.source), env: process.env, stdio: ['ignore', 'ignore', 'pipe'] });

@@ -14,7 +14,7 @@ import type { AttachmentOptions } from '../api/attachments.service.js';
 import { createS3Store } from '../platform/attachment-store-s3.js';
 import type { AttachmentStore } from '../platform/attachment-store.js';
 import { DEFAULT_ATTACHMENT_TYPES } from '../platform/config.js';
-import { readAll, storeContract } from './support/attachment-store-contract.js';
+import { expectBytes, readAll, storeContract } from './support/attachment-store-contract.js';
 import { act, openCase } from './support/cases.js';
 import { contains, GPS_MARKERS, jpegWithGps, LOCATION_TEXT } from './support/media-samples.js';
 import { s3ServerBinary, startS3Server, type S3TestServer } from './support/s3-server.js';
@@ -111,7 +111,7 @@ describe.skipIf('missing' in binary)(`attachments on an S3-compatible store${'mi
       expect(Date.parse(expiresAt) - Date.now()).toBeLessThanOrEqual(300_000);
       const got = await fetch(url);
       expect(got.status, who).toBe(200);
-      expect(Buffer.from(await got.arrayBuffer())).toEqual(inBucket);
+      expectBytes(Buffer.from(await got.arrayBuffer()), inBucket!);
     }
     // Outside the case's scope: no link at all.
     const outsider = await stack.app.inject({ method: 'GET', url: `/v1/cases/${id}/attachments/${attachment.id}/link`, headers: stack.as('unit_handler', 'd02-s01') });

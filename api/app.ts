@@ -2,7 +2,10 @@
  * buildApp(deps): the whole HTTP API as a Fastify instance, from explicit dependencies. The entry points and
  * the tests build it the same way.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -14,6 +17,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { Database } from '../db/client.js';
 import type { ActionKey } from '../platform/action-assertion.js';
 import type { AuthKeys } from '../platform/auth-keys.js';
+import { createLocalStore } from '../platform/attachment-store.js';
+import { DEFAULT_ATTACHMENT_TYPES } from '../platform/config.js';
 import { createActionSigner } from './action-signer.js';
 import { loggerOptions } from '../platform/logger.js';
 import { createApiKeyService } from './api-keys.service.js';
@@ -60,6 +65,8 @@ import { referenceRoutes } from './reference.routes.js';
 import { createCaseFeed, type CaseFeed } from './live.feed.js';
 import { createOidc, type OidcOptions } from './oidc.js';
 import { liveRoutes, type LiveOptions } from './live.routes.js';
+import { attachmentsRoutes } from './attachments.routes.js';
+import { createAttachmentsService, type AttachmentOptions } from './attachments.service.js';
 import { createRepeatsRepository } from './repeats.repository.js';
 import { repeatsRoutes } from './repeats.routes.js';
 import { createRepeatMatcher, createRepeatsService } from './repeats.service.js';
@@ -103,6 +110,12 @@ export interface AppDeps {
   live?: { feed?: CaseFeed; options?: LiveOptions };
   /** Sign-in with an OpenID Connect provider (api/oidc.ts): its tokens are taken besides AUTH_JWT_KEYS'; default none. */
   oidc?: OidcOptions;
+  /**
+   * Photos and videos of cases (api/attachments.service.ts): the store, the types and limits, the link key (ATTACHMENT_*).
+   * Default: the local driver in a fresh temporary folder (removed when the app closes), the default limits, a
+   * random link key — for tools and tests that do not look at attachments.
+   */
+  attachments?: AttachmentOptions;
 }
 
 /** A caller's X-Request-Id is kept when it looks like an id; anything else (log injection, 300 chars) gets a fresh one. */
@@ -246,10 +259,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const repeatsRepository = createRepeatsRepository(deps.db);
   const sign = createActionSigner(deps.actionKeys);
   const repeats = deps.repeatMatching === false ? undefined : createRepeatMatcher({ client: deps.client, repository: repeatsRepository, unitType: (id) => reference.unitType(id), log: app.log, sign });
-  const attachments = createAttachmentsRepository(deps.db);
+  const attachmentRows = createAttachmentsRepository(deps.db);
   const cases = createCasesService({
     sign,
-    attachments,
+    attachments: attachmentRows,
     client: deps.client,
     taskQueue: deps.taskQueue,
     repository,
@@ -270,7 +283,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(casesRoutes(cases, publicService));
   await app.register(repeatsRoutes(createRepeatsService({ repository: repeatsRepository, casesRepository: repository, cases, reference })));
   await app.register(publicRoutes(publicService));
-  await app.register(open311Routes(createOpen311Service({ cases, reference, repository: createOpen311Repository(deps.db), attachments })), { prefix: OPEN311_PREFIX });
+  await app.register(open311Routes(createOpen311Service({ cases, reference, repository: createOpen311Repository(deps.db), attachments: attachmentRows })), { prefix: OPEN311_PREFIX });
   await app.register(apiKeysRoutes(apiKeys, reference, deps.apiKeyCache?.cacheMs ?? 30_000));
   await app.register(notificationsRoutes(createNotificationsRepository(deps.db), reference));
   await app.register(assessmentPoliciesRoutes(createAssessmentPoliciesService({ db: deps.db })));
@@ -282,9 +295,34 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const [codec] = deps.client.options.loadedDataConverter.payloadCodecs;
   await app.register(codecRoutes({ codec: codec ?? { encode: async (p) => p, decode: async (p) => p } }));
   await app.register(codecSessionRoutes());
+  const temporary = deps.attachments ? null : await temporaryAttachments();
+  const attachmentOptions = deps.attachments ?? temporary!.options;
+  app.addHook('onClose', async () => {
+    await attachmentOptions.store.close();
+    await temporary?.remove();
+  });
+  const attachments = createAttachmentsService({ repository: attachmentRows, cases, reference, options: attachmentOptions, log: app.log });
+  await app.register(attachmentsRoutes(attachments, attachmentOptions));
   const feed = deps.live?.feed ?? createCaseFeed({ db: deps.db, log: app.log });
   if (!deps.live?.feed) app.addHook('onClose', async () => feed.close());
   await app.register(liveRoutes({ feed, reference, ...(deps.live?.options && { options: deps.live.options }) }));
   await app.register(consoleRoutes(deps.console ?? { devSignIn: false, temporalUi: null }, { reference, authKeys: deps.authKeys, ...(oidc && { oidc }) }));
   return app;
+}
+
+/** The attachments of an app built without ATTACHMENT_* options: a local store in a temporary folder, removed on close. */
+async function temporaryAttachments(): Promise<{ options: AttachmentOptions; remove(): Promise<void> }> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'hotline-attachments-'));
+  return {
+    options: {
+      store: createLocalStore(dir),
+      types: DEFAULT_ATTACHMENT_TYPES,
+      maxBytes: 20 * 1024 * 1024,
+      maxVideoBytes: 200 * 1024 * 1024,
+      maxFilesPerCase: 20,
+      linkTtlSeconds: 300,
+      linkKey: randomBytes(32),
+    },
+    remove: () => rm(dir, { recursive: true, force: true }),
+  };
 }

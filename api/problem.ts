@@ -26,6 +26,9 @@ const STATUS: Record<ErrorCode, number> = {
   forbidden: 403,
   rate_limited: 429,
   unavailable: 503,
+  file_too_large: 413,
+  unsupported_media_type: 415,
+  range_not_satisfiable: 416,
 };
 
 const TITLES: Record<number, string> = {
@@ -40,6 +43,7 @@ const TITLES: Record<number, string> = {
   413: 'Content Too Large',
   414: 'URI Too Long',
   415: 'Unsupported Media Type',
+  416: 'Range Not Satisfiable',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
   431: 'Request Header Fields Too Large',

@@ -575,6 +575,8 @@ export const attachments = pgTable(
     createdAt: tz('created_at').notNull().defaultNow(),
     /** Withdrawn (by whoever may): the row stays for the timeline, the file is deleted from the store. */
     removedAt: tz('removed_at'),
+    /** Who withdrew it (migration 0015): { kind, id, unitId? } like addedBy. */
+    removedBy: jsonb('removed_by').$type<{ kind: 'channel' | 'complainant' | 'staff'; id: string; unitId?: string | null }>(),
   },
   (t) => [
     index('attachments_case_idx').on(t.caseId, t.createdAt),

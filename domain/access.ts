@@ -57,6 +57,12 @@ const CASE_READS = [
  * The code itself is never shown to staff.
  */
 const RESEND_CODE = 'case.resend_code';
+/**
+ * Photos and videos of a case (api/attachments.service.ts): adding one, and withdrawing one. Reading them is
+ * `case.read`. Which stage and state an upload fits, and whose attachment a caller may withdraw, are the rules of
+ * domain/attachments.rules.ts.
+ */
+const ATTACHMENT_ACTIONS = ['case.attach', 'case.detach'] as const;
 
 /** A case action's name in the access table: `case.<action>`. */
 export const accessActionOf = <A extends CaseAction>(action: A): `case.${A}` => `case.${action}`;
@@ -65,8 +71,8 @@ export const accessActionOf = <A extends CaseAction>(action: A): `case.${A}` => 
  * Actions on one case: the principal must see the case (else 404) and hold the action there (else 403). The case
  * actions and who holds them come from the action table (domain/case.actions.ts, its `grants`).
  */
-export const CASE_ACCESS_ACTIONS: readonly CaseAccessAction[] = [...CASE_READS, ...GRANTED_ACTIONS.map(accessActionOf), RESEND_CODE];
-export type CaseAccessAction = (typeof CASE_READS)[number] | `case.${GrantedAction}` | typeof RESEND_CODE;
+export const CASE_ACCESS_ACTIONS: readonly CaseAccessAction[] = [...CASE_READS, ...GRANTED_ACTIONS.map(accessActionOf), RESEND_CODE, ...ATTACHMENT_ACTIONS];
+export type CaseAccessAction = (typeof CASE_READS)[number] | `case.${GrantedAction}` | typeof RESEND_CODE | (typeof ATTACHMENT_ACTIONS)[number];
 
 /** Actions not bound to one case: held or not (403). `case.list` is filtered by the holder's scope. */
 export const GENERAL_ACTIONS = [
@@ -134,7 +140,16 @@ function caseGrantsOf(role: Role): Grants {
  * granted in the action table (domain/case.actions.ts); here, reading and the actions not bound to one case.
  */
 export const ACCESS: Record<Role, Grants> = {
-  intake_agent: { ...readCity, 'case.open': 'city', 'catalogue.read': 'city', 'case.resend_code': 'city', ...caseGrantsOf('intake_agent') },
+  intake_agent: {
+    ...readCity,
+    'case.open': 'city',
+    'catalogue.read': 'city',
+    'case.resend_code': 'city',
+    // Photos that came with the complaint (at intake: domain/attachments.rules.ts).
+    'case.attach': 'city',
+    'case.detach': 'city',
+    ...caseGrantsOf('intake_agent'),
+  },
   dispatcher: {
     ...readSubtree,
     'case.open': 'city',
@@ -143,11 +158,14 @@ export const ACCESS: Record<Role, Grants> = {
     'catalogue.write': 'subtree',
     'policy.read': 'city',
     'repeat.read': 'city',
+    'case.attach': 'subtree',
+    'case.detach': 'subtree',
     ...caseGrantsOf('dispatcher'),
   },
-  unit_handler: { ...readInvolved, ...caseGrantsOf('unit_handler') },
+  // The handling unit adds its working and reply photos (the lead unit only, like the reply).
+  unit_handler: { ...readInvolved, 'case.attach': 'unit', 'case.detach': 'unit', ...caseGrantsOf('unit_handler') },
   // A unit's leaders read their subtree's figures and their own rank among peers (not the peers' rows).
-  unit_leader: { ...readInvolved, 'assessment.read': 'subtree', 'analysis.read': 'subtree', ...caseGrantsOf('unit_leader') },
+  unit_leader: { ...readInvolved, 'assessment.read': 'subtree', 'analysis.read': 'subtree', 'case.attach': 'unit', 'case.detach': 'unit', ...caseGrantsOf('unit_leader') },
   supervisor: {
     ...readSubtree,
     'catalogue.read': 'city',
@@ -159,6 +177,8 @@ export const ACCESS: Record<Role, Grants> = {
     'assessment.publish': 'subtree',
     'analysis.read': 'city',
     'analysis.report': 'subtree',
+    // Withdraws any attachment of its subtree's cases (a photo showing a bystander), never adds one.
+    'case.detach': 'subtree',
     ...caseGrantsOf('supervisor'),
   },
   callback_agent: { ...readCity, ...caseGrantsOf('callback_agent') },
@@ -198,7 +218,7 @@ export const ACCESS: Record<Role, Grants> = {
   channel: { 'case.open': 'city', 'case.read': 'opened', 'case.list': 'opened', 'reference.read': 'city' },
   // The plain-language view of their own case (what api/public.service.ts builds: no staff, no internal notes, no
   // other case) and the online rating. Not the staff timeline, not related cases: other complainants' numbers.
-  complainant: { 'case.read': 'own_case', ...caseGrantsOf('complainant') },
+  complainant: { 'case.read': 'own_case', 'case.attach': 'own_case', 'case.detach': 'own_case', ...caseGrantsOf('complainant') },
 };
 
 /** The case status in which the callback survey is due. */

@@ -12,7 +12,13 @@ export type ErrorCode =
   | 'unauthenticated'
   | 'forbidden'
   | 'rate_limited'
-  | 'unavailable';
+  | 'unavailable'
+  /** An uploaded file over its type's size limit (413). */
+  | 'file_too_large'
+  /** An uploaded file whose content is not of a type the API takes, or a request that is not multipart (415). */
+  | 'unsupported_media_type'
+  /** A byte range outside the file (416). */
+  | 'range_not_satisfiable';
 
 export class DomainError extends Error {
   constructor(

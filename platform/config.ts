@@ -10,6 +10,10 @@ import { formatDuration, parseDuration } from './duration.js';
 import { parseRoleMap } from './oidc-roles.js';
 import { parsePayloadKeys, type PayloadKey } from './payload-codec.js';
 import { SHARED_TOPOLOGY as T } from './shared-topology.js';
+import { MEDIA_TYPES, type MediaType } from '../domain/media-type.js';
+
+/** ATTACHMENT_TYPES unless configured: photos and videos as phones take them; PDF only when asked for. */
+export const DEFAULT_ATTACHMENT_TYPES: readonly MediaType[] = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/heic', 'image/heif', 'video/mp4', 'video/quicktime'];
 
 /** RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE unless configured. */
 export const DEFAULT_UNAUTHENTICATED_PER_MINUTE = 60;
@@ -324,7 +328,41 @@ const envSchema = z.object({
   /** The analysis watch Schedule (group complaints and surges flagged and announced once each): on or off, and how often. */
   ANALYSIS_WATCH: bool.default(true),
   ANALYSIS_WATCH_CRON: z.string().default('*/15 * * * *').refine(isScheduleExpression, 'a cron expression, a shorthand such as @hourly, or @every 15m'),
+  /**
+   * Photos and videos of cases (api/attachments.service.ts, platform/attachment-store.ts): where their bytes go
+   * (`local`: files under ATTACHMENT_DIR, default `<HOTLINE_DATA_DIR>/attachments`; `s3`: an S3-compatible bucket),
+   * the types taken (sniffed from the content), the size limits (images and documents; videos), the files one case
+   * may hold, and how long a download link lives. Links of the local driver are signed with ATTACHMENT_LINK_SECRET
+   * (base64, ≥ 32 bytes), by default a key derived from CASE_CODE_SECRET (the same on every API instance).
+   */
+  ATTACHMENT_DRIVER: z.enum(['local', 's3']).default('local'),
+  ATTACHMENT_DIR: z.string().min(1).optional(),
+  ATTACHMENT_TYPES: z
+    .string()
+    .default(DEFAULT_ATTACHMENT_TYPES.join(','))
+    .transform((v) => [...new Set(v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean))])
+    .pipe(z.array(z.enum(MEDIA_TYPES, { error: `a media type this server can check: ${MEDIA_TYPES.join(', ')}` })).min(1)),
+  ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 ** 3).default(20 * 1024 * 1024),
+  ATTACHMENT_MAX_VIDEO_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 ** 3).default(200 * 1024 * 1024),
+  ATTACHMENT_MAX_FILES_PER_CASE: z.coerce.number().int().min(1).max(1000).default(20),
+  ATTACHMENT_LINK_TTL: duration('5m', { min: 10, max: 3600 }),
+  ATTACHMENT_LINK_SECRET: parsed<Buffer>(parseSecret),
+  /** The bucket (required with ATTACHMENT_DRIVER=s3), its region, endpoint (unset: AWS), the endpoint browsers reach if it differs, path-style addressing (MinIO), a key prefix. */
+  ATTACHMENT_S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'an S3 bucket name').optional(),
+  ATTACHMENT_S3_REGION: z.string().min(1).default('us-east-1'),
+  ATTACHMENT_S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  ATTACHMENT_S3_PUBLIC_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  ATTACHMENT_S3_FORCE_PATH_STYLE: bool.default(false),
+  ATTACHMENT_S3_PREFIX: z.string().regex(/^([A-Za-z0-9_-]+\/)*$/, 'empty, or folder names each followed by /').default(''),
+  /** Both or neither; neither: the SDK's own credential chain (AWS_* variables, a role, an instance profile). */
+  ATTACHMENT_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  ATTACHMENT_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
 }).superRefine((cfg, ctx) => {
+  if (cfg.ATTACHMENT_DRIVER === 's3' && !cfg.ATTACHMENT_S3_BUCKET) ctx.addIssue({ code: 'custom', path: ['ATTACHMENT_S3_BUCKET'], message: 'required when ATTACHMENT_DRIVER=s3' });
+  if (!cfg.ATTACHMENT_S3_ACCESS_KEY_ID !== !cfg.ATTACHMENT_S3_SECRET_ACCESS_KEY) {
+    const missing = cfg.ATTACHMENT_S3_ACCESS_KEY_ID ? 'ATTACHMENT_S3_SECRET_ACCESS_KEY' : 'ATTACHMENT_S3_ACCESS_KEY_ID';
+    ctx.addIssue({ code: 'custom', path: [missing], message: 'give both the access key id and its secret, or neither (the SDK then finds credentials itself)' });
+  }
   const tls = (['TEMPORAL_TLS_CA', 'TEMPORAL_TLS_CERT', 'TEMPORAL_TLS_KEY'] as const).filter((k) => cfg[k]);
   if (tls.length > 0 && tls.length < 3) {
     for (const k of (['TEMPORAL_TLS_CA', 'TEMPORAL_TLS_CERT', 'TEMPORAL_TLS_KEY'] as const).filter((x) => !cfg[x])) {

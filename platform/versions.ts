@@ -68,3 +68,20 @@ export const GO_TOOLS = {
 /** The tools the production topology needs, in the order `tools:install production` builds them. */
 export const PRODUCTION_TOOLS = [GO_TOOLS.cli, GO_TOOLS.server, GO_TOOLS.sqlTool, GO_TOOLS.uiServer] as const;
 
+/**
+ * A Go program of this repository (its own module, in `source`), built once into `<tools dir>/<name>/bin`; a change
+ * of its source files rebuilds it. The modules it needs are pinned in its go.mod and go.sum.
+ */
+export interface LocalGoTool {
+  name: string;
+  title: string;
+  /** The folder of its main package and go.mod, relative to the repository root. */
+  source: string;
+  binary: string;
+  minutes: string;
+}
+
+/** gofakes3 (in-memory backend): the S3-speaking server test/attachments.s3.test.ts runs the attachment store against. */
+export const GOFAKES3_VERSION = 'v1.2.0';
+export const S3_TEST_SERVER: LocalGoTool = { name: 's3-server', title: `S3 test server (gofakes3 ${GOFAKES3_VERSION})`, source: 'test/s3-server', binary: 's3-server', minutes: '1–3' };
+

@@ -10,6 +10,11 @@ import { loadClientTls, sdkTls, type ClientTls } from './temporal-tls.js';
 import { resolveAuthKeys } from '../platform/auth-keys.js';
 import { corsOrigins, type Config } from '../platform/config.js';
 import { CONSOLE_DIST } from './console-build.js';
+import { createHmac } from 'node:crypto';
+import path from 'node:path';
+import type { AttachmentOptions } from '../api/attachments.service.js';
+import { createLocalStore } from '../platform/attachment-store.js';
+import { createS3Store } from '../platform/attachment-store-s3.js';
 
 export type Log = (line: string) => void;
 
@@ -119,11 +124,13 @@ export function redactUrl(url: string): string {
 
 /** What buildApp takes from configuration, shared by `npm start`, `start:production` and the API entry point. */
 export async function apiOptions(cfg: Config, log: Log = say) {
+  const authKeys = await resolveAuthKeys(cfg, log);
   return {
     taskQueue: cfg.TEMPORAL_TASK_QUEUE,
     logLevel: cfg.LOG_LEVEL,
     bodyLimit: cfg.API_BODY_LIMIT,
-    authKeys: await resolveAuthKeys(cfg, log),
+    authKeys,
+    attachments: attachmentOptions(cfg, authKeys.caseCodeSecret),
     rateLimitPerMinute: cfg.RATE_LIMIT_PER_MINUTE,
     unauthenticatedPerMinute: cfg.RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE,
     caseCodeLimits: {
@@ -160,5 +167,35 @@ export async function apiOptions(cfg: Config, log: Log = say) {
       devSignIn: cfg.NODE_ENV !== 'production',
       temporalUi: { url: cfg.TEMPORAL_UI_URL ?? `http://127.0.0.1:${cfg.TEMPORAL_UI_PORT}`, namespace: cfg.TEMPORAL_NAMESPACE },
     },
+  };
+}
+
+/**
+ * The attachment store and its limits from ATTACHMENT_*: files under the data folder by default, or an S3-compatible
+ * bucket. The local driver's links are signed with ATTACHMENT_LINK_SECRET, or with a key derived from the case-code
+ * secret (which every API instance shares already), so a link one instance issued opens on another.
+ */
+export function attachmentOptions(cfg: Config, caseCodeSecret: Buffer): AttachmentOptions {
+  const store =
+    cfg.ATTACHMENT_DRIVER === 's3'
+      ? createS3Store({
+          bucket: cfg.ATTACHMENT_S3_BUCKET!,
+          region: cfg.ATTACHMENT_S3_REGION,
+          ...(cfg.ATTACHMENT_S3_ENDPOINT && { endpoint: cfg.ATTACHMENT_S3_ENDPOINT }),
+          ...(cfg.ATTACHMENT_S3_PUBLIC_ENDPOINT && { publicEndpoint: cfg.ATTACHMENT_S3_PUBLIC_ENDPOINT }),
+          forcePathStyle: cfg.ATTACHMENT_S3_FORCE_PATH_STYLE,
+          prefix: cfg.ATTACHMENT_S3_PREFIX,
+          ...(cfg.ATTACHMENT_S3_ACCESS_KEY_ID &&
+            cfg.ATTACHMENT_S3_SECRET_ACCESS_KEY && { credentials: { accessKeyId: cfg.ATTACHMENT_S3_ACCESS_KEY_ID, secretAccessKey: cfg.ATTACHMENT_S3_SECRET_ACCESS_KEY } }),
+        })
+      : createLocalStore(cfg.ATTACHMENT_DIR ?? path.join(cfg.HOTLINE_DATA_DIR, 'attachments'));
+  return {
+    store,
+    types: cfg.ATTACHMENT_TYPES,
+    maxBytes: cfg.ATTACHMENT_MAX_BYTES,
+    maxVideoBytes: cfg.ATTACHMENT_MAX_VIDEO_BYTES,
+    maxFilesPerCase: cfg.ATTACHMENT_MAX_FILES_PER_CASE,
+    linkTtlSeconds: cfg.ATTACHMENT_LINK_TTL,
+    linkKey: cfg.ATTACHMENT_LINK_SECRET ?? createHmac('sha256', caseCodeSecret).update('hotline attachment links v1').digest(),
   };
 }

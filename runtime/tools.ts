@@ -7,16 +7,22 @@
  * The Temporal CLI keeps its old rules: `temporal` on PATH wins, and a copy in `<tools>/bin` (where earlier
  * versions of this file put it) is reused.
  *
+ * Programs of this repository (platform/versions.ts LocalGoTool: the S3 test server) are built with `go build` from
+ * their own module folder, and rebuilt when their source files change (the `version` file holds their hash).
+ *
  * Run directly:
- *   npm run tools:install               the Temporal CLI (npm start, tests); prints its path
+ *   npm run tools:install               what `npm start` and `npm test` need: the Temporal CLI and the S3 test server; prints their paths
+ *   npm run tools:install -- cli         the Temporal CLI alone
  *   npm run tools:install -- production  everything the production topology needs, one after another
  */
 import { execFile, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { GO_TOOLS, PRODUCTION_TOOLS, type GoTool } from '../platform/versions.js';
+import { GO_TOOLS, PRODUCTION_TOOLS, S3_TEST_SERVER, type GoTool, type LocalGoTool } from '../platform/versions.js';
 
 const run = promisify(execFile);
 
@@ -78,6 +84,48 @@ export async function ensureTool(toolsDir: string, tool: GoTool, log: (line: str
   return toolPath(toolsDir, tool);
 }
 
+/** The repository's root (this file is in runtime/). */
+const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** What a local tool is built from: the hash of its folder's go.mod, go.sum and .go files. */
+async function sourceStamp(tool: LocalGoTool): Promise<string> {
+  const dir = path.join(REPO_ROOT, tool.source);
+  const files = (await readdir(dir)).filter((f) => f === 'go.mod' || f === 'go.sum' || f.endsWith('.go')).sort();
+  const hash = createHash('sha256');
+  for (const f of files) hash.update(`${f}\n`).update(await readFile(path.join(dir, f)));
+  return `${tool.source}@sha256:${hash.digest('hex').slice(0, 16)}`;
+}
+
+/** The built local tool if it is there and built from the current source; null otherwise. Never builds. */
+export async function findLocalTool(toolsDir: string, tool: LocalGoTool): Promise<string | null> {
+  const binary = path.resolve(toolsDir, tool.name, 'bin', tool.binary);
+  if (!existsSync(binary)) return null;
+  const stamp = await readFile(path.resolve(toolsDir, tool.name, 'version'), 'utf8').catch(() => null);
+  return stamp?.trim() === (await sourceStamp(tool)) ? binary : null;
+}
+
+/** Builds a program of this repository once (`go build` in its module folder) and returns its path; reuses what is there. */
+export async function ensureLocalTool(toolsDir: string, tool: LocalGoTool, log: (line: string) => void = () => {}): Promise<string> {
+  const found = await findLocalTool(toolsDir, tool);
+  if (found) return found;
+  const go = await findGo();
+  if (!go) throw new Error(`${tool.title} is not built in ${path.resolve(toolsDir, tool.name)} and Go is not available to build it; install Go`);
+  const binary = path.resolve(toolsDir, tool.name, 'bin', tool.binary);
+  await mkdir(path.dirname(binary), { recursive: true });
+  log(`building ${tool.title} into ${path.dirname(binary)} (once, about ${tool.minutes} minutes)…`);
+  const started = Date.now();
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(go, ['build', '-trimpath', '-o', binary, '.'], { cwd: path.join(REPO_ROOT, tool.source), env: process.env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`go build of ${tool.source} failed (exit ${code}):\n${stderr}`))));
+  });
+  await writeFile(path.resolve(toolsDir, tool.name, 'version'), `${await sourceStamp(tool)}\n`);
+  log(`built ${tool.title} in ${Math.round((Date.now() - started) / 1000)} s`);
+  return binary;
+}
+
 /** The Temporal CLI: `temporal` on PATH, else the copy in the tools folder, else built once (3–4 minutes). */
 export async function ensureTemporalCli(toolsDir: string, log: (line: string) => void = () => {}): Promise<string> {
   const fromPath = await onPath('temporal');
@@ -134,9 +182,16 @@ if (isMain && process.argv[2] === 'install') {
     ensureProductionTools(dir, (l) => console.log(l)).then((tools) => {
       for (const [name, p] of Object.entries(tools)) console.log(`${name.padEnd(9)} ${p}`);
     }, fail);
-  } else if (what === undefined || what === 'cli') {
+  } else if (what === 'cli') {
     ensureTemporalCli(dir, (l) => console.log(l)).then((p) => console.log(p), fail);
+  } else if (what === undefined) {
+    (async () => {
+      const cli = await ensureTemporalCli(dir, (l) => console.log(l));
+      const s3 = await ensureLocalTool(dir, S3_TEST_SERVER, (l) => console.log(l));
+      console.log(cli);
+      console.log(s3);
+    })().catch(fail);
   } else {
-    fail(`unknown tool set '${what}': use no argument (the Temporal CLI) or 'production'`);
+    fail(`unknown tool set '${what}': use no argument (the Temporal CLI and the S3 test server), 'cli' or 'production'`);
   }
 }

@@ -198,6 +198,19 @@ const EXPECTED: Record<string, Row> = {
   'GET /open311/v2/tokens/{file}': row(200, [200, 404], [200, 404], [200, 404], [200, 404], 200, 200, 200, 200, 403),
   'GET /v1/public/cases/{number}': row(404, 404, 404, 404, 404, 404, 404, 404, 404, [200, 404]),
   'POST /v1/public/cases/{number}/rating': row(404, 404, 404, 404, 404, 404, 404, 404, 404, [201, 404]),
+  // Photos and videos: read as the case is read; added by intake staff, the handling unit and the complainant (the
+  // matrix's cases are closed: 409 where the caller may add); withdrawn by them and supervisors (no such attachment
+  // here: 404 where the caller may). The matrix sends no file: authorization and the state answer first.
+  'POST /v1/cases/{id}/attachments': row(409, [409, 404], [409, 404], [409, 404], [403, 404], 403, 403, 403, 403, [409, 401]),
+  'GET /v1/cases/{id}/attachments': row(200, [200, 404], [200, 404], [200, 404], [200, 404], 200, 200, 200, 200, [200, 401]),
+  'GET /v1/cases/{id}/attachments/{attachmentId}/link': row(404, [404, 404], [404, 404], [404, 404], [404, 404], 404, 404, 404, 404, [404, 401]),
+  'DELETE /v1/cases/{id}/attachments/{attachmentId}': row(404, [404, 404], [404, 404], [404, 404], [404, 404], 403, 403, 403, 403, [404, 401]),
+  'POST /v1/public/cases/{number}/attachments': row(404, 404, 404, 404, 404, 404, 404, 404, 404, [409, 404]),
+  'GET /v1/public/cases/{number}/attachments': row(404, 404, 404, 404, 404, 404, 404, 404, 404, [200, 404]),
+  'GET /v1/public/cases/{number}/attachments/{attachmentId}/link': row(404, 404, 404, 404, 404, 404, 404, 404, 404, [404, 404]),
+  'DELETE /v1/public/cases/{number}/attachments/{attachmentId}': row(404, 404, 404, 404, 404, 404, 404, 404, 404, [404, 404]),
+  // The local store's signed links: the signature is the credential (none here: 400 naming the query).
+  'GET /v1/attachments/{attachmentId}/content': row(400, 400, 400, 400, 400, 400, 400, 400, 400, 400),
 };
 
 /** Path parameters other than a case id: the seeded calendar region and policy version, a unit, a publication none has. */
@@ -208,6 +221,7 @@ const PATH_PARAMS: Record<string, string> = {
   '{publicationId}': '999999',
   '{reportId}': '999999',
   '{keyId}': '000000000000',
+  '{attachmentId}': 'AT0000000000000000',
 };
 /** An Open311 resource: a service's definition, or the case as a service request (or its token). */
 const fileOf = (pattern: string, caseId: string) => (pattern.includes('/services/') ? 'market.price.json' : `${caseId}.json`);
@@ -316,7 +330,7 @@ describe('route × role matrix', () => {
           const url =
             pattern
               .replace(/\{(id|number)\}/, caseId)
-              .replace(/\{(region|version|unitId|publicationId|reportId|keyId)\}/g, (p) => PATH_PARAMS[p]!)
+              .replace(/\{(region|version|unitId|publicationId|reportId|keyId|attachmentId)\}/g, (p) => PATH_PARAMS[p]!)
               .replace('{file}', fileOf(pattern, caseId))
               .replace('{year}', YEAR[method]!) + (QUERIES[route] ?? '');
           const res = await stack.http(method, url, BODIES[route], credentials(who));

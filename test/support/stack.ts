@@ -12,6 +12,7 @@ import { inject } from 'vitest';
 import { buildApp } from '../../api/app.js';
 import type { CaseCodeLimits } from '../../api/auth-throttle.js';
 import type { OidcOptions } from '../../api/oidc.js';
+import type { AttachmentOptions } from '../../api/attachments.service.js';
 import { caseCode } from '../../api/auth.js';
 import { createDatabase, type DatabaseHandle } from '../../db/client.js';
 import { runMigrations } from '../../db/migrate.js';
@@ -120,6 +121,8 @@ export interface StackOptions {
   console?: boolean;
   /** Sign-in with an OpenID Connect provider (api/oidc.ts; test/support/oidc-provider.ts runs one); default none. */
   oidc?: OidcOptions;
+  /** The attachment store and limits (api/attachments.service.ts); default a local store in a temporary folder. */
+  attachments?: AttachmentOptions;
 }
 
 const CREDENTIAL_HEADERS = ['authorization', 'x-api-key', 'x-case-code'];
@@ -202,6 +205,7 @@ export async function startStack(opts: StackOptions): Promise<TestStack> {
     legacyIdempotencyLookup: opts.legacyIdempotencyLookup ?? false,
     ...(opts.console && { console: { dir: CONSOLE_DIST, devSignIn: true, temporalUi: { url: 'http://127.0.0.1:8233', namespace: 'default' } } }),
     ...(opts.oidc && { oidc: opts.oidc }),
+    ...(opts.attachments && { attachments: opts.attachments }),
   });
   await app.ready();
   const deliverer = opts.deliverer

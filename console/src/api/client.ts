@@ -115,3 +115,23 @@ export async function sendDocument(method: 'POST' | 'PUT', path: '/v1/policies' 
   if (!response.ok) throw new ApiError(response.status, isProblem(answer) ? answer : null);
   return answer;
 }
+
+/**
+ * A photo or video sent to a case (POST /v1/cases/{id}/attachments, multipart with one part `file`): the API judges
+ * its type from its bytes and takes its location metadata out; a refusal (413, 415, 409 …) is an ApiError naming why.
+ */
+export async function uploadAttachment(caseId: string, file: File, stage?: 'reply'): Promise<unknown> {
+  const token = session.token();
+  const body = new FormData();
+  body.append('file', file, file.name);
+  const response = await fetch(`/v1/cases/${encodeURIComponent(caseId)}/attachments${stage ? `?stage=${stage}` : ''}`, {
+    method: 'POST',
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+    body,
+  });
+  if (response.status === 401) endIfCurrent(token);
+  const answer: unknown = await response.json().catch(() => null);
+  if (!response.ok) throw new ApiError(response.status, isProblem(answer) ? answer : null);
+  return answer;
+}
+

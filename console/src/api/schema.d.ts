@@ -20823,6 +20823,2000 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cases/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A case's photos, videos and links, oldest first (whoever may read the case)
+         * @description Withdrawn ones are listed with removedAt. A complainant (X-Case-Code) gets their view: GET /v1/public/cases/{number}/attachments.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: string;
+                            items: {
+                                id: string;
+                                caseId: string;
+                                /**
+                                 * @description file: uploaded, held by the attachment store; link: an address that came with the complaint, never fetched
+                                 * @enum {string}
+                                 */
+                                kind: "file" | "link";
+                                /** @description kind link: the address as given */
+                                url: string | null;
+                                /** @description kind file: the type judged from the content, not the name */
+                                mediaType: string | null;
+                                /** @description after location metadata was taken out */
+                                sizeBytes: number | null;
+                                /** @description of the stored bytes */
+                                sha256: string | null;
+                                /** @description as the uploader named it, cleaned; shown, never used as a path */
+                                fileName: string | null;
+                                /** @enum {string} */
+                                stage: "intake" | "complainant" | "handling" | "reply";
+                                addedBy: {
+                                    /** @enum {string} */
+                                    kind: "staff" | "channel" | "complainant";
+                                    id: string;
+                                    unitId?: string | null;
+                                };
+                                /** @description ISO 8601, UTC */
+                                createdAt: string;
+                                removedAt: string | null;
+                                removedBy: {
+                                    /** @enum {string} */
+                                    kind: "staff" | "channel" | "complainant";
+                                    id: string;
+                                    unitId?: string | null;
+                                } | null;
+                            }[];
+                        } | {
+                            caseId: string;
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "file" | "link";
+                                url: string | null;
+                                mediaType: string | null;
+                                sizeBytes: number | null;
+                                fileName: string | null;
+                                /** @enum {string} */
+                                stage: "intake" | "complainant" | "handling" | "reply";
+                                /**
+                                 * @description who added it: you, the hotline (with the complaint), or the unit handling it (its reply)
+                                 * @enum {string}
+                                 */
+                                from: "you" | "hotline" | "unit";
+                                /** @description ISO 8601, UTC */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a photo or video to a case (intake staff at intake; the handling unit while handling and with its reply)
+         * @description multipart/form-data with one part named `file`. Its type is judged from its bytes (ATTACHMENT_TYPES: JPEG, PNG, WebP, GIF, HEIC/HEIF, MP4, MOV by default); other content answers 415, a file over its limit 413 (ATTACHMENT_MAX_BYTES for images, ATTACHMENT_MAX_VIDEO_BYTES for videos), each naming `body.file`. Location metadata (EXIF GPS, XMP, QuickTime location) is taken out before the file is stored; the orientation of a photo stays. 409 when the case is not in a state its stage takes uploads in, or already holds ATTACHMENT_MAX_FILES_PER_CASE files.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description The stage it belongs to; default the caller's own: intake staff `intake`, the handling unit `handling` (after its reply `reply`), the complainant `complainant` */
+                    stage?: "intake" | "complainant" | "handling" | "reply";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description required: the photo or video (its type is judged from its bytes)
+                         */
+                        file?: string;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            /**
+                             * @description file: uploaded, held by the attachment store; link: an address that came with the complaint, never fetched
+                             * @enum {string}
+                             */
+                            kind: "file" | "link";
+                            /** @description kind link: the address as given */
+                            url: string | null;
+                            /** @description kind file: the type judged from the content, not the name */
+                            mediaType: string | null;
+                            /** @description after location metadata was taken out */
+                            sizeBytes: number | null;
+                            /** @description of the stored bytes */
+                            sha256: string | null;
+                            /** @description as the uploader named it, cleaned; shown, never used as a path */
+                            fileName: string | null;
+                            /** @enum {string} */
+                            stage: "intake" | "complainant" | "handling" | "reply";
+                            addedBy: {
+                                /** @enum {string} */
+                                kind: "staff" | "channel" | "complainant";
+                                id: string;
+                                unitId?: string | null;
+                            };
+                            /** @description ISO 8601, UTC */
+                            createdAt: string;
+                            removedAt: string | null;
+                            removedBy: {
+                                /** @enum {string} */
+                                kind: "staff" | "channel" | "complainant";
+                                id: string;
+                                unitId?: string | null;
+                            } | null;
+                        } | {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "file" | "link";
+                            url: string | null;
+                            mediaType: string | null;
+                            sizeBytes: number | null;
+                            fileName: string | null;
+                            /** @enum {string} */
+                            stage: "intake" | "complainant" | "handling" | "reply";
+                            /**
+                             * @description who added it: you, the hotline (with the complaint), or the unit handling it (its reply)
+                             * @enum {string}
+                             */
+                            from: "you" | "hotline" | "unit";
+                            /** @description ISO 8601, UTC */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/attachments/{attachmentId}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A short-lived link to an attachment's bytes (ATTACHMENT_LINK_TTL), after the access check of reading the case
+         * @description An object store answers a presigned GET; the local store a signed link to GET /v1/attachments/{attachmentId}/content.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 1: as a download (Content-Disposition attachment); default inline */
+                    download?: "0" | "1" | "true" | "false";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    attachmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attachmentId: string;
+                            /** @description fetch it without credentials until expiresAt (a link that came with the complaint: the address as given) */
+                            url: string;
+                            expiresAt: string | null;
+                            mediaType: string | null;
+                            fileName: string | null;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Withdraw an attachment (who added it, while the case is open; a supervisor any)
+         * @description The record keeps it with removedAt and removedBy; its bytes are deleted from the store.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    attachmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            /**
+                             * @description file: uploaded, held by the attachment store; link: an address that came with the complaint, never fetched
+                             * @enum {string}
+                             */
+                            kind: "file" | "link";
+                            /** @description kind link: the address as given */
+                            url: string | null;
+                            /** @description kind file: the type judged from the content, not the name */
+                            mediaType: string | null;
+                            /** @description after location metadata was taken out */
+                            sizeBytes: number | null;
+                            /** @description of the stored bytes */
+                            sha256: string | null;
+                            /** @description as the uploader named it, cleaned; shown, never used as a path */
+                            fileName: string | null;
+                            /** @enum {string} */
+                            stage: "intake" | "complainant" | "handling" | "reply";
+                            addedBy: {
+                                /** @enum {string} */
+                                kind: "staff" | "channel" | "complainant";
+                                id: string;
+                                unitId?: string | null;
+                            };
+                            /** @description ISO 8601, UTC */
+                            createdAt: string;
+                            removedAt: string | null;
+                            removedBy: {
+                                /** @enum {string} */
+                                kind: "staff" | "channel" | "complainant";
+                                id: string;
+                                unitId?: string | null;
+                            } | null;
+                        } | {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "file" | "link";
+                            url: string | null;
+                            mediaType: string | null;
+                            sizeBytes: number | null;
+                            fileName: string | null;
+                            /** @enum {string} */
+                            stage: "intake" | "complainant" | "handling" | "reply";
+                            /**
+                             * @description who added it: you, the hotline (with the complaint), or the unit handling it (its reply)
+                             * @enum {string}
+                             */
+                            from: "you" | "hotline" | "unit";
+                            /** @description ISO 8601, UTC */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/public/cases/{number}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The photos and videos of a case, for its complainant: theirs, those that came with the complaint, the unit’s reply photos */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The 8-digit verification code from the acceptance notice (受理告知) the complainant received */
+                    "x-case-code"?: string;
+                };
+                path: {
+                    number: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: string;
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "file" | "link";
+                                url: string | null;
+                                mediaType: string | null;
+                                sizeBytes: number | null;
+                                fileName: string | null;
+                                /** @enum {string} */
+                                stage: "intake" | "complainant" | "handling" | "reply";
+                                /**
+                                 * @description who added it: you, the hotline (with the complaint), or the unit handling it (its reply)
+                                 * @enum {string}
+                                 */
+                                from: "you" | "hotline" | "unit";
+                                /** @description ISO 8601, UTC */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * The complainant adds a photo or video to their case (until it is closed)
+         * @description multipart/form-data with one part named `file`. Its type is judged from its bytes (ATTACHMENT_TYPES: JPEG, PNG, WebP, GIF, HEIC/HEIF, MP4, MOV by default); other content answers 415, a file over its limit 413 (ATTACHMENT_MAX_BYTES for images, ATTACHMENT_MAX_VIDEO_BYTES for videos), each naming `body.file`. Location metadata (EXIF GPS, XMP, QuickTime location) is taken out before the file is stored; the orientation of a photo stays. 409 when the case is not in a state its stage takes uploads in, or already holds ATTACHMENT_MAX_FILES_PER_CASE files.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description The stage it belongs to; default the caller's own: intake staff `intake`, the handling unit `handling` (after its reply `reply`), the complainant `complainant` */
+                    stage?: "intake" | "complainant" | "handling" | "reply";
+                };
+                header?: {
+                    /** @description The 8-digit verification code from the acceptance notice (受理告知) the complainant received */
+                    "x-case-code"?: string;
+                };
+                path: {
+                    number: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description required: the photo or video (its type is judged from its bytes)
+                         */
+                        file?: string;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description A case's photo or video as its complainant sees it: no staff, no working photos of the unit */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "file" | "link";
+                            url: string | null;
+                            mediaType: string | null;
+                            sizeBytes: number | null;
+                            fileName: string | null;
+                            /** @enum {string} */
+                            stage: "intake" | "complainant" | "handling" | "reply";
+                            /**
+                             * @description who added it: you, the hotline (with the complaint), or the unit handling it (its reply)
+                             * @enum {string}
+                             */
+                            from: "you" | "hotline" | "unit";
+                            /** @description ISO 8601, UTC */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/public/cases/{number}/attachments/{attachmentId}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A short-lived link to one of them */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 1: as a download (Content-Disposition attachment); default inline */
+                    download?: "0" | "1" | "true" | "false";
+                };
+                header?: {
+                    /** @description The 8-digit verification code from the acceptance notice (受理告知) the complainant received */
+                    "x-case-code"?: string;
+                };
+                path: {
+                    number: string;
+                    attachmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attachmentId: string;
+                            /** @description fetch it without credentials until expiresAt (a link that came with the complaint: the address as given) */
+                            url: string;
+                            expiresAt: string | null;
+                            mediaType: string | null;
+                            fileName: string | null;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/public/cases/{number}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** The complainant withdraws a photo or video they added (until the case is closed) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The 8-digit verification code from the acceptance notice (受理告知) the complainant received */
+                    "x-case-code"?: string;
+                };
+                path: {
+                    number: string;
+                    attachmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A case's photo or video as its complainant sees it: no staff, no working photos of the unit */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "file" | "link";
+                            url: string | null;
+                            mediaType: string | null;
+                            sizeBytes: number | null;
+                            fileName: string | null;
+                            /** @enum {string} */
+                            stage: "intake" | "complainant" | "handling" | "reply";
+                            /**
+                             * @description who added it: you, the hotline (with the complaint), or the unit handling it (its reply)
+                             * @enum {string}
+                             */
+                            from: "you" | "hotline" | "unit";
+                            /** @description ISO 8601, UTC */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/attachments/{attachmentId}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An attachment's bytes through a signed link (the local store's; GET …/attachments/{attachmentId}/link issues them)
+         * @description The signature and its expiry are the credential, issued after the access check of reading the case: 403 when the link is forged or has expired, 404 when the attachment was withdrawn since. One byte range (Range: bytes=a-b) is served as 206.
+         */
+        get: {
+            parameters: {
+                query: {
+                    expires: number;
+                    download: "0" | "1";
+                    masked: "0" | "1";
+                    signature: string;
+                };
+                header?: never;
+                path: {
+                    attachmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/problem+json (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                416: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/live/cases": {
         parameters: {
             query?: never;
@@ -21014,7 +23008,7 @@ export interface paths {
                             /** @description Every action the access table (domain/access.ts) grants the caller's roles, and where */
                             grants: {
                                 /** @enum {string} */
-                                action: "case.read" | "case.events" | "case.related" | "case.dispatch" | "case.accept" | "case.return" | "case.contact" | "case.progress" | "case.reply" | "case.callback" | "case.escalate" | "case.reassign" | "case.urge" | "case.triage" | "case.cooperate" | "case.report" | "case.request_extension" | "case.decide_extension" | "case.hold" | "case.resume" | "case.dispute" | "case.review" | "case.terminate" | "case.rate" | "case.resend_code" | "case.open" | "case.list" | "reference.read" | "catalogue.read" | "catalogue.write" | "policy.read" | "policy.write" | "calendar.write" | "notification.read" | "repeat.read" | "codec.encode" | "codec.decode" | "assessment.read" | "assessment.publish" | "assessment_policy.write" | "analysis.read" | "analysis.report" | "analysis_policy.write" | "api_key.manage";
+                                action: "case.read" | "case.events" | "case.related" | "case.dispatch" | "case.accept" | "case.return" | "case.contact" | "case.progress" | "case.reply" | "case.callback" | "case.escalate" | "case.reassign" | "case.urge" | "case.triage" | "case.cooperate" | "case.report" | "case.request_extension" | "case.decide_extension" | "case.hold" | "case.resume" | "case.dispute" | "case.review" | "case.terminate" | "case.rate" | "case.resend_code" | "case.attach" | "case.detach" | "case.open" | "case.list" | "reference.read" | "catalogue.read" | "catalogue.write" | "policy.read" | "policy.write" | "calendar.write" | "notification.read" | "repeat.read" | "codec.encode" | "codec.decode" | "assessment.read" | "assessment.publish" | "assessment_policy.write" | "analysis.read" | "analysis.report" | "analysis_policy.write" | "api_key.manage";
                                 /** @enum {string} */
                                 role: "intake_agent" | "dispatcher" | "unit_handler" | "unit_leader" | "supervisor" | "callback_agent" | "reviewer" | "analyst" | "admin";
                                 /** @enum {string} */

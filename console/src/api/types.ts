@@ -64,3 +64,7 @@ export type PolicyVersions = Ok<'/v1/policies', 'get'>;
 export type AssessmentPolicyVersions = Ok<'/v1/assessment-policies', 'get'>;
 export type Calendar = Ok<'/v1/calendars', 'get'>['items'][number];
 export type CalendarYear = Ok<'/v1/calendars/{region}/years/{year}', 'get'>;
+export type AttachmentList = Ok<'/v1/cases/{id}/attachments', 'get'>;
+/** An attachment as staff see it (the list answers a complainant their own view: no addedBy). */
+export type Attachment = Extract<AttachmentList['items'][number], { addedBy: unknown }>;
+export type AttachmentStage = Attachment['stage'];

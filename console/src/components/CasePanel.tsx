@@ -1,6 +1,6 @@
 /**
  * A case as the signed-in person may see it: its facts (the complainant masked unless they handle it, as the API
- * answers), clocks, dispatch history, timeline with who did what, related cases (并单), a link to its workflow in the
+ * answers), its photos and videos, clocks, dispatch history, timeline with who did what, related cases (并单), a link to its workflow in the
  * Temporal Web UI, and ONLY the actions the API says they may take now (GET /v1/cases/{id}/actions).
  */
 import { useState } from 'react';
@@ -13,6 +13,7 @@ import { fmtTime } from '../format';
 import { useI18n } from '../i18n';
 import { navigate } from '../router';
 import { ActionModal } from './ActionModal';
+import { Attachments } from './Attachments';
 import { ClockTag } from './ClockTag';
 
 const STATUS_COLOR: Record<CaseView['status'], string> = {
@@ -183,6 +184,7 @@ export function CasePanel({ id }: { id: string }) {
             </Descriptions>
             {v.piiMasked && <Typography.Text type="secondary">{t.caseView.maskedNote}</Typography.Text>}
           </Card>
+          <Attachments caseId={v.id} />
           <Card size="small" title={t.caseView.clocks} style={{ marginBottom: 16 }}>
             <Clocks view={v} />
           </Card>

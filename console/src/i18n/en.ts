@@ -260,6 +260,20 @@ export const en: Dict = {
     failed: 'Not done',
     returnBy: 'May return until',
   },
+  attachments: {
+    title: 'Photos and videos',
+    upload: 'Upload a photo or video',
+    withReply: 'With the reply',
+    remove: 'Withdraw',
+    removeConfirm: 'The file will be deleted; the record stays. Withdraw it?',
+    removed: 'Withdrawn',
+    uploaded: 'Uploaded',
+    failed: 'Not done',
+    open: 'Open',
+    byComplainant: 'From the complainant',
+    hint: 'Location data (GPS and the like) is taken out of photos before they are stored.',
+    stage: { intake: 'At intake', complainant: 'Added by the complainant', handling: 'While handling', reply: 'With the reply' },
+  },
   form: {
     fields: {
       unitId: 'Unit',

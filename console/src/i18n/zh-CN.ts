@@ -5,6 +5,7 @@
  */
 import type {
   ActionName,
+  AttachmentStage,
   CaseOutcome,
   CaseStatus,
   Channel,
@@ -66,6 +67,10 @@ export interface Dict {
     maskedNote: string; reply: string; resolved: string; source: string; sourceRecord: string; notFound: string; temporalLink: string;
     clockResult: Record<'met' | 'breached' | 'cancelled' | 'running' | 'paused', string>; relation: Record<'master' | 'member' | 'match', string>;
     done: string; signalSent: string; failed: string; returnBy: string;
+  };
+  attachments: {
+    title: string; upload: string; withReply: string; remove: string; removeConfirm: string; removed: string; uploaded: string; failed: string;
+    open: string; byComplainant: string; hint: string; stage: Record<AttachmentStage, string>;
   };
   form: { fields: Record<string, string>; choose: string; addDate: string; invalidPath: string; fieldError: string };
   status: Record<CaseStatus, string>;
@@ -343,6 +348,20 @@ export const zhCN: Dict = {
     signalSent: '已发送',
     failed: '办理失败',
     returnBy: '可退单至',
+  },
+  attachments: {
+    title: '照片和视频',
+    upload: '上传照片或视频',
+    withReply: '随答复提交',
+    remove: '撤回',
+    removeConfirm: '撤回后文件将被删除，记录保留。确定撤回？',
+    removed: '已撤回',
+    uploaded: '已上传',
+    failed: '未能完成',
+    open: '打开',
+    byComplainant: '诉求人提供',
+    hint: '照片中的位置信息（GPS 等）会在保存前去除。',
+    stage: { intake: '受理时', complainant: '诉求人补充', handling: '办理中', reply: '随答复' },
   },
   form: {
     fields: {

@@ -66,7 +66,7 @@ interface Asset {
 async function assetSizes(): Promise<Asset[]> {
   const index = await readFile(path.join(CONSOLE_DIST, 'index.html'), 'utf8');
   const named = new Set([...index.matchAll(/(?:src|href)="\/console\/(assets\/[^"]+)"/g)].map((m) => m[1]!));
-  const files = ['index.html', ...(await readdir(path.join(CONSOLE_DIST, 'assets'))).map((f) => `assets/${f}`)];
+  const files = ['index.html', ...(await readdir(path.join(CONSOLE_DIST, 'assets'))).filter((f) => !/\.(br|gz)$/.test(f)).map((f) => `assets/${f}`)];
   const out: Asset[] = [];
   for (const file of files) {
     const body = await readFile(path.join(CONSOLE_DIST, file));

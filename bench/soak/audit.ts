@@ -16,7 +16,7 @@ import { RUN, type SoakEnv } from './run.js';
 
 export interface RecordCheck {
   /** By state: cases the ledger has in it, and how many of them the record shows in it. */
-  byStatus: Partial<Record<CaseStatus, { expected: number; matched: number }>>;
+  byStatus: Record<string, { expected: number; matched: number }>;
   recordRows: number;
   ledger: number;
   /** Seconds the record took to show every case as the API last answered it (Infinity: it did not). */
@@ -25,7 +25,7 @@ export interface RecordCheck {
 
 export interface VisibilityCheck {
   /** By state: the record's rows, the running case workflows with that CaseStatus (closed: running + completed). */
-  byStatus: Partial<Record<CaseStatus, { record: number; workflows: number }>>;
+  byStatus: Record<string, { record: number; workflows: number }>;
   /** Workflows of the task queue that failed, were terminated, cancelled or timed out. */
   broken: number;
   /** Every case workflow of the task queue (its current run), against the record's rows. */

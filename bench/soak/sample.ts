@@ -239,12 +239,16 @@ export async function startSampler(env: SoakEnv, o: { ledger: Ledger; recorder: 
     return s;
   };
 
+  // One at a time: a slow sample delays the next rather than overlapping it.
+  const queue = () => (running = (running ?? Promise.resolve(null as unknown as Sample)).then(take, take));
+  const onTimer = () => void queue().catch((err) => progress(`sample failed: ${err instanceof Error ? err.message : String(err)}`));
+  let timer = setInterval(onTimer, o.intervalS * 1000);
+  /** A sample asked for (at a phase's edge): the next one comes a whole interval later, not a moment after. */
   const sample = () => {
-    // One at a time: a slow sample delays the next rather than overlapping it.
-    running = (running ?? Promise.resolve(null as unknown as Sample)).then(take, take);
-    return running;
+    clearInterval(timer);
+    timer = setInterval(onTimer, o.intervalS * 1000);
+    return queue();
   };
-  const timer = setInterval(() => void sample().catch((err) => progress(`sample failed: ${err instanceof Error ? err.message : String(err)}`)), o.intervalS * 1000);
   const stop = async () => {
     clearInterval(timer);
     await running?.catch(() => {});

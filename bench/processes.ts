@@ -3,7 +3,7 @@
  * product's entry points run as child processes, and what /proc says about a process (memory, CPU, command name).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync, realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,9 +76,21 @@ export function readMemory(pid: number): Memory {
   return { rssMiB: kb('VmRSS'), hwmMiB: kb('VmHWM') };
 }
 
-/** The process's command name (to check that a pid is the node process itself, not a wrapper). */
+/** The process's command name. */
 export function commOf(pid: number): string {
   return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+}
+
+/**
+ * Whether a pid runs this Node binary itself, not a wrapper (a shell, npm, tsx's launcher): its executable is ours.
+ * (Its command name says less: Node 24 names its main thread `MainThread`, earlier lines `node`.)
+ */
+export function isNodeProcess(pid: number): boolean {
+  try {
+    return realpathSync(`/proc/${pid}/exe`) === realpathSync(process.execPath);
+  } catch {
+    return false;
+  }
 }
 
 export interface NodeChild {

@@ -31,7 +31,7 @@ import { startDevServer } from '../runtime/temporal-dev-server.js';
 import { startEphemeralTopology, type TopologyName } from '../runtime/temporal-ephemeral.js';
 import { ensureProductionTools, ensureTemporalCli } from '../runtime/tools.js';
 import { httpClient, type HttpClient } from './load.js';
-import { Cleanup, commOf, freePort, progress, ROOT, sleep, spawnNodeEntry, waitForHttp, type NodeChild, type RunState } from './processes.js';
+import { Cleanup, commOf, freePort, isNodeProcess, progress, ROOT, sleep, spawnNodeEntry, waitForHttp, type NodeChild, type RunState } from './processes.js';
 
 export const NAMESPACE = 'default';
 
@@ -281,7 +281,7 @@ export async function startCaseStack(run: BenchRun, env: BenchEnv, o: CaseStackO
   const taskQueue = `${o.queue}-${run.id}-${o.label}`;
   const common = childEnv(run, env, taskQueue);
   const checkNode = (c: NodeChild) => {
-    if (commOf(c.pid) !== 'node') progress(`warning: pid ${c.pid} (${c.name}) is ${commOf(c.pid)}, not node`);
+    if (!isNodeProcess(c.pid)) progress(`warning: pid ${c.pid} (${c.name}) is ${commOf(c.pid)}, not the node process itself`);
   };
   let apiSeq = 0;
   const spawnApi = (port: number) => {

@@ -124,11 +124,13 @@ export function soakRows(r: SoakResult): Row[] {
     'ms',
     `phase 2 CPU net of the idle stock's, ÷ ${r.opened2} cases opened in phase 2 (each with its share of the mix); gross ${cpuKeys.map(([k]) => f0(r.load.cpu[k] / Math.max(1, r.opened2))).join(' / ')} ms; the soak process ${f0(r.load.cpu.soak / Math.max(1, r.opened2))} ms`,
   );
+  // At rest the open cases wait on timers (days away): what the processes use then is mostly their own pace (the
+  // notice deliverer's polls, Temporal's queues and shards), not so much per case; soaks at two --open tell which.
   push(
-    'capacity: CPU at rest per 1,000 open cases (worker / Temporal Server / API / PostgreSQL)',
-    cpuKeys.map(([k]) => f2((idlePerS(k) / Math.max(1, r.openAtStart)) * 1000)).join(' / '),
+    'capacity: CPU at rest (worker / Temporal Server / API / PostgreSQL)',
+    cpuKeys.map(([k]) => f1(idlePerS(k))).join(' / '),
     'ms per s',
-    r.idle ? `${f0(r.idle.seconds)} s with no load and ${r.openAtStart.toLocaleString('en')} open cases (the record caught up)` : 'no idle window (--idle-seconds 0)',
+    r.idle ? `${f0(r.idle.seconds)} s with no load and ${r.openAtStart.toLocaleString('en')} open cases (the record caught up); PostgreSQL: the whole server` : 'no idle window (--idle-seconds 0)',
   );
   const commitsPerCase = (k: keyof CountersDelta['commits']) => perCase(r.load.commits[k], r.idle ? r.idle.commits[k] / r.idle.seconds : Number.NaN, r.load.seconds, r.opened2);
   push(

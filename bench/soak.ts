@@ -28,7 +28,7 @@ import { activateSoakPolicy } from './soak/policy.js';
 import { Recorder } from './soak/recorder.js';
 import { CATEGORIES, OPTS, RUN, TIMED_CLASS, TOPOLOGY_LABEL, WEBHOOK_SECRET, type SoakEnv } from './soak/run.js';
 import { countersDelta, startSampler, type CountersDelta } from './soak/sample.js';
-import { seedPlain, seedTimed, SEED_STATES } from './soak/seed.js';
+import { seedPlain, seedTimed, SEED_STATES, TIMED_CONCURRENCY } from './soak/seed.js';
 import { soakRows, type SoakResult } from './soak/rows.js';
 import { writeSeries } from './soak/series.js';
 
@@ -96,7 +96,8 @@ async function main(): Promise<void> {
     sampler.setPhase('seed');
   }
   if (RUN.state.stopping) return;
-  const phase2At = Date.now() + (timedCount / Math.max(1, plain.rate)) * 1000 + 2_000;
+  // Phase 2 starts when the timed cases are open: at the plain seeding's request rate, scaled to the gentler concurrency.
+  const phase2At = Date.now() + (timedCount / Math.max(1, (plain.rate * Math.min(TIMED_CONCURRENCY, OPTS.concurrency)) / OPTS.concurrency)) * 1000 + 2_000;
   progress(`phase 1: ${timedCount.toLocaleString('en')} timed cases (${CATEGORIES.timed}), yellows due from ${new Date(phase2At + 0.03 * signForS * 1000).toISOString()} over ${f0(0.69 * signForS)} s…`);
   const timed = await seedTimed(ctx, timedCount, { signForS, yellowRatio: policy.yellowRatio, phase2At });
   if (timed.errors) progress(`phase 1: ${timed.errors} timed cases refused (first: ${timed.firstError})`);

@@ -180,6 +180,8 @@ export async function startSampler(env: SoakEnv, o: { ledger: Ledger; recorder: 
   let running: Promise<Sample> | null = null;
 
   const take = async (): Promise<Sample> => {
+    // A sample asked for just after the timer's (a phase's edge): that one closed the interval already.
+    if (samples.length && Date.now() - last.at < 2_000) return samples[samples.length - 1]!;
     const now = await readCounters();
     const window = o.recorder().takeWindow();
     const seconds = (now.at - last.at) / 1000;

@@ -17,6 +17,9 @@ import { OPTS, RUN } from './run.js';
  */
 export const SEED_STATES = { received: 0.06, dispatched: 0.3, accepted: 0.24, contacted: 0.24, replied: 0.16 } as const;
 
+/** Timed cases opened at once (see seedTimed). */
+export const TIMED_CONCURRENCY = 4;
+
 export interface Seeded {
   cases: number;
   requests: number;
@@ -62,7 +65,10 @@ export async function seedPlain(ctx: ActContext, count: number): Promise<Seeded>
 export async function seedTimed(ctx: ActContext, count: number, o: { signForS: number; yellowRatio: number; phase2At: number }): Promise<Seeded> {
   const t0 = performance.now();
   const clockMs = o.signForS * 1000;
-  const r = await closedLoop({ concurrency: OPTS.concurrency, count, stopped: () => RUN.state.stopping }, async () => {
+  // Gently: a case's warning timer is set by its first workflow task, for the time from that task's start to the
+  // warning; a first task slowed by a flood of opens would make the warning late by as much (measured here: yellows
+  // ≈ 5 s late after a seeding at full speed, reds — set by a later task — on time), and that is not phase 2's doing.
+  const r = await closedLoop({ concurrency: Math.min(TIMED_CONCURRENCY, OPTS.concurrency), count, stopped: () => RUN.state.stopping }, async () => {
     const yellowAt = o.phase2At + (0.03 + 0.69 * ctx.random()) * clockMs;
     const receivedAt = new Date(Math.min(Date.now() - 1_000, yellowAt - o.yellowRatio * clockMs));
     if (!(await openCase(ctx, 'timed', { receivedAt }))) throw new Error('open refused');

@@ -11,7 +11,7 @@ import type { Sample } from './sample.js';
 describe('soak options', () => {
   it('defaults to the issue: 30 minutes, 20,000 open cases, Beijing’s peak over the box factor, the production topology', () => {
     const o = parseSoakArgs([]);
-    expect(o).toMatchObject({ minutes: 30, open: 20_000, topology: 'production', shards: 4, sampleSeconds: 60, timedShare: 0.1 });
+    expect(o).toMatchObject({ minutes: 30, open: 20_000, topology: 'production', shards: 4, sampleSeconds: 60, timedShare: 0.02 });
     // 65,000 a day, the peak hour 2.5 × the mean: 1.88/s; over the box factor 4: 0.47/s.
     expect(BEIJING_PEAK_PER_S).toBeCloseTo(1.881, 3);
     expect(o.rate).toBe(DEFAULT_RATE);

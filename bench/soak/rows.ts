@@ -122,7 +122,7 @@ export function soakRows(r: SoakResult): Row[] {
     'capacity: CPU per case (worker / Temporal Server / API / PostgreSQL)',
     cpuKeys.map(([k]) => f0(perCase(r.load.cpu[k], idlePerS(k), r.load.seconds, r.opened2))).join(' / '),
     'ms',
-    `phase 2 CPU net of the idle stock's, ÷ ${r.opened2} cases opened in phase 2 (each with its share of the mix and of the ${r.lateness.yellow.n + r.lateness.red.n} timed warnings: ${f1((r.lateness.yellow.n + r.lateness.red.n) / Math.max(1, r.opened2))} a case); gross ${cpuKeys.map(([k]) => f0(r.load.cpu[k] / Math.max(1, r.opened2))).join(' / ')} ms; the soak process ${f0(r.load.cpu.soak / Math.max(1, r.opened2))} ms`,
+    `${cpuKeys.some(([k]) => perCase(r.load.cpu[k], idlePerS(k), r.load.seconds, r.opened2) < 0) ? 'NEGATIVE: the machine was busier at rest than under load (not quiet); ' : ''}phase 2 CPU net of the idle stock's, ÷ ${r.opened2} cases opened in phase 2 (each with its share of the mix and of the ${r.lateness.yellow.n + r.lateness.red.n} timed warnings: ${f1((r.lateness.yellow.n + r.lateness.red.n) / Math.max(1, r.opened2))} a case); gross ${cpuKeys.map(([k]) => f0(r.load.cpu[k] / Math.max(1, r.opened2))).join(' / ')} ms; the soak process ${f0(r.load.cpu.soak / Math.max(1, r.opened2))} ms`,
   );
   // At rest the open cases wait on timers (days away): what the processes use then is mostly their own pace (the
   // notice deliverer's polls, Temporal's queues and shards), not so much per case; soaks at two --open tell which.

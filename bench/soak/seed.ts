@@ -65,9 +65,11 @@ export async function seedPlain(ctx: ActContext, count: number): Promise<Seeded>
 export async function seedTimed(ctx: ActContext, count: number, o: { signForS: number; yellowRatio: number; phase2At: number }): Promise<Seeded> {
   const t0 = performance.now();
   const clockMs = o.signForS * 1000;
-  // Gently: a case's warning timer is set by its first workflow task, for the time from that task's start to the
-  // warning; a first task slowed by a flood of opens would make the warning late by as much (measured here: yellows
-  // ≈ 5 s late after a seeding at full speed, reds — set by a later task — on time), and that is not phase 2's doing.
+  // Gently: the case workflow sets a warning timer for the time from its workflow task's start to the warning, and
+  // the server starts the timer when the task completes, so the warning is late by that task's duration. The yellow's
+  // timer is set by the case's first task (its patch markers and search attributes), which a flood of opens slows:
+  // yellows came ≈ 5 s late after a seeding at full speed on a loaded box, ≈ 1 s at 8 at a time, while the reds, set
+  // by the short task that raised the yellow, came within 0.1–0.8 s. That is the seeding's doing, not phase 2's.
   const r = await closedLoop({ concurrency: Math.min(TIMED_CONCURRENCY, OPTS.concurrency), count, stopped: () => RUN.state.stopping }, async () => {
     const yellowAt = o.phase2At + (0.03 + 0.69 * ctx.random()) * clockMs;
     const receivedAt = new Date(Math.min(Date.now() - 1_000, yellowAt - o.yellowRatio * clockMs));

@@ -3,8 +3,10 @@
 # hotline image, used by both hotline-api and hotline-worker in
 # docker-compose.yml (they differ only in command and environment).
 
+# Node.js 24, an LTS line (supported to April 2028); package.json "engines" names the lines the product runs on
+# and runtime/node-support.test.ts checks this image is one of them.
 # ---- build: install all dependencies, compile, then drop dev dependencies ----
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 
 # Dependencies first so this layer stays cached until the lockfile changes.
@@ -18,7 +20,7 @@ RUN npm run build \
  && npm prune --omit=dev
 
 # ---- runtime ----
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
 

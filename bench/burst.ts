@@ -7,6 +7,7 @@
 import { compileCalendar, isWorkingDay, type WorkCalendar } from '../domain/calendar.rules.js';
 import { dueAt } from '../domain/deadlines.js';
 import type { DurationSpec } from '../domain/policy.types.js';
+import { prng } from './load.js';
 
 export type IntakeWindow = 'working_hours' | 'all_day';
 
@@ -39,18 +40,6 @@ export interface BurstFigures {
   /** Earliest and latest deadline (ms). */
   first: number;
   last: number;
-}
-
-/** mulberry32: a small seeded PRNG, uniform in [0, 1). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The intake window of the day as [start, end) instants (ms). */

@@ -3,7 +3,7 @@
  * product's entry points run as child processes, and what /proc says about a process (memory, CPU, command name).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync, realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,9 +76,21 @@ export function readMemory(pid: number): Memory {
   return { rssMiB: kb('VmRSS'), hwmMiB: kb('VmHWM') };
 }
 
-/** The process's command name (to check that a pid is the node process itself, not a wrapper). */
+/** The process's command name. */
 export function commOf(pid: number): string {
   return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+}
+
+/**
+ * Whether a pid runs this Node binary itself, not a wrapper (a shell, npm, tsx's launcher): its executable is ours.
+ * (Its command name says less: Node 24 names its main thread `MainThread`, earlier lines `node`.)
+ */
+export function isNodeProcess(pid: number): boolean {
+  try {
+    return realpathSync(`/proc/${pid}/exe`) === realpathSync(process.execPath);
+  } catch {
+    return false;
+  }
 }
 
 export interface NodeChild {
@@ -283,4 +295,113 @@ export function runBench(main: () => Promise<void>, cleanup: Cleanup, state: Run
     state.stopping = true;
     return shutdown(0);
   }, fail);
+}
+
+/** The children of a process, from /proc/<pid>/task/<pid>/children (empty when the kernel does not say). */
+export function childrenOf(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** The parent of a process (NaN if it is gone). */
+export function parentOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/**
+ * What a group of processes shares out of memory: the sum of each one's proportional set size (PSS, from
+ * /proc/<pid>/smaps_rollup), so pages the group shares (PostgreSQL's shared buffers) count once, not once per
+ * process as RSS would. NaN when a process cannot be read.
+ */
+export function pssMiB(pids: readonly number[]): number {
+  let kb = 0;
+  for (const pid of pids) {
+    try {
+      const m = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+      if (m) kb += Number(m[1]);
+    } catch {
+      // gone between the listing and the read (a backend that ended): it holds nothing now
+    }
+  }
+  return kb / 1024;
+}
+
+/**
+ * A PostgreSQL server on this machine, found from one of its backends (`select pg_backend_pid()`): its postmaster
+ * and, at each reading, the processes it runs (backends, checkpointer, WAL writer…). Null when the backend is not
+ * a process here (a server on another machine) or not PostgreSQL's.
+ */
+export interface PostgresProcesses {
+  postmaster: number;
+  /** The postmaster and its children now. */
+  pids(): number[];
+  /** Their proportional set size together (MiB). */
+  pssMiB(): number;
+  /**
+   * CPU the server has used so far (ms): the postmaster's own and that of the children it has reaped (cutime,
+   * cstime: backends that ended), and the live children's.
+   */
+  cpuMs(): number;
+}
+
+export function postgresProcesses(backendPid: number): PostgresProcesses | null {
+  const postmaster = parentOf(backendPid);
+  if (!Number.isFinite(postmaster)) return null;
+  try {
+    if (commOf(postmaster) !== 'postgres' && !readFileSync(`/proc/${postmaster}/cmdline`, 'utf8').includes('postgres')) return null;
+  } catch {
+    return null;
+  }
+  const pids = () => [postmaster, ...childrenOf(postmaster)];
+  return {
+    postmaster,
+    pids,
+    pssMiB: () => pssMiB(pids()),
+    cpuMs() {
+      let ms = 0;
+      try {
+        const stat = readFileSync(`/proc/${postmaster}/stat`, 'utf8');
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        ms += ((Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) * 1000) / CLK_TCK;
+      } catch {
+        return Number.NaN;
+      }
+      for (const child of childrenOf(postmaster)) {
+        const c = cpuMsOf(child);
+        if (Number.isFinite(c)) ms += c;
+      }
+      return ms;
+    },
+  };
+}
+
+/**
+ * Writes the machine's block devices have completed so far (whole disks, not their partitions; no loop, RAM or
+ * device-mapper devices): requests and bytes, from /proc/diskstats. Everything on the machine writes there.
+ */
+export function diskWrites(): { requests: number; bytes: number } {
+  let requests = 0;
+  let bytes = 0;
+  try {
+    for (const line of readFileSync('/proc/diskstats', 'utf8').split('\n')) {
+      const f = line.trim().split(/\s+/);
+      const name = f[2];
+      if (!name || /^(loop|ram|dm-|zram|sr)/.test(name)) continue;
+      // A partition (sda1, nvme0n1p1, vda2) is counted in its disk.
+      if (/^(sd|vd|xvd|hd)[a-z]+\d+$/.test(name) || /^(nvme\d+n\d+|mmcblk\d+)p\d+$/.test(name)) continue;
+      requests += Number(f[7]);
+      bytes += Number(f[9]) * 512;
+    }
+  } catch {
+    return { requests: Number.NaN, bytes: Number.NaN };
+  }
+  return { requests, bytes };
 }

@@ -98,6 +98,27 @@ describe('bench regression check', () => {
     expect(worse.regressions.map((r) => r.key).sort()).toEqual(['naive ÷ ranking p50', 'ranking p50 ÷ bare p50']);
   });
 
+  it('reads a soak run: the drift of its p99 and its memory within the run, compared only with soaks of its topology', () => {
+    const soak = (at: string, p99: string, worker: string) =>
+      section(`${at} · soak · quick · production topology (quick run: 2 min, 2,000 open cases, not 30 min and 20,000)`, [
+        '| soak: writes p50 / p99, phase 2 | 31 / 250 | ms | n=700 | — |',
+        `| soak: writes p99 per interval, first / last / highest | ${p99} | ms | 6 intervals | — |`,
+        `| memory: worker RSS over phase 2 — start / end / peak | ${worker} | MiB | | — |`,
+        '| memory: Temporal Server RSS over phase 2 — start / end / peak | 200 / 210 / 215 | MiB | | — |',
+      ]);
+    const recorded = parseRuns([FULL_PROD, soak('2026-12-04T10:00:00.000Z', '200 / 220 / 260', '400 / 420 / 430')].join('\n'));
+    const s = recorded.find((r) => r.kind === 'soak')!;
+    expect([s.mode, s.topology]).toEqual(['quick', 'production']);
+    expect(s.figures.map((f) => [f.key, Number(f.value.toFixed(3)), f.better])).toEqual([
+      ['soak writes p99 drift (last ÷ first)', 1.1, 'lower'],
+      ['soak worker RSS growth (end ÷ start)', 1.05, 'lower'],
+      ['soak server RSS growth (end ÷ start)', 1.05, 'lower'],
+    ]);
+    expect(previousRun(recorded, { kind: 'bench', mode: 'quick', topology: 'production', at: '2026-12-05T00:00:00.000Z' })?.kind).toBe('bench');
+    const worse = compare(s, figuresOf('soak', [['soak: writes p99 per interval, first / last / highest', '200 / 400 / 400', 'ms', ''], ['memory: worker RSS over phase 2 — start / end / peak', '400 / 410 / 410', 'MiB', '']]));
+    expect(worse.regressions.map((r) => r.key)).toEqual(['soak writes p99 drift (last ÷ first)']);
+  });
+
   it('says nothing loud when nothing fell, and says so when there is nothing to compare with', () => {
     const c = compare(runs[1]!, figuresOf('bench', [['lifecycle ratio (API / bare) at c=32', '0.66', 'ratio', '']]));
     expect(c.regressions).toEqual([]);

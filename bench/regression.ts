@@ -21,7 +21,7 @@ export interface Figure {
 
 export interface RecordedRun {
   at: string;
-  kind: 'bench' | 'deadlines' | 'metrics';
+  kind: 'bench' | 'deadlines' | 'metrics' | 'soak';
   mode: 'full' | 'quick' | 'memory only' | 'lifecycle only';
   topology: string;
   figures: Figure[];
@@ -47,7 +47,7 @@ export const REGRESSION_THRESHOLD = 0.1;
 
 const num = (s: string | undefined): number => (s === undefined ? Number.NaN : Number(s.replace(/,/g, '')));
 
-/** The figures a bench section's table carries, by metric name (kept in step with bench/bench.ts, bench/deadlines.ts and bench/metrics.ts). */
+/** The figures a bench section's table carries, by metric name (kept in step with bench/bench.ts, bench/deadlines.ts, bench/metrics.ts and bench/soak/rows.ts). */
 export function figuresOf(kind: RecordedRun['kind'], rows: ReadonlyArray<readonly string[]>): Figure[] {
   const out: Figure[] = [];
   const push = (key: string, value: number, better: Direction) => {
@@ -65,6 +65,12 @@ export function figuresOf(kind: RecordedRun['kind'], rows: ReadonlyArray<readonl
         push('open p50 c=1 ÷ bare p50', api / bare, 'lower');
       } else if (/^lifecycle ratio \(API \/ bare\)/.test(m)) push('lifecycle ratio', num(value), 'higher');
       else if ((g = m.match(/^memory: worker RSS, ([\d,]+) open idle cases$/))) rss.set(num(g[1]), num(value));
+    } else if (kind === 'soak') {
+      // Drift within one run: what the soak is for (rates and latencies move with the machine, their drift does not).
+      const [a, b] = value.split('/').map((x) => num(x.trim()));
+      if (m === 'soak: writes p99 per interval, first / last / highest') push('soak writes p99 drift (last ÷ first)', b! / a!, 'lower');
+      else if (m === 'memory: worker RSS over phase 2 — start / end / peak') push('soak worker RSS growth (end ÷ start)', b! / a!, 'lower');
+      else if (m === 'memory: Temporal Server RSS over phase 2 — start / end / peak') push('soak server RSS growth (end ÷ start)', b! / a!, 'lower');
     } else if (kind === 'metrics') {
       if (m === 'ranking ratio (product p50 / bare p50)') push('ranking p50 ÷ bare p50', num(value), 'lower');
       else if (m === 'naive ÷ product p50') push('naive ÷ ranking p50', num(value), 'higher');
@@ -90,7 +96,7 @@ export function parseRuns(markdown: string): RecordedRun[] {
     const heading = section.match(/^## (\d{4}-\d\d-\d\dT[\d:.]+Z) · (.*)$/m);
     if (!heading) continue;
     const parts = heading[2]!.split(' · ').map((p) => p.replace(/ \(.*$/, '').trim());
-    const kind: RecordedRun['kind'] = parts.includes('deadlines') ? 'deadlines' : parts.includes('metrics') ? 'metrics' : 'bench';
+    const kind: RecordedRun['kind'] = parts.includes('deadlines') ? 'deadlines' : parts.includes('metrics') ? 'metrics' : parts.includes('soak') ? 'soak' : 'bench';
     const mode: RecordedRun['mode'] = parts.includes('quick') ? 'quick' : parts.includes('memory only') ? 'memory only' : parts.includes('lifecycle only') ? 'lifecycle only' : 'full';
     // Sections from before the topology switch name none: they ran on the dev server.
     const topology = parts.find((p) => / topology$| server|^database only$/.test(p))?.replace(/ topology$/, '') ?? 'dev';

@@ -31,7 +31,7 @@ import { startDevServer } from '../runtime/temporal-dev-server.js';
 import { startEphemeralTopology, type TopologyName } from '../runtime/temporal-ephemeral.js';
 import { ensureProductionTools, ensureTemporalCli } from '../runtime/tools.js';
 import { httpClient, type HttpClient } from './load.js';
-import { Cleanup, commOf, freePort, progress, ROOT, sleep, spawnNodeEntry, waitForHttp, type NodeChild, type RunState } from './processes.js';
+import { Cleanup, commOf, freePort, isNodeProcess, progress, ROOT, sleep, spawnNodeEntry, waitForHttp, type NodeChild, type RunState } from './processes.js';
 
 export const NAMESPACE = 'default';
 
@@ -65,7 +65,18 @@ export class BenchRun {
   bearer(key: string): Record<string, string> {
     return bearerFor(this.authKeys, key);
   }
+
+  /**
+   * `Authorization: Bearer …` for someone who is not among the demo city's development principals (a handler of
+   * another street office, say), signed with this run's key: the API takes the role and unit from the token.
+   */
+  bearerAs(p: Pick<DevPrincipal, 'sub' | 'role' | 'unit' | 'name'>): Record<string, string> {
+    return bearerOf(this.authKeys, p);
+  }
 }
+
+/** A URL for `database` on BENCH_DATABASE_URL's server, as its user (the production topology's databases, say). */
+export const benchServerUrl = (database: string) => withDatabase(adminDatabaseUrl(), database);
 
 function withDatabase(adminUrl: string, database: string): string {
   const u = new URL(adminUrl);
@@ -138,7 +149,10 @@ export function authEnv(keys: AuthKeys): Record<string, string> {
 
 /** `Authorization: Bearer …` for that person, signed with the run's key, valid as long as the cap allows (longer than any run). */
 export function bearerFor(keys: AuthKeys, key: string): Record<string, string> {
-  const p = person(key);
+  return bearerOf(keys, person(key));
+}
+
+function bearerOf(keys: AuthKeys, p: Pick<DevPrincipal, 'sub' | 'role' | 'unit' | 'name'>): Record<string, string> {
   return { authorization: `Bearer ${mintToken(keys, { sub: p.sub, roles: [p.role], unit: p.unit, name: p.name }, keys.maxLifetimeSeconds)}` };
 }
 
@@ -155,6 +169,8 @@ export interface BenchEnv {
   client: Client;
   /** The production topology's mutual TLS (its frontend takes only clients with a certificate of its CA). */
   tls: TemporalTlsFiles | undefined;
+  /** The production topology's databases on BENCH_DATABASE_URL's server and its history shards; undefined otherwise. */
+  temporalDatabases: { temporal: string; visibility: string; historyShards: number } | undefined;
 }
 
 /**
@@ -162,20 +178,21 @@ export interface BenchEnv {
  * TEMPORAL_ADDRESS names) with a client, and the case workflow bundle, in a log folder of its own
  * (`hotline-<name>-<run id>-…` in the temporary folder; removed at the end unless kept or the run failed).
  */
-export async function startBenchEnv(run: BenchRun, o: { name: string; topology: TopologyName }): Promise<BenchEnv> {
+export async function startBenchEnv(run: BenchRun, o: { name: string; topology: TopologyName; historyShards?: number }): Promise<BenchEnv> {
   const logDir = await mkdtemp(path.join(os.tmpdir(), `hotline-${o.name}-${run.id}-`));
   run.cleanup.add('logs', async () => {
     if (run.keep || run.state.failed) progress(`logs kept in ${logDir}`);
     else await rm(logDir, { recursive: true, force: true });
   });
-  const [db, temporal, bundlePath] = await Promise.all([prepareBenchDatabase(run.cleanup, run.keep), startTemporal(run.cleanup, o.topology, logDir), bundleCaseWorkflows(logDir)]);
+  const [db, temporal, bundlePath] = await Promise.all([prepareBenchDatabase(run.cleanup, run.keep), startTemporal(run.cleanup, o.topology, logDir, o.historyShards), bundleCaseWorkflows(logDir)]);
   return { ...db, ...temporal, bundlePath, logDir };
 }
 
-async function startTemporal(cleanup: Cleanup, topology: TopologyName, logDir: string): Promise<Pick<BenchEnv, 'address' | 'serverPid' | 'temporalVersion' | 'client' | 'tls'>> {
+async function startTemporal(cleanup: Cleanup, topology: TopologyName, logDir: string, historyShards?: number): Promise<Pick<BenchEnv, 'address' | 'serverPid' | 'temporalVersion' | 'client' | 'tls' | 'temporalDatabases'>> {
   let address = process.env.TEMPORAL_ADDRESS;
   let serverPid: number | undefined;
   let tls: TemporalTlsFiles | undefined;
+  let temporalDatabases: BenchEnv['temporalDatabases'];
   let temporalVersion: string;
   const toolsDir = process.env.HOTLINE_TOOLS_DIR ?? path.join(ROOT, '.tools');
   if (address) {
@@ -184,11 +201,12 @@ async function startTemporal(cleanup: Cleanup, topology: TopologyName, logDir: s
   } else if (topology === 'production') {
     const tools = await ensureProductionTools(toolsDir, progress);
     progress('starting the production topology: Temporal Server on PostgreSQL (per-run databases) and the UI server…');
-    const started = await startEphemeralTopology({ tools, adminDatabaseUrl: adminDatabaseUrl(), maxConns: 20, log: progress });
+    const started = await startEphemeralTopology({ tools, adminDatabaseUrl: adminDatabaseUrl(), maxConns: 20, ...(historyShards && { numHistoryShards: historyShards }), log: progress });
     cleanup.add('Temporal production topology (and its databases)', () => started.dispose());
     address = started.address;
     tls = started.tls;
     serverPid = started.instance('temporal-server').process.pid;
+    temporalDatabases = { ...started.databases, historyShards: started.settings.numHistoryShards };
     temporalVersion = `Temporal Server on PostgreSQL ${started.settings.postgres.host}:${started.settings.postgres.port} (${started.settings.numHistoryShards} history shards) + UI server`;
   } else {
     const binary = await ensureTemporalCli(toolsDir, progress);
@@ -212,7 +230,7 @@ async function startTemporal(cleanup: Cleanup, topology: TopologyName, logDir: s
       // the version is informational
     }
   }
-  return { address, serverPid, temporalVersion, client, tls };
+  return { address, serverPid, temporalVersion, client, tls, temporalDatabases };
 }
 
 async function bundleCaseWorkflows(logDir: string): Promise<string> {
@@ -268,7 +286,7 @@ export async function startCaseStack(run: BenchRun, env: BenchEnv, o: CaseStackO
   const taskQueue = `${o.queue}-${run.id}-${o.label}`;
   const common = childEnv(run, env, taskQueue);
   const checkNode = (c: NodeChild) => {
-    if (commOf(c.pid) !== 'node') progress(`warning: pid ${c.pid} (${c.name}) is ${commOf(c.pid)}, not node`);
+    if (!isNodeProcess(c.pid)) progress(`warning: pid ${c.pid} (${c.name}) is ${commOf(c.pid)}, not the node process itself`);
   };
   let apiSeq = 0;
   const spawnApi = (port: number) => {

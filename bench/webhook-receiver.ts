@@ -92,3 +92,8 @@ export async function startWebhookReceiver(secret: string): Promise<WebhookRecei
       }),
   };
 }
+
+/** What a worker child needs to deliver its notices to `receiver` through the webhook channel, signed with `secret`. */
+export function webhookWorkerEnv(receiver: Pick<WebhookReceiver, 'url'>, secret: string): Record<string, string> {
+  return { NOTIFY_CHANNEL: 'webhook', NOTIFY_WEBHOOK_URL: receiver.url, NOTIFY_WEBHOOK_SECRET: secret };
+}

@@ -12,6 +12,7 @@ import { closedLoop, percentile, type LoadResult } from '../load.js';
 import { progress } from '../processes.js';
 import { f1 } from '../report.js';
 import { startCaseStack, waitForCases, type CaseStack } from '../stack.js';
+import { webhookWorkerEnv } from '../webhook-receiver.js';
 import { countNotices, warningNotices, type NoticeCount } from './notices.js';
 import { activateBenchPolicy, clockLabel, endOfDayClock, type BenchClock } from './policy.js';
 import {
@@ -73,7 +74,7 @@ async function startHerdStack(env: Env, label: string): Promise<HerdStack> {
   const stack = await startCaseStack(RUN, env, {
     queue: 'bench-deadlines',
     label,
-    workerEnv: { NOTIFY_CHANNEL: 'webhook', NOTIFY_WEBHOOK_URL: env.receiver.url, NOTIFY_WEBHOOK_SECRET: WEBHOOK_SECRET },
+    workerEnv: webhookWorkerEnv(env.receiver, WEBHOOK_SECRET),
     workerNote: "notices to the bench's webhook receiver",
   });
   // The worker says so when it delivers; with NOTIFY_DELIVERY=separate the deliverer child said it at start.

@@ -2,8 +2,8 @@
  * The bench policy of the product herd: a new active version of case_policies in the bench database whose herd
  * class runs only the sign-for clock (D seconds, or one working day to the end of the day on a bench calendar).
  */
-import { loadActivePolicy } from '../../db/policy.js';
 import type { WorkCalendar } from '../../domain/calendar.rules.js';
+import { activatePolicyVersion } from '../policy.js';
 import { HERD_CLASS, type Env } from './run.js';
 
 /** The herd's sign-for clock: D seconds, or one working day to the end of the day on a bench calendar. */
@@ -37,41 +37,27 @@ export const clockLabel = (c: BenchClock) =>
     : `1 working day to the end of the day (${new Date(c.dueAt).toISOString()}) on a bench calendar (UTC${c.calendar.utcOffsetMinutes >= 0 ? '+' : '−'}${Math.abs(c.calendar.utcOffsetMinutes)} min, working ${c.calendar.workingHours![0]!.start}–${c.calendar.workingHours![0]!.end} local)`;
 
 /**
- * Stores a new active policy version: the active document with the herd's class running only the sign-for clock,
- * every other class no clock, yellow at 75%, no overdue ladder (and, end-of-day, the bench calendar inline instead
- * of the region's). Checked by loading it as the API will.
+ * Stores a new active policy version (bench/policy.ts): the active document with the herd's class running only the
+ * sign-for clock, every other class no clock, yellow at 75%, no overdue ladder (and, end-of-day, the bench calendar
+ * inline instead of the region's). Checked by loading it as the API will.
  */
 export async function activateBenchPolicy(env: Env, clock: BenchClock): Promise<number> {
   const signFor = clock.kind === 'seconds' ? { amount: clock.seconds, unit: 'seconds' } : { amount: 1, unit: 'working_days', endOfDay: true };
-  const client = await env.database.pool.connect();
-  let version: number;
-  try {
-    await client.query('begin');
-    await client.query('lock table case_policies in share row exclusive mode');
-    const { rows } = await client.query<{ document: Record<string, unknown> }>('select document from case_policies where active order by version desc limit 1');
-    if (!rows[0]) throw new Error('no active policy in the bench database');
-    const { rows: max } = await client.query<{ max: number }>('select coalesce(max(version), 0)::int as max from case_policies');
-    version = max[0]!.max + 1;
-    const document = structuredClone(rows[0].document) as Record<string, unknown> & { clocks: Record<string, unknown> };
-    document.version = version;
-    document.yellowRatio = 0.75;
-    document.clocks = Object.fromEntries(Object.keys(document.clocks).map((c) => [c, c === HERD_CLASS ? { signFor } : {}]));
-    delete document.overdueLadder;
-    if (clock.kind === 'end-of-day') {
-      delete document.calendarRegion;
-      document.calendar = clock.calendar;
-    }
-    await client.query('update case_policies set active = false where active');
-    await client.query('insert into case_policies (version, document, active, note) values ($1, $2, true, $3)', [version, JSON.stringify(document), `bench:deadlines sign-for ${clockLabel(clock)}`]);
-    await client.query('commit');
-  } catch (err) {
-    await client.query('rollback').catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
-  const loaded = await loadActivePolicy(env.database.db);
-  const spec = loaded?.clocks[HERD_CLASS]?.signFor;
-  if (loaded?.version !== version || spec?.amount !== signFor.amount || spec.unit !== signFor.unit) throw new Error(`the bench policy version ${version} did not load as written`);
-  return version;
+  return activatePolicyVersion(
+    env,
+    (document) => {
+      document.yellowRatio = 0.75;
+      document.clocks = Object.fromEntries(Object.keys(document.clocks).map((c) => [c, c === HERD_CLASS ? { signFor } : {}]));
+      delete document.overdueLadder;
+      if (clock.kind === 'end-of-day') {
+        delete document.calendarRegion;
+        document.calendar = clock.calendar;
+      }
+    },
+    `bench:deadlines sign-for ${clockLabel(clock)}`,
+    (loaded) => {
+      const spec = loaded.clocks[HERD_CLASS]?.signFor;
+      return spec?.amount === signFor.amount && spec.unit === signFor.unit;
+    },
+  );
 }

@@ -34,6 +34,8 @@ beforeAll(async () => {
       TEMPORAL_TASK_QUEUE: stack.taskQueue,
       PAYLOAD_KEYS: stack.payloadKeys,
       ACTION_ASSERTION_KEYS: stack.actionKeysEnv,
+      // No metrics endpoint: test/metrics.test.ts covers it; a fixed default port would clash between files.
+      METRICS: 'false',
       ...stack.temporalTlsEnv,
       LOG_LEVEL: 'debug',
       RUN_MIGRATIONS: 'false',

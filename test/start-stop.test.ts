@@ -75,7 +75,7 @@ const folders: string[] = [];
 
 /** Starts `npm start` on free ports with this data folder; resolves at its ready banner (or fails with its output). */
 async function npmStart(dataDir: string): Promise<Started> {
-  const [apiPort, pgPort, temporalPort, uiPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+  const [apiPort, pgPort, temporalPort, uiPort, apiMetricsPort, workerMetricsPort] = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
   const { DATABASE_URL: _db, TEMPORAL_ADDRESS: _temporal, NODE_ENV: _env, ...base } = process.env;
   const child = spawn(process.execPath, ['--import', 'tsx', 'runtime/start.ts'], {
     cwd: ROOT,
@@ -86,6 +86,9 @@ async function npmStart(dataDir: string): Promise<Started> {
       TEMPORAL_DEV_PORT: String(temporalPort),
       TEMPORAL_UI_PORT: String(uiPort),
       API_PORT: String(apiPort),
+      // Metrics are on by default: both endpoints listen, and must not hold up the shutdown.
+      METRICS_API_BIND: `127.0.0.1:${apiMetricsPort}`,
+      METRICS_WORKER_BIND: `127.0.0.1:${workerMetricsPort}`,
       LOG_LEVEL: 'warn',
     },
     // Its own process group, as a shell gives a foreground job: the group is what a terminal's Ctrl-C reaches.

@@ -25,7 +25,7 @@ import { generateAuthKeys, mintToken, type AuthKeys } from '../platform/auth-key
 import { formatDuration } from '../platform/duration.js';
 import { formatActionKeys, generateActionKey } from '../platform/action-assertion.js';
 import { clientTlsOf, sdkTls, tlsEnv, type TemporalTlsFiles } from '../runtime/temporal-tls.js';
-import { bundleCaseWorkflows } from '../runtime/case-worker.js';
+import { bundleCaseWorkflows as bundleWithInterceptors } from '../runtime/case-worker.js';
 import { formatPayloadKeys, generatePayloadKey } from '../platform/payload-codec.js';
 import { startDevServer } from '../runtime/temporal-dev-server.js';
 import { startEphemeralTopology, type TopologyName } from '../runtime/temporal-ephemeral.js';
@@ -212,7 +212,7 @@ async function startTemporal(cleanup: Cleanup, topology: TopologyName, logDir: s
 
 async function bundleCaseWorkflows(logDir: string): Promise<string> {
   progress('bundling the case workflows (as `npm run build` does for production workers)…');
-  const code = await bundleCaseWorkflows(new DefaultLogger('WARN'));
+  const code = await bundleWithInterceptors(new DefaultLogger('WARN'));
   const bundlePath = path.join(logDir, 'case-workflow-bundle.js');
   await writeFile(bundlePath, code);
   return bundlePath;

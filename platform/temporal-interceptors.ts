@@ -6,8 +6,8 @@
  */
 import { trace } from '@opentelemetry/api';
 import type {
+  ClientInterceptors,
   WorkflowClientInterceptor,
-  WorkflowClientInterceptors,
   WorkflowSignalInput,
   WorkflowSignalWithStartInput,
   WorkflowStartInput,
@@ -40,7 +40,7 @@ const requestIdClientInterceptor: WorkflowClientInterceptor = {
 };
 
 /** The product's client interceptors: the request id always; the span context when this process traces. */
-export function clientInterceptors(tracing: Tracing | undefined): WorkflowClientInterceptors {
+export function clientInterceptors(tracing: Tracing | undefined): ClientInterceptors {
   return { workflow: [...(tracing ? [new OpenTelemetryWorkflowClientInterceptor({ tracer: tracing.tracer })] : []), requestIdClientInterceptor] };
 }
 

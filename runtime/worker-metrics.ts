@@ -23,7 +23,8 @@ export function workerMetrics(meter: MetricMeter = Runtime.instance().metricMete
     projectionLag: meter.createHistogram(
       'hotline_projection_lag',
       'float',
-      's',
+      // With the exporter's unit suffix: hotline_projection_lag_seconds.
+      'seconds',
       'Seconds from a change of a case in its workflow to its write to the record (the workflow clock to the commit)',
     ),
     payloadDecodeFailures: meter.createCounter('hotline_payload_decode_failures', '1', 'Workflow payloads the worker could not decode (a key not in PAYLOAD_KEYS, tampering)'),

@@ -16,8 +16,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { Client } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { defaultCasePolicy } from '../db/seed-policy.js';
+import { encryptedDataConverter, generatePayloadKey } from '../platform/payload-codec.js';
 import type { CasePolicy } from '../domain/policy.types.js';
 import { freePort, ROOT, spawnNodeEntry, waitForHttp, type NodeChild } from '../bench/processes.js';
 import { authEnv } from '../bench/stack.js';
@@ -256,4 +258,21 @@ describe.skipIf(skip)(skip ? `Prometheus scraping the API and the worker — SKI
       for (const leak of ['张三', '13900000000', '13900000001', '桂花路']) expect(text).not.toContain(leak);
     }
   }, 150_000);
+
+  it('counts a payload the worker cannot decode and its failing workflow tasks, and the alert on it fires', async () => {
+    // A workflow started with a key the worker does not have (a key removed from PAYLOAD_KEYS too early).
+    const foreign = new Client({ connection: stack.client.connection, namespace: 'default', dataConverter: encryptedDataConverter([generatePayloadKey('gone')]) });
+    const handle = await foreign.workflow.start('caseWorkflow', { taskQueue: stack.taskQueue, workflowId: `undecodable-${Date.now()}`, args: [{ caseId: 'x' }] });
+    try {
+      await value('sum(hotline_payload_decode_failures_total{job="hotline-worker"})', (v) => expect(v).toBeGreaterThanOrEqual(1));
+      await value('sum(temporal_workflow_task_execution_failed_total{job="hotline-worker"})', (v) => expect(v).toBeGreaterThanOrEqual(1));
+      await eventually(async () => {
+        const res = (await (await fetch(`${promUrl}/api/v1/alerts`)).json()) as { data: { alerts: Array<{ labels: Record<string, string>; state: string }> } };
+        const states = Object.fromEntries(res.data.alerts.map((a) => [a.labels.alertname, a.state]));
+        expect(states).toMatchObject({ HotlinePayloadDecodeFailures: 'firing', HotlineWorkflowTaskFailures: 'pending' });
+      }, 30_000);
+    } finally {
+      await handle.terminate('test: a payload nobody can decode');
+    }
+  }, 60_000);
 });

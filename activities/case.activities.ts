@@ -33,6 +33,7 @@ import { loadCityCalendar, projectCaseContributions } from '../db/assessment.cou
 import { resolveCatalogueDispatch } from '../db/catalogue.js';
 import { caseEvents, cases, categories, notifications } from '../db/schema.js';
 import { scrubDatabaseError } from '../db/errors.js';
+import { annotateSpan } from '../platform/tracing.js';
 
 export interface ActivityDeps {
   db: Database;
@@ -45,6 +46,12 @@ export interface ActivityDeps {
   calendar?: WorkCalendar;
   /** Keep the assessment's counters with each batch (default true; ASSESSMENT_COUNTERS). */
   counters?: boolean;
+  /**
+   * Where the projection lag goes (hotline_projection_lag, runtime/case-worker.ts workerMetrics): seconds from the
+   * newest change of a batch, by the workflow's clock, to its write's commit. A few milliseconds inside the workflow
+   * task; during a database outage, as long as the outage.
+   */
+  projectionLag?: { record(seconds: number): void };
 }
 
 export interface ProjectionInput {
@@ -69,7 +76,7 @@ function runningLocally(): boolean {
   }
 }
 
-export function createActivities({ db, breakerMs = 5_000, calendar: givenCalendar, counters = true }: ActivityDeps) {
+export function createActivities({ db, breakerMs = 5_000, calendar: givenCalendar, counters = true, projectionLag }: ActivityDeps) {
   let calendar = givenCalendar;
   /**
    * A circuit breaker for local attempts. A local activity holds its workflow task open, and with it every query
@@ -109,6 +116,7 @@ export function createActivities({ db, breakerMs = 5_000, calendar: givenCalenda
 
     projectCase: ({ state, intake, events, notifications: notices, version = 0 }: ProjectionInput): Promise<void> =>
       guarded(async () => {
+        annotateSpan({ caseId: state.caseId, unitId: state.unitId, categoryId: state.categoryId, status: state.status });
         const row = caseRow(state, intake, version);
         // The same or a later batch may rewrite a row; unnumbered (legacy) writes only move forward.
         const caseRowIsOlder =
@@ -174,6 +182,10 @@ export function createActivities({ db, breakerMs = 5_000, calendar: givenCalenda
             await projectCaseContributions(tx, state, calendar);
           }
         });
+        if (projectionLag && events.length) {
+          const newest = Math.max(...events.map((e) => Date.parse(e.at)));
+          if (Number.isFinite(newest)) projectionLag.record(Math.max(0, (Date.now() - newest) / 1000));
+        }
       }),
   };
 }

@@ -11,6 +11,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import type { Tracer } from '@opentelemetry/api';
 import type { Client } from '@temporalio/client';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -71,6 +72,9 @@ import { createRepeatsRepository } from './repeats.repository.js';
 import { repeatsRoutes } from './repeats.routes.js';
 import { createRepeatMatcher, createRepeatsService } from './repeats.service.js';
 import { createReferenceService, type ReferenceService } from './reference.service.js';
+import type { ApiMetrics } from './metrics.js';
+import { registerTelemetry } from './telemetry.js';
+import { REQUEST_ID_PATTERN } from '../workflows/request-id.js';
 
 export interface AppDeps {
   client: Client;
@@ -116,10 +120,17 @@ export interface AppDeps {
    * random link key — for tools and tests that do not look at attachments.
    */
   attachments?: AttachmentOptions;
+  /** Prometheus metrics (api/metrics.ts): each answer observed by route and status; default none. */
+  metrics?: ApiMetrics;
+  /** Tracing (platform/tracing.ts): a span per request, parent of the workflow's; default none. */
+  tracer?: Tracer;
 }
 
-/** A caller's X-Request-Id is kept when it looks like an id; anything else (log injection, 300 chars) gets a fresh one. */
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+/**
+ * A caller's X-Request-Id is kept when it looks like an id; anything else (log injection, 300 chars) gets a fresh one.
+ * It travels with the workflow starts, Updates and signals of the request (workflows/request-id.ts).
+ */
+const REQUEST_ID = REQUEST_ID_PATTERN;
 
 /**
  * Text PostgreSQL cannot store as given: NUL (U+0000; text columns reject it, so the query fails) and unpaired
@@ -169,6 +180,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Requests Node's HTTP parser refuses (not HTTP/1.1, oversized headers): problem+json too.
     clientErrorHandler: handleClientError,
   }).withTypeProvider<ZodTypeProvider>();
+  // Before any route: every handler runs as part of its request (its id, its span); every answer is measured.
+  registerTelemetry(app, { metrics: deps.metrics, tracer: deps.tracer });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (req, reply) => {

@@ -33,6 +33,7 @@ import type { ReferenceService } from './reference.service.js';
 import type { RepeatMatcher } from './repeats.service.js';
 import type { ActionSigner } from './action-signer.js';
 import type { AttachmentAddedBy, AttachmentsRepository } from './attachments.repository.js';
+import { annotateSpan } from '../platform/tracing.js';
 
 export interface CasesServiceDeps {
   client: Client;
@@ -351,6 +352,7 @@ export function createCasesService({ client, taskQueue, repository, reference, r
 
   /** An Update on the case, authorized; answers the case after it, unpresented (act and rate present it). */
   async function runUpdate<A extends UpdateAction>(caseId: string, action: A, payload: CasePayloads[A], principal: Principal): Promise<CaseViewBody> {
+    annotateSpan({ caseId });
     const role = authorize(principal, `case.${action}`, await locateForAction(caseId));
     const command = await completed(action, payload);
     try {
@@ -426,6 +428,7 @@ export function createCasesService({ client, taskQueue, repository, reference, r
         const input: CaseWorkflowInput = { caseId, intake, actor, ...(setup && { setup }), openedAt };
         const proof = sign(caseId, 'open', { intake, setup: setup ?? null, openedAt }, actor);
         const first = (setup ? opening(caseId, intake, setup, openedAt, actor) : open(caseId, intake, openedAt, actor)).state;
+        annotateSpan({ caseId, categoryId: body.categoryId, unitId: first.unitId, status: first.status });
         try {
           const started = await client.workflow.start(caseWorkflow, {
             workflowId: caseId,
@@ -495,6 +498,7 @@ export function createCasesService({ client, taskQueue, repository, reference, r
 
     /** Supervisor pushes: checked against the live state first (409 early), then sent as a signal (202). */
     async signal<A extends Extract<SignalAction, GrantedAction>>(caseId: string, action: A, payload: CasePayloads[A], principal: Principal) {
+      annotateSpan({ caseId });
       const live = await query(caseId);
       const recorded = live ? null : await repository.get(caseId);
       if (!live && !recorded) throw new DomainError('case_not_found', `no case ${caseId}`);

@@ -6,9 +6,9 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { parseActionKeys, workerDataConverter } from '../platform/action-assertion.js';
-import { WORKFLOWS_PATH } from '../runtime/case-worker.js';
+import { bundleCaseWorkflows } from '../runtime/case-worker.js';
 
 const HISTORIES = fileURLToPath(new URL('../test/histories/', import.meta.url));
 const version = process.argv[2] ?? '4-rules-intake-actions';
@@ -18,7 +18,7 @@ const keys = parseActionKeys((await readFile(path.join(HISTORIES, 'action-keys')
 const dir = path.join(HISTORIES, version);
 const files = (await readdir(dir)).filter((f) => f.endsWith('.json'));
 const histories = await Promise.all(files.map(async (f) => ({ workflowId: f, history: JSON.parse(await readFile(path.join(dir, f), 'utf8')) })));
-const { code } = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('WARN') });
+const code = await bundleCaseWorkflows(new DefaultLogger('WARN'));
 const events = histories.reduce((n, h) => n + (h.history.events?.length ?? 0), 0);
 const options = { workflowBundle: { code }, dataConverter: workerDataConverter([], keys), replayName: 'probe' };
 // Warm-up, not counted.

@@ -16,7 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { Client, Connection } from '@temporalio/client';
-import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
+import { DefaultLogger } from '@temporalio/worker';
 import { createDatabase, type DatabaseHandle } from '../db/client.js';
 import { runMigrations } from '../db/migrate.js';
 import { seedReferenceData } from '../db/seed.js';
@@ -25,7 +25,7 @@ import { generateAuthKeys, mintToken, type AuthKeys } from '../platform/auth-key
 import { formatDuration } from '../platform/duration.js';
 import { formatActionKeys, generateActionKey } from '../platform/action-assertion.js';
 import { clientTlsOf, sdkTls, tlsEnv, type TemporalTlsFiles } from '../runtime/temporal-tls.js';
-import { WORKFLOWS_PATH } from '../runtime/case-worker.js';
+import { bundleCaseWorkflows as bundleWithInterceptors } from '../runtime/case-worker.js';
 import { formatPayloadKeys, generatePayloadKey } from '../platform/payload-codec.js';
 import { startDevServer } from '../runtime/temporal-dev-server.js';
 import { startEphemeralTopology, type TopologyName } from '../runtime/temporal-ephemeral.js';
@@ -235,7 +235,7 @@ async function startTemporal(cleanup: Cleanup, topology: TopologyName, logDir: s
 
 async function bundleCaseWorkflows(logDir: string): Promise<string> {
   progress('bundling the case workflows (as `npm run build` does for production workers)…');
-  const { code } = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('WARN') });
+  const code = await bundleWithInterceptors(new DefaultLogger('WARN'));
   const bundlePath = path.join(logDir, 'case-workflow-bundle.js');
   await writeFile(bundlePath, code);
   return bundlePath;
@@ -276,9 +276,21 @@ function childEnv(run: BenchRun, env: BenchEnv, taskQueue: string): Record<strin
   };
 }
 
-/** An API child's environment (runtime/api.ts on 127.0.0.1:`port`, authenticating with the run's keys). */
-export function apiEnv(run: BenchRun, env: BenchEnv, taskQueue: string, port: number): Record<string, string> {
-  return { ...childEnv(run, env, taskQueue), ...(env.tls && tlsEnv(env.tls, 'api')), ...run.authEnv, SEED_DEMO_DATA: 'false', API_HOST: '127.0.0.1', API_PORT: String(port) };
+/**
+ * An API child's environment (runtime/api.ts on 127.0.0.1:`port`, authenticating with the run's keys). With
+ * `metricsPort` its metrics endpoint listens there, as in production (each request observed, the record's gauges on
+ * scrape); without, it has none.
+ */
+export function apiEnv(run: BenchRun, env: BenchEnv, taskQueue: string, port: number, metricsPort?: number): Record<string, string> {
+  return {
+    ...childEnv(run, env, taskQueue),
+    ...(env.tls && tlsEnv(env.tls, 'api')),
+    ...run.authEnv,
+    SEED_DEMO_DATA: 'false',
+    API_HOST: '127.0.0.1',
+    API_PORT: String(port),
+    ...(metricsPort ? { METRICS_API_BIND: `127.0.0.1:${metricsPort}` } : { METRICS: 'false' }),
+  };
 }
 
 /** Starts a worker (on the run's workflow bundle) and an API, and waits until the worker polls and the API is ready. */
@@ -289,8 +301,8 @@ export async function startCaseStack(run: BenchRun, env: BenchEnv, o: CaseStackO
     if (!isNodeProcess(c.pid)) progress(`warning: pid ${c.pid} (${c.name}) is ${commOf(c.pid)}, not the node process itself`);
   };
   let apiSeq = 0;
-  const spawnApi = (port: number) => {
-    const api = spawnNodeEntry(apiSeq++ ? `api-${o.label}-${apiSeq - 1}` : `api-${o.label}`, 'runtime/api.ts', apiEnv(run, env, taskQueue, port), env.logDir);
+  const spawnApi = (port: number, metricsPort: number) => {
+    const api = spawnNodeEntry(apiSeq++ ? `api-${o.label}-${apiSeq - 1}` : `api-${o.label}`, 'runtime/api.ts', apiEnv(run, env, taskQueue, port, metricsPort), env.logDir);
     const stop = run.cleanup.add(`API child ${api.pid}`, () => api.stop());
     const ready = async () => {
       await waitForHttp(`http://127.0.0.1:${port}/readyz`, 60_000, () => api.assertAlive());
@@ -300,7 +312,14 @@ export async function startCaseStack(run: BenchRun, env: BenchEnv, o: CaseStackO
   };
   const port = await freePort();
   progress(`starting the worker (runtime/worker.ts${o.workerNote ? `, ${o.workerNote}` : ''}) and the API (runtime/api.ts on 127.0.0.1:${port}) as child processes, task queue ${taskQueue}…`);
-  const worker = spawnNodeEntry(`worker-${o.label}`, 'runtime/worker.ts', { ...common, ...(env.tls && tlsEnv(env.tls, 'worker')), ...o.workerEnv, WORKFLOW_BUNDLE_PATH: env.bundlePath }, env.logDir);
+  // The worker's SDK metrics are on, as in production (METRICS_WORKER_BIND), on a port of its own.
+  const workerMetricsBind = `127.0.0.1:${await freePort()}`;
+  const worker = spawnNodeEntry(
+    `worker-${o.label}`,
+    'runtime/worker.ts',
+    { ...common, ...(env.tls && tlsEnv(env.tls, 'worker')), METRICS_WORKER_BIND: workerMetricsBind, ...o.workerEnv, WORKFLOW_BUNDLE_PATH: env.bundlePath },
+    env.logDir,
+  );
   const stopWorker = run.cleanup.add(`worker child ${worker.pid}`, () => worker.stop());
   // NOTIFY_DELIVERY=separate (inherited by the worker): the notices go out from a deliverer process of their own.
   const deliverer =
@@ -309,7 +328,7 @@ export async function startCaseStack(run: BenchRun, env: BenchEnv, o: CaseStackO
       : null;
   const stopDeliverer = deliverer ? run.cleanup.add(`deliverer child ${deliverer.pid}`, () => deliverer.stop()) : async () => {};
   if (deliverer) progress(`NOTIFY_DELIVERY=separate: notices delivered by runtime/deliverer.ts (pid ${deliverer.pid})`);
-  let current = spawnApi(port);
+  let current = spawnApi(port, await freePort());
   await Promise.all([worker.printed(/worker polling task queue/, 120_000), current.ready(), deliverer?.printed(/deliverer sending notices/, 60_000)]);
   checkNode(worker);
   const stack: CaseStack = {
@@ -319,7 +338,7 @@ export async function startCaseStack(run: BenchRun, env: BenchEnv, o: CaseStackO
     http: httpClient(`http://127.0.0.1:${current.port}`),
     async restartApi() {
       await current.stop();
-      current = spawnApi(await freePort());
+      current = spawnApi(await freePort(), await freePort());
       await current.ready();
       stack.api = current.api;
       stack.http = httpClient(`http://127.0.0.1:${current.port}`);

@@ -54,6 +54,56 @@ function duration(fallback: string, limits: { min?: number; max?: number } = {})
     });
 }
 const count = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/** An address a listener binds to: an IP literal and a port (`127.0.0.1:9464`, `0.0.0.0:9464`, `[::1]:9464`). */
+export interface BindAddress {
+  host: string;
+  port: number;
+  /** As given, e.g. for the Temporal SDK's Prometheus exporter (which takes no host names). */
+  text: string;
+}
+
+/** Parses `ip:port` (IPv6 in brackets); host names are refused (the SDK's exporter binds only to an address). */
+export function parseBindAddress(text: string): BindAddress {
+  const m = /^(?:\[([0-9A-Fa-f:.]+)\]|([0-9.]+)):(\d{1,5})$/.exec(text.trim());
+  const host = m ? (m[1] ?? m[2])! : '';
+  const port = m ? Number(m[3]) : 0;
+  if (!m || isIP(host) === 0 || port < 1 || port > 65535) throw new Error('an IP address and a port, e.g. 127.0.0.1:9464, 0.0.0.0:9464 or [::1]:9464');
+  return { host, port, text: text.trim() };
+}
+const bindAddress = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((v, ctx) => {
+      try {
+        return parseBindAddress(v);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: err instanceof Error ? err.message : String(err) });
+        return z.NEVER;
+      }
+    });
+
+/**
+ * OTEL_EXPORTER_OTLP_HEADERS as OpenTelemetry writes it: `key=value,key2=value2`, values percent-encoded. Errors
+ * never quote a value (they are usually credentials).
+ */
+export function parseHeaderList(text: string): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const entry of text.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const at = entry.indexOf('=');
+    const key = at > 0 ? entry.slice(0, at).trim() : '';
+    if (!/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(key)) throw new Error('entries must be key=value with an HTTP header name as the key');
+    let value: string;
+    try {
+      value = decodeURIComponent(entry.slice(at + 1).trim());
+    } catch {
+      throw new Error(`the value of "${key}" is not percent-encoded properly`);
+    }
+    headers[key.toLowerCase()] = value;
+  }
+  return headers;
+}
 /** A comma-separated list of ids (unit ids, unit types, roles): at least one. */
 const idList = (fallback: string) =>
   z
@@ -357,6 +407,29 @@ const envSchema = z.object({
   /** Both or neither; neither: the SDK's own credential chain (AWS_* variables, a role, an instance profile). */
   ATTACHMENT_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   ATTACHMENT_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /**
+   * Prometheus metrics (ops/prometheus/): the API serves its own (requests and latency by route and status, the
+   * record's gauges) at http://METRICS_API_BIND/metrics, the worker the Temporal SDK's (workflow and activity tasks,
+   * schedule-to-start, sticky cache, failures) and its own at http://METRICS_WORKER_BIND/metrics. Never on the API's
+   * public port. `npm start` runs both in one process: give them different ports. Off: neither listens.
+   */
+  METRICS: bool.default(true),
+  METRICS_API_BIND: bindAddress('127.0.0.1:9464'),
+  METRICS_WORKER_BIND: bindAddress('127.0.0.1:9465'),
+  /** How long the API keeps the record's gauges (open and overdue cases, notices, drift) between scrapes, in seconds. */
+  METRICS_GAUGE_TTL: duration('15s', { min: 1, max: 600 }),
+  /**
+   * Tracing (platform/tracing.ts): spans of each request, its workflow and activities, exported over OTLP/HTTP (JSON)
+   * to `<OTEL_EXPORTER_OTLP_ENDPOINT>/v1/traces`, or to OTEL_EXPORTER_OTLP_TRACES_ENDPOINT as given. Neither set:
+   * no tracing. Headers for the collector (`key=value,…`), the service name (default hotline-api, hotline-worker, or
+   * hotline for `npm start`'s one process), and the share of new traces kept (a request that arrives with a sampled
+   * `traceparent` is always kept).
+   */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/$/, '')).optional(),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  OTEL_EXPORTER_OTLP_HEADERS: parsed(parseHeaderList),
+  OTEL_SERVICE_NAME: z.string().regex(/^[\w.-]{1,64}$/, 'letters, digits, . _ -').optional(),
+  OTEL_TRACES_SAMPLER_ARG: z.coerce.number().min(0).max(1).default(1),
 }).superRefine((cfg, ctx) => {
   if (cfg.ATTACHMENT_DRIVER === 's3' && !cfg.ATTACHMENT_S3_BUCKET) ctx.addIssue({ code: 'custom', path: ['ATTACHMENT_S3_BUCKET'], message: 'required when ATTACHMENT_DRIVER=s3' });
   if (!cfg.ATTACHMENT_S3_ACCESS_KEY_ID !== !cfg.ATTACHMENT_S3_SECRET_ACCESS_KEY) {

@@ -113,6 +113,28 @@ export class EncryptionCodec implements PayloadCodec {
   }
 }
 
+/**
+ * The converter with every codec's decode failures counted (hotline_payload_decode_failures: the API's on its metrics
+ * endpoint, the worker's on the SDK's): a payload sealed under a key no longer listed, or tampered with, fails a
+ * workflow task or a read, and an operator should hear of it before a complainant does.
+ */
+export function countDecodeFailures(converter: DataConverter, counted: () => void): DataConverter {
+  const codecs = (converter.payloadCodecs ?? []).map(
+    (codec): PayloadCodec => ({
+      encode: (payloads) => codec.encode(payloads),
+      async decode(payloads) {
+        try {
+          return await codec.decode(payloads);
+        } catch (err) {
+          counted();
+          throw err;
+        }
+      },
+    }),
+  );
+  return { ...converter, payloadCodecs: codecs };
+}
+
 /** The data converter for every client and worker of the product. */
 export function encryptedDataConverter(keys: readonly PayloadKey[]): DataConverter {
   return { payloadCodecs: [new EncryptionCodec(keys)] };

@@ -9,12 +9,18 @@ import { resolveActionKeys } from '../platform/action-assertion.js';
 import { loadClientTls, sdkTls, type ClientTls } from './temporal-tls.js';
 import { resolveAuthKeys } from '../platform/auth-keys.js';
 import { corsOrigins, type Config } from '../platform/config.js';
+import { clientInterceptors } from '../platform/temporal-interceptors.js';
+import type { Tracing } from '../platform/tracing.js';
+import type { Database } from '../db/client.js';
+import { serveMetrics, watchRecord, type ApiMetrics } from '../api/metrics.js';
+import { createMetricsRepository } from '../api/metrics.repository.js';
 import { CONSOLE_DIST } from './console-build.js';
 import { createHmac } from 'node:crypto';
 import path from 'node:path';
 import type { AttachmentOptions } from '../api/attachments.service.js';
 import { createLocalStore } from '../platform/attachment-store.js';
 import { createS3Store } from '../platform/attachment-store-s3.js';
+import { PROJECTION_LAG_BUCKETS } from './worker-metrics.js';
 
 export type Log = (line: string) => void;
 
@@ -39,10 +45,19 @@ export async function prepareDatabase(url: string, opts: { migrate: boolean; see
   }
 }
 
-/** The product's client: its data converter encrypts payloads (platform/payload-codec.ts); `tls`: mutual TLS. */
-export async function connectClient(address: string, namespace: string, dataConverter: DataConverter, tls?: ClientTls): Promise<{ client: Client; connection: Connection }> {
+/**
+ * The product's client: its data converter encrypts payloads (platform/payload-codec.ts); `tls`: mutual TLS. Its
+ * interceptors send each request's id (and, when `tracing`, its span context) with every start, Update and signal.
+ */
+export async function connectClient(
+  address: string,
+  namespace: string,
+  dataConverter: DataConverter,
+  tls?: ClientTls,
+  tracing?: Tracing,
+): Promise<{ client: Client; connection: Connection }> {
   const connection = await Connection.connect({ address, ...(tls && { tls: sdkTls(tls) }) });
-  return { client: new Client({ connection, namespace, dataConverter }), connection };
+  return { client: new Client({ connection, namespace, dataConverter, interceptors: clientInterceptors(tracing) }), connection };
 }
 
 export function connectWorker(address: string, tls?: ClientTls): Promise<NativeConnection> {
@@ -58,11 +73,54 @@ export async function configuredTemporalTls(cfg: Pick<Config, 'TEMPORAL_TLS_CA' 
 const SDK_LEVEL = { trace: 'TRACE', debug: 'DEBUG', info: 'WARN', warn: 'WARN', error: 'ERROR', fatal: 'ERROR', silent: 'ERROR' } as const;
 
 /**
- * The SDK's logger (once per process), from LOG_LEVEL: its info lines (every worker start and stop) are noise at
- * info, so info and warn both show warnings; debug and trace show the SDK's own debug lines.
+ * The SDK's runtime, once per process and before any worker or connection: its logger from LOG_LEVEL (its info lines
+ * — every worker start and stop — are noise at info, so info and warn both show warnings; debug and trace show the
+ * SDK's own debug lines), and with METRICS its Prometheus exporter on METRICS_WORKER_BIND: the SDK's worker metrics
+ * and the worker's own (runtime/case-worker.ts workerMetrics), counters ending in _total, durations in seconds.
  */
-export function installTemporalRuntime(logLevel: keyof typeof SDK_LEVEL = 'warn'): void {
-  Runtime.install({ logger: new DefaultLogger(SDK_LEVEL[logLevel]) });
+export function installTemporalRuntime(cfg: Pick<Config, 'LOG_LEVEL' | 'METRICS' | 'METRICS_WORKER_BIND'>): void {
+  Runtime.install({
+    logger: new DefaultLogger(SDK_LEVEL[cfg.LOG_LEVEL]),
+    ...(cfg.METRICS && {
+      telemetryOptions: {
+        metrics: {
+          prometheus: {
+            bindAddress: cfg.METRICS_WORKER_BIND.text,
+            countersTotalSuffix: true,
+            unitSuffix: true,
+            useSecondsForDurations: true,
+            histogramBucketOverrides: { hotline_projection_lag: PROJECTION_LAG_BUCKETS },
+          },
+        },
+      },
+    }),
+  });
+}
+
+/** The metrics URL of a bind address as this machine reaches it (a wildcard through the loopback address). */
+export function metricsUrl(bind: Config['METRICS_WORKER_BIND']): string {
+  const host = bind.host === '0.0.0.0' ? '127.0.0.1' : bind.host === '::' ? '::1' : bind.host;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${bind.port}/metrics`;
+}
+
+/**
+ * The API's metrics endpoint (METRICS_API_BIND) with the record's gauges (api/metrics.ts watchRecord): the record's
+ * counts through `db`, the open case workflows through the API's client.
+ */
+export async function serveApiMetrics(
+  cfg: Pick<Config, 'METRICS_API_BIND' | 'METRICS_GAUGE_TTL' | 'TEMPORAL_TASK_QUEUE'>,
+  metrics: ApiMetrics,
+  deps: { db: Database; client: Client; log?: Log },
+): Promise<{ url: string; close(): Promise<void> }> {
+  const log = deps.log ?? say;
+  watchRecord(metrics, {
+    repository: createMetricsRepository(deps.db),
+    client: deps.client,
+    taskQueue: cfg.TEMPORAL_TASK_QUEUE,
+    ttlMs: cfg.METRICS_GAUGE_TTL * 1000,
+    log: (err, source) => log(`metrics: the ${source} gauges could not be refreshed (${err instanceof Error ? err.message : String(err)}); serving the last values`),
+  });
+  return serveMetrics(metrics, cfg.METRICS_API_BIND.host, cfg.METRICS_API_BIND.port);
 }
 
 /** How long one shutdown step may take before the next one runs anyway. */

@@ -1,7 +1,7 @@
 /** Builds the case worker from explicit dependencies; the worker entry point, `npm start` and tests share it. */
 import { fileURLToPath } from 'node:url';
 import type { DataConverter } from '@temporalio/common';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { bundleWorkflowCode, NativeConnection, Worker, type Logger } from '@temporalio/worker';
 import pino from 'pino';
 import { createActivities } from '../activities/case.activities.js';
 import { createAssessmentActivities } from '../activities/assessment.activities.js';
@@ -12,6 +12,9 @@ import { createChannel, type NotificationLogger } from '../notifications/channel
 import { createNotificationDeliverer, type NotificationDeliverer } from '../notifications/deliverer.js';
 import type { Config } from '../platform/config.js';
 import { loggerOptions } from '../platform/logger.js';
+import { activityInterceptors, workflowSinks } from '../platform/temporal-interceptors.js';
+import type { Tracing } from '../platform/tracing.js';
+import { workerMetrics, type WorkerMetrics } from './worker-metrics.js';
 
 export interface CaseWorkerDeps {
   connection: NativeConnection;
@@ -32,6 +35,10 @@ export interface CaseWorkerDeps {
   assessmentCounters?: boolean;
   /** The reports' scopes, recipients and link base (REPORT_*); defaults: the city, its principal leader, the local API. */
   reports?: Omit<ReportActivityDeps, 'db'>;
+  /** Tracing (OTEL_*): activities run in RunActivity spans and the workflows' spans are exported; default none. */
+  tracing?: Tracing | undefined;
+  /** The worker's own metrics (workerMetrics); default: the SDK runtime's meter (a no-op without METRICS). */
+  metrics?: WorkerMetrics;
 }
 
 /**
@@ -42,8 +49,17 @@ export function cacheSizeFor(budgetMiB: number, cachedCaseKiB: number): number {
   return Math.max(WORKFLOW_TASK_SLOTS, Math.floor((budgetMiB * 1024) / cachedCaseKiB));
 }
 
+const SOURCE = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
 /** Source of the workflows for on-the-fly bundling: .ts under tsx and tests, .js when compiled. */
-export const WORKFLOWS_PATH = fileURLToPath(new URL(`../workflows/index${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url));
+export const WORKFLOWS_PATH = fileURLToPath(new URL(`../workflows/index${SOURCE}`, import.meta.url));
+/** The workflow interceptors every bundle of the case workflows carries (request ids, tracing): workflows/interceptors.ts. */
+export const WORKFLOW_INTERCEPTOR_MODULES = [fileURLToPath(new URL(`../workflows/interceptors${SOURCE}`, import.meta.url))];
+
+/** The case workflows' bundle as a production worker loads it (npm run build, the tests, the benches). */
+export async function bundleCaseWorkflows(logger?: Logger): Promise<string> {
+  const { code } = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES, ...(logger && { logger }) });
+  return code;
+}
 
 /** Workflow task slots of the case worker, and its database pools (see runtime/worker.ts). */
 export const WORKFLOW_TASK_SLOTS = 100;
@@ -51,6 +67,7 @@ export const WORKER_POOL_SIZE = 20;
 export const DELIVERER_POOL_SIZE = 4;
 
 export async function createCaseWorker(deps: CaseWorkerDeps): Promise<Worker> {
+  const metrics = deps.metrics ?? workerMetrics();
   return Worker.create({
     connection: deps.connection,
     namespace: deps.namespace,
@@ -58,13 +75,19 @@ export async function createCaseWorker(deps: CaseWorkerDeps): Promise<Worker> {
     // The cases' projection, the assessment's scheduled reconciliation (runtime/assessment-schedule.ts), the reports and
     // the analysis watch (runtime/report-schedules.ts).
     activities: {
-      ...createActivities({ db: deps.db, counters: deps.assessmentCounters ?? true }),
+      ...createActivities({ db: deps.db, counters: deps.assessmentCounters ?? true, projectionLag: metrics.projectionLag }),
       ...createAssessmentActivities({ db: deps.db }),
       ...createReportActivities({ db: deps.db, ...deps.reports }),
       ...createAnalysisWatchActivities({ db: deps.db, ...(deps.reports?.linkBase && { linkBase: deps.reports.linkBase }) }),
     },
     dataConverter: deps.dataConverter,
+    // A pre-built bundle carries the workflow interceptors (bundleCaseWorkflows); bundled here, they are named.
     ...(deps.workflowBundlePath ? { workflowBundle: { codePath: deps.workflowBundlePath } } : { workflowsPath: WORKFLOWS_PATH }),
+    interceptors: {
+      activity: activityInterceptors(deps.tracing),
+      ...(!deps.workflowBundlePath && { workflowModules: WORKFLOW_INTERCEPTOR_MODULES }),
+    },
+    sinks: workflowSinks(deps.tracing),
     maxConcurrentActivityTaskExecutions: deps.maxConcurrentActivityTaskExecutions ?? 50,
     ...(deps.maxCachedWorkflows !== undefined && { maxCachedWorkflows: deps.maxCachedWorkflows }),
     // A workflow task that writes its record waits for its local activity: more slots than the SDK's 40, so a
@@ -81,7 +104,7 @@ export function createConfiguredCaseWorker(
     Config,
     'TEMPORAL_NAMESPACE' | 'TEMPORAL_TASK_QUEUE' | 'WORKFLOW_BUNDLE_PATH' | 'WORKER_CACHE_BUDGET_MIB' | 'WORKER_CACHED_CASE_KIB' | 'ASSESSMENT_COUNTERS' | 'REPORT_SCOPES' | 'REPORT_RECIPIENTS' | 'REPORT_LINK_BASE' | 'API_HOST' | 'API_PORT'
   >,
-  deps: Pick<CaseWorkerDeps, 'connection' | 'db' | 'dataConverter'>,
+  deps: Pick<CaseWorkerDeps, 'connection' | 'db' | 'dataConverter' | 'tracing' | 'metrics'>,
 ): Promise<Worker> {
   return createCaseWorker({
     ...deps,

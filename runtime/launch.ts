@@ -7,9 +7,12 @@ import path from 'node:path';
 import { buildApp } from '../api/app.js';
 import { createConfiguredCaseWorker, createConfiguredDeliverer } from './case-worker.js';
 import { caseCodeSecretOf, loadConfig, type Config } from '../platform/config.js';
-import { apiOptions, connectClient, connectWorker, installTemporalRuntime, prepareDatabase, redactUrl, runSteps, say, type ShutdownStep } from './bootstrap.js';
+import { apiOptions, connectClient, connectWorker, installTemporalRuntime, metricsUrl, prepareDatabase, redactUrl, runSteps, say, serveApiMetrics, type ShutdownStep } from './bootstrap.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-db.js';
-import { encryptedDataConverter, resolvePayloadKeys } from '../platform/payload-codec.js';
+import { countDecodeFailures, encryptedDataConverter, resolvePayloadKeys } from '../platform/payload-codec.js';
+import { startTracing, tracingOptions } from '../platform/tracing.js';
+import { createApiMetrics } from '../api/metrics.js';
+import { workerMetrics } from './worker-metrics.js';
 import { resolveActionKeys, workerDataConverter } from '../platform/action-assertion.js';
 import type { ClientTls } from './temporal-tls.js';
 import { bootAssessmentSchedule } from './assessment-schedule.js';
@@ -25,7 +28,7 @@ export type Step = ShutdownStep;
 export function beginStart(): { started: number; cfg: Config; dataDir: string; stops: Step[] } {
   const started = Date.now();
   const cfg = loadConfig();
-  installTemporalRuntime(cfg.LOG_LEVEL);
+  installTemporalRuntime(cfg);
   return { started, cfg, dataDir: path.resolve(cfg.HOTLINE_DATA_DIR), stops: [] };
 }
 
@@ -43,8 +46,9 @@ export async function startRecordDatabase(cfg: Config, stops: Step[]): Promise<{
 }
 
 /**
- * Migrates and seeds the record, then runs the worker and the API in this process. Returns the API's URL and the
- * steps that stop them (worker drained first), to run before `stops`.
+ * Migrates and seeds the record, then runs the worker and the API in this process. Returns the API's URL, the
+ * metrics endpoints (null with METRICS=false) and the steps that stop them (worker drained first), to run before
+ * `stops`.
  */
 export async function startWorkerAndApi(
   cfg: Config,
@@ -53,18 +57,24 @@ export async function startWorkerAndApi(
   stops: Step[],
   /** Mutual TLS to Temporal: the worker's and the API's client certificates (npm start: TEMPORAL_TLS_* for both). */
   tls: { worker?: ClientTls | undefined; api?: ClientTls | undefined } = {},
-): Promise<{ apiUrl: string; steps: Step[] }> {
+): Promise<{ apiUrl: string; metrics: { api: string; worker: string } | null; traces: string | null; steps: Step[] }> {
   say('database: applying migrations…');
   const database = await prepareDatabase(databaseUrl, { migrate: cfg.RUN_MIGRATIONS, seed: cfg.SEED_DEMO_DATA, log: say });
   stops.unshift(['database pool', () => database.close()]);
+  // One tracer provider for the worker and the API of this process (OTEL_*), exported last of all.
+  const traced = tracingOptions(cfg, 'hotline');
+  const tracing = await startTracing(traced);
+  if (tracing) stops.push(['traces (exporting the last spans)', () => tracing.shutdown()]);
+  const apiMetrics = cfg.METRICS ? createApiMetrics() : undefined;
+  const ownMetrics = workerMetrics();
 
   const payloadKeys = await resolvePayloadKeys(cfg, say);
   const dataConverter = encryptedDataConverter(payloadKeys);
   say('worker: bundling workflows and connecting…');
   const workerConnection = await connectWorker(temporalAddress, tls.worker);
   // The worker also checks the API's proof on every action (the API signs with the same ACTION_ASSERTION_KEYS).
-  const workerConverter = workerDataConverter(payloadKeys, await resolveActionKeys(cfg, say));
-  const worker = await createConfiguredCaseWorker(cfg, { connection: workerConnection, db: database.db, dataConverter: workerConverter });
+  const workerConverter = countDecodeFailures(workerDataConverter(payloadKeys, await resolveActionKeys(cfg, say)), () => ownMetrics.payloadDecodeFailures.add(1));
+  const worker = await createConfiguredCaseWorker(cfg, { connection: workerConnection, db: database.db, dataConverter: workerConverter, tracing, metrics: ownMetrics });
   const running = worker.run();
   running.catch((err) => {
     say(`worker stopped with an error: ${err instanceof Error ? err.message : String(err)}`);
@@ -80,16 +90,21 @@ export async function startWorkerAndApi(
   deliverer.start();
   stops.unshift(['notification deliverer', () => deliverer.stop()]);
 
-  const { client, connection } = await connectClient(temporalAddress, cfg.TEMPORAL_NAMESPACE, dataConverter, tls.api);
-  const app = await buildApp({ client, db: database.db, ...(await apiOptions(cfg)) });
+  const apiConverter = apiMetrics ? countDecodeFailures(dataConverter, apiMetrics.payloadDecodeFailure) : dataConverter;
+  const { client, connection } = await connectClient(temporalAddress, cfg.TEMPORAL_NAMESPACE, apiConverter, tls.api, tracing);
+  const app = await buildApp({ client, db: database.db, ...(await apiOptions(cfg)), ...(apiMetrics && { metrics: apiMetrics }), ...(tracing && { tracer: tracing.tracer }) });
   await app.listen({ host: cfg.API_HOST, port: cfg.API_PORT });
+  const metricsEndpoint = apiMetrics ? await serveApiMetrics(cfg, apiMetrics, { db: database.db, client }) : undefined;
   const apiUrl = apiBaseUrl(cfg);
   return {
     apiUrl,
+    metrics: metricsEndpoint ? { api: metricsEndpoint.url, worker: metricsUrl(cfg.METRICS_WORKER_BIND) } : null,
+    traces: traced?.url ?? null,
     steps: [
       // In-flight activities get the worker's shutdownGraceTime (10 s, runtime/case-worker.ts), then are cancelled.
       ['worker (draining in-flight tasks)', async () => (worker.shutdown(), await running.catch(() => {})), 15_000],
       ['API', () => app.close()],
+      ['metrics endpoint', () => metricsEndpoint?.close()],
       ['Temporal connections', async () => (await connection.close(), await workerConnection.close())],
     ],
   };

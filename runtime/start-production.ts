@@ -35,7 +35,7 @@ await startOrCleanUp(stops, async () => {
   // 3. Worker and 4. API
   // The frontend takes only clients with a certificate of the topology's CA: the worker and the API have their own.
   const tls = { worker: await clientTlsOf(topology.tls, 'worker'), api: await clientTlsOf(topology.tls, 'api') };
-  const { apiUrl, steps } = await startWorkerAndApi(cfg, topology.address, database.url, stops, tls);
+  const { apiUrl, metrics, traces, steps } = await startWorkerAndApi(cfg, topology.address, database.url, stops, tls);
   onShutdown([...steps, ...stops]);
 
   sayReady(started, [
@@ -45,6 +45,8 @@ await startOrCleanUp(stops, async () => {
     ['Temporal gRPC', `${topology.address}  namespace ${cfg.TEMPORAL_NAMESPACE}  task queue ${cfg.TEMPORAL_TASK_QUEUE}  (mutual TLS)`],
     ['Temporal TLS', `CA and client certificates in ${topology.tls.dir} (the CLI: --tls-ca-path ca.pem --tls-cert-path client-admin.pem --tls-key-path client-admin.key --tls-server-name ${topology.tls.serverName})`],
     ['Temporal logs', path.join(dataDir, 'temporal-production', 'logs')],
+    ['metrics', metrics ? `API ${metrics.api}  worker ${metrics.worker}  (Prometheus: ops/prometheus/)` : 'off (METRICS=false)'],
+    ['traces', traces ? `OTLP to ${traces}` : 'off (set OTEL_EXPORTER_OTLP_ENDPOINT)'],
     ['database', `${redactUrl(database.url)}  (+ ${cfg.TEMPORAL_DB_NAME}, ${cfg.TEMPORAL_VISIBILITY_DB_NAME} as ${cfg.TEMPORAL_DB_USER})`],
   ]);
 });

@@ -43,7 +43,7 @@ await startOrCleanUp(stops, async () => {
   // 3. Worker and 4. API
   // A running server (TEMPORAL_ADDRESS) may require mutual TLS (TEMPORAL_TLS_*): one certificate for both.
   const tls = await configuredTemporalTls(cfg);
-  const { apiUrl, steps } = await startWorkerAndApi(cfg, temporalAddress, database.url, stops, { worker: tls, api: tls });
+  const { apiUrl, metrics, traces, steps } = await startWorkerAndApi(cfg, temporalAddress, database.url, stops, { worker: tls, api: tls });
   // 5. The web console: built in the background when missing or older than its sources (the API serves it when done).
   const consoleState = await consoleBuildState();
   const consoleBuild = consoleState === 'current' ? null : buildConsole();
@@ -59,6 +59,8 @@ await startOrCleanUp(stops, async () => {
     ['API docs', `${apiUrl}/docs`],
     ['Temporal UI', uiUrl ?? '(external server: see its own UI)'],
     ['Temporal gRPC', `${temporalAddress}  namespace ${cfg.TEMPORAL_NAMESPACE}  task queue ${cfg.TEMPORAL_TASK_QUEUE}`],
+    ['metrics', metrics ? `API ${metrics.api}  worker ${metrics.worker}  (Prometheus: ops/prometheus/)` : 'off (METRICS=false)'],
+    ['traces', traces ? `OTLP to ${traces}` : 'off (set OTEL_EXPORTER_OTLP_ENDPOINT)'],
     ['database', redactUrl(database.url)],
   ]);
 });

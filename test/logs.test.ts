@@ -7,7 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loggerOptions } from '../platform/logger.js';
 import { act, driveTo, eventually } from './support/cases.js';
 import { demoComplaint } from './support/fixtures.js';
@@ -34,6 +34,10 @@ beforeAll(async () => {
       TEMPORAL_TASK_QUEUE: stack.taskQueue,
       PAYLOAD_KEYS: stack.payloadKeys,
       ACTION_ASSERTION_KEYS: stack.actionKeysEnv,
+      // No metrics endpoint: test/metrics.test.ts covers it; a fixed default port would clash between files.
+      METRICS: 'false',
+      // The pre-built bundle, as production workers load it (bundling here, at debug, took most of a minute under load).
+      WORKFLOW_BUNDLE_PATH: inject('workflowBundlePath'),
       ...stack.temporalTlsEnv,
       LOG_LEVEL: 'debug',
       RUN_MIGRATIONS: 'false',

@@ -68,6 +68,8 @@ interface Started {
   output: () => string;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   apiUrl: string;
+  /** The API's and the worker's metrics endpoints. */
+  metrics: { api: string; worker: string };
 }
 
 const children: ChildProcess[] = [];
@@ -75,7 +77,7 @@ const folders: string[] = [];
 
 /** Starts `npm start` on free ports with this data folder; resolves at its ready banner (or fails with its output). */
 async function npmStart(dataDir: string): Promise<Started> {
-  const [apiPort, pgPort, temporalPort, uiPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+  const [apiPort, pgPort, temporalPort, uiPort, apiMetricsPort, workerMetricsPort] = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
   const { DATABASE_URL: _db, TEMPORAL_ADDRESS: _temporal, NODE_ENV: _env, ...base } = process.env;
   const child = spawn(process.execPath, ['--import', 'tsx', 'runtime/start.ts'], {
     cwd: ROOT,
@@ -86,6 +88,9 @@ async function npmStart(dataDir: string): Promise<Started> {
       TEMPORAL_DEV_PORT: String(temporalPort),
       TEMPORAL_UI_PORT: String(uiPort),
       API_PORT: String(apiPort),
+      // Metrics are on by default: both endpoints listen, and must not hold up the shutdown.
+      METRICS_API_BIND: `127.0.0.1:${apiMetricsPort}`,
+      METRICS_WORKER_BIND: `127.0.0.1:${workerMetricsPort}`,
       LOG_LEVEL: 'warn',
     },
     // Its own process group, as a shell gives a foreground job: the group is what a terminal's Ctrl-C reaches.
@@ -104,7 +109,13 @@ async function npmStart(dataDir: string): Promise<Started> {
     setTimeout(() => reject(new Error(`npm start was not ready within 150 s:\n${out}`)), 150_000).unref();
   });
   await ready;
-  return { child, output: () => out, exited, apiUrl: `http://127.0.0.1:${apiPort}` };
+  return {
+    child,
+    output: () => out,
+    exited,
+    apiUrl: `http://127.0.0.1:${apiPort}`,
+    metrics: { api: `http://127.0.0.1:${apiMetricsPort}/metrics`, worker: `http://127.0.0.1:${workerMetricsPort}/metrics` },
+  };
 }
 
 /** Ctrl-C as a terminal sends it, to the whole foreground process group; resolves when the start has exited. */
@@ -152,6 +163,11 @@ describe('npm start in a fresh folder', () => {
     const health = await fetch(`${started.apiUrl}/readyz`);
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: 'ready', checks: { database: { status: 'ok' }, temporal: { status: 'ok' } } });
+    // Both metrics endpoints answer (the banner names them): the API's requests, the worker's SDK metrics.
+    expect(started.output()).toContain(started.metrics.api);
+    const apiMetrics = await (await fetch(started.metrics.api)).text();
+    expect(apiMetrics).toMatch(/hotline_http_request_duration_seconds_count\{[^}]*route="\/readyz"/);
+    expect(await (await fetch(started.metrics.worker)).text()).toMatch(/^temporal_/m);
 
     if (isRoot) {
       // The cluster's files are where the postgres user can reach them; the data folder points at them.

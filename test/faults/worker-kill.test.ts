@@ -31,6 +31,8 @@ function startWorker(): ChildProcess {
       LOG_LEVEL: 'warn',
       PAYLOAD_KEYS: stack.payloadKeys,
       ACTION_ASSERTION_KEYS: stack.actionKeysEnv,
+      // No metrics endpoint: test/metrics.test.ts covers it; a fixed default port would clash between files.
+      METRICS: 'false',
       ...stack.temporalTlsEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

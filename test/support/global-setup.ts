@@ -9,10 +9,9 @@
 import { rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { bundleWorkflowCode } from '@temporalio/worker';
 import type { TestProject } from 'vitest/node';
 import { z } from 'zod';
-import { WORKFLOWS_PATH } from '../../runtime/case-worker.js';
+import { bundleCaseWorkflows } from '../../runtime/case-worker.js';
 import { ensureConsoleBuilt } from '../../runtime/console-build.js';
 import { startDevServer, type DevServer } from '../../runtime/temporal-dev-server.js';
 import { startEphemeralTopology, topologyOf, type EphemeralTopology, type TopologyName } from '../../runtime/temporal-ephemeral.js';
@@ -61,7 +60,8 @@ export default async function setup(project: TestProject) {
   // The web console the browser test drives (test/console.e2e.test.ts): built once when missing or stale.
   await ensureConsoleBuilt((l) => console.log(`[global-setup] ${l}`));
   const bundlePath = path.join(os.tmpdir(), `hotline-workflows-${process.pid}.js`);
-  const { code } = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: { info() {}, warn() {}, error: console.error, debug() {}, trace() {}, log() {} } });
+  // As production workers load it: the workflows and their interceptors (request ids, tracing).
+  const code = await bundleCaseWorkflows({ info() {}, warn() {}, error: console.error, debug() {}, trace() {}, log() {} });
   await writeFile(bundlePath, code);
 
   project.provide('temporalAddress', address);

@@ -23,6 +23,7 @@ import type { DispatchRuleRecord } from '../../domain/dispatch-catalogue.js';
 import { STAFF_ROLES, type StaffRole } from '../../domain/access.js';
 import { generateAuthKeys, mintToken, type AuthKeys, type TokenClaims } from '../../platform/auth-keys.js';
 import { createCaseWorker } from '../../runtime/case-worker.js';
+import { clientInterceptors } from '../../platform/temporal-interceptors.js';
 import { CONSOLE_DIST } from '../../runtime/console-build.js';
 import { formatActionKeys, generateActionKey, workerDataConverter, type ActionKey } from '../../platform/action-assertion.js';
 import { clientTlsOf, sdkTls, tlsEnv, type TemporalTlsFiles } from '../../runtime/temporal-tls.js';
@@ -187,7 +188,8 @@ export async function startStack(opts: StackOptions): Promise<TestStack> {
   const running = worker?.run();
 
   const connection = await Connection.connect({ address, ...(apiTls && { tls: sdkTls(apiTls) }) });
-  const client = new Client({ connection, namespace: 'default', dataConverter });
+  // As the product's client (runtime/bootstrap.ts connectClient): each request's id goes with what it sends.
+  const client = new Client({ connection, namespace: 'default', dataConverter, interceptors: clientInterceptors(undefined) });
   const authKeys = generateAuthKeys(`test-${randomBytes(3).toString('hex')}`);
   const app = await buildApp({
     client,

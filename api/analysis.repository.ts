@@ -23,7 +23,7 @@ import { and, inArray, sql, type SQL } from 'drizzle-orm';
 import { cellBits, type CellIndex } from '../domain/analysis.rules.js';
 import type { CaseRow } from '../db/case.rows.js';
 import type { Database } from '../db/client.js';
-import { cases, units } from '../db/schema.js';
+import { analysisAlerts, cases, units } from '../db/schema.js';
 
 export interface CaseFilter {
   /** Received in [fromMs, toMs): the local days' instants. */
@@ -94,6 +94,30 @@ export interface GroupCandidateCase {
   complainantKey: string;
   receivedAt: number;
 }
+
+/** A stored alert (analysis_alerts) as the list reads it; `detectedAt` to the microsecond (the list's keyset). */
+export interface AlertRow {
+  id: number;
+  kind: string;
+  categoryId: string;
+  unitId: string | null;
+  detectedAt: string;
+  createdAt: Date;
+  details: Record<string, unknown>;
+}
+
+export interface AlertFilter {
+  kinds: readonly string[];
+  /** Detected in [fromMs, toMs). */
+  fromMs?: number | undefined;
+  toMs?: number | undefined;
+  /** Told to, or placed at, a unit of every set (a reader's reach, the unit asked for). */
+  unitSets: ReadonlyArray<readonly string[]>;
+  after?: { detectedAt: string; id: number } | undefined;
+  limit: number;
+}
+
+const MICROS = sql.raw(`'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'`);
 
 export function createAnalysisRepository(db: Database) {
   return {
@@ -245,6 +269,47 @@ export function createAnalysisRepository(db: Database) {
                count(*) filter (where ${cases.warningLevel} = 'red')::int8 as red
         from ${cases} where ${and(...where)} group by 1`);
       return rows.map((r) => ({ unitId: r.unit_id, overdue: Number(r.overdue), red: Number(r.red) }));
+    },
+
+    /**
+     * Stored alerts, the latest detected first, keyset-paged on (detected_at, id); `limit + 1` rows are read so the
+     * caller knows whether there is a next page. A few thousand a year: the detected_at index, read backwards.
+     */
+    async alerts(f: AlertFilter): Promise<AlertRow[]> {
+      const where: SQL[] = [sql`${analysisAlerts.kind} = any(${list(f.kinds)})`];
+      if (f.fromMs !== undefined) where.push(sql`${analysisAlerts.detectedAt} >= ${new Date(f.fromMs).toISOString()}::timestamptz`);
+      if (f.toMs !== undefined) where.push(sql`${analysisAlerts.detectedAt} < ${new Date(f.toMs).toISOString()}::timestamptz`);
+      for (const set of f.unitSets) where.push(sql`(${analysisAlerts.unitId} = any(${list(set)}) or ${analysisAlerts.details}->'place'->>'unitId' = any(${list(set)}))`);
+      if (f.after) where.push(sql`(${analysisAlerts.detectedAt}, ${analysisAlerts.id}) < (${f.after.detectedAt}::timestamptz, ${f.after.id}::int8)`);
+      const { rows } = await db.execute<{ id: string; kind: string; category_id: string; unit_id: string | null; detected_at: string; created_at: string; details: Record<string, unknown> }>(sql`
+        select ${analysisAlerts.id} as id, ${analysisAlerts.kind} as kind, ${analysisAlerts.categoryId} as category_id, ${analysisAlerts.unitId} as unit_id,
+               to_char(${analysisAlerts.detectedAt} at time zone 'UTC', ${MICROS}) as detected_at, ${analysisAlerts.createdAt} as created_at, ${analysisAlerts.details} as details
+        from ${analysisAlerts} where ${and(...where)}
+        order by ${analysisAlerts.detectedAt} desc, ${analysisAlerts.id} desc
+        limit ${f.limit + 1}`);
+      return rows.map((r) => ({ id: Number(r.id), kind: r.kind, categoryId: r.category_id, unitId: r.unit_id, detectedAt: r.detected_at, createdAt: new Date(r.created_at), details: r.details }));
+    },
+
+    /**
+     * The group complaints flagged on a category whose window can hold an instant (a case's receipt): what a case is
+     * checked against to say it is part of a flagged group (api/group-flags.ts). Reads
+     * analysis_alerts_group_idx (category, detected_at; groups only): a group is detected inside its window, so one
+     * whose window holds the instant was detected less than the longest window before or after it.
+     */
+    async groupAlertsAround(q: { categoryId: string; atMs: number; maxWindowDays: number }): Promise<AlertRow[]> {
+      const span = q.maxWindowDays * 86_400_000;
+      const at = new Date(q.atMs).toISOString();
+      const { rows } = await db.execute<{ id: string; kind: string; category_id: string; unit_id: string | null; detected_at: string; created_at: string; details: Record<string, unknown> }>(sql`
+        select ${analysisAlerts.id} as id, ${analysisAlerts.kind} as kind, ${analysisAlerts.categoryId} as category_id, ${analysisAlerts.unitId} as unit_id,
+               to_char(${analysisAlerts.detectedAt} at time zone 'UTC', ${MICROS}) as detected_at, ${analysisAlerts.createdAt} as created_at, ${analysisAlerts.details} as details
+        from ${analysisAlerts}
+        where ${analysisAlerts.kind} = 'group_complaint' and ${analysisAlerts.categoryId} = ${q.categoryId}
+          and ${analysisAlerts.detectedAt} > ${new Date(q.atMs - span).toISOString()}::timestamptz
+          and ${analysisAlerts.detectedAt} < ${new Date(q.atMs + span).toISOString()}::timestamptz
+          and (${analysisAlerts.details}->>'windowStart')::timestamptz <= ${at}::timestamptz
+          and (${analysisAlerts.details}->>'windowEnd')::timestamptz > ${at}::timestamptz
+        order by ${analysisAlerts.detectedAt}, ${analysisAlerts.id}`);
+      return rows.map((r) => ({ id: Number(r.id), kind: r.kind, categoryId: r.category_id, unitId: r.unit_id, detectedAt: r.detected_at, createdAt: new Date(r.created_at), details: r.details }));
     },
 
     /** Case rows by id. */

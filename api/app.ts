@@ -20,6 +20,7 @@ import { createApiKeyService } from './api-keys.service.js';
 import { analysisPoliciesRoutes, createAnalysisPoliciesService } from './analysis-policies.routes.js';
 import { createAnalysisRepository } from './analysis.repository.js';
 import { analysisRoutes } from './analysis.routes.js';
+import { createGroupFlags } from './group-flags.js';
 import { createAnalysisService } from './analysis.service.js';
 import { createReportStore } from '../db/reports.js';
 import { reportsRoutes } from './reports.routes.js';
@@ -234,8 +235,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const repeatsRepository = createRepeatsRepository(deps.db);
   const sign = createActionSigner(deps.actionKeys);
   const repeats = deps.repeatMatching === false ? undefined : createRepeatMatcher({ client: deps.client, repository: repeatsRepository, unitType: (id) => reference.unitType(id), log: app.log, sign });
+  const analysisRepository = createAnalysisRepository(deps.db);
+  const groupFlags = createGroupFlags({ repository: analysisRepository, unitType: (id) => reference.unitType(id), log: app.log });
   const cases = createCasesService({
     sign,
+    groupFlags,
     client: deps.client,
     taskQueue: deps.taskQueue,
     repository,
@@ -254,13 +258,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(policiesRoutes(createPoliciesService({ db: deps.db, reference })));
   const publicService = createPublicService({ cases, repository, db: deps.db, reference });
   await app.register(casesRoutes(cases, publicService));
-  await app.register(repeatsRoutes(createRepeatsService({ repository: repeatsRepository, casesRepository: repository, cases, reference })));
+  await app.register(repeatsRoutes(createRepeatsService({ repository: repeatsRepository, casesRepository: repository, cases, reference, groupFlags })));
   await app.register(publicRoutes(publicService));
   await app.register(notificationsRoutes(createNotificationsRepository(deps.db), reference));
   await app.register(assessmentPoliciesRoutes(createAssessmentPoliciesService({ db: deps.db })));
   await app.register(assessmentRoutes(createAssessmentService({ db: deps.db, repository: createAssessmentRepository(deps.db), reference })));
   await app.register(analysisPoliciesRoutes(createAnalysisPoliciesService({ db: deps.db })));
-  await app.register(analysisRoutes(createAnalysisService({ db: deps.db, repository: createAnalysisRepository(deps.db), reference })));
+  await app.register(analysisRoutes(createAnalysisService({ db: deps.db, repository: analysisRepository, reference })));
   await app.register(reportsRoutes(createReportsService({ db: deps.db, store: createReportStore(deps.db), reference, client: deps.client, taskQueue: deps.taskQueue })));
   // The codec the API's own client uses: what the worker and the API encrypted, the UI can read (admins only).
   const [codec] = deps.client.options.loadedDataConverter.payloadCodecs;

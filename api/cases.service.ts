@@ -32,6 +32,7 @@ import type { CaseEventView, CaseViewBody, CreateCaseBody, ListCasesQuery } from
 import type { ReferenceService } from './reference.service.js';
 import type { RepeatMatcher } from './repeats.service.js';
 import type { ActionSigner } from './action-signer.js';
+import { groupFlagCaseOf, type GroupFlags } from './group-flags.js';
 
 export interface CasesServiceDeps {
   client: Client;
@@ -53,6 +54,8 @@ export interface CasesServiceDeps {
   updateRetryMs?: number;
   /** Signs every start, Update and signal: the workflow takes nothing without the API's proof. */
   sign: ActionSigner;
+  /** The flagged group complaint a case is part of, looked up when it is read (api/group-flags.ts); absent: not shown. */
+  groupFlags?: GroupFlags;
 }
 
 /** What a 503 for a busy case asks the caller to wait, in seconds. */
@@ -147,7 +150,7 @@ export function requestHash(body: CreateCaseBody): string {
 /** The staff view of the live case (api/cases.presenter.ts caseViewOf), unpresented. */
 export const toBody = (view: CaseView): CaseViewBody => caseViewOf(view, 'workflow');
 
-export function createCasesService({ client, taskQueue, repository, reference, repeats, legacyKeys = false, updateRetryMs = 5_000, sign }: CasesServiceDeps) {
+export function createCasesService({ client, taskQueue, repository, reference, repeats, legacyKeys = false, updateRetryMs = 5_000, sign, groupFlags }: CasesServiceDeps) {
   /** Cases this API opened, with what access needs of them (locate), until their record exists. */
   const justOpened = new LruMap<string, { at: number; target: CaseTarget }>(JUST_OPENED_KEPT);
   const handle = (caseId: string) => client.workflow.getHandle<typeof caseWorkflow>(caseId);
@@ -421,7 +424,9 @@ export function createCasesService({ client, taskQueue, repository, reference, r
     async get(caseId: string, principal: Principal): Promise<CaseViewBody> {
       const view = await load(caseId);
       authorize(principal, 'case.read', targetOf(view));
-      return present(view, principal);
+      // The flagged group complaint it is part of (after authorization: nothing is read for a case the caller may not read).
+      const group = groupFlags && principal.kind !== 'complainant' ? await groupFlags.forCase(groupFlagCaseOf(view)) : undefined;
+      return present(group === undefined ? view : { ...view, groupComplaint: group }, principal);
     },
 
     /**

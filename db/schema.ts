@@ -532,7 +532,12 @@ export const analysisAlerts = pgTable(
     details: jsonb('details').notNull(),
     createdAt: tz('created_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('analysis_alerts_key').on(t.kind, t.key), index('analysis_alerts_detected_idx').on(t.detectedAt)],
+  (t) => [
+    uniqueIndex('analysis_alerts_key').on(t.kind, t.key),
+    index('analysis_alerts_detected_idx').on(t.detectedAt),
+    // A case's flagged group complaint, looked up when the case is read (api/group-flags.ts): groups only, by category and time.
+    index('analysis_alerts_group_idx').on(t.categoryId, t.detectedAt).where(sql`${t.kind} = 'group_complaint'`),
+  ],
 );
 
 /**

@@ -85,7 +85,7 @@ export function createGroupFlags({ repository, unitType, log }: GroupFlagsDeps) 
         if (!groups.length) return null;
         // The case's place for groups: its own place unit when that is a grid or a community (a street is no place).
         const type = c.areaUnitId ? unitType(c.areaUnitId) : undefined;
-        const place = c.areaUnitId && (type === 'grid' || type === 'community') ? { [type]: c.areaUnitId } : {};
+        const place: { grid?: string; community?: string } = !c.areaUnitId ? {} : type === 'grid' ? { grid: c.areaUnitId } : type === 'community' ? { community: c.areaUnitId } : {};
         const found = flaggedGroupOf(
           { id: c.id, categoryId: c.categoryId, receivedAt, place, lat: c.lat, lng: c.lng, complainantKey: c.hasPhone ? 'phone' : null },
           groups,

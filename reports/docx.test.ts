@@ -4,6 +4,7 @@
  * the figures (categories and values); the same figures make the same document; the core properties carry the report's
  * generation time.
  */
+import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { decodeXml, paragraphsOf, unzip } from '../test/support/zip.js';
 import { reportDocx } from './docx.js';
@@ -164,12 +165,15 @@ describe('the report as a Word document', () => {
     expect(files.get('word/document.xml')!.toString('utf8').match(/<c:chart [^>]*r:id=/g)).toHaveLength(5);
     expect([...files.keys()].filter((p) => /^word\/embeddings\/.*\.xlsx$/.test(p))).toHaveLength(5);
     expect(files.get('[Content_Types].xml')!.toString('utf8')).toContain('application/vnd.openxmlformats-officedocument.drawingml.chart+xml');
+    // Every part is well-formed XML.
+    for (const [p, data] of files) if (/\.(xml|rels)$/.test(p)) expect(XMLValidator.validate(data.toString('utf8')), p).toBe(true);
   });
 
   it('the same figures make the same document; it was created when the report was generated', async () => {
     const [a, b] = [unzip(await reportDocx(figures, OFFSET)), unzip(await reportDocx(figures, OFFSET))];
-    // Relationship ids of links are made per rendering; everything the reader sees is the same.
-    const normal = (files: Map<string, Buffer>, p: string) => files.get(p)!.toString('utf8').replace(/r:id="[^"]*"/g, 'r:id=""').replace(/Id="[^"]*"/g, 'Id=""');
+    // Relationship ids of links and drawing ids are made per rendering; everything the reader sees is the same.
+    const normal = (files: Map<string, Buffer>, p: string) =>
+      files.get(p)!.toString('utf8').replace(/r:id="[^"]*"/g, 'r:id=""').replace(/Id="[^"]*"/g, 'Id=""').replace(/<wp:docPr id="\d+"/g, '<wp:docPr id=""');
     for (const p of ['word/document.xml', 'word/charts/chart1.xml', 'word/charts/chart2.xml', 'word/styles.xml', 'docProps/core.xml']) expect(normal(a, p), p).toBe(normal(b, p));
     const core = a.get('docProps/core.xml')!.toString('utf8');
     expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2026-04-01T00:30:00Z</dcterms:created>');

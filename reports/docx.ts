@@ -12,7 +12,7 @@
  * **Made on download** from the figures stored with the report (`reports.figures`) and the calendar's offset: the
  * same figures make the same document (text, tables, charts' data; the document's created and modified times are the
  * report's generation time), so nothing is stored twice. What differs between two downloads of one report is only
- * what Word never shows: the zip entries' timestamps and the relationship ids of the links.
+ * what Word never shows: the zip entries' timestamps, the relationship ids of the links and the charts' drawing ids.
  *
  * Links: every figure the HTML links to the cases behind it is a hyperlink here too (REPORT_LINK_BASE; opening one
  * needs the reader's sign-in).
@@ -20,6 +20,7 @@
 import {
   AlignmentType,
   BorderStyle,
+  convertMillimetersToTwip,
   Document,
   ExternalHyperlink,
   HeadingLevel,
@@ -336,7 +337,7 @@ export async function reportDocx(f: ReportFigures, offsetMinutes: number): Promi
     },
     sections: [
       {
-        properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: '16mm', bottom: '18mm', left: '14mm', right: '14mm' } } },
+        properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: convertMillimetersToTwip(16), bottom: convertMillimetersToTwip(18), left: convertMillimetersToTwip(14), right: convertMillimetersToTwip(14) } } },
         children: body(f, offsetMinutes),
       },
     ],

@@ -416,8 +416,14 @@ export function createAnalysisService(deps: AnalysisServiceDeps) {
         reference.assertUnit('query.unitId', q.unitId);
         if (!withinReach(reach, q.unitId, reference.units)) throw new DomainError('forbidden', `unit ${q.unitId} is outside your subtree`);
       }
-      const from = q.from === undefined ? undefined : realDay(q.from, 'query.from');
-      const to = q.to === undefined ? undefined : realDay(q.to, 'query.to');
+      const day = (value: string | undefined, field: string) => {
+        if (value === undefined) return undefined;
+        const n = realDay(value, field);
+        if (value < '1900' || value > '3000') throw bad(field, 'a date from 1900 to 2999');
+        return n;
+      };
+      const from = day(q.from, 'query.from');
+      const to = day(q.to, 'query.to');
       if (from !== undefined && to !== undefined && to < from) throw bad('query.to', 'before from');
       const c = clock();
       const unitSets: string[][] = [];

@@ -316,14 +316,14 @@ export function createAnalysisService(deps: AnalysisServiceDeps) {
         };
       }
       const precision = o.precision ?? policy.hotSpots.cellPrecision;
-      const { cells, unlocated } = await repository.cellCounts(filter, precision);
+      const { cells, located, unlocated } = await repository.cellCounts(filter, precision, o.limit);
       const spots = hotSpotsByCellOf(cells, unlocated, precision);
       return {
         ...filterView(scope, policy),
         by: 'cell',
         level: null,
         precision,
-        total: cells.reduce((s, r) => s + r.count, 0) + unlocated,
+        total: located + unlocated,
         unplaced: unlocated,
         rows: spots.rows.slice(0, o.limit).map((r) => ({ unitId: null, name: null, cell: r.cell, bounds: r.bounds, centre: r.centre, count: r.count, cases: casesLink(scope, scope.range, { cell: r.cell }) })),
       };

@@ -194,8 +194,9 @@ export const cases = pgTable(
     // The review queue: closed unsatisfied or disputed, not yet reviewed.
     index('cases_review_queue_idx').on(t.updatedAt).where(sql`(${t.outcome} = 'unsatisfied' or ${t.disputed}) and ${t.review} is null`),
     // Analysis (api/analysis.repository.ts): every count over a range of received days reads this index only (an
-    // index-only scan of the range), never the wide rows: category, place, unit, coordinates and complainant.
-    index('cases_analysis_idx').on(t.receivedAt, t.categoryId, t.areaUnitId, t.unitId, t.lat, t.lng, t.complainantPhone),
+    // index-only scan of the range), never the wide rows: category, place, unit, coordinates and complainant, and the
+    // case's id (last: the group complaints' candidates and the cases behind a figure are ids; migration 0017).
+    index('cases_analysis_idx').on(t.receivedAt, t.categoryId, t.areaUnitId, t.unitId, t.lat, t.lng, t.complainantPhone, t.id),
   ],
 );
 

@@ -5,7 +5,7 @@
  * 1. A bench database (migrated, the demo city seeded) with `--cases` (default 1,000,000) synthetic closed cases over
  *    the 12 months before today, with places, coordinates and callers (bench/metrics-data.ts with `places`: hot
  *    spots, cells and group complaints have something to find), their events, contributions and counters.
- * 2. The city's monthly report for the last complete calendar month, `--repeat` times (default 10) after a warm-up:
+ * 2. The city's monthly report for the last complete calendar month, `--repeat` times (default 10) after two warm-ups:
  *    - **product**: gathering its figures as the report workflow's activity does (activities/report.activities.ts
  *      `gatherReport`: the reference data loaded, the analysis and assessment computations, several in parallel);
  *    - **bare**: the same SQL statements with the same parameters, captured from one product run (drizzle's query
@@ -79,7 +79,7 @@ interface Timing {
   n: number;
 }
 
-async function timed(label: string, repeat: number, once: () => Promise<unknown>, warmups = 1): Promise<Timing> {
+async function timed(label: string, repeat: number, once: () => Promise<unknown>, warmups = 2): Promise<Timing> {
   for (let i = 0; i < warmups; i++) await once();
   const ms: number[] = [];
   for (let i = 0; i < repeat && !RUN.state.stopping; i++) {
@@ -248,7 +248,7 @@ async function main(): Promise<void> {
         `- Command: \`${commandLine('bench/reports.ts')}\``,
         `- Run time: ${totalS.toFixed(0)} s; load average (1 min) ${f1(loadAtStart)} at the start, ${f1(os.loadavg()[0]!)} at the end`,
         `- Data: ${data.cases.toLocaleString('en')} synthetic closed cases ('${METRICS_PREFIX}…') over the 12 months before the run with places, coordinates (70 %) and callers (bench/metrics-data.ts \`places\`), their events, contributions and counters${REUSE ? ' (a kept database, measured again)' : ''}; the cases table vacuumed before measuring.`,
-        `- Product: the report activity's gather (activities/report.activities.ts \`gatherReport\`) in the bench process, on a pool of 10; bare: the ${statements.length} statements it sent (captured with their parameters from one run) replayed one after another on one pg connection. The gather runs four of its computations at once, so its time can be below the statements' sum. ${REPEAT} repetitions each after a warm-up.`,
+        `- Product: the report activity's gather (activities/report.activities.ts \`gatherReport\`) in the bench process, on a pool of 10; bare: the ${statements.length} statements it sent (captured with their parameters from one run) replayed one after another on one pg connection. The gather runs four of its computations at once, so its time can be below the statements' sum. ${REPEAT} repetitions each after two warm-ups.`,
       ],
       rows,
       totalS,

@@ -52,11 +52,11 @@ export function AlertsCard({ unitId }: { unitId?: string | undefined }) {
         locale={{ emptyText: t.common.none }}
         data-testid="alerts"
         columns={[
-          { title: t.analysis.detectedAt, dataIndex: 'detectedAt', width: 150, render: (at: string) => fmtTime(at, lang) },
+          { title: t.analysis.detectedAt, dataIndex: 'detectedAt', width: 140, render: (at: string) => fmtTime(at, lang) },
           {
             title: t.common.category,
             key: 'kind',
-            width: 200,
+            width: 180,
             render: (_: unknown, a) => (
               <Space size={4} data-alert={a.id} data-alert-kind={a.kind}>
                 <Tag color={a.kind === 'group_complaint' ? 'volcano' : 'orange'}>{t.analysis.alertKinds[a.kind]}</Tag>
@@ -68,17 +68,32 @@ export function AlertsCard({ unitId }: { unitId?: string | undefined }) {
             title: t.analysis.alertPlace,
             key: 'place',
             ellipsis: true,
-            render: (_: unknown, a) => (a.group ? (a.group.place.kind === 'unit' ? (a.group.place.name ?? a.group.place.unitId) : `geohash ${a.group.place.cell}`) : a.unitName) ?? '—',
+            render: (_: unknown, a) => {
+              const place = a.group ? (a.group.place.kind === 'unit' ? (a.group.place.name ?? a.group.place.unitId) : `geohash ${a.group.place.cell}`) : a.unitName;
+              return (
+                <>
+                  <Typography.Text ellipsis={{ tooltip: place }}>{place ?? '—'}</Typography.Text>
+                  {a.group && a.unitName && (
+                    <div>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis={{ tooltip: a.unitName }}>
+                        {a.unitName}
+                      </Typography.Text>
+                    </div>
+                  )}
+                </>
+              );
+            },
           },
           {
             title: t.analysis.alertFigures,
             key: 'figures',
+            width: 220,
             render: (_: unknown, a) =>
               a.group ? (
                 <Space size={4} wrap>
                   {t.analysis.groupFigures.replace('{people}', String(a.group.complainants)).replace('{cases}', String(a.group.caseIds.length))}
                   {a.group.caseIds.slice(0, 3).map((id) => (
-                    <Typography.Link key={id} href={hrefOf({ page: 'case', id })} onClick={(e) => (e.preventDefault(), navigate({ page: 'case', id }))}>
+                    <Typography.Link key={id} style={{ whiteSpace: 'nowrap' }} href={hrefOf({ page: 'case', id })} onClick={(e) => (e.preventDefault(), navigate({ page: 'case', id }))}>
                       {id}
                     </Typography.Link>
                   ))}
@@ -97,7 +112,6 @@ export function AlertsCard({ unitId }: { unitId?: string | undefined }) {
                 '—'
               ),
           },
-          { title: t.common.unit, dataIndex: 'unitName', width: 180, ellipsis: true, render: (n: string | null) => n ?? '—' },
         ]}
       />
       {list.hasNextPage && (
@@ -139,24 +153,36 @@ export function ReportsCard({ unitId }: { unitId?: string | undefined }) {
         locale={{ emptyText: t.common.none }}
         data-testid="reports"
         columns={[
-          { title: t.analysis.reportTitle, dataIndex: 'title', ellipsis: true },
-          { title: t.analysis.periodKind, dataIndex: 'kind', width: 120, render: (k: ReportItem['kind']) => t.analysis.reportKinds[k] },
+          {
+            title: t.analysis.reportTitle,
+            key: 'title',
+            ellipsis: true,
+            render: (_: unknown, r) => (
+              <>
+                <Typography.Text ellipsis={{ tooltip: r.title }}>{r.title}</Typography.Text>
+                <div>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t.analysis.reportKinds[r.kind]} · {t.analysis.generatedAt} {fmtTime(r.createdAt, lang)}
+                  </Typography.Text>
+                </div>
+              </>
+            ),
+          },
           {
             title: t.analysis.version,
             key: 'version',
-            width: 110,
+            width: 90,
             render: (_: unknown, r) => (
-              <Space size={4}>
+              <Space size={4} wrap>
                 v{r.version}
                 {r.supersededBy !== null && <Tag>{t.analysis.superseded}</Tag>}
               </Space>
             ),
           },
-          { title: t.analysis.generatedAt, dataIndex: 'createdAt', width: 150, render: (at: string) => fmtTime(at, lang) },
           {
             title: t.analysis.files,
             key: 'files',
-            width: 210,
+            width: 196,
             render: (_: unknown, r) => (
               <Space size={4} data-report={r.id}>
                 <Button size="small" onClick={() => void save(r.files.html)} data-testid="report-html">

@@ -173,7 +173,7 @@ export function createReportActivities(deps: ReportActivityDeps) {
       const version = q.summary.version > 1 ? `（第 ${q.summary.version} 版，更正前一版）` : '';
       const message =
         `${q.summary.title}已生成${version}：受理诉求 ${q.summary.volume} 件，当前超期 ${q.summary.overdue} 件，群体诉求 ${q.summary.groupComplaints} 起。` +
-        `网页版 ${linkBase}/v1/reports/${report.id}?format=html ，Excel 版 ${linkBase}/v1/reports/${report.id}?format=xlsx`;
+        `网页版 ${linkBase}/v1/reports/${report.id}?format=html ，Excel 版 ${linkBase}/v1/reports/${report.id}?format=xlsx ，Word 版 ${linkBase}/v1/reports/${report.id}?format=docx`;
       const at = new Date(now());
       const inserted = addresses.length
         ? await db

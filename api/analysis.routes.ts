@@ -1,10 +1,12 @@
 /**
- * HTTP surface of the analysis (未诉先办): category distribution, trends, hot spots, group complaints and the cases
- * behind a figure. Schemas in, schemas out, one service call each (api/analysis.service.ts).
+ * HTTP surface of the analysis (未诉先办): category distribution, trends, hot spots, group complaints, the alerts the
+ * watch stored, and the cases behind a figure. Schemas in, schemas out, one service call each (api/analysis.service.ts).
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { principalOf } from './auth.js';
 import {
+  alertList,
+  alertsQuery,
   analysisCaseList,
   analysisCasesQuery,
   categoriesQuery,
@@ -99,6 +101,25 @@ export function analysisRoutes(analysis: AnalysisService): FastifyPluginAsyncZod
         },
       },
       async (req) => analysis.groupComplaints(req.query, principalOf(req)),
+    );
+
+    app.get(
+      '/v1/analysis/alerts',
+      {
+        config: { access: 'analysis.read' },
+        schema: {
+          tags: ['analysis'],
+          summary: 'Alerts the analysis watch flagged: group complaints (群体诉求) and surges (诉求激增), the latest detected first',
+          description:
+            'Each finding once, as it was recorded when it was first flagged (and its notices sent): a group’s category, place, window, ' +
+            'complainants and cases; a surge’s street, window, count and baseline, and the day it ended. from–to: local days of detection. ' +
+            'Analysts, supervisors and admins read all; a unit leader those told to or placed at their unit or a unit below it. No personal ' +
+            'data. Keyset pages.',
+          querystring: alertsQuery,
+          response: { 200: alertList, ...failures },
+        },
+      },
+      async (req) => analysis.alerts(req.query, principalOf(req)),
     );
 
     app.get(

@@ -71,6 +71,21 @@ export const analysisCasesQuery = z.strictObject({
 });
 export type AnalysisCasesQuery = z.infer<typeof analysisCasesQuery>;
 
+/** The kinds of stored alerts a reader lists (the watch's day markers are no alert). */
+export const ALERT_KINDS = ['group_complaint', 'surge'] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+
+export const alertsQuery = z.strictObject({
+  kind: z.enum(ALERT_KINDS).optional().describe('group_complaint (群体诉求) or surge (诉求激增); absent: both'),
+  from: day.optional().describe('alerts detected on or after this local day (YYYY-MM-DD, the calendar’s time zone)'),
+  to: day.optional().describe('alerts detected on or before this local day'),
+  unitId: unitId
+    .optional()
+    .describe('alerts told to this unit or a unit below it (a group’s or surge’s street), or placed at one (a group on a grid or community)'),
+  ...pageQuery,
+});
+export type AlertsQuery = z.infer<typeof alertsQuery>;
+
 // ---------------------------------------------------------------------------------------------------------------
 // Answers
 
@@ -184,3 +199,44 @@ export const analysisCaseList = z.object({
   nextCursor: z.string().nullable(),
 });
 export type AnalysisCaseList = z.infer<typeof analysisCaseList>;
+
+export const alertView = z.object({
+  id: z.number(),
+  kind: z.enum(ALERT_KINDS),
+  categoryId: z.string(),
+  categoryName: z.string(),
+  unitId: z.string().nullable().describe('the unit told: the street of the place (null: the city platform)'),
+  unitName: z.string().nullable(),
+  detectedAt: z.string().describe('a group: the receipt of the case that made it; a surge: the watch run that found it'),
+  recordedAt: z.string().describe('when the watch recorded it (and sent its notices)'),
+  group: z
+    .object({
+      place: z.object({ kind: z.enum(['cell', 'unit']), cell: z.string().nullable(), unitId: z.string().nullable(), name: z.string().nullable() }),
+      windowStart: z.string(),
+      windowEnd: z.string(),
+      complainants: z.number().describe('distinct complainants when it was flagged (told apart by phone; never the phones)'),
+      caseIds: z.array(z.string()).describe('the cases in the group when it was flagged; later cases of its category and place inside its window join it'),
+      detectedByCaseId: z.string(),
+      cases: link,
+    })
+    .nullable()
+    .describe('kind group_complaint'),
+  surge: z
+    .object({
+      day: z.string().describe('the local day evaluated'),
+      windowFrom: z.string(),
+      count: z.number(),
+      baselineFrom: z.string(),
+      baselineTo: z.string(),
+      baselineCount: z.number(),
+      baselineAverage: z.number(),
+      endedOn: z.string().nullable().describe('the first day it no longer held; null: going on'),
+      cases: link,
+    })
+    .nullable()
+    .describe('kind surge'),
+});
+export type AlertView = z.infer<typeof alertView>;
+
+export const alertList = z.object({ items: z.array(alertView), nextCursor: z.string().nullable() });
+export type AlertList = z.infer<typeof alertList>;

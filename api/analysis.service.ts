@@ -45,8 +45,12 @@ import { loadActiveAssessmentPolicy } from '../db/assessment-policy.js';
 import type { Database } from '../db/client.js';
 import { categories as categoriesTable } from '../db/schema.js';
 import { maskSummary, summaryOf } from './cases.presenter.js';
-import type { AnalysisRepository, CaseFilter, UnitRecord } from './analysis.repository.js';
+import type { AlertRow, AnalysisRepository, CaseFilter, UnitRecord } from './analysis.repository.js';
+import { ALERT_KINDS } from './analysis.schemas.js';
 import type {
+  AlertList,
+  AlertsQuery,
+  AlertView,
   AnalysisCaseList,
   AnalysisCasesQuery,
   CategoriesView,
@@ -312,14 +316,14 @@ export function createAnalysisService(deps: AnalysisServiceDeps) {
         };
       }
       const precision = o.precision ?? policy.hotSpots.cellPrecision;
-      const { cells, unlocated } = await repository.cellCounts(filter, precision);
+      const { cells, located, unlocated } = await repository.cellCounts(filter, precision, o.limit);
       const spots = hotSpotsByCellOf(cells, unlocated, precision);
       return {
         ...filterView(scope, policy),
         by: 'cell',
         level: null,
         precision,
-        total: cells.reduce((s, r) => s + r.count, 0) + unlocated,
+        total: located + unlocated,
         unplaced: unlocated,
         rows: spots.rows.slice(0, o.limit).map((r) => ({ unitId: null, name: null, cell: r.cell, bounds: r.bounds, centre: r.centre, count: r.count, cases: casesLink(scope, scope.range, { cell: r.cell }) })),
       };
@@ -400,6 +404,45 @@ export function createAnalysisService(deps: AnalysisServiceDeps) {
       return compute.groupComplaints(scopeFor(p, q, await resolveRange(q)));
     },
 
+    /**
+     * GET /v1/analysis/alerts: the group complaints and surges the analysis watch flagged and stored, the latest
+     * detected first, within the reader's reach (told to, or placed at, a unit of their subtree; the city's readers
+     * see all, those told to the city platform too). Figures, places and case numbers; no personal data.
+     */
+    async alerts(q: AlertsQuery, p: Principal): Promise<AlertList> {
+      const reach = reachOf(p, 'analysis.read', reference.units);
+      if (!reach) throw new DomainError('forbidden', `${p.roles.join(', ')} may not analysis.read here`);
+      if (q.unitId !== undefined) {
+        reference.assertUnit('query.unitId', q.unitId);
+        if (!withinReach(reach, q.unitId, reference.units)) throw new DomainError('forbidden', `unit ${q.unitId} is outside your subtree`);
+      }
+      const day = (value: string | undefined, field: string) => {
+        if (value === undefined) return undefined;
+        const n = realDay(value, field);
+        if (value < '1900' || value > '3000') throw bad(field, 'a date from 1900 to 2999');
+        return n;
+      };
+      const from = day(q.from, 'query.from');
+      const to = day(q.to, 'query.to');
+      if (from !== undefined && to !== undefined && to < from) throw bad('query.to', 'before from');
+      const c = clock();
+      const unitSets: string[][] = [];
+      if (!reach.all) unitSets.push(reference.units.subtree(reach.unitId));
+      if (q.unitId !== undefined) unitSets.push(reference.units.subtree(q.unitId));
+      const rows = await repository.alerts({
+        kinds: q.kind ? [q.kind] : [...ALERT_KINDS],
+        fromMs: from === undefined ? undefined : localInstantOf(dateOfDay(from), '00:00', c),
+        toMs: to === undefined ? undefined : localInstantOf(dateOfDay(to + 1), '00:00', c),
+        unitSets,
+        after: q.cursor === undefined ? undefined : decodeAlertCursor(q.cursor),
+        limit: q.limit,
+      });
+      const page = rows.slice(0, q.limit);
+      const [units, tree] = await Promise.all([unitMap(), categoryTree()]);
+      const last = page.at(-1);
+      return { items: page.map((r) => alertViewOf(r, units, tree.byId)), nextCursor: rows.length > q.limit && last ? encodeAlertCursor(last) : null };
+    },
+
     /** GET /v1/analysis/cases: the cases behind a figure, masked as the case list masks them. */
     async cases(q: AnalysisCasesQuery, p: Principal): Promise<AnalysisCaseList> {
       const scope = scopeFor(p, q, await resolveRange(q));
@@ -428,6 +471,69 @@ export function createAnalysisService(deps: AnalysisServiceDeps) {
 }
 
 export type AnalysisService = ReturnType<typeof createAnalysisService>;
+
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+
+/** A stored alert as the list shows it: its figures and place as the watch stored them (activities/analysis-watch.activities.ts). */
+function alertViewOf(r: AlertRow, units: ReadonlyMap<string, UnitRecord>, categories: ReadonlyMap<string, { name: string }>): AlertView {
+  const d = r.details;
+  const kind = r.kind === 'surge' ? 'surge' : 'group_complaint';
+  const place = (d.place ?? {}) as Record<string, unknown>;
+  const placeUnitId = str(place.unitId);
+  return {
+    id: r.id,
+    kind,
+    categoryId: r.categoryId,
+    categoryName: categories.get(r.categoryId)?.name ?? r.categoryId,
+    unitId: r.unitId,
+    unitName: r.unitId ? (units.get(r.unitId)?.name ?? r.unitId) : null,
+    detectedAt: new Date(Date.parse(r.detectedAt)).toISOString(),
+    recordedAt: r.createdAt.toISOString(),
+    group:
+      kind === 'group_complaint'
+        ? {
+            place: {
+              kind: place.kind === 'cell' ? 'cell' : 'unit',
+              cell: str(place.cell),
+              unitId: placeUnitId,
+              name: placeUnitId ? (units.get(placeUnitId)?.name ?? placeUnitId) : null,
+            },
+            windowStart: str(d.windowStart) ?? '',
+            windowEnd: str(d.windowEnd) ?? '',
+            complainants: num(d.complainants),
+            caseIds: Array.isArray(d.caseIds) ? d.caseIds.filter((x): x is string => typeof x === 'string') : [],
+            detectedByCaseId: str(d.detectedByCaseId) ?? '',
+            cases: str(d.cases) ?? '',
+          }
+        : null,
+    surge:
+      kind === 'surge'
+        ? {
+            day: str(d.day) ?? '',
+            windowFrom: str(d.windowFrom) ?? '',
+            count: num(d.count),
+            baselineFrom: str(d.baselineFrom) ?? '',
+            baselineTo: str(d.baselineTo) ?? '',
+            baselineCount: num(d.baselineCount),
+            baselineAverage: num(d.baselineAverage),
+            endedOn: str(d.endedOn),
+            cases: str(d.cases) ?? '',
+          }
+        : null,
+  };
+}
+
+/** Keyset cursor of the alerts list: base64url("<detected_at, to the microsecond>|<id>"), only that exact form taken back. */
+const encodeAlertCursor = (r: { detectedAt: string; id: number }) => Buffer.from(`${r.detectedAt}|${r.id}`).toString('base64url');
+const ALERT_CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)\|([1-9]\d{0,15})$/;
+function decodeAlertCursor(cursor: string): { detectedAt: string; id: number } {
+  const m = ALERT_CURSOR.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!m || encodeAlertCursor({ detectedAt: m[1]!, id: Number(m[2]) }) !== cursor || Number.isNaN(Date.parse(m[1]!)) || !Number.isSafeInteger(Number(m[2]))) {
+    throw new DomainError('validation_failed', 'malformed cursor', { errors: [{ field: 'query.cursor', reason: 'not a cursor this API issued' }] });
+  }
+  return { detectedAt: m[1]!, id: Number(m[2]) };
+}
 
 const encodeCursor = (r: { receivedAt: string; id: string }) => Buffer.from(`${r.receivedAt}|${r.id}`).toString('base64url');
 const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)\|(HL[0-9A-Z]{16})$/;

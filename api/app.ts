@@ -31,6 +31,7 @@ import { createOpen311Service } from './open311.service.js';
 import { analysisPoliciesRoutes, createAnalysisPoliciesService } from './analysis-policies.routes.js';
 import { createAnalysisRepository } from './analysis.repository.js';
 import { analysisRoutes } from './analysis.routes.js';
+import { createGroupFlags } from './group-flags.js';
 import { createAnalysisService } from './analysis.service.js';
 import { createReportStore } from '../db/reports.js';
 import { reportsRoutes } from './reports.routes.js';
@@ -273,9 +274,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const sign = createActionSigner(deps.actionKeys);
   const repeats = deps.repeatMatching === false ? undefined : createRepeatMatcher({ client: deps.client, repository: repeatsRepository, unitType: (id) => reference.unitType(id), log: app.log, sign });
   const attachmentRows = createAttachmentsRepository(deps.db);
+  const analysisRepository = createAnalysisRepository(deps.db);
+  const groupFlags = createGroupFlags({ repository: analysisRepository, unitType: (id) => reference.unitType(id), log: app.log });
   const cases = createCasesService({
     sign,
     attachments: attachmentRows,
+    groupFlags,
     client: deps.client,
     taskQueue: deps.taskQueue,
     repository,
@@ -294,7 +298,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(policiesRoutes(createPoliciesService({ db: deps.db, reference })));
   const publicService = createPublicService({ cases, repository, db: deps.db, reference });
   await app.register(casesRoutes(cases, publicService));
-  await app.register(repeatsRoutes(createRepeatsService({ repository: repeatsRepository, casesRepository: repository, cases, reference })));
+  await app.register(repeatsRoutes(createRepeatsService({ repository: repeatsRepository, casesRepository: repository, cases, reference, groupFlags })));
   await app.register(publicRoutes(publicService));
   await app.register(open311Routes(createOpen311Service({ cases, reference, repository: createOpen311Repository(deps.db), attachments: attachmentRows })), { prefix: OPEN311_PREFIX });
   await app.register(apiKeysRoutes(apiKeys, reference, deps.apiKeyCache?.cacheMs ?? 30_000));
@@ -302,7 +306,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(assessmentPoliciesRoutes(createAssessmentPoliciesService({ db: deps.db })));
   await app.register(assessmentRoutes(createAssessmentService({ db: deps.db, repository: createAssessmentRepository(deps.db), reference })));
   await app.register(analysisPoliciesRoutes(createAnalysisPoliciesService({ db: deps.db })));
-  await app.register(analysisRoutes(createAnalysisService({ db: deps.db, repository: createAnalysisRepository(deps.db), reference })));
+  await app.register(analysisRoutes(createAnalysisService({ db: deps.db, repository: analysisRepository, reference })));
   await app.register(reportsRoutes(createReportsService({ db: deps.db, store: createReportStore(deps.db), reference, client: deps.client, taskQueue: deps.taskQueue })));
   // The codec the API's own client uses: what the worker and the API encrypted, the UI can read (admins only).
   const [codec] = deps.client.options.loadedDataConverter.payloadCodecs;

@@ -288,6 +288,28 @@ const locationView = z.object({
   lng: z.number().optional(),
 });
 
+/**
+ * The flagged group complaint (群体诉求) a case is part of (api/group-flags.ts): no personal data — the group's place,
+ * window and case numbers, as the analysis watch stored it when it flagged the group.
+ */
+export const groupFlagView = z
+  .object({
+    alertId: z.number().describe('the stored alert (GET /v1/analysis/alerts)'),
+    categoryId: z.string(),
+    place: z.object({ kind: z.enum(['cell', 'unit']), cell: z.string().nullable(), unitId: z.string().nullable() }),
+    windowStart: z.string(),
+    windowEnd: z.string(),
+    detectedAt: z.string().describe('when the group reached the policy’s number of complainants'),
+    complainants: z.number().describe('distinct complainants when it was flagged'),
+    caseIds: z.array(z.string()).describe('the cases it was flagged with'),
+    listed: z.boolean().describe('true: this case is one it was flagged with; false: it joined later (same category and place, inside the window)'),
+  })
+  .describe(
+    'A group complaint flagged on this case’s own category and place whose window holds its receipt: the case is part of it. Looked up when ' +
+      'the case is read (the intake does not wait for it); the analysis watch flags a group within 15 minutes of the case that makes it.',
+  );
+export type GroupFlagView = z.infer<typeof groupFlagView>;
+
 export const caseView = z.object({
   id: z.string(),
   status: z.enum(CASE_STATUSES),
@@ -354,6 +376,8 @@ export const caseView = z.object({
   repeatCount: z.number(),
   linkedCaseIds: z.array(z.string()),
   repeatCard: z.enum(REPEAT_CARDS).nullable(),
+  /** GET /v1/cases/:id only: the flagged group complaint it is part of (null: none; absent where not looked up). */
+  groupComplaint: groupFlagView.nullable().optional(),
   /** The complainant's online rating. */
   rating: z.object({ at: z.string(), satisfaction: z.enum(SATISFACTION), resolved: z.boolean(), comment: z.string().optional() }).nullable(),
   complainant: complainantView,

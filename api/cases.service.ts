@@ -34,6 +34,7 @@ import type { RepeatMatcher } from './repeats.service.js';
 import type { ActionSigner } from './action-signer.js';
 import type { AttachmentAddedBy, AttachmentsRepository } from './attachments.repository.js';
 import { annotateSpan } from '../platform/tracing.js';
+import { groupFlagCaseOf, type GroupFlags } from './group-flags.js';
 
 export interface CasesServiceDeps {
   client: Client;
@@ -57,6 +58,8 @@ export interface CasesServiceDeps {
   sign: ActionSigner;
   /** Where an intake's links (mediaUrls) are recorded: the case holds no bytes and no list of them. */
   attachments: Pick<AttachmentsRepository, 'insertLinks'>;
+  /** The flagged group complaint a case is part of, looked up when it is read (api/group-flags.ts); absent: not shown. */
+  groupFlags?: GroupFlags;
 }
 
 /** What a 503 for a busy case asks the caller to wait, in seconds. */
@@ -177,7 +180,7 @@ const addedByOf = (p: Principal): AttachmentAddedBy =>
 /** The staff view of the live case (api/cases.presenter.ts caseViewOf), unpresented. */
 export const toBody = (view: CaseView): CaseViewBody => caseViewOf(view, 'workflow');
 
-export function createCasesService({ client, taskQueue, repository, reference, repeats, legacyKeys = false, updateRetryMs = 5_000, sign, attachments }: CasesServiceDeps) {
+export function createCasesService({ client, taskQueue, repository, reference, repeats, legacyKeys = false, updateRetryMs = 5_000, sign, attachments, groupFlags }: CasesServiceDeps) {
   /** Cases this API opened, with what access needs of them (locate), until their record exists. */
   const justOpened = new LruMap<string, { at: number; target: CaseTarget }>(JUST_OPENED_KEPT);
   const handle = (caseId: string) => client.workflow.getHandle<typeof caseWorkflow>(caseId);
@@ -470,7 +473,9 @@ export function createCasesService({ client, taskQueue, repository, reference, r
     async get(caseId: string, principal: Principal): Promise<CaseViewBody> {
       const view = await load(caseId);
       authorize(principal, 'case.read', targetOf(view));
-      return present(view, principal);
+      // The flagged group complaint it is part of (after authorization: nothing is read for a case the caller may not read).
+      const group = groupFlags && principal.kind !== 'complainant' ? await groupFlags.forCase(groupFlagCaseOf(view)) : undefined;
+      return present(group === undefined ? view : { ...view, groupComplaint: group }, principal);
     },
 
     /**

@@ -24,6 +24,7 @@ import type { CasePolicy, RepeatPolicy } from '../domain/policy.types.js';
 import { boundingBox, chooseMaster, normalisePhone, phoneSpellings, placedAt, type RepeatCandidate, type RepeatComplaint } from '../domain/repeats.rules.js';
 import type { RepeatCard } from '../domain/case.types.js';
 import { CASE_ID_PATTERN, storableInstant } from './cases.schemas.js';
+import type { GroupFlagCase } from './group-flags.js';
 
 export const CANDIDATE_BRANCHES = ['place', 'coords', 'complainant'] as const;
 export type CandidateBranch = (typeof CANDIDATE_BRANCHES)[number];
@@ -183,7 +184,8 @@ const RELATED_COLUMNS = {
 
 /**
  * A recorded case's related cases, oldest first, itself left out: the master of its group, the group's members
- * (cases_master_idx) and the earlier cases with the same demand under `policy` (closed ones too). null: no record.
+ * (cases_master_idx) and the earlier cases with the same demand under `policy` (closed ones too), and what the group
+ * complaint lookup reads of the case itself (api/group-flags.ts). null: no record.
  * `unitType`: the type of a unit in the org tree (whether the case's area is a place).
  */
 export async function related(
@@ -191,7 +193,7 @@ export async function related(
   caseId: string,
   policy: CasePolicy | undefined,
   unitType: (unitId: string) => string | undefined,
-): Promise<{ masterCaseId: string | null; items: RelatedRow[] } | null> {
+): Promise<{ masterCaseId: string | null; items: RelatedRow[]; self: GroupFlagCase } | null> {
   const [self] = await db.select().from(cases).where(eq(cases.id, caseId));
   if (!self) return null;
   const masterId = self.masterCaseId ?? self.id;
@@ -223,7 +225,16 @@ export async function related(
       repeatCard: (r.repeatCard as RepeatCard | null) ?? null,
     }));
   const grouped = self.masterCaseId !== null || items.some((i) => i.relation === 'member');
-  return { masterCaseId: grouped ? masterId : null, items };
+  const facts: GroupFlagCase = {
+    id: self.id,
+    categoryId: self.categoryId,
+    receivedAt: self.receivedAt.toISOString(),
+    areaUnitId: self.areaUnitId,
+    lat: self.lat,
+    lng: self.lng,
+    hasPhone: /\d/.test(self.complainantPhone ?? ''),
+  };
+  return { masterCaseId: grouped ? masterId : null, items, self: facts };
 }
 
 /** Recorded cases by number, as related cases are read (the intake desk's likely repeats). */

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CASE_OUTCOMES, CASE_STATUSES, REPEAT_CARDS } from '../domain/case.types.js';
 import { principalOf } from './auth.js';
-import { caseIdParams, createCaseBody, pageQuery, problemSchema } from './cases.schemas.js';
+import { caseIdParams, createCaseBody, groupFlagView, pageQuery, problemSchema } from './cases.schemas.js';
 import type { RepeatsService } from './repeats.service.js';
 
 const denied = { 401: problemSchema, 403: problemSchema, 429: problemSchema };
@@ -27,6 +27,10 @@ const groupCase = z.object({
 
 export const relatedList = z.object({
   caseId: z.string(),
+  groupComplaint: groupFlagView
+    .nullable()
+    .optional()
+    .describe('The flagged group complaint (群体诉求) the case is part of — many complainants on its category and place — beside its repeat group; null: none'),
   masterCaseId: z.string().nullable().describe("The master of the case's group (the case itself when it is one); null when it is in no group"),
   items: z.array(
     groupCase.extend({
@@ -81,7 +85,9 @@ export function repeatsRoutes(repeats: RepeatsService): FastifyPluginAsyncZod {
         schema: {
           tags: ['cases'],
           summary: 'Related cases (并单): the master of its repeat group, the members, and earlier cases with the same demand',
-          description: "The case must be in the caller's scope; related cases the caller may not read are left out. No complainant data.",
+          description:
+            "The case must be in the caller's scope; related cases the caller may not read are left out. No complainant data. groupComplaint: " +
+            'the group complaint (群体诉求) the analysis watch flagged on its category and place whose window holds the case, looked up now.',
           params: caseIdParams,
           response: { 200: relatedList, ...errors },
         },

@@ -18,6 +18,7 @@ import type { CasesService } from './cases.service.js';
 import type { ReferenceService } from './reference.service.js';
 import { RepeatSearchTimeout, type OpenMastersQuery, type RelatedRow, type RepeatsRepository } from './repeats.repository.js';
 import type { ActionSigner } from './action-signer.js';
+import type { GroupFlags } from './group-flags.js';
 
 /** Who links a repeat to its master: the API itself. */
 export const SYSTEM_ACTOR: Actor = { id: 'system', role: 'system' };
@@ -141,9 +142,11 @@ export interface RepeatsServiceDeps {
   casesRepository: Pick<CasesRepository, 'target'>;
   cases: Pick<CasesService, 'target'>;
   reference: ReferenceService;
+  /** The flagged group complaint (群体诉求) a case is part of, beside its repeat group; absent: not shown. */
+  groupFlags?: GroupFlags;
 }
 
-export function createRepeatsService({ repository, casesRepository, cases, reference }: RepeatsServiceDeps) {
+export function createRepeatsService({ repository, casesRepository, cases, reference, groupFlags }: RepeatsServiceDeps) {
   /**
    * 404 when the case is not in the caller's scope (or does not exist), as for GET /v1/cases/:id; 403 when the caller
    * reads the case but not its related cases (a complainant: those are other complainants' case numbers).
@@ -159,14 +162,21 @@ export function createRepeatsService({ repository, casesRepository, cases, refer
   return {
     /**
      * The case's group (its master and members) and the earlier cases with the same demand under the policy in
-     * force, from the record; only the ones the caller may read themselves.
+     * force, from the record; only the ones the caller may read themselves. With them, the flagged group complaint
+     * (群体诉求) the case is part of, if any (api/group-flags.ts).
      */
     async related(caseId: string, principal: Principal) {
       await authorizeRelated(caseId, principal);
       const found = await repository.related(caseId, reference.policyInForce(), (id) => reference.unitType(id));
-      if (!found) return { caseId, masterCaseId: null, items: [] };
+      if (!found) return { caseId, masterCaseId: null, items: [], ...(groupFlags && { groupComplaint: null }) };
       const visible = found.items.filter((r) => decide(principal, 'case.read', reference.units, r).outcome === 'allow');
-      return { caseId, masterCaseId: found.masterCaseId, items: visible.map((r) => ({ ...present(r), relation: r.relation })) };
+      const group = groupFlags ? await groupFlags.forCase(found.self) : undefined;
+      return {
+        caseId,
+        masterCaseId: found.masterCaseId,
+        items: visible.map((r) => ({ ...present(r), relation: r.relation })),
+        ...(group !== undefined && { groupComplaint: group }),
+      };
     },
 
     /**

@@ -1,9 +1,10 @@
 /**
- * HTTP surface of the reports: the list, one report (JSON, or its HTML or XLSX file), and generating one on request.
+ * HTTP surface of the reports: the list, one report (JSON, or its HTML, XLSX or Word file), and generating one on request.
  * Schemas in, schemas out, one service call each (api/reports.service.ts).
  */
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { DOCX_CONTENT_TYPE } from '../reports/docx.js';
 import { attachment, CONTENT_TYPES } from './assessment.export.js';
 import { principalOf } from './auth.js';
 import { problemSchema } from './cases.schemas.js';
@@ -46,10 +47,12 @@ export function reportsRoutes(reports: ReportsService): FastifyPluginAsyncZod {
         config: { access: 'analysis.read' },
         schema: {
           tags: ['analysis'],
-          summary: 'One report: its figures (JSON), or the file to open, print and forward (format=html or xlsx)',
+          summary: 'One report: its figures (JSON), or the file to open, print and forward (format=html, xlsx or docx)',
           description:
             'format=html: one self-contained HTML file in Chinese (charts as inline SVG, print styles for A4; every figure links to the cases ' +
-            `behind it); format=xlsx: a workbook with the figures behind every chart and table, and a sheet 说明 About.${WHO}`,
+            'behind it); format=xlsx: a workbook with the figures behind every chart and table, and a sheet 说明 About; format=docx: the report ' +
+            'as a Word document to edit and file (the same sections, tables and links; each chart a Word chart drawn from its figures), made from ' +
+            `the stored figures when asked.${WHO}`,
           params: reportParams,
           querystring: reportQuery,
           response: { 200: reportView, 400: problemSchema, 404: problemSchema, ...denied },
@@ -61,6 +64,10 @@ export function reportsRoutes(reports: ReportsService): FastifyPluginAsyncZod {
         if (req.query.format === 'html') {
           const file = await reports.html(req.params.reportId, p);
           return sendFile(reply, 'text/html; charset=utf-8', file.filename, file.body, { 'content-security-policy': REPORT_CSP });
+        }
+        if (req.query.format === 'docx') {
+          const file = await reports.docx(req.params.reportId, p);
+          return sendFile(reply, DOCX_CONTENT_TYPE, file.filename, file.body);
         }
         const file = await reports.xlsx(req.params.reportId, p);
         return sendFile(reply, CONTENT_TYPES.xlsx, file.filename, file.body);

@@ -22,12 +22,15 @@ export const reportParams = z.object({
     .transform(Number),
 });
 
-export const REPORT_FORMATS = ['json', 'html', 'xlsx'] as const;
+export const REPORT_FORMATS = ['json', 'html', 'xlsx', 'docx'] as const;
 export const reportQuery = z.strictObject({
   format: z
     .enum(REPORT_FORMATS)
     .default('json')
-    .describe('json (default): the report and the figures it was rendered from; html: the self-contained report (charts inline, prints on A4); xlsx: the figures behind every chart'),
+    .describe(
+      'json (default): the report and the figures it was rendered from; html: the self-contained report (charts inline, prints on A4); xlsx: the figures behind every chart; ' +
+        'docx: the report as a Word document (the same sections, tables and links; charts drawn by Word from their data)',
+    ),
 });
 
 export const reportSummary = z.object({
@@ -42,7 +45,7 @@ export const reportSummary = z.object({
   analysisPolicyVersion: z.number(),
   createdAt: z.string(),
   createdBy: z.string().describe('schedule:<run> or the person who asked'),
-  files: z.object({ html: z.string(), xlsx: z.string() }),
+  files: z.object({ html: z.string(), xlsx: z.string(), docx: z.string() }),
 });
 export type ReportSummary = z.infer<typeof reportSummary>;
 

@@ -15,7 +15,9 @@ import { loadAnalysisPolicy } from '../db/analysis-policy.js';
 import { loadActiveAssessmentPolicy } from '../db/assessment-policy.js';
 import type { Database } from '../db/client.js';
 import type { ReportStore, ReportSummaryRow } from '../db/reports.js';
-import type { ReportKind } from '../reports/figures.js';
+import { loadCityCalendar } from '../db/assessment.counters.js';
+import { reportDocx } from '../reports/docx.js';
+import type { ReportFigures, ReportKind } from '../reports/figures.js';
 import type { reportWorkflow } from '../workflows/report.workflow.js';
 import type { ReferenceService } from './reference.service.js';
 import type { GenerateBody, ReportListQuery, ReportSummary, ReportView } from './reports.schemas.js';
@@ -40,10 +42,10 @@ const summaryOf = (r: ReportSummaryRow): ReportSummary => ({
   analysisPolicyVersion: r.analysisPolicyVersion,
   createdAt: r.createdAt.toISOString(),
   createdBy: r.createdBy,
-  files: { html: `/v1/reports/${r.id}?format=html`, xlsx: `/v1/reports/${r.id}?format=xlsx` },
+  files: { html: `/v1/reports/${r.id}?format=html`, xlsx: `/v1/reports/${r.id}?format=xlsx`, docx: `/v1/reports/${r.id}?format=docx` },
 });
 
-export const reportFilename = (r: Pick<ReportSummaryRow, 'kind' | 'period' | 'scopeUnitId' | 'version'>, ext: 'html' | 'xlsx') =>
+export const reportFilename = (r: Pick<ReportSummaryRow, 'kind' | 'period' | 'scopeUnitId' | 'version'>, ext: 'html' | 'xlsx' | 'docx') =>
   `report-${r.kind}-${r.period}-${r.scopeUnitId ?? 'city'}-v${r.version}.${ext}`.replace(/[^A-Za-z0-9._-]/g, '_');
 
 export function createReportsService(deps: ReportsServiceDeps) {
@@ -97,6 +99,16 @@ export function createReportsService(deps: ReportsServiceDeps) {
     async xlsx(id: number, p: Principal): Promise<{ filename: string; body: Buffer }> {
       const row = await visible(id, p);
       return { filename: reportFilename(row, 'xlsx'), body: (await store.xlsx(id)) ?? Buffer.alloc(0) };
+    },
+
+    /**
+     * The report as a Word document, made now from the figures stored with it (reports/docx.ts: the same figures make
+     * the same document) on the calendar's offset, as its HTML was made.
+     */
+    async docx(id: number, p: Principal): Promise<{ filename: string; body: Buffer }> {
+      const row = await visible(id, p);
+      const [figures, { calendar }] = await Promise.all([store.figures(id), loadCityCalendar(deps.db)]);
+      return { filename: reportFilename(row, 'docx'), body: await reportDocx(figures as ReportFigures, calendar.utcOffsetMinutes) };
     },
 
     /** POST /v1/reports: a run of the report workflow for one scope (the period's next version if it has one). */

@@ -13,6 +13,10 @@
  * - sign-for on time 96 %, reply on time 90 %;
  * - events: received, dispatched, accepted, contacted, replied, callback_recorded, closed (7 per case).
  * Ids start with 'HLM' (M is not in the Crockford alphabet real case ids use), so they never meet a real case.
+ *
+ * With \`places\` (the reports' bench, bench/reports.ts), each case also has a place unit, coordinates for most, and a
+ * caller of its own out of a few million numbers (PLACES below), so hot spots, cells and group complaints have
+ * something to find; without it (bench:metrics) the cases are as they always were: no place, one number for all.
  */
 import type pg from 'pg';
 
@@ -46,18 +50,39 @@ select
   r_resolved < 0.82 as resolved,
   case when r_sat < 0.70 then 'satisfied' when r_sat < 0.90 then 'basically_satisfied' else 'unsatisfied' end as satisfaction,
   r_sign < 0.96 as sign_on_time,
-  r_reply < 0.90 as reply_on_time
-from g, u, c`;
+  r_reply < 0.90 as reply_on_time__PLACES__
+from g, u, c__PLACES_FROM__`;
+
+/** [0, 1) from a case's number and a seed: hashes, not random(), so the cases' other facts stay as bench:metrics has them. */
+const h = (seed: number) => `((hashint8extended(n::int8, ${seed}) & 2147483647)::float8 / 2147483648)`;
+/** The centre a case is around (one of 400, the first ones busiest), as [0, 1) from the centre's number and a seed. */
+const centre = (seed: number) => `((hashint4extended(floor(power(${h(3)}, 1.6) * 400)::int4, ${seed}) & 2147483647)::float8 / 2147483648)`;
+
+/**
+ * Where each case is and who called (\`places\`: for the reports' bench): a place unit among the communities and grids
+ * (skewed), coordinates for 70 % of them around one of 400 centres in a 0.3° square (skewed: the busiest centres are
+ * hot spots) — most within ±0.005° of it (about 50 cells of precision 7), 30 % within ±0.0003° (the one building
+ * whose lift or noise many people call about: group complaints form there) —, and a caller out of 3,000,000 numbers
+ * (5 % none).
+ */
+const SPREAD = `(case when ${h(9)} < 0.3 then 0.0006 else 0.01 end)`;
+const PLACES = `,
+  pl.a[1 + floor(power(${h(1)}, 2) * array_length(pl.a, 1))::int] as area_unit_id,
+  case when ${h(2)} < 0.7 then 30.45 + 0.3 * ${centre(7)} + (${h(4)} - 0.5) * ${SPREAD} end as lat,
+  case when ${h(2)} < 0.7 then 114.15 + 0.3 * ${centre(8)} + (${h(5)} - 0.5) * ${SPREAD} end as lng,
+  case when ${h(6)} < 0.05 then null else '139' || lpad(floor(${h(7)} * 3000000)::int::text, 8, '0') end as phone`;
+const PLACES_FROM = `,
+  (select array_agg(id order by id) as a from units where type in ('community', 'grid')) pl`;
 
 const CASES = `
 insert into cases (
   id, title, description, channel, category_id, sla_class, policy_version, complainant_name, complainant_phone,
   no_contact, received_at, address, status, outcome, unit_id, round, warning_level, escalation_level, clocks,
-  dispatch_count, dispatch_history, rounds, created_at, updated_at, closed_at, last_seq
+  dispatch_count, dispatch_history, rounds, created_at, updated_at, closed_at, last_seq__PLACE_COLUMNS__
 )
 select
   s.id, '合成工单', '基准测试生成的合成数据（非真实投诉）', 'phone', s.category_id,
-  (select sla_class from categories where id = s.category_id), 1, '某某', '13800000000',
+  (select sla_class from categories where id = s.category_id), 1, '某某', __PHONE__,
   s.outcome = 'no_contact', s.received_at, '临江市合成地址', 'closed', s.outcome, s.unit_id, 1, 'none', 0, '{}'::jsonb,
   1,
   jsonb_build_array(jsonb_build_object('unitId', s.unit_id, 'kind', 'dispatch', 'at', s.received_at + interval '1 hour', 'by', 'bench', 'round', 1)),
@@ -66,7 +91,7 @@ select
     'callbackAt', s.received_at + s.days * interval '1 day' + interval '3 hours',
     'contacted', s.contacted, 'resolved', s.resolved, 'satisfaction', s.satisfaction)) else '[]'::jsonb end,
   s.received_at, s.received_at + s.days * interval '1 day' + interval '3 hours',
-  s.received_at + s.days * interval '1 day' + interval '3 hours', 7
+  s.received_at + s.days * interval '1 day' + interval '3 hours', 7__PLACE_VALUES__
 from bench_metrics_stage s`;
 
 const EVENTS = `
@@ -130,7 +155,9 @@ export async function generateMetricsData(
   until: Date,
   sumCounters: () => Promise<number>,
   progress: (s: string) => void,
+  options: { places?: boolean } = {},
 ): Promise<GeneratedMetrics> {
+  const places = options.places ?? false;
   const seconds = {} as GeneratedMetrics['seconds'];
   const step = async (name: keyof GeneratedMetrics['seconds'], sql: string): Promise<number> => {
     const t0 = performance.now();
@@ -142,8 +169,19 @@ export async function generateMetricsData(
   await db.query('select setseed(0.42)');
   if (!Number.isSafeInteger(n) || n < 1) throw new Error(`--cases must be a positive whole number (got ${n})`);
   await db.query('drop table if exists bench_metrics_stage');
-  await step('stage', STAGE.replace('__N__', String(n)).replace('__UNTIL__', until.toISOString()));
-  const cases = await step('cases', CASES);
+  await step(
+    'stage',
+    STAGE.replace('__N__', String(n))
+      .replace('__UNTIL__', until.toISOString())
+      .replace('__PLACES__', places ? PLACES : '')
+      .replace('__PLACES_FROM__', places ? PLACES_FROM : ''),
+  );
+  const cases = await step(
+    'cases',
+    CASES.replace('__PLACE_COLUMNS__', places ? ', area_unit_id, lat, lng' : '')
+      .replace('__PHONE__', places ? 's.phone' : `'13800000000'`)
+      .replace('__PLACE_VALUES__', places ? ', s.area_unit_id, s.lat, s.lng' : ''),
+  );
   const events = await step('events', EVENTS);
   const contributions = await step('contributions', CONTRIBUTIONS);
   const t0 = performance.now();

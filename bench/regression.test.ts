@@ -119,6 +119,21 @@ describe('bench regression check', () => {
     expect(worse.regressions.map((r) => r.key)).toEqual(['soak writes p99 drift (last ÷ first)']);
   });
 
+  it('reads a reports run and compares it only with reports runs: the gather ratio is lower-better', () => {
+    const reports = (at: string, ratio: string) =>
+      section(`${at} · reports · full · database only`, [
+        '| monthly report: gather — p50 / p99 | 812.0 / 900.1 | ms | 31 statements | — |',
+        `| gather ratio (product p50 / bare p50) | ${ratio} | ratio | goal ≤ 1.5 | met |`,
+      ]);
+    const recorded = parseRuns([FULL_DEV, reports('2026-12-05T10:00:00.000Z', '1.20')].join('\n'));
+    const r = recorded.find((x) => x.kind === 'reports')!;
+    expect(r).toMatchObject({ mode: 'full', topology: 'database only', figures: [{ key: 'report gather p50 ÷ bare p50', value: 1.2, better: 'lower' }] });
+    expect(previousRun(recorded, { kind: 'reports', mode: 'full', topology: 'database only', at: '2026-12-06T00:00:00.000Z' })?.at).toBe('2026-12-05T10:00:00.000Z');
+    expect(previousRun(recorded, { kind: 'metrics', mode: 'full', topology: 'database only', at: '2026-12-06T00:00:00.000Z' })).toBeNull();
+    const worse = compare(r, figuresOf('reports', [['gather ratio (product p50 / bare p50)', '1.40', 'ratio', '']]));
+    expect(worse.regressions.map((x) => x.key)).toEqual(['report gather p50 ÷ bare p50']);
+  });
+
   it('says nothing loud when nothing fell, and says so when there is nothing to compare with', () => {
     const c = compare(runs[1]!, figuresOf('bench', [['lifecycle ratio (API / bare) at c=32', '0.66', 'ratio', '']]));
     expect(c.regressions).toEqual([]);

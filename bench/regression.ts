@@ -21,7 +21,7 @@ export interface Figure {
 
 export interface RecordedRun {
   at: string;
-  kind: 'bench' | 'deadlines' | 'metrics' | 'soak';
+  kind: 'bench' | 'deadlines' | 'metrics' | 'soak' | 'reports';
   mode: 'full' | 'quick' | 'memory only' | 'lifecycle only';
   topology: string;
   figures: Figure[];
@@ -47,7 +47,7 @@ export const REGRESSION_THRESHOLD = 0.1;
 
 const num = (s: string | undefined): number => (s === undefined ? Number.NaN : Number(s.replace(/,/g, '')));
 
-/** The figures a bench section's table carries, by metric name (kept in step with bench/bench.ts, bench/deadlines.ts, bench/metrics.ts and bench/soak/rows.ts). */
+/** The figures a bench section's table carries, by metric name (kept in step with bench/bench.ts, bench/deadlines.ts, bench/metrics.ts, bench/reports.ts and bench/soak/rows.ts). */
 export function figuresOf(kind: RecordedRun['kind'], rows: ReadonlyArray<readonly string[]>): Figure[] {
   const out: Figure[] = [];
   const push = (key: string, value: number, better: Direction) => {
@@ -74,6 +74,8 @@ export function figuresOf(kind: RecordedRun['kind'], rows: ReadonlyArray<readonl
     } else if (kind === 'metrics') {
       if (m === 'ranking ratio (product p50 / bare p50)') push('ranking p50 ÷ bare p50', num(value), 'lower');
       else if (m === 'naive ÷ product p50') push('naive ÷ ranking p50', num(value), 'higher');
+    } else if (kind === 'reports') {
+      if (m === 'gather ratio (product p50 / bare p50)') push('report gather p50 ÷ bare p50', num(value), 'lower');
     } else {
       let g: RegExpMatchArray | null;
       if ((g = m.match(/^N=([\d,]+) ratio product p99 \/ bare p99 \(yellow \/ red\)$/))) {
@@ -96,7 +98,7 @@ export function parseRuns(markdown: string): RecordedRun[] {
     const heading = section.match(/^## (\d{4}-\d\d-\d\dT[\d:.]+Z) · (.*)$/m);
     if (!heading) continue;
     const parts = heading[2]!.split(' · ').map((p) => p.replace(/ \(.*$/, '').trim());
-    const kind: RecordedRun['kind'] = parts.includes('deadlines') ? 'deadlines' : parts.includes('metrics') ? 'metrics' : parts.includes('soak') ? 'soak' : 'bench';
+    const kind: RecordedRun['kind'] = parts.includes('deadlines') ? 'deadlines' : parts.includes('metrics') ? 'metrics' : parts.includes('soak') ? 'soak' : parts.includes('reports') ? 'reports' : 'bench';
     const mode: RecordedRun['mode'] = parts.includes('quick') ? 'quick' : parts.includes('memory only') ? 'memory only' : parts.includes('lifecycle only') ? 'lifecycle only' : 'full';
     // Sections from before the topology switch name none: they ran on the dev server.
     const topology = parts.find((p) => / topology$| server|^database only$/.test(p))?.replace(/ topology$/, '') ?? 'dev';

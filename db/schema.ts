@@ -198,8 +198,9 @@ export const cases = pgTable(
     // The review queue: closed unsatisfied or disputed, not yet reviewed.
     index('cases_review_queue_idx').on(t.updatedAt).where(sql`(${t.outcome} = 'unsatisfied' or ${t.disputed}) and ${t.review} is null`),
     // Analysis (api/analysis.repository.ts): every count over a range of received days reads this index only (an
-    // index-only scan of the range), never the wide rows: category, place, unit, coordinates and complainant.
-    index('cases_analysis_idx').on(t.receivedAt, t.categoryId, t.areaUnitId, t.unitId, t.lat, t.lng, t.complainantPhone),
+    // index-only scan of the range), never the wide rows: category, place, unit, coordinates and complainant, and the
+    // case's id (last: the group complaints' candidates and the cases behind a figure are ids; migration 0016).
+    index('cases_analysis_idx').on(t.receivedAt, t.categoryId, t.areaUnitId, t.unitId, t.lat, t.lng, t.complainantPhone, t.id),
   ],
 );
 
@@ -542,7 +543,12 @@ export const analysisAlerts = pgTable(
     details: jsonb('details').notNull(),
     createdAt: tz('created_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('analysis_alerts_key').on(t.kind, t.key), index('analysis_alerts_detected_idx').on(t.detectedAt)],
+  (t) => [
+    uniqueIndex('analysis_alerts_key').on(t.kind, t.key),
+    index('analysis_alerts_detected_idx').on(t.detectedAt),
+    // A case's flagged group complaint, looked up when the case is read (api/group-flags.ts): groups only, by category and time.
+    index('analysis_alerts_group_idx').on(t.categoryId, t.detectedAt).where(sql`${t.kind} = 'group_complaint'`),
+  ],
 );
 
 /**

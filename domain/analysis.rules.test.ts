@@ -5,6 +5,7 @@ import {
   categoryDistribution,
   detectGroupComplaints,
   detectSurges,
+  flaggedGroupOf,
   geohash,
   geohashBounds,
   hotSpotsByCell,
@@ -275,6 +276,47 @@ describe('group complaints', () => {
     expect(g).toHaveLength(1);
     expect(g[0]).toMatchObject({ place: { kind: 'cell', cell: 'wx4g09n' }, complainants: 5 });
     expect(detectGroupComplaints([call('a', 0, { place: {} })], { ...policy, minComplainants: 2 })).toEqual([]);
+  });
+});
+
+describe('a case in a flagged group (flaggedGroupOf)', () => {
+  const policy = DEFAULT_ANALYSIS_POLICY.groupComplaint;
+  const t0 = at('2026-03-02T09:00:00+08:00');
+  const grid = { street: 's1', community: 's1-c1', grid: 's1-c1-g1' };
+  const here = { lat: 39.9087, lng: 116.3975 };
+  const call = (key: string | null, offsetMs: number, over: Partial<AnalysisCase> = {}) => ({ ...kase({ receivedAt: t0 + offsetMs, place: grid, ...over }), complainantKey: key });
+  const flagged = (cases: Array<ReturnType<typeof call>>) =>
+    detectGroupComplaints(cases.filter((c): c is ReturnType<typeof call> & { complainantKey: string } => c.complainantKey !== null), policy);
+
+  it('finds every case the rule puts in the group: those it was flagged with and those that joined later, none after its window', () => {
+    const first = ['a', 'b', 'c', 'd', 'e'].map((k, i) => call(k, i * HOUR));
+    const later = [call('f', 2 * DAY), call('a', 6 * DAY)];
+    const [group] = flagged([...first, ...later]);
+    expect(group!.caseIds).toEqual([...first, ...later].map((c) => c.id));
+    // Stored at the 5th case: its list then was the first five; the later ones join by category, place and window.
+    const stored = { ...group!, caseIds: group!.caseIds.slice(0, 5) };
+    for (const c of [...first, ...later]) expect(flaggedGroupOf(c, [stored]), c.id).toBe(stored);
+    expect(flaggedGroupOf(call('g', 7 * DAY), [stored])).toBeNull();
+    expect(flaggedGroupOf(call('g', 7 * DAY - 1), [stored])).toBe(stored);
+  });
+
+  it('not another category, not another place, not a case without a phone; a listed case whatever it shows', () => {
+    const first = ['a', 'b', 'c', 'd', 'e'].map((k, i) => call(k, i * HOUR));
+    const [group] = flagged(first);
+    expect(flaggedGroupOf(call('x', DAY, { categoryId: 'rubbish', categoryPath: ['rubbish'] }), [group!])).toBeNull();
+    expect(flaggedGroupOf(call('x', DAY, { place: { street: 's1', community: 's1-c1', grid: 's1-c1-g2' } }), [group!])).toBeNull();
+    expect(flaggedGroupOf(call('x', DAY, here), [group!])).toBeNull(); // coordinates: its cell, not the grid
+    expect(flaggedGroupOf(call(null, DAY), [group!])).toBeNull();
+    expect(flaggedGroupOf({ ...first[2]!, complainantKey: null }, [group!])).toBe(group);
+  });
+
+  it('a group in a cell: cases with coordinates in that cell at the group’s precision', () => {
+    const first = ['a', 'b', 'c', 'd', 'e'].map((k, i) => call(k, i * HOUR, here));
+    const [group] = flagged(first);
+    expect(group!.place).toEqual({ kind: 'cell', cell: geohash(here.lat, here.lng, policy.cellPrecision) });
+    expect(flaggedGroupOf(call('f', DAY, { lat: 39.90875, lng: 116.39755 }), [group!])).toBe(group);
+    expect(flaggedGroupOf(call('f', DAY, { lat: 39.92, lng: 116.3975 }), [group!])).toBeNull();
+    expect(flaggedGroupOf(call('f', DAY), [group!])).toBeNull(); // no coordinates: its grid, another place
   });
 });
 

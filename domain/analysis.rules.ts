@@ -700,6 +700,44 @@ export function detectGroupComplaints(cases: readonly AnalysisCase[], policy: An
   return groups.sort((a, b) => a.detectedAt - b.detectedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
+/** A group complaint as it was flagged and stored (analysis_alerts): enough to say whether a case is part of it. */
+export interface FlaggedGroup {
+  categoryId: string;
+  place: GroupPlace;
+  /** [windowStart, windowEnd): the instants its cases were received in. */
+  windowStart: number;
+  windowEnd: number;
+  /** Its cases when it was flagged. */
+  caseIds: readonly string[];
+}
+
+/** What a case shows of itself to flaggedGroupOf: a case as the analysis sees it, its complainant told apart or not (null). */
+export type GroupMemberCase = Pick<AnalysisCase, 'id' | 'categoryId' | 'place' | 'lat' | 'lng' | 'receivedAt'> & { complainantKey: string | null };
+
+/**
+ * The flagged group a case is part of, if any: a case the group listed when it was flagged, or a later case that
+ * joined it by `detectGroupComplaints`'s rule — the same own category, the same place (the group's cell at the
+ * group's precision, the cell's length, when the case has coordinates; else its grid or community), received inside
+ * the group's window, with a complainant that can be told apart (a case without a phone counts for nobody and is in
+ * no group). A case recorded late with an earlier receipt inside the window is in it too, as the rule run again would
+ * put it. Of several groups (one issue's windows do not overlap), the first.
+ */
+export function flaggedGroupOf<G extends FlaggedGroup>(c: GroupMemberCase, groups: readonly G[]): G | null {
+  const sorted = [...groups].sort((a, b) => a.windowStart - b.windowStart);
+  const listed = sorted.find((g) => g.caseIds.includes(c.id));
+  if (listed) return listed;
+  if (c.complainantKey === null) return null;
+  const located = hasCoordinates(c);
+  const unit = c.place.grid ?? c.place.community ?? null;
+  return (
+    sorted.find((g) => {
+      if (g.categoryId !== c.categoryId || c.receivedAt < g.windowStart || c.receivedAt >= g.windowEnd) return false;
+      if (g.place.kind === 'cell') return located && geohash(c.lat!, c.lng!, g.place.cell.length) === g.place.cell;
+      return !located && unit === g.place.unitId;
+    }) ?? null
+  );
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Surges
 

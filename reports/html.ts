@@ -14,11 +14,11 @@ const a = (href: string, text: string | number) => `<a href="${esc(href)}">${esc
 export const percentOfBp = (bp: number) => `${(bp / 100).toFixed(2)}%`;
 export const percent = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(2)}%`);
 export const signedPercent = (v: number | null) => (v === null ? '—' : `${v > 0 ? '+' : ''}${(v * 100).toFixed(1)}%`);
-const signed = (n: number) => `${n > 0 ? '+' : ''}${n}`;
-const zhDay = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
-const zhDate = (d: string) => `${Number(d.slice(0, 4))}年${zhDay(d)}`;
+export const signed = (n: number) => `${n > 0 ? '+' : ''}${n}`;
+export const zhDay = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+export const zhDate = (d: string) => `${Number(d.slice(0, 4))}年${zhDay(d)}`;
 /** An instant as Beijing-style local text on the report's offset (the figures' `asOf`, `generatedAt`). */
-const local = (iso: string, offsetMinutes: number) => new Date(Date.parse(iso) + offsetMinutes * 60_000).toISOString().slice(0, 16).replace('T', ' ');
+export const local = (iso: string, offsetMinutes: number) => new Date(Date.parse(iso) + offsetMinutes * 60_000).toISOString().slice(0, 16).replace('T', ' ');
 
 function table(head: readonly string[], rows: ReadonlyArray<readonly string[]>, numeric: readonly number[] = []): string {
   const cls = (i: number) => (numeric.includes(i) ? ' class="n"' : '');
@@ -27,10 +27,16 @@ function table(head: readonly string[], rows: ReadonlyArray<readonly string[]>, 
     .join('')}</tbody></table>`;
 }
 
-const changeText = (c: Change, what: string) =>
+export const changeText = (c: Change, what: string) =>
   `${what}（${zhDay(c.from)}${c.from === c.to ? '' : `至${zhDay(c.to)}`}）${c.count} 件，${c.delta === 0 ? '持平' : `${c.delta > 0 ? '增加' : '减少'} ${Math.abs(c.delta)} 件`}${c.ratio === null ? '' : `（${signedPercent(c.ratio)}）`}`;
 
 const rate = (r: RateFigure) => `${percent(r.value)}<span class="sub">（${Number(r.numerator.toFixed(4))}/${r.denominator}）</span>`;
+
+/** What the figures mean, at the foot of every report (HTML and Word). */
+export const REPORT_NOTE =
+  '说明：诉求量按诉求受理时间（本地时间）所在日期统计，含未派单直接答复的诉求；占比为万分比取整，各项合计为 100%。环比与上一期比较，同比与去年同期比较，基数为 0 时不计比率。' +
+  '超期指在办工单有时限已过期，红灯指预警为红色，按生成时的状态统计。群体诉求指同一类别、同一地点（坐标网格或网格/社区）在分析政策规定的时间窗内有多名不同诉求人（按电话区分）。' +
+  '数字上的链接打开其背后的工单清单（需登录，仅显示本人有权查看的工单）。';
 
 const STYLE = `
 @page { size: A4; margin: 16mm 14mm 18mm; }
@@ -258,7 +264,7 @@ export function reportHtml(f: ReportFigures, offsetMinutes: number): string {
 </header>
 ${parts.join('\n')}
 <footer>
-<p>说明：诉求量按诉求受理时间（本地时间）所在日期统计，含未派单直接答复的诉求；占比为万分比取整，各项合计为 100%。环比与上一期比较，同比与去年同期比较，基数为 0 时不计比率。超期指在办工单有时限已过期，红灯指预警为红色，按生成时的状态统计。群体诉求指同一类别、同一地点（坐标网格或网格/社区）在分析政策规定的时间窗内有多名不同诉求人（按电话区分）。数字上的链接打开其背后的工单清单（需登录，仅显示本人有权查看的工单）。</p>
+<p>${esc(REPORT_NOTE)}</p>
 <p>分析政策第 ${f.analysisPolicyVersion} 版 · 期间标识 ${esc(f.period)}</p>
 </footer>
 </body>

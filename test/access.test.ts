@@ -122,6 +122,7 @@ const EXPECTED: Record<string, Row> = {
   'GET /v1/analysis/hotspots': row(403, 403, 403, 200, 200, 403, 403, 200, 200, 401),
   'GET /v1/analysis/group-complaints': row(403, 403, 403, 200, 200, 403, 403, 200, 200, 401),
   'GET /v1/analysis/cases': row(403, 403, 403, 200, 200, 403, 403, 200, 200, 401),
+  'GET /v1/analysis/alerts': row(403, 403, 403, 200, 200, 403, 403, 200, 200, 401),
   'GET /v1/reports': row(403, 403, 403, 200, 200, 403, 403, 200, 200, 401),
   'GET /v1/reports/{reportId}': row(403, 403, 403, 404, 404, 403, 403, 404, 404, 401),
   'POST /v1/reports': row(403, 403, 403, 403, 202, 403, 403, 202, 202, 401),

@@ -195,6 +195,17 @@ describe('hot spots', () => {
     expect(cell.body.rows[0].bounds.south).toBeLessThanOrEqual(P.lat);
     expect(cell.body.rows[0].bounds.north).toBeGreaterThan(P.lat);
     expect(await caseIdsOf(cell.body.rows[0].cases)).toEqual([ids.A1, ids.A2].sort());
+    // The hottest only: the total still counts every case.
+    const first = await get('/v1/analysis/hotspots?period=2026-03&by=cell&precision=7&limit=1');
+    expect(first.body.rows.map((r: { cell: string; count: number }) => [r.cell, r.count])).toEqual([[p, 2]]);
+    expect(first.body).toMatchObject({ total: 7, unplaced: 4 });
+    // Cells tied with the last one asked for: the first by geohash, as the rule orders them (June: these two alone).
+    await insert('T1', { at: '2026-06-02T10:00:00+08:00', categoryId: 'traffic.road', ...R });
+    await insert('T2', { at: '2026-06-03T10:00:00+08:00', categoryId: 'traffic.road', ...Q });
+    const tied = [geohash(R.lat, R.lng, 7), geohash(Q.lat, Q.lng, 7)].sort();
+    const june = await get('/v1/analysis/hotspots?period=2026-06&by=cell&precision=7&limit=1');
+    expect(june.body.rows.map((r: { cell: string; count: number }) => [r.cell, r.count])).toEqual([[tied[0], 1]]);
+    expect(june.body).toMatchObject({ total: 2, unplaced: 0 });
     // The policy's precision (7) when none is asked.
     expect((await get('/v1/analysis/hotspots?period=2026-03&by=cell')).body.precision).toBe(7);
   });

@@ -10,7 +10,8 @@
  *   the review;
  * - the analysis desk: a year of synthetic closed cases (bench/metrics-data.ts, as the product writes them), a month's
  *   street ranking with every rate's numerator and denominator, unranked and flagged rows, a figure's drill-down to
- *   its cases and on to a case page, the ranking as an Excel file, the charts.
+ *   its cases and on to a case page, the ranking as an Excel file, the charts; a stored group-complaint alert listed and
+ *   a generated monthly report downloaded from the desk as a Word document.
  *
  * - the administration desk: a calendar year loaded (a make-up day on a Monday refused first, naming the field), a
  *   dispatch rule added and previewed, a case policy version stored from its JSON (a bad value refused first), a
@@ -26,12 +27,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateMetricsData } from '../bench/metrics-data.js';
 import { alignCounters } from '../db/assessment.reconcile.js';
+import { analysisAlerts } from '../db/schema.js';
 import { defaultPolicyDocument } from '../db/seed-policy.js';
 import { defaultAssessmentPolicy } from '../domain/assessment.policy.js';
 import type { DispatchRuleRecord } from '../domain/dispatch-catalogue.js';
 import { complaint, eventually } from './support/cases.js';
 import { CHROMIUM, SHOTS, hasChromium, launchChromium, serve, consolePage, watch, devSignIn } from '../bench/browser.js';
 import { startStack, type TestStack } from './support/stack.js';
+import { paragraphsOf, unzip } from './support/zip.js';
 
 const PHONE = '13812340000';
 
@@ -260,6 +263,21 @@ describe.skipIf(!hasChromium())(`the console's supervision, review and analysis 
     const { version: _v, ...document } = defaultAssessmentPolicy;
     const policy = await stack.http('POST', '/v1/assessment-policies', { ...document, ranking: { minValidCallbacks: 15, bottomFlagged: 3 }, note: 'console e2e' }, stack.as('admin'));
     expect(policy.status, JSON.stringify(policy.body)).toBe(201);
+    // A group complaint as the analysis watch records it, and last month's report generated now.
+    const [alert] = await stack.database.db
+      .insert(analysisAlerts)
+      .values({
+        kind: 'group_complaint',
+        key: `e2e-${Date.now()}`,
+        categoryId: 'property.facility.elevator',
+        unitId: 'd01-s01',
+        detectedAt: new Date(Date.now() - 3_600_000),
+        details: { place: { kind: 'unit', unitId: 'd01-s01-c01-g01', cell: null, name: null, bounds: null }, complainants: 6, caseIds: ['HL0000000000000001'], windowStart: new Date(Date.now() - 86_400_000).toISOString(), windowEnd: new Date(Date.now() + 6 * 86_400_000).toISOString(), detectedByCaseId: 'HL0000000000000001', cases: '/v1/analysis/cases?caseIds=HL0000000000000001' },
+      })
+      .returning({ id: analysisAlerts.id });
+    const generated = await stack.http('POST', '/v1/reports', { kind: 'monthly' }, stack.as('analyst'));
+    expect(generated.status, JSON.stringify(generated.body)).toBe(202);
+    const [report] = await stack.client.workflow.getHandle(generated.body.workflowId).result();
     const analyst = await signIn('analyst');
     await expect.poll(() => analyst.url()).toBe(`${base}/console/analysis`);
     const table = analyst.locator('[data-testid=ranking]');
@@ -271,7 +289,7 @@ describe.skipIf(!hasChromium())(`the console's supervision, review and analysis 
     expect(ranking.status).toBe(200);
     const rows = ranking.body.rows as Array<{ unitId: string; rank: number | null; unranked: string | null; flagged: boolean; figures: Record<string, { numerator: number; denominator: number }> }>;
     expect(rows.some((r) => r.rank !== null)).toBe(true);
-    expect(await analyst.locator('tr[data-row-key]').count()).toBe(rows.length);
+    expect(await table.locator('tr[data-row-key]').count()).toBe(rows.length);
     for (const r of rows) {
       const cell = analyst.locator(`[data-figure="resolutionRate"][data-unit="${r.unitId}"]`);
       expect(await cell.getAttribute('data-num')).toBe(String(r.figures.resolutionRate!.numerator));
@@ -295,6 +313,16 @@ describe.skipIf(!hasChromium())(`the console's supervision, review and analysis 
     expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
     const bytes = await readFile((await file.path())!);
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
+
+    // The alert and the report below the ranking; the report as a Word document.
+    await analyst.locator(`[data-alert="${alert!.id}"]`).waitFor();
+    expect(await analyst.locator(`[data-alert="${alert!.id}"]`).textContent()).toContain('群体诉求');
+    const reportRow = analyst.locator(`[data-report="${report.id}"]`);
+    await reportRow.waitFor();
+    const [word] = await Promise.all([analyst.waitForEvent('download'), reportRow.locator('[data-testid=report-docx]').click()]);
+    expect(word.suggestedFilename()).toBe(`report-monthly-${report.period}-city-v${report.version}.docx`);
+    const docx = unzip(await readFile((await word.path())!));
+    expect(paragraphsOf(docx.get('word/document.xml')!.toString('utf8'))[0]).toBe(report.title);
 
     // The cases behind the best street's resolution rate; only those that cost it; on to a case page.
     await cell.click();

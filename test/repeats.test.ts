@@ -166,7 +166,7 @@ describe('linked at intake', () => {
     const far = await complain({ categoryId: 'traffic.parking.firelane', ...at(null, { lat: HERE.lat + 0.018, lng: HERE.lng }), ...phone(32) });
     expect(far.masterCaseId).toBeNull();
     const related = await stack.http('GET', `/v1/cases/${far.id}/related`);
-    expect(related.body).toEqual({ caseId: far.id, masterCaseId: null, items: [] });
+    expect(related.body).toEqual({ caseId: far.id, masterCaseId: null, items: [], groupComplaint: null });
   });
 
   it('a closed case is the master of the complaints that bring its problem back inside the window: they count, it earns the card', async () => {

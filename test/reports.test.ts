@@ -23,6 +23,7 @@ import { dataShapes, pathBox, svgElements, texts } from './support/svg.js';
 import { eventually } from './support/cases.js';
 import { sampleIntake } from './support/domain-fixtures.js';
 import { startStack, type TestStack } from './support/stack.js';
+import { paragraphsOf, unzip } from './support/zip.js';
 
 let stack: TestStack;
 const beijing = { utcOffsetMinutes: 480 };
@@ -203,6 +204,8 @@ describe('the daily notice from a Schedule', () => {
     expect(list.status).toBe(200);
     expect(new Set((list.body.items as Listed[]).map((r) => r.scopeUnitId))).toEqual(new Set(['d01']));
     expect((await raw(`/v1/reports/${districtReport.id}?format=html`, leader)).statusCode).toBe(200);
+    expect((await raw(`/v1/reports/${districtReport.id}?format=docx`, leader)).statusCode).toBe(200);
+    expect((await raw(`/v1/reports/${cityReport.id}?format=docx`, leader)).statusCode).toBe(404);
     expect((await get(`/v1/reports/${cityReport.id}`, leader)).status).toBe(404);
     expect((await get(`/v1/reports/${cityReport.id}`, who('unit_leader', 'd02'))).status).toBe(404);
     expect((await get('/v1/reports?city=true', leader)).status).toBe(403);
@@ -259,6 +262,18 @@ describe('the monthly report', () => {
     const cb = wb.getWorksheet('回访 Callbacks')!;
     expect([cb.getRow(9).getCell(1).value, cb.getRow(9).getCell(3).value, cb.getRow(9).getCell(4).value]).toEqual(['解决率 Resolution rate', 5, 6]);
     expect(wb.getWorksheet('部门排名 Departments')).toBeDefined();
+    // The Word version: the same headings and figures, its charts drawn by Word from the figures.
+    const docx = await raw(`/v1/reports/${stored.id}?format=docx`);
+    expect(docx.statusCode).toBe(200);
+    expect(docx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(docx.headers['content-disposition']).toBe(`attachment; filename="report-monthly-2026-03-city-v${stored.version}.docx"`);
+    const files = unzip(docx.rawPayload);
+    const text = paragraphsOf(files.get('word/document.xml')!.toString('utf8'));
+    expect(text[0]).toBe('临江市人民政府 2026年3月 12345热线月度分析报告');
+    for (const heading of ['月度趋势', '回访结果', '社区（村）情况', '街道（乡镇）排名', '职能部门排名']) expect(text.some((t) => /^[一二三四五六七八九十]+、/.test(t) && t.includes(heading)), heading).toBe(true);
+    expect(text.join('|')).toContain('有效回访|已联系|已解决|满意|基本满意|不满意|6|6|5|4|1|1');
+    expect(text.join('|')).toContain('83.33%（5/6）');
+    expect([...files.keys()].filter((k) => /^word\/charts\/chart\d+\.xml$/.test(k)).length).toBeGreaterThanOrEqual(3);
   });
 });
 

@@ -3624,6 +3624,27 @@ export interface paths {
                             repeatCount: number;
                             linkedCaseIds: string[];
                             repeatCard: ("yellow" | "orange" | "red") | null;
+                            groupComplaint?: {
+                                /** @description the stored alert (GET /v1/analysis/alerts) */
+                                alertId: number;
+                                categoryId: string;
+                                place: {
+                                    /** @enum {string} */
+                                    kind: "cell" | "unit";
+                                    cell: string | null;
+                                    unitId: string | null;
+                                };
+                                windowStart: string;
+                                windowEnd: string;
+                                /** @description when the group reached the policy’s number of complainants */
+                                detectedAt: string;
+                                /** @description distinct complainants when it was flagged */
+                                complainants: number;
+                                /** @description the cases it was flagged with */
+                                caseIds: string[];
+                                /** @description true: this case is one it was flagged with; false: it joined later (same category and place, inside the window) */
+                                listed: boolean;
+                            } | null;
                             rating: {
                                 at: string;
                                 /** @enum {string} */
@@ -3799,6 +3820,27 @@ export interface paths {
                             repeatCount: number;
                             linkedCaseIds: string[];
                             repeatCard: ("yellow" | "orange" | "red") | null;
+                            groupComplaint?: {
+                                /** @description the stored alert (GET /v1/analysis/alerts) */
+                                alertId: number;
+                                categoryId: string;
+                                place: {
+                                    /** @enum {string} */
+                                    kind: "cell" | "unit";
+                                    cell: string | null;
+                                    unitId: string | null;
+                                };
+                                windowStart: string;
+                                windowEnd: string;
+                                /** @description when the group reached the policy’s number of complainants */
+                                detectedAt: string;
+                                /** @description distinct complainants when it was flagged */
+                                complainants: number;
+                                /** @description the cases it was flagged with */
+                                caseIds: string[];
+                                /** @description true: this case is one it was flagged with; false: it joined later (same category and place, inside the window) */
+                                listed: boolean;
+                            } | null;
                             rating: {
                                 at: string;
                                 /** @enum {string} */
@@ -4196,6 +4238,27 @@ export interface paths {
                             repeatCount: number;
                             linkedCaseIds: string[];
                             repeatCard: ("yellow" | "orange" | "red") | null;
+                            groupComplaint?: {
+                                /** @description the stored alert (GET /v1/analysis/alerts) */
+                                alertId: number;
+                                categoryId: string;
+                                place: {
+                                    /** @enum {string} */
+                                    kind: "cell" | "unit";
+                                    cell: string | null;
+                                    unitId: string | null;
+                                };
+                                windowStart: string;
+                                windowEnd: string;
+                                /** @description when the group reached the policy’s number of complainants */
+                                detectedAt: string;
+                                /** @description distinct complainants when it was flagged */
+                                complainants: number;
+                                /** @description the cases it was flagged with */
+                                caseIds: string[];
+                                /** @description true: this case is one it was flagged with; false: it joined later (same category and place, inside the window) */
+                                listed: boolean;
+                            } | null;
                             rating: {
                                 at: string;
                                 /** @enum {string} */
@@ -5098,6 +5161,27 @@ export interface paths {
                             repeatCount: number;
                             linkedCaseIds: string[];
                             repeatCard: ("yellow" | "orange" | "red") | null;
+                            groupComplaint?: {
+                                /** @description the stored alert (GET /v1/analysis/alerts) */
+                                alertId: number;
+                                categoryId: string;
+                                place: {
+                                    /** @enum {string} */
+                                    kind: "cell" | "unit";
+                                    cell: string | null;
+                                    unitId: string | null;
+                                };
+                                windowStart: string;
+                                windowEnd: string;
+                                /** @description when the group reached the policy’s number of complainants */
+                                detectedAt: string;
+                                /** @description distinct complainants when it was flagged */
+                                complainants: number;
+                                /** @description the cases it was flagged with */
+                                caseIds: string[];
+                                /** @description true: this case is one it was flagged with; false: it joined later (same category and place, inside the window) */
+                                listed: boolean;
+                            } | null;
                             rating: {
                                 at: string;
                                 /** @enum {string} */
@@ -5479,6 +5563,27 @@ export interface paths {
                             repeatCount: number;
                             linkedCaseIds: string[];
                             repeatCard: ("yellow" | "orange" | "red") | null;
+                            groupComplaint?: {
+                                /** @description the stored alert (GET /v1/analysis/alerts) */
+                                alertId: number;
+                                categoryId: string;
+                                place: {
+                                    /** @enum {string} */
+                                    kind: "cell" | "unit";
+                                    cell: string | null;
+                                    unitId: string | null;
+                                };
+                                windowStart: string;
+                                windowEnd: string;
+                                /** @description when the group reached the policy’s number of complainants */
+                                detectedAt: string;
+                                /** @description distinct complainants when it was flagged */
+                                complainants: number;
+                                /** @description the cases it was flagged with */
+                                caseIds: string[];
+                                /** @description true: this case is one it was flagged with; false: it joined later (same category and place, inside the window) */
+                                listed: boolean;
+                            } | null;
                             rating: {
                                 at: string;
                                 /** @enum {string} */
@@ -5862,6 +5967,27 @@ export interface paths {
                             repeatCount: number;
                             linkedCaseIds: string[];
                             repeatCard: ("yellow" | "orange" | "red") | null;
+                            groupComplaint?: {
+                                /** @description the stored alert (GET /v1/analysis/alerts) */
+                                alertId: number;
+                                categoryId: string;
+                                place: {
+                                    /** @enum {string} */
+                                    kind: "cell" | "unit";
+                                    cell: string | null;
+                                    unitId: string | null;
+                                };
+                                windowStart: string;
+                                windowEnd: string;
+                                /** @description when the group reached the policy’s number of complainants */
+                                detectedAt: string;
+                                /** @description distinct complainants when it was flagged */
+                                complainants: number;
+                                /** @description the cases it was flagged with */
+                                caseIds: string[];
+                                /** @description true: this case is one it was flagged with; false: it joined later (same category and place, inside the window) */
+                                listed: boolean;
+                            } | null;
                             rating: {
                                 at: string;
                                 /** @enum {string} */
@@ -6245,6 +6371,27 @@ export interface paths {
                             repeatCount: number;
                             linkedCaseIds: string[];
                             repeatCard: ("yellow" | "orange" | "red") | null;
+                            groupComplaint?: {
+                                /** @description the stored alert (GET /v1/analysis/alerts) */
+                                alertId: number;
+                                categoryId: string;
+                                place: {
+                                    /** @enum {string} */
+                                    kind: "cell" | "unit";
+                                    cell: string | null;
+                                    unitId: string | null;
+                                };
+                                windowStart: string;
+                                windowEnd: string;
+                                /** @description when the group reached the policy’s number of complainants */
+                                detectedAt: string;
+                                /** @description distinct complainants when it was flagged */
+                                complainants: number;
+                                /** @description the cases it was flagged with */
+                                caseIds: string[];
+                                /** @description true: this case is one it was flagged with; false: it joined later (same category and place, inside the window) */
+                                listed: boolean;
+                            } | null;
                             rating: {
                                 at: string;
                                 /** @enum {string} */
@@ -6626,6 +6773,27 @@ export interface paths {
                             repeatCount: number;
                             linkedCaseIds: string[];
                             repeatCard: ("yellow" | "orange" | "red") | null;
+                            groupComplaint?: {
+                                /** @description the stored alert (GET /v1/analysis/alerts) */
+                                alertId: number;
+                                categoryId: string;
+                                place: {
+                                    /** @enum {string} */
+                                    kind: "cell" | "unit";
+                                    cell: string | null;
+                                    unitId: string | null;
+                                };
+                                windowStart: string;
+                                windowEnd: string;
+                                /** @description when the group reached the policy’s number of complainants */
+                                detectedAt: string;
+                                /** @description distinct complainants when it was flagged */
+                                complainants: number;
+                                /** @description the cases it was flagged with */
+                                caseIds: string[];
+                                /** @description true: this case is one it was flagged with; false: it joined later (same category and place, inside the window) */
+                                listed: boolean;
+                            } | null;
                             rating: {
                                 at: string;
                                 /** @enum {string} */
@@ -7008,6 +7176,27 @@ export interface paths {
                             repeatCount: number;
                             linkedCaseIds: string[];
                             repeatCard: ("yellow" | "orange" | "red") | null;
+                            groupComplaint?: {
+                                /** @description the stored alert (GET /v1/analysis/alerts) */
+                                alertId: number;
+                                categoryId: string;
+                                place: {
+                                    /** @enum {string} */
+                                    kind: "cell" | "unit";
+                                    cell: string | null;
+                                    unitId: string | null;
+                                };
+                                windowStart: string;
+                                windowEnd: string;
+                                /** @description when the group reached the policy’s number of complainants */
+                                detectedAt: string;
+                                /** @description distinct complainants when it was flagged */
+                                complainants: number;
+                                /** @description the cases it was flagged with */
+                                caseIds: string[];
+                                /** @description true: this case is one it was flagged with; false: it joined later (same category and place, inside the window) */
+                                listed: boolean;
+                            } | null;
                             rating: {
                                 at: string;
                                 /** @enum {string} */
@@ -7400,6 +7589,27 @@ export interface paths {
                             repeatCount: number;
                             linkedCaseIds: string[];
                             repeatCard: ("yellow" | "orange" | "red") | null;
+                            groupComplaint?: {
+                                /** @description the stored alert (GET /v1/analysis/alerts) */
+                                alertId: number;
+                                categoryId: string;
+                                place: {
+                                    /** @enum {string} */
+                                    kind: "cell" | "unit";
+                                    cell: string | null;
+                                    unitId: string | null;
+                                };
+                                windowStart: string;
+                                windowEnd: string;
+                                /** @description when the group reached the policy’s number of complainants */
+                                detectedAt: string;
+                                /** @description distinct complainants when it was flagged */
+                                complainants: number;
+                                /** @description the cases it was flagged with */
+                                caseIds: string[];
+                                /** @description true: this case is one it was flagged with; false: it joined later (same category and place, inside the window) */
+                                listed: boolean;
+                            } | null;
                             rating: {
                                 at: string;
                                 /** @enum {string} */
@@ -7813,6 +8023,27 @@ export interface paths {
                             repeatCount: number;
                             linkedCaseIds: string[];
                             repeatCard: ("yellow" | "orange" | "red") | null;
+                            groupComplaint?: {
+                                /** @description the stored alert (GET /v1/analysis/alerts) */
+                                alertId: number;
+                                categoryId: string;
+                                place: {
+                                    /** @enum {string} */
+                                    kind: "cell" | "unit";
+                                    cell: string | null;
+                                    unitId: string | null;
+                                };
+                                windowStart: string;
+                                windowEnd: string;
+                                /** @description when the group reached the policy’s number of complainants */
+                                detectedAt: string;
+                                /** @description distinct complainants when it was flagged */
+                                complainants: number;
+                                /** @description the cases it was flagged with */
+                                caseIds: string[];
+                                /** @description true: this case is one it was flagged with; false: it joined later (same category and place, inside the window) */
+                                listed: boolean;
+                            } | null;
                             rating: {
                                 at: string;
                                 /** @enum {string} */
@@ -8194,6 +8425,27 @@ export interface paths {
                             repeatCount: number;
                             linkedCaseIds: string[];
                             repeatCard: ("yellow" | "orange" | "red") | null;
+                            groupComplaint?: {
+                                /** @description the stored alert (GET /v1/analysis/alerts) */
+                                alertId: number;
+                                categoryId: string;
+                                place: {
+                                    /** @enum {string} */
+                                    kind: "cell" | "unit";
+                                    cell: string | null;
+                                    unitId: string | null;
+                                };
+                                windowStart: string;
+                                windowEnd: string;
+                                /** @description when the group reached the policy’s number of complainants */
+                                detectedAt: string;
+                                /** @description distinct complainants when it was flagged */
+                                complainants: number;
+                                /** @description the cases it was flagged with */
+                                caseIds: string[];
+                                /** @description true: this case is one it was flagged with; false: it joined later (same category and place, inside the window) */
+                                listed: boolean;
+                            } | null;
                             rating: {
                                 at: string;
                                 /** @enum {string} */
@@ -8576,6 +8828,27 @@ export interface paths {
                             repeatCount: number;
                             linkedCaseIds: string[];
                             repeatCard: ("yellow" | "orange" | "red") | null;
+                            groupComplaint?: {
+                                /** @description the stored alert (GET /v1/analysis/alerts) */
+                                alertId: number;
+                                categoryId: string;
+                                place: {
+                                    /** @enum {string} */
+                                    kind: "cell" | "unit";
+                                    cell: string | null;
+                                    unitId: string | null;
+                                };
+                                windowStart: string;
+                                windowEnd: string;
+                                /** @description when the group reached the policy’s number of complainants */
+                                detectedAt: string;
+                                /** @description distinct complainants when it was flagged */
+                                complainants: number;
+                                /** @description the cases it was flagged with */
+                                caseIds: string[];
+                                /** @description true: this case is one it was flagged with; false: it joined later (same category and place, inside the window) */
+                                listed: boolean;
+                            } | null;
                             rating: {
                                 at: string;
                                 /** @enum {string} */
@@ -8959,6 +9232,27 @@ export interface paths {
                             repeatCount: number;
                             linkedCaseIds: string[];
                             repeatCard: ("yellow" | "orange" | "red") | null;
+                            groupComplaint?: {
+                                /** @description the stored alert (GET /v1/analysis/alerts) */
+                                alertId: number;
+                                categoryId: string;
+                                place: {
+                                    /** @enum {string} */
+                                    kind: "cell" | "unit";
+                                    cell: string | null;
+                                    unitId: string | null;
+                                };
+                                windowStart: string;
+                                windowEnd: string;
+                                /** @description when the group reached the policy’s number of complainants */
+                                detectedAt: string;
+                                /** @description distinct complainants when it was flagged */
+                                complainants: number;
+                                /** @description the cases it was flagged with */
+                                caseIds: string[];
+                                /** @description true: this case is one it was flagged with; false: it joined later (same category and place, inside the window) */
+                                listed: boolean;
+                            } | null;
                             rating: {
                                 at: string;
                                 /** @enum {string} */
@@ -9343,6 +9637,27 @@ export interface paths {
                             repeatCount: number;
                             linkedCaseIds: string[];
                             repeatCard: ("yellow" | "orange" | "red") | null;
+                            groupComplaint?: {
+                                /** @description the stored alert (GET /v1/analysis/alerts) */
+                                alertId: number;
+                                categoryId: string;
+                                place: {
+                                    /** @enum {string} */
+                                    kind: "cell" | "unit";
+                                    cell: string | null;
+                                    unitId: string | null;
+                                };
+                                windowStart: string;
+                                windowEnd: string;
+                                /** @description when the group reached the policy’s number of complainants */
+                                detectedAt: string;
+                                /** @description distinct complainants when it was flagged */
+                                complainants: number;
+                                /** @description the cases it was flagged with */
+                                caseIds: string[];
+                                /** @description true: this case is one it was flagged with; false: it joined later (same category and place, inside the window) */
+                                listed: boolean;
+                            } | null;
                             rating: {
                                 at: string;
                                 /** @enum {string} */
@@ -9727,6 +10042,27 @@ export interface paths {
                             repeatCount: number;
                             linkedCaseIds: string[];
                             repeatCard: ("yellow" | "orange" | "red") | null;
+                            groupComplaint?: {
+                                /** @description the stored alert (GET /v1/analysis/alerts) */
+                                alertId: number;
+                                categoryId: string;
+                                place: {
+                                    /** @enum {string} */
+                                    kind: "cell" | "unit";
+                                    cell: string | null;
+                                    unitId: string | null;
+                                };
+                                windowStart: string;
+                                windowEnd: string;
+                                /** @description when the group reached the policy’s number of complainants */
+                                detectedAt: string;
+                                /** @description distinct complainants when it was flagged */
+                                complainants: number;
+                                /** @description the cases it was flagged with */
+                                caseIds: string[];
+                                /** @description true: this case is one it was flagged with; false: it joined later (same category and place, inside the window) */
+                                listed: boolean;
+                            } | null;
                             rating: {
                                 at: string;
                                 /** @enum {string} */
@@ -10108,6 +10444,27 @@ export interface paths {
                             repeatCount: number;
                             linkedCaseIds: string[];
                             repeatCard: ("yellow" | "orange" | "red") | null;
+                            groupComplaint?: {
+                                /** @description the stored alert (GET /v1/analysis/alerts) */
+                                alertId: number;
+                                categoryId: string;
+                                place: {
+                                    /** @enum {string} */
+                                    kind: "cell" | "unit";
+                                    cell: string | null;
+                                    unitId: string | null;
+                                };
+                                windowStart: string;
+                                windowEnd: string;
+                                /** @description when the group reached the policy’s number of complainants */
+                                detectedAt: string;
+                                /** @description distinct complainants when it was flagged */
+                                complainants: number;
+                                /** @description the cases it was flagged with */
+                                caseIds: string[];
+                                /** @description true: this case is one it was flagged with; false: it joined later (same category and place, inside the window) */
+                                listed: boolean;
+                            } | null;
                             rating: {
                                 at: string;
                                 /** @enum {string} */
@@ -10489,6 +10846,27 @@ export interface paths {
                             repeatCount: number;
                             linkedCaseIds: string[];
                             repeatCard: ("yellow" | "orange" | "red") | null;
+                            groupComplaint?: {
+                                /** @description the stored alert (GET /v1/analysis/alerts) */
+                                alertId: number;
+                                categoryId: string;
+                                place: {
+                                    /** @enum {string} */
+                                    kind: "cell" | "unit";
+                                    cell: string | null;
+                                    unitId: string | null;
+                                };
+                                windowStart: string;
+                                windowEnd: string;
+                                /** @description when the group reached the policy’s number of complainants */
+                                detectedAt: string;
+                                /** @description distinct complainants when it was flagged */
+                                complainants: number;
+                                /** @description the cases it was flagged with */
+                                caseIds: string[];
+                                /** @description true: this case is one it was flagged with; false: it joined later (same category and place, inside the window) */
+                                listed: boolean;
+                            } | null;
                             rating: {
                                 at: string;
                                 /** @enum {string} */
@@ -10872,6 +11250,27 @@ export interface paths {
                             repeatCount: number;
                             linkedCaseIds: string[];
                             repeatCard: ("yellow" | "orange" | "red") | null;
+                            groupComplaint?: {
+                                /** @description the stored alert (GET /v1/analysis/alerts) */
+                                alertId: number;
+                                categoryId: string;
+                                place: {
+                                    /** @enum {string} */
+                                    kind: "cell" | "unit";
+                                    cell: string | null;
+                                    unitId: string | null;
+                                };
+                                windowStart: string;
+                                windowEnd: string;
+                                /** @description when the group reached the policy’s number of complainants */
+                                detectedAt: string;
+                                /** @description distinct complainants when it was flagged */
+                                complainants: number;
+                                /** @description the cases it was flagged with */
+                                caseIds: string[];
+                                /** @description true: this case is one it was flagged with; false: it joined later (same category and place, inside the window) */
+                                listed: boolean;
+                            } | null;
                             rating: {
                                 at: string;
                                 /** @enum {string} */
@@ -11255,6 +11654,27 @@ export interface paths {
                             repeatCount: number;
                             linkedCaseIds: string[];
                             repeatCard: ("yellow" | "orange" | "red") | null;
+                            groupComplaint?: {
+                                /** @description the stored alert (GET /v1/analysis/alerts) */
+                                alertId: number;
+                                categoryId: string;
+                                place: {
+                                    /** @enum {string} */
+                                    kind: "cell" | "unit";
+                                    cell: string | null;
+                                    unitId: string | null;
+                                };
+                                windowStart: string;
+                                windowEnd: string;
+                                /** @description when the group reached the policy’s number of complainants */
+                                detectedAt: string;
+                                /** @description distinct complainants when it was flagged */
+                                complainants: number;
+                                /** @description the cases it was flagged with */
+                                caseIds: string[];
+                                /** @description true: this case is one it was flagged with; false: it joined later (same category and place, inside the window) */
+                                listed: boolean;
+                            } | null;
                             rating: {
                                 at: string;
                                 /** @enum {string} */
@@ -12362,7 +12782,7 @@ export interface paths {
         };
         /**
          * Related cases (并单): the master of its repeat group, the members, and earlier cases with the same demand
-         * @description The case must be in the caller's scope; related cases the caller may not read are left out. No complainant data.
+         * @description The case must be in the caller's scope; related cases the caller may not read are left out. No complainant data. groupComplaint: the group complaint (群体诉求) the analysis watch flagged on its category and place whose window holds the case, looked up now.
          */
         get: {
             parameters: {
@@ -12383,6 +12803,28 @@ export interface paths {
                     content: {
                         "application/json": {
                             caseId: string;
+                            /** @description The flagged group complaint (群体诉求) the case is part of — many complainants on its category and place — beside its repeat group; null: none */
+                            groupComplaint?: {
+                                /** @description the stored alert (GET /v1/analysis/alerts) */
+                                alertId: number;
+                                categoryId: string;
+                                place: {
+                                    /** @enum {string} */
+                                    kind: "cell" | "unit";
+                                    cell: string | null;
+                                    unitId: string | null;
+                                };
+                                windowStart: string;
+                                windowEnd: string;
+                                /** @description when the group reached the policy’s number of complainants */
+                                detectedAt: string;
+                                /** @description distinct complainants when it was flagged */
+                                complainants: number;
+                                /** @description the cases it was flagged with */
+                                caseIds: string[];
+                                /** @description true: this case is one it was flagged with; false: it joined later (same category and place, inside the window) */
+                                listed: boolean;
+                            } | null;
                             /** @description The master of the case's group (the case itself when it is one); null when it is in no group */
                             masterCaseId: string | null;
                             items: {
@@ -19405,6 +19847,227 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/analysis/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Alerts the analysis watch flagged: group complaints (群体诉求) and surges (诉求激增), the latest detected first
+         * @description Each finding once, as it was recorded when it was first flagged (and its notices sent): a group’s category, place, window, complainants and cases; a surge’s street, window, count and baseline, and the day it ended. from–to: local days of detection. Analysts, supervisors and admins read all; a unit leader those told to or placed at their unit or a unit below it. No personal data. Keyset pages.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description group_complaint (群体诉求) or surge (诉求激增); absent: both */
+                    kind?: "group_complaint" | "surge";
+                    /** @description alerts detected on or after this local day (YYYY-MM-DD, the calendar’s time zone) */
+                    from?: string;
+                    /** @description alerts detected on or before this local day */
+                    to?: string;
+                    /** @description alerts told to this unit or a unit below it (a group’s or surge’s street), or placed at one (a group on a grid or community) */
+                    unitId?: string;
+                    limit?: number;
+                    /** @description nextCursor of the previous page, as it was given */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "group_complaint" | "surge";
+                                categoryId: string;
+                                categoryName: string;
+                                /** @description the unit told: the street of the place (null: the city platform) */
+                                unitId: string | null;
+                                unitName: string | null;
+                                /** @description a group: the receipt of the case that made it; a surge: the watch run that found it */
+                                detectedAt: string;
+                                /** @description when the watch recorded it (and sent its notices) */
+                                recordedAt: string;
+                                /** @description kind group_complaint */
+                                group: {
+                                    place: {
+                                        /** @enum {string} */
+                                        kind: "cell" | "unit";
+                                        cell: string | null;
+                                        unitId: string | null;
+                                        name: string | null;
+                                    };
+                                    windowStart: string;
+                                    windowEnd: string;
+                                    /** @description distinct complainants when it was flagged (told apart by phone; never the phones) */
+                                    complainants: number;
+                                    /** @description the cases in the group when it was flagged; later cases of its category and place inside its window join it */
+                                    caseIds: string[];
+                                    detectedByCaseId: string;
+                                    /** @description the cases behind this figure: GET it with the same credentials (a masked case list) */
+                                    cases: string;
+                                } | null;
+                                /** @description kind surge */
+                                surge: {
+                                    /** @description the local day evaluated */
+                                    day: string;
+                                    windowFrom: string;
+                                    count: number;
+                                    baselineFrom: string;
+                                    baselineTo: string;
+                                    baselineCount: number;
+                                    baselineAverage: number;
+                                    /** @description the first day it no longer held; null: going on */
+                                    endedOn: string | null;
+                                    /** @description the cases behind this figure: GET it with the same credentials (a masked case list) */
+                                    cases: string;
+                                } | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description application/problem+json (RFC 9457) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail: string;
+                            instance: string;
+                            requestId: string;
+                            errors?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            state?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/analysis/cases": {
         parameters: {
             query?: never;
@@ -19698,6 +20361,7 @@ export interface paths {
                                 files: {
                                     html: string;
                                     xlsx: string;
+                                    docx: string;
                                 };
                             }[];
                             nextCursor: string | null;
@@ -19979,14 +20643,14 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * One report: its figures (JSON), or the file to open, print and forward (format=html or xlsx)
-         * @description format=html: one self-contained HTML file in Chinese (charts as inline SVG, print styles for A4; every figure links to the cases behind it); format=xlsx: a workbook with the figures behind every chart and table, and a sheet 说明 About. A report is scoped like its data: the city’s are read by analysts, supervisors and admins; a unit’s also by its leaders (their unit and below). Others are not listed, and answer 404.
+         * One report: its figures (JSON), or the file to open, print and forward (format=html, xlsx or docx)
+         * @description format=html: one self-contained HTML file in Chinese (charts as inline SVG, print styles for A4; every figure links to the cases behind it); format=xlsx: a workbook with the figures behind every chart and table, and a sheet 说明 About; format=docx: the report as a Word document to edit and file (the same sections, tables and links; each chart a Word chart drawn from its figures), made from the stored figures when asked. A report is scoped like its data: the city’s are read by analysts, supervisors and admins; a unit’s also by its leaders (their unit and below). Others are not listed, and answer 404.
          */
         get: {
             parameters: {
                 query?: {
-                    /** @description json (default): the report and the figures it was rendered from; html: the self-contained report (charts inline, prints on A4); xlsx: the figures behind every chart */
-                    format?: "json" | "html" | "xlsx";
+                    /** @description json (default): the report and the figures it was rendered from; html: the self-contained report (charts inline, prints on A4); xlsx: the figures behind every chart; docx: the report as a Word document (the same sections, tables and links; charts drawn by Word from their data) */
+                    format?: "json" | "html" | "xlsx" | "docx";
                 };
                 header?: never;
                 path: {
@@ -20025,6 +20689,7 @@ export interface paths {
                             files: {
                                 html: string;
                                 xlsx: string;
+                                docx: string;
                             };
                             /** @description what the files were rendered from (reports/figures.ts) */
                             figures: {

@@ -68,3 +68,10 @@ export type AttachmentList = Ok<'/v1/cases/{id}/attachments', 'get'>;
 /** An attachment as staff see it (the list answers a complainant their own view: no addedBy). */
 export type Attachment = Extract<AttachmentList['items'][number], { addedBy: unknown }>;
 export type AttachmentStage = Attachment['stage'];
+export type AlertsQuery = NonNullable<paths['/v1/analysis/alerts']['get']['parameters']['query']>;
+export type AlertList = Ok<'/v1/analysis/alerts', 'get'>;
+export type AlertItem = AlertList['items'][number];
+export type AlertKind = AlertItem['kind'];
+export type ReportList = Ok<'/v1/reports', 'get'>;
+export type ReportItem = ReportList['items'][number];
+export type GroupFlag = NonNullable<CaseView['groupComplaint']>;

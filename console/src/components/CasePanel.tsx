@@ -5,9 +5,9 @@
  */
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Descriptions, Empty, Row, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Empty, Row, Space, Spin, Table, Tag, Timeline, Tooltip, Typography } from 'antd';
 import { api, ApiError, unwrap } from '../api/client';
-import type { CaseEvent, CaseView, Clock, ClockName, Offer, Role } from '../api/types';
+import type { CaseEvent, CaseView, Clock, ClockName, GroupFlag, Offer, Role } from '../api/types';
 import { useCategories, useGrants, useSettings, useUnits } from '../data';
 import { fmtTime } from '../format';
 import { useI18n } from '../i18n';
@@ -33,6 +33,24 @@ function isRole(role: string, labels: Record<Role, string>): role is Role {
 
 function isStaffView(v: unknown): v is CaseView {
   return typeof v === 'object' && v !== null && 'piiMasked' in v;
+}
+
+/** The flagged group complaint (群体诉求) the case is part of: its size, window and when it was found, on hover. */
+function GroupTag({ group }: { group: GroupFlag }) {
+  const { t, lang } = useI18n();
+  const days = Math.round((Date.parse(group.windowEnd) - Date.parse(group.windowStart)) / 86_400_000);
+  const hint = t.caseView.groupComplaintHint
+    .replace('{people}', String(group.complainants))
+    .replace('{from}', fmtTime(group.windowStart, lang))
+    .replace('{days}', String(days))
+    .replace('{at}', fmtTime(group.detectedAt, lang));
+  return (
+    <Tooltip title={`${hint} · ${group.listed ? t.caseView.groupListed : t.caseView.groupJoined}`}>
+      <Tag color="volcano" data-group-complaint={group.alertId}>
+        {t.caseView.groupComplaint} · {group.complainants}
+      </Tag>
+    </Tooltip>
+  );
 }
 
 export function useCase(id: string) {
@@ -134,6 +152,7 @@ export function CasePanel({ id }: { id: string }) {
           {v.outcome ? ` · ${t.outcome[v.outcome]}` : ''}
         </Tag>
         {v.status !== 'closed' && <ClockTag warningLevel={v.warningLevel} dueAt={v.nextDueAt} />}
+        {v.groupComplaint && <GroupTag group={v.groupComplaint} />}
         {temporal && (
           <Typography.Link href={`${temporal.url}/namespaces/${encodeURIComponent(temporal.namespace)}/workflows/${v.id}`} target="_blank" rel="noreferrer">
             {t.caseView.temporalLink}

@@ -5,7 +5,9 @@
  * its case page); the ranking as an Excel or CSV file; and charts (ECharts) drawn from the rankings: this period's
  * rates per unit, and the level's rates over the last periods, summed from each ranking's counts.
  *
- * The charts of issue 21's analysis (categories, hot spots) are not here: they need that API.
+ * Below them, the alerts the analysis watch stored (group complaints and surges) and the generated reports with their
+ * HTML, Excel and Word files (desks/analysis/Feeds.tsx). The analysis's own charts (categories, hot spots) are not here
+ * yet: the reports draw them.
  */
 import { useMemo, useState } from 'react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
@@ -18,6 +20,7 @@ import { UnitPicker } from '../components/Pickers';
 import { fmtTime } from '../format';
 import { useI18n } from '../i18n';
 import { hrefOf, navigate } from '../router';
+import { AlertsCard, ReportsCard } from './analysis/Feeds';
 
 type Level = RankingQuery['level'];
 const LEVELS: readonly Level[] = ['street', 'district', 'department', 'community'];
@@ -361,6 +364,14 @@ export default function AnalysisDesk() {
           <Card size="small" title={t.analysis.chartTrend.replace('{n}', String(TREND_PERIODS))}>
             <Chart option={lines} testId="chart-trend" />
           </Card>
+        </Col>
+      </Row>
+      <Row gutter={16}>
+        <Col xs={24} xl={14}>
+          <AlertsCard unitId={within} />
+        </Col>
+        <Col xs={24} xl={10}>
+          <ReportsCard />
         </Col>
       </Row>
       {drill && r && <DrillDrawer drill={drill} ranking={r} onClose={() => setDrill(null)} />}

@@ -59,6 +59,9 @@ export interface Dict {
     allUnits: string; download: string; rank: string; unranked: string; unrankedWhy: string; flagged: string; change: string; noPrevious: string;
     valid: string; figures: Record<FigureName, string>; numerator: string; denominator: string; lost: string; day: string; missedOnly: string;
     days: string; policy: string; peers: string; restricted: string; previous: string; notReported: string; chartUnits: string; chartTrend: string;
+    alerts: string; alertKinds: Record<'group_complaint' | 'surge', string>; allKinds: string; detectedAt: string; alertPlace: string; alertFigures: string;
+    groupFigures: string; surgeFigures: string; ended: string; ongoing: string; reports: string; reportKinds: Record<'daily' | 'weekly' | 'monthly', string>;
+    reportTitle: string; version: string; superseded: string; generatedAt: string; files: string;
   };
   admin: Record<'hint' | 'rules' | 'policies' | 'assessmentPolicies' | 'calendars' | 'newRule' | 'editRule' | 'rule' | 'area' | 'areaHint' | 'anywhere' | 'target' | 'toUnit' | 'toUnitType' | 'placeOf' | 'active' | 'updated' | 'edit' | 'delete' | 'deleteConfirm' | 'saved' | 'preview' | 'autoDispatch' | 'waitsForDispatcher' | 'version' | 'inForce' | 'activate' | 'newVersion' | 'newVersionHint' | 'notJson' | 'notePlaceholder' | 'loadYear' | 'loadYearHint' | 'year' | 'holidays' | 'workdays' | 'source' | 'workingHours' | 'apiKeys' | 'newKey' | 'keyName' | 'keyKind' | 'keyForChannel' | 'keyForRoles' | 'keyRoles' | 'keyUnit' | 'keyNoUnit' | 'keyRate' | 'keyRateDefault' | 'keyCreated' | 'keyRevoke' | 'keyRevokeConfirm' | 'keyRevoked' | 'keyInUse' | 'keysHint', string>;
   caseView: {
@@ -66,7 +69,7 @@ export interface Dict {
     related: string; actions: string; noActions: string; actor: string; copied: string; cooperating: string; escalation: string;
     maskedNote: string; reply: string; resolved: string; source: string; sourceRecord: string; notFound: string; temporalLink: string;
     clockResult: Record<'met' | 'breached' | 'cancelled' | 'running' | 'paused', string>; relation: Record<'master' | 'member' | 'match', string>;
-    done: string; signalSent: string; failed: string; returnBy: string;
+    done: string; signalSent: string; failed: string; returnBy: string; groupComplaint: string; groupComplaintHint: string; groupListed: string; groupJoined: string;
   };
   attachments: {
     title: string; upload: string; withReply: string; remove: string; removeConfirm: string; removed: string; uploaded: string; failed: string;
@@ -262,6 +265,23 @@ export const zhCN: Dict = {
     notReported: '暂未统计',
     chartUnits: '本期各单位指标',
     chartTrend: '近 {n} 期指标走势（本层级合计）',
+    alerts: '预警（群体诉求与诉求激增）',
+    alertKinds: { group_complaint: '群体诉求', surge: '诉求激增' },
+    allKinds: '全部类型',
+    detectedAt: '发现时间',
+    alertPlace: '地点',
+    alertFigures: '情况',
+    groupFigures: '{people} 名诉求人 {cases} 件',
+    surgeFigures: '{from} 至 {to} {count} 件，此前平均 {base} 件',
+    ended: '已于 {day} 回落',
+    ongoing: '持续中',
+    reports: '分析报告',
+    reportKinds: { daily: '每日通报', weekly: '每周综述', monthly: '月度分析报告' },
+    reportTitle: '报告',
+    version: '版本',
+    superseded: '已更正',
+    generatedAt: '生成时间',
+    files: '下载',
   },
   admin: {
     hint: '按权限可管理的内容：派单目录、办理时限方案与考核方案的版本、工作日历。新版本保存后立即对新受理的工单生效，已受理的工单沿用原版本。',
@@ -348,6 +368,10 @@ export const zhCN: Dict = {
     signalSent: '已发送',
     failed: '办理失败',
     returnBy: '可退单至',
+    groupComplaint: '群体诉求',
+    groupComplaintHint: '{people} 名诉求人就同一类别、同一地点反映（{from} 起 {days} 日内），发现于 {at}',
+    groupListed: '本件在发现时的工单之中',
+    groupJoined: '本件在发现后并入',
   },
   attachments: {
     title: '照片和视频',

@@ -78,12 +78,13 @@ export function targetOf(view: Pick<CaseViewBody, 'id' | 'status' | 'unitId' | '
  * Keys whose strings are never free text: identifiers (`id`, `…Id`, `…Ids`: cases, units, rules, channel tickets;
  * `by`, `…By`: staff ids; `to`, `from`, `cooperating`, `copiedTo`, `owing`: units), instants (`at`, `since`, `…At`,
  * `reviewDates`), codes given as plain strings (`role`, `…Role`, `…Status`, `kind`, `recipient`, `channel`), list
- * cursors (`nextCursor`) and the unit directory's own entries (`recipientName`: a unit's leader or office and its
+ * cursors (`nextCursor`), a group complaint's place cell and window (`cell`, `windowStart`, `windowEnd`: a geohash and local
+ * days), and the unit directory's own entries (`recipientName`: a unit's leader or office and its
  * public office number, from reference data).
  * Everything else is free text; values from fixed lists (statuses, outcomes) hold no digits, so masking them
  * changes nothing.
  */
-const NOT_FREE_TEXT = /^(?:id|by|at|since|to|from|cooperating|copiedTo|owing|reviewDates|role|kind|recipient|recipientName|channel|nextCursor)$|(?:Id|Ids|By|At|Role|Status)$/;
+const NOT_FREE_TEXT = /^(?:id|by|at|since|to|from|cooperating|copiedTo|owing|reviewDates|role|kind|recipient|recipientName|channel|nextCursor|cell|windowStart|windowEnd)$|(?:Id|Ids|By|At|Role|Status)$/;
 
 /** Whether the strings under this key are free text a person typed (and so may hold a phone number). */
 export function isFreeText(key: string): boolean {

@@ -335,7 +335,16 @@ export function createCasesService({ client, taskQueue, repository, reference, r
     authorize(principal, 'case.read', targetOf(view));
     // A retry of the very request (the live case says so): what its first attempt may not have finished writing.
     if (existing && sameRequest) await sameRequest(caseId);
-    return { view: present(view, principal), created: false };
+    return { view: await presentRead(view, principal), created: false };
+  }
+
+  /**
+   * A case as GET /v1/cases/:id answers it to this caller (already authorized): with the flagged group complaint it is
+   * part of, looked up only now (nothing is read for a case the caller may not read), then presented.
+   */
+  async function presentRead(view: CaseViewBody, principal: Principal): Promise<CaseViewBody> {
+    const group = groupFlags && principal.kind !== 'complainant' ? await groupFlags.forCase(groupFlagCaseOf(view)) : undefined;
+    return present(group === undefined ? view : { ...view, groupComplaint: group }, principal);
   }
 
   /**
@@ -473,9 +482,7 @@ export function createCasesService({ client, taskQueue, repository, reference, r
     async get(caseId: string, principal: Principal): Promise<CaseViewBody> {
       const view = await load(caseId);
       authorize(principal, 'case.read', targetOf(view));
-      // The flagged group complaint it is part of (after authorization: nothing is read for a case the caller may not read).
-      const group = groupFlags && principal.kind !== 'complainant' ? await groupFlags.forCase(groupFlagCaseOf(view)) : undefined;
-      return present(group === undefined ? view : { ...view, groupComplaint: group }, principal);
+      return presentRead(view, principal);
     },
 
     /**

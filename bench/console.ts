@@ -34,25 +34,16 @@ import { buildApp } from '../api/app.js';
 import { CONSOLE_DIST, ensureConsoleBuilt } from '../runtime/console-build.js';
 import { CHROMIUM, consolePage, hasChromium, launchChromium, serve } from './browser.js';
 import { progress, runBench } from './processes.js';
+import { benchArgs } from './args.js';
 import { f0, f1 } from './report.js';
 import { BenchRun, prepareBenchDatabase } from './stack.js';
 import { insertSyntheticCases } from './synthetic.js';
 
 const USAGE = 'usage: npm run bench:console [-- [--cases N] [--repeat N] [--keep]]';
-const args = process.argv.slice(2);
-const opt = (name: string, dflt: number): number => {
-  const i = args.indexOf(name);
-  if (i < 0) return dflt;
-  const v = Number(args[i + 1]);
-  if (!Number.isSafeInteger(v) || v < 1) {
-    console.error(`${name} needs a positive whole number\n${USAGE}`);
-    process.exit(2);
-  }
-  return v;
-};
-const CASES = opt('--cases', 100_000);
-const REPEAT = opt('--repeat', 5);
-const RUN = new BenchRun(args.includes('--keep'));
+const args = benchArgs(USAGE, { numbers: ['--cases', '--repeat'], flags: ['--keep'] });
+const CASES = args.number('--cases', 100_000);
+const REPEAT = args.number('--repeat', 5);
+const RUN = new BenchRun(args.flag('--keep'));
 
 interface Asset {
   file: string;

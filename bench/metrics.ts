@@ -30,32 +30,15 @@ import { levelCountsQuery } from '../api/assessment.repository.js';
 import { alignCounters } from '../db/assessment.reconcile.js';
 import { generateMetricsData, METRICS_PREFIX } from './metrics-data.js';
 import { progress, runBench } from './processes.js';
+import { benchArgs } from './args.js';
 import { commandLine, f1, f2, machineLine, recordRun, type Row } from './report.js';
 import { BenchRun, prepareBenchDatabase } from './stack.js';
 
 const USAGE = 'usage: npm run bench:metrics [-- [--cases N] [--repeat N] [--keep]]';
-const args = process.argv.slice(2);
-const opt = (name: string, dflt: number): number => {
-  const i = args.indexOf(name);
-  if (i < 0) return dflt;
-  const v = Number(args[i + 1]);
-  if (!Number.isSafeInteger(v) || v < 1) {
-    console.error(`${name} needs a positive whole number\n${USAGE}`);
-    process.exit(2);
-  }
-  return v;
-};
-for (let i = 0; i < args.length; i++) {
-  const a = args[i]!;
-  if (a === '--cases' || a === '--repeat') i++;
-  else if (a !== '--keep') {
-    console.error(`unknown option ${a}\n${USAGE}`);
-    process.exit(2);
-  }
-}
-const CASES = opt('--cases', 1_000_000);
-const REPEAT = opt('--repeat', 100);
-const RUN = new BenchRun(args.includes('--keep'));
+const args = benchArgs(USAGE, { numbers: ['--cases', '--repeat'], flags: ['--keep'] });
+const CASES = args.number('--cases', 1_000_000);
+const REPEAT = args.number('--repeat', 100);
+const RUN = new BenchRun(args.flag('--keep'));
 
 const pct = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 

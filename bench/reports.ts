@@ -37,39 +37,22 @@ import { reportHtml } from '../reports/html.js';
 import { reportXlsx } from '../reports/xlsx.js';
 import { generateMetricsData, METRICS_PREFIX, type GeneratedMetrics } from './metrics-data.js';
 import { progress, runBench } from './processes.js';
+import { benchArgs } from './args.js';
 import { commandLine, f1, f2, machineLine, recordRun, type Row } from './report.js';
 import { BenchRun, prepareBenchDatabase } from './stack.js';
 
 const USAGE = 'usage: npm run bench:reports [-- [--cases N] [--repeat N] [--keep] [--explain] [--database URL]]';
-const args = process.argv.slice(2);
-const opt = (name: string, dflt: number): number => {
-  const i = args.indexOf(name);
-  if (i < 0) return dflt;
-  const v = Number(args[i + 1]);
-  if (!Number.isSafeInteger(v) || v < 1) {
-    console.error(`${name} needs a positive whole number\n${USAGE}`);
-    process.exit(2);
-  }
-  return v;
-};
-for (let i = 0; i < args.length; i++) {
-  const a = args[i]!;
-  if (a === '--cases' || a === '--repeat' || a === '--database') i++;
-  else if (a !== '--keep' && a !== '--explain') {
-    console.error(`unknown option ${a}\n${USAGE}`);
-    process.exit(2);
-  }
-}
-const CASES = opt('--cases', 1_000_000);
-const REPEAT = opt('--repeat', 10);
-const EXPLAIN = args.includes('--explain');
+const args = benchArgs(USAGE, { numbers: ['--cases', '--repeat'], flags: ['--keep', '--explain'], values: ['--database'] });
+const CASES = args.number('--cases', 1_000_000);
+const REPEAT = args.number('--repeat', 10);
+const EXPLAIN = args.flag('--explain');
 /** A database a kept run left (--keep): measured again as it is, nothing written (its cases are counted, not made). */
-const REUSE = args.includes('--database') ? args[args.indexOf('--database') + 1] : undefined;
-if (args.includes('--database') && !REUSE?.startsWith('postgres')) {
+const REUSE = args.value('--database');
+if (REUSE !== undefined && !REUSE.startsWith('postgres')) {
   console.error(`--database needs a postgres:// URL\n${USAGE}`);
   process.exit(2);
 }
-const RUN = new BenchRun(args.includes('--keep'));
+const RUN = new BenchRun(args.flag('--keep'));
 
 const pct = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 

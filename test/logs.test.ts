@@ -28,19 +28,11 @@ beforeAll(async () => {
   worker = spawn(process.execPath, ['--import', 'tsx', 'runtime/worker.ts'], {
     env: {
       ...process.env,
+      ...stack.processEnv,
       NODE_ENV: 'development',
-      DATABASE_URL: stack.databaseUrl,
-      TEMPORAL_ADDRESS: stack.temporalAddress,
-      TEMPORAL_TASK_QUEUE: stack.taskQueue,
-      PAYLOAD_KEYS: stack.payloadKeys,
-      ACTION_ASSERTION_KEYS: stack.actionKeysEnv,
-      // No metrics endpoint: test/metrics.test.ts covers it; a fixed default port would clash between files.
-      METRICS: 'false',
       // The pre-built bundle, as production workers load it (bundling here, at debug, took most of a minute under load).
       WORKFLOW_BUNDLE_PATH: inject('workflowBundlePath'),
-      ...stack.temporalTlsEnv,
       LOG_LEVEL: 'debug',
-      RUN_MIGRATIONS: 'false',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -128,18 +128,7 @@ describe.skipIf(skip)(skip ? `Prometheus scraping the API and the worker — SKI
     targets.worker = `127.0.0.1:${workerMetricsPort}`;
     apiUrl = `http://127.0.0.1:${apiPort}`;
     promUrl = `http://127.0.0.1:${promPort}`;
-    const common = {
-      NODE_ENV: 'test',
-      DATABASE_URL: stack.databaseUrl,
-      TEMPORAL_ADDRESS: stack.temporalAddress,
-      TEMPORAL_TASK_QUEUE: stack.taskQueue,
-      PAYLOAD_KEYS: stack.payloadKeys,
-      ACTION_ASSERTION_KEYS: stack.actionKeysEnv,
-      ...authEnv(stack.authKeys),
-      ...stack.temporalTlsEnv,
-      RUN_MIGRATIONS: 'false',
-      LOG_LEVEL: 'warn',
-    };
+    const common = { ...stack.processEnv, NODE_ENV: 'test', ...authEnv(stack.authKeys), LOG_LEVEL: 'warn', METRICS: 'true' };
     worker = spawnNodeEntry('worker', 'runtime/worker.ts', { ...common, WORKFLOW_BUNDLE_PATH: inject('workflowBundlePath'), METRICS_WORKER_BIND: targets.worker }, dir);
     api = spawnNodeEntry(
       'api',

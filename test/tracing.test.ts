@@ -114,16 +114,9 @@ describe('one request, one trace', () => {
     await receiver.listen(otlpPort);
     apiUrl = `http://127.0.0.1:${apiPort}`;
     const common = {
+      ...stack.processEnv,
       NODE_ENV: 'test',
-      DATABASE_URL: stack.databaseUrl,
-      TEMPORAL_ADDRESS: stack.temporalAddress,
-      TEMPORAL_TASK_QUEUE: stack.taskQueue,
-      PAYLOAD_KEYS: stack.payloadKeys,
-      ACTION_ASSERTION_KEYS: stack.actionKeysEnv,
       ...authEnv(stack.authKeys),
-      ...stack.temporalTlsEnv,
-      RUN_MIGRATIONS: 'false',
-      METRICS: 'false',
       OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${otlpPort}`,
     };
     worker = spawnNodeEntry('worker', 'runtime/worker.ts', { ...common, LOG_LEVEL: 'debug', WORKFLOW_BUNDLE_PATH: inject('workflowBundlePath') }, dir);

@@ -23,17 +23,9 @@ function startWorker(): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'runtime/worker.ts'], {
     env: {
       ...process.env,
-      DATABASE_URL: stack.databaseUrl,
-      TEMPORAL_ADDRESS: stack.temporalAddress,
-      TEMPORAL_TASK_QUEUE: stack.taskQueue,
+      ...stack.processEnv,
       WORKFLOW_BUNDLE_PATH: inject('workflowBundlePath'),
-      RUN_MIGRATIONS: 'false',
       LOG_LEVEL: 'warn',
-      PAYLOAD_KEYS: stack.payloadKeys,
-      ACTION_ASSERTION_KEYS: stack.actionKeysEnv,
-      // No metrics endpoint: test/metrics.test.ts covers it; a fixed default port would clash between files.
-      METRICS: 'false',
-      ...stack.temporalTlsEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -60,6 +60,12 @@ export interface TestStack {
   actionKeys: ActionKey[];
   /** The same as ACTION_ASSERTION_KEYS, for worker/API child processes. */
   actionKeysEnv: string;
+  /**
+   * What a worker or API child process of this stack is started with: its database, server, task queue, payload and
+   * action keys, TLS files, no migrations, and no metrics endpoint (a fixed default port would clash between files;
+   * test/metrics.test.ts turns it on with ports of its own).
+   */
+  processEnv: Record<string, string>;
   /** This file's authentication keys (random per file). */
   authKeys: AuthKeys;
   /** A case's verification code under this file's CASE_CODE_SECRET (what the complainant's acceptance notice carries). */
@@ -236,6 +242,16 @@ export async function startStack(opts: StackOptions): Promise<TestStack> {
     workerDataConverter: workerConverter,
     actionKeys,
     actionKeysEnv: formatActionKeys(actionKeys),
+    processEnv: {
+      DATABASE_URL: testDb.url,
+      TEMPORAL_ADDRESS: address,
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      PAYLOAD_KEYS: formatPayloadKeys(keys),
+      ACTION_ASSERTION_KEYS: formatActionKeys(actionKeys),
+      ...(tlsFiles ? tlsEnv(tlsFiles, 'worker') : {}),
+      RUN_MIGRATIONS: 'false',
+      METRICS: 'false',
+    },
     authKeys,
     caseCode: (caseId) => caseCode(authKeys.caseCodeSecret, caseId),
     token,

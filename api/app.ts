@@ -19,7 +19,7 @@ import type { Database } from '../db/client.js';
 import type { ActionKey } from '../platform/action-assertion.js';
 import type { AuthKeys } from '../platform/auth-keys.js';
 import { createLocalStore } from '../platform/attachment-store.js';
-import { DEFAULT_ATTACHMENT_TYPES } from '../platform/config.js';
+import { ATTACHMENT_DEFAULTS, DEFAULT_ATTACHMENT_TYPES } from '../platform/config.js';
 import { createActionSigner } from './action-signer.js';
 import { loggerOptions } from '../platform/logger.js';
 import { createApiKeyService } from './api-keys.service.js';
@@ -334,10 +334,7 @@ async function temporaryAttachments(): Promise<{ options: AttachmentOptions; rem
     options: {
       store: createLocalStore(dir),
       types: DEFAULT_ATTACHMENT_TYPES,
-      maxBytes: 20 * 1024 * 1024,
-      maxVideoBytes: 200 * 1024 * 1024,
-      maxFilesPerCase: 20,
-      linkTtlSeconds: 300,
+      ...ATTACHMENT_DEFAULTS,
       linkKey: randomBytes(32),
     },
     remove: () => rm(dir, { recursive: true, force: true }),

@@ -14,6 +14,8 @@ import { MEDIA_TYPES, type MediaType } from '../domain/media-type.js';
 
 /** ATTACHMENT_TYPES unless configured: photos and videos as phones take them; PDF only when asked for. */
 export const DEFAULT_ATTACHMENT_TYPES: readonly MediaType[] = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/heic', 'image/heif', 'video/mp4', 'video/quicktime'];
+/** The attachment limits when ATTACHMENT_* say nothing (also what an app built without attachment options uses). */
+export const ATTACHMENT_DEFAULTS = { maxBytes: 20 * 1024 * 1024, maxVideoBytes: 200 * 1024 * 1024, maxFilesPerCase: 20, linkTtlSeconds: 300 } as const;
 
 /** RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE unless configured. */
 export const DEFAULT_UNAUTHENTICATED_PER_MINUTE = 60;
@@ -392,10 +394,10 @@ const envSchema = z.object({
     .default(DEFAULT_ATTACHMENT_TYPES.join(','))
     .transform((v) => [...new Set(v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean))])
     .pipe(z.array(z.enum(MEDIA_TYPES, { error: `a media type this server can check: ${MEDIA_TYPES.join(', ')}` })).min(1)),
-  ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 ** 3).default(20 * 1024 * 1024),
-  ATTACHMENT_MAX_VIDEO_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 ** 3).default(200 * 1024 * 1024),
-  ATTACHMENT_MAX_FILES_PER_CASE: z.coerce.number().int().min(1).max(1000).default(20),
-  ATTACHMENT_LINK_TTL: duration('5m', { min: 10, max: 3600 }),
+  ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 ** 3).default(ATTACHMENT_DEFAULTS.maxBytes),
+  ATTACHMENT_MAX_VIDEO_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 ** 3).default(ATTACHMENT_DEFAULTS.maxVideoBytes),
+  ATTACHMENT_MAX_FILES_PER_CASE: z.coerce.number().int().min(1).max(1000).default(ATTACHMENT_DEFAULTS.maxFilesPerCase),
+  ATTACHMENT_LINK_TTL: duration(`${ATTACHMENT_DEFAULTS.linkTtlSeconds}s`, { min: 10, max: 3600 }),
   ATTACHMENT_LINK_SECRET: parsed<Buffer>(parseSecret),
   /** The bucket (required with ATTACHMENT_DRIVER=s3), its region, endpoint (unset: AWS), the endpoint browsers reach if it differs, path-style addressing (MinIO), a key prefix. */
   ATTACHMENT_S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'an S3 bucket name').optional(),

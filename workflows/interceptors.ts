@@ -12,16 +12,18 @@
  *   interceptors are not even made. Whether a message carries a context is in its history, so replay takes the same
  *   path.
  *
- * Which request an activity belongs to: the case's record is written by a loop of the workflow's own (the
- * projector), not inside the handler that changed the case. So an activity scheduled in the same workflow activation
- * as a message arrived belongs to that message (the batch that records an Update is traced under its HandleUpdate and
- * logged with its request id); any other, to the context it was scheduled from (the run: the request that opened the
- * case). The activation is told by the workflow's clock, which stands still within one.
+ * Which request a piece of work belongs to: the case's record is written by a loop of the workflow's own (the
+ * projector), not inside the handler that changed the case. So an activity scheduled, or a line logged, in the same
+ * workflow activation as a message arrived belongs to that message (the batch that records an Update is traced under
+ * its HandleUpdate and logged with its request id); any other, to the run (the request that opened the case). The
+ * activation is told by the workflow's clock, which stands still within one. No AsyncLocalStorage of our own: the
+ * sandbox's instances live as long as their workflow, and every promise of every cached case pays for each one
+ * (a full bench with one per case doubled the worker's CPU per case); when traced, the SDK's OpenTelemetry context
+ * manager carries a handler's span across its awaits.
  */
 import * as otel from '@opentelemetry/api';
 import type { Headers } from '@temporalio/common';
 import {
-  AsyncLocalStorage,
   workflowInfo,
   type ActivateInput,
   type ActivityInput,
@@ -55,8 +57,6 @@ interface Origin {
 }
 
 export const interceptors = (): WorkflowInterceptors => {
-  /** The message being handled (its handler and everything it awaits). */
-  const scope = new AsyncLocalStorage<Origin>();
   /** The latest message and the workflow time it arrived at (constant within one activation). */
   let latest: (Origin & { at: number }) | undefined;
   /** The start of this run (its request id, read from the first activation before the workflow starts). */
@@ -78,12 +78,12 @@ export const interceptors = (): WorkflowInterceptors => {
       if (requestId) otel.trace.getSpan(origin.trace)?.setAttribute('hotline.request_id', requestId);
     }
     latest = { ...origin, at: Date.now() };
-    return scope.run(origin, handler);
+    return handler();
   }
 
-  /** Where an outbound call belongs: the message of this activation, else the one whose handler (or run) makes it. */
-  function originOfCall(): Origin | undefined {
-    return latest && latest.at === Date.now() ? latest : scope.getStore();
+  /** Where work belongs: the message of this activation, else the run. */
+  function originNow(): Origin | undefined {
+    return latest && latest.at === Date.now() ? latest : runOrigin;
   }
   function inOrigin<T>(origin: Origin | undefined, fn: () => T): T {
     return origin?.trace ? otel.context.with(origin.trace, fn) : fn();
@@ -118,17 +118,17 @@ export const interceptors = (): WorkflowInterceptors => {
 
   const outbound: WorkflowOutboundCallsInterceptor = {
     scheduleActivity(input: ActivityInput, next: Next<WorkflowOutboundCallsInterceptor, 'scheduleActivity'>) {
-      const origin = originOfCall();
+      const origin = originNow();
       const withId = { ...input, headers: withRequestIdHeader(input.headers, origin?.requestId) };
       return inOrigin(origin, () => (traced ? tracingOut().scheduleActivity(withId, next) : next(withId)));
     },
     scheduleLocalActivity(input: LocalActivityInput, next: Next<WorkflowOutboundCallsInterceptor, 'scheduleLocalActivity'>) {
-      const origin = originOfCall();
+      const origin = originNow();
       const withId = { ...input, headers: withRequestIdHeader(input.headers, origin?.requestId) };
       return inOrigin(origin, () => (traced ? tracingOut().scheduleLocalActivity(withId, next) : next(withId)));
     },
     signalWorkflow(input: SignalWorkflowInput, next: Next<WorkflowOutboundCallsInterceptor, 'signalWorkflow'>) {
-      const origin = originOfCall();
+      const origin = originNow();
       const withId = { ...input, headers: withRequestIdHeader(input.headers, origin?.requestId) };
       return inOrigin(origin, () => (traced ? tracingOut().signalWorkflow(withId, next) : next(withId)));
     },
@@ -137,8 +137,8 @@ export const interceptors = (): WorkflowInterceptors => {
       return traced ? tracingOut().continueAsNew(input, next) : next(input);
     },
     getLogAttributes(input: GetLogAttributesInput, next: Next<WorkflowOutboundCallsInterceptor, 'getLogAttributes'>) {
-      // A log line belongs to the handler that writes it; outside any, to this activation's message, else to the run.
-      const origin = scope.getStore() ?? (latest && latest.at === Date.now() ? latest : runOrigin);
+      // A log line belongs to this activation's message, else to the run.
+      const origin = originNow();
       const attributes = origin?.requestId ? { ...input, requestId: origin.requestId } : input;
       return traced ? tracingOut().getLogAttributes(attributes, next) : next(attributes);
     },
